@@ -1,0 +1,60 @@
+// The one test command (`npm test`, also what .ci/run calls): lint, typecheck, production build, unit tests,
+// end-to-end tests in Chromium. Every step runs even when an earlier one failed, so one run shows everything;
+// the last line is "N passed, N failed" over all tests plus the lint/typecheck/build steps.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const only = process.argv[2]; // optional: "unit" or "e2e"
+mkdirSync('test-results', { recursive: true });
+let passed = 0;
+let failed = 0;
+
+function step(name, command, args) {
+  console.log(`\n── ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const ok = result.status === 0;
+  console.log(`── ${name}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`}`);
+  return ok;
+}
+
+function vitest(name, config) {
+  const report = `test-results/${name}.json`;
+  rmSync(report, { force: true });
+  const ok = step(name, 'npx', [
+    'vitest',
+    'run',
+    '--config',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+    if (!ok && json.numFailedTests === 0) failed += 1; // a suite that failed to load, or a crash
+    console.log(
+      `── ${name}: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped`,
+    );
+  } else if (!ok) failed += 1;
+}
+
+function check(name, command, args) {
+  if (step(name, command, args)) passed += 1;
+  else failed += 1;
+}
+
+if (!only) {
+  check('lint', 'npx', ['biome', 'check', '.']);
+  check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+}
+if (!only || only === 'unit') vitest('unit', 'vitest.config.ts');
+if (!only || only === 'e2e') {
+  if (step('build', 'npx', ['vite', 'build'])) {
+    passed += 1;
+    vitest('e2e', 'vitest.e2e.config.ts');
+  } else failed += 1;
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

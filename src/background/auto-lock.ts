@@ -1,0 +1,26 @@
+// Auto-lock after inactivity with chrome.alarms, which outlive the worker: every user action pushes the alarm back.
+// "When the browser closes" (0 minutes) needs no alarm: storage.session is wiped on browser exit.
+import browser from 'webextension-polyfill';
+import { forgetApiClients } from './api-clients';
+import { touchSession } from './session';
+import { readSettings } from './settings';
+import { lockVault } from './vault-store';
+
+export const AUTO_LOCK_ALARM = 'auto-lock';
+
+export async function noteActivity(): Promise<void> {
+  await touchSession();
+  const { autoLockMinutes } = await readSettings();
+  if (autoLockMinutes > 0) await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
+  else await browser.alarms.clear(AUTO_LOCK_ALARM);
+}
+
+export async function lockNow(): Promise<void> {
+  forgetApiClients();
+  await lockVault();
+  await browser.alarms.clear(AUTO_LOCK_ALARM);
+}
+
+export async function onAlarm(alarm: { name: string }): Promise<void> {
+  if (alarm.name === AUTO_LOCK_ALARM) await lockNow();
+}

@@ -1,0 +1,56 @@
+// One named handler per message: thin wiring from the typed message map to the vault, the org operations and
+// the settings. Anything thrown becomes an ErrorView in the router.
+import { addProfile, bindOrg, publicProfile, removeProfile } from '../core/vault';
+import type { MessageMap, MessageName, ProfileView } from '../shared/messages';
+import { lockNow } from './auto-lock';
+import { linkOrg, paintOrgTabs, refreshStatus, unlinkOrg } from './org-operations';
+import { popupContext } from './popup-context';
+import { readSettings, writeSettings } from './settings';
+import { createNewVault, readContents, unlockWithPassphrase, updateContents } from './vault-store';
+
+export type Handlers = {
+  [N in MessageName]: (request: MessageMap[N]['request']) => Promise<MessageMap[N]['response']>;
+};
+
+export const handlers: Handlers = {
+  'context/get': ({ url }) => popupContext(url),
+
+  async 'vault/create'({ passphrase, profile }) {
+    const { contents, profile: added } = addProfile({ version: 1, profiles: [] }, profile, Date.now());
+    await createNewVault(passphrase, contents);
+    return { profile: publicProfile(added) as ProfileView };
+  },
+  'vault/unlock': ({ passphrase }) => unlockWithPassphrase(passphrase),
+  async 'vault/lock'() {
+    await lockNow();
+    return null;
+  },
+
+  async 'profiles/list'() {
+    return (await readContents()).profiles.map(publicProfile) as ProfileView[];
+  },
+  async 'profiles/add'({ profile, orgId }) {
+    const added = await updateContents((current) => {
+      const result = addProfile(current, profile, Date.now());
+      const contents = orgId ? bindOrg(result.contents, orgId, result.profile.id) : result.contents;
+      return { contents, result: result.profile };
+    });
+    return { profile: publicProfile(added) as ProfileView };
+  },
+  async 'profiles/remove'({ profileId }) {
+    await updateContents((current) => ({ contents: removeProfile(current, profileId), result: null }));
+    return null;
+  },
+  async 'org/bind'({ orgId, profileId }) {
+    await updateContents((current) => ({ contents: bindOrg(current, orgId, profileId), result: null }));
+    await paintOrgTabs(orgId);
+    return null;
+  },
+
+  'link/create': (request) => linkOrg(request),
+  'link/status': ({ orgId, profileId }) => refreshStatus(orgId, profileId),
+  'link/delete': ({ orgId, profileId }) => unlinkOrg(orgId, profileId),
+
+  'settings/get': () => readSettings(),
+  'settings/set': (patch) => writeSettings(patch),
+};

@@ -1,0 +1,112 @@
+// Link, status and unlink for one org: pick the profile, run the call once, record the outcome, repaint the badge.
+import browser from 'webextension-polyfill';
+import { normalizeLinkToken, tokenFingerprint } from '../core/cloudmanager';
+import { bindOrg, type Profile, profileForOrg, type VaultContents } from '../core/vault';
+import type { OrgStatusRecord } from '../shared/messages';
+import { apiFor } from './api-clients';
+import { paintBadge } from './badge';
+import { toErrorView } from './error-view';
+import { clearInterrupted, type Operation, runExclusive } from './in-flight';
+import { orgIdOfTab } from './locations';
+import { orgStatus, saveOrgStatus } from './org-status';
+import { LOCAL } from './storage-keys';
+import { readContents, updateContents } from './vault-store';
+import { WorkerError } from './worker-error';
+
+/** The profile for an org: the one bound to it, else the one the user picked (then remembered), else the only one. */
+export async function chooseProfile(contents: VaultContents, orgId: string, picked?: string): Promise<Profile> {
+  if (picked) {
+    const profile = contents.profiles.find((p) => p.id === picked);
+    if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
+    if (!profile.orgIds.includes(orgId)) {
+      await updateContents((c) => ({ contents: bindOrg(c, orgId, profile.id), result: null }));
+    }
+    return profile;
+  }
+  const bound = profileForOrg(contents, orgId);
+  if (bound) return bound;
+  if (contents.profiles.length === 1) return contents.profiles[0]!;
+  throw new WorkerError('no-profile', 'Choose which client key pair to use for this org.');
+}
+
+/** Repaints the badge of every tab that shows this org (project pages included, once their org is known). */
+export async function paintOrgTabs(orgId: string, busy = false): Promise<void> {
+  const record = await orgStatus(orgId);
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined || !tab.url) return;
+      if ((await orgIdOfTab(tab.url)) === orgId) await paintBadge(tab.id, record ?? { orgId }, busy);
+    }),
+  );
+}
+
+async function perform(
+  orgId: string,
+  operation: Operation,
+  profileId: string | undefined,
+  call: (profile: Profile) => Promise<Partial<OrgStatusRecord>>,
+): Promise<OrgStatusRecord> {
+  const contents = await readContents();
+  const profile = await chooseProfile(contents, orgId, profileId);
+  return runExclusive(orgId, operation, async () => {
+    await paintOrgTabs(orgId, true);
+    try {
+      const outcome = await call(profile);
+      await clearInterrupted(orgId);
+      return await saveOrgStatus(orgId, { ...outcome, error: undefined, checkedAt: Date.now(), base: profile.baseUrl });
+    } catch (error) {
+      await saveOrgStatus(orgId, { error: toErrorView(error), checkedAt: Date.now() });
+      throw error;
+    } finally {
+      await paintOrgTabs(orgId);
+    }
+  });
+}
+
+type Fingerprints = Record<string, string>;
+
+export async function linkOrg(request: {
+  orgId: string;
+  linkToken: string;
+  profileId?: string;
+  allowTokenReuse?: boolean;
+}): Promise<OrgStatusRecord> {
+  const token = normalizeLinkToken(request.linkToken);
+  const fingerprint = await tokenFingerprint(token);
+  const used = ((await browser.storage.local.get(LOCAL.tokenFingerprints))[LOCAL.tokenFingerprints] ??
+    {}) as Fingerprints;
+  const earlierOrg = used[fingerprint];
+  if (earlierOrg && earlierOrg !== request.orgId && !request.allowTokenReuse) {
+    throw new WorkerError(
+      'token-reused',
+      'This link token was already used for another org. MongoDB advises one link token per Cloud Manager org.',
+      { orgId: earlierOrg },
+    );
+  }
+  return perform(request.orgId, 'link', request.profileId, async (profile) => {
+    const result = await apiFor(profile).linkOrganization(request.orgId, token);
+    used[fingerprint] = request.orgId;
+    await browser.storage.local.set({ [LOCAL.tokenFingerprints]: used });
+    return { status: result.status };
+  });
+}
+
+export function refreshStatus(orgId: string, profileId?: string): Promise<OrgStatusRecord> {
+  return perform(orgId, 'status', profileId, async (profile) => {
+    const api = apiFor(profile);
+    const known = await orgStatus(orgId);
+    const [result, org] = await Promise.all([
+      api.linkStatus(orgId),
+      known?.name ? Promise.resolve({ name: known.name }) : api.organization(orgId),
+    ]);
+    return { status: result.status, name: org.name };
+  });
+}
+
+export function unlinkOrg(orgId: string, profileId?: string): Promise<OrgStatusRecord> {
+  return perform(orgId, 'unlink', profileId, async (profile) => {
+    await apiFor(profile).unlinkOrganization(orgId);
+    return { status: 'NOT_LINKED' };
+  });
+}

@@ -1,0 +1,29 @@
+// Keeps each tab's badge on the org it shows as the user browses: the last known status at once, and a fresh one
+// from the API only when it is stale and the vault is open (no request at all while locked).
+import type { Tabs } from 'webextension-polyfill';
+import { paintBadge } from './badge';
+import { locate } from './locations';
+import { refreshStatus } from './org-operations';
+import { orgStatus } from './org-status';
+import { vaultState } from './vault-store';
+
+export const STALE_AFTER_MS = 10 * 60_000;
+
+export async function onTabUpdated(tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab): Promise<void> {
+  if (!change.url && change.status !== 'complete') return;
+  const location = await locate(tab.url);
+  const orgId = location.kind === 'org' || location.kind === 'group' ? location.orgId : undefined;
+  if (!orgId) {
+    await paintBadge(tabId, undefined);
+    return;
+  }
+  const record = await orgStatus(orgId);
+  await paintBadge(tabId, record ?? { orgId });
+  const fresh = record?.checkedAt !== undefined && Date.now() - record.checkedAt < STALE_AFTER_MS;
+  if (fresh || (await vaultState()) !== 'unlocked') return;
+  try {
+    await refreshStatus(orgId);
+  } catch {
+    // No bound profile, or the call failed: the failure is recorded on the org and painted; nothing else to do.
+  }
+}

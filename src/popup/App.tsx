@@ -1,0 +1,71 @@
+// The popup: loads the context for the active tab, then shows setup, unlock, or the org's link panel.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { type ErrorView, MessageError, type PopupContext } from '../shared/messages';
+import { send } from '../shared/send';
+import { t } from '../ui/i18n';
+import { ErrorNotice } from '../ui/Notice';
+import { OrgPanel } from './OrgPanel';
+import { SetupForm } from './SetupForm';
+import { UnlockForm } from './UnlockForm';
+
+export function App(props: { tabId?: number; url?: string }) {
+  const [context, setContext] = useState<PopupContext>();
+  const [loadError, setLoadError] = useState<ErrorView>();
+
+  const reload = useCallback(async () => {
+    try {
+      setContext(await send('context/get', { tabId: props.tabId, url: props.url }));
+      setLoadError(undefined);
+    } catch (error) {
+      setLoadError(error instanceof MessageError ? error.view : { kind: 'internal', message: String(error) });
+    }
+  }, [props.tabId, props.url]);
+
+  useEffect(() => {
+    reload();
+  }, [reload]);
+
+  const lock = async () => {
+    await send('vault/lock', {});
+    await reload();
+  };
+
+  return (
+    <>
+      <header class="bar">
+        <img src="/icons/icon-32.png" width={20} height={20} alt="" />
+        <h1>{t('extName')}</h1>
+        {context?.vault === 'unlocked' && (
+          <button type="button" class="link" onClick={lock}>
+            {t('lock')}
+          </button>
+        )}
+        <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
+          {t('openOptions')}
+        </button>
+      </header>
+      <main>
+        {loadError && <ErrorNotice error={loadError} />}
+        {!context && !loadError && <p aria-busy="true">{t('loading')}</p>}
+        {context && <Body context={context} tabId={props.tabId} reload={reload} />}
+      </main>
+    </>
+  );
+}
+
+function Body(props: { context: PopupContext; tabId?: number; reload: () => Promise<void> }) {
+  const { context, tabId, reload } = props;
+  if (context.vault === 'empty') return <SetupForm orgId={context.org?.orgId} onDone={reload} />;
+  if (context.vault === 'locked') return <UnlockForm onDone={reload} />;
+  if (context.locationError) return <ErrorNotice error={context.locationError} />;
+  if (!context.org) {
+    return (
+      <div class="card" data-testid="not-cloud-manager">
+        <h2>{t('notCloudManagerTitle')}</h2>
+        <p>{t('notCloudManagerBody')}</p>
+      </div>
+    );
+  }
+  return <OrgPanel context={context} tabId={tabId} reload={reload} />;
+}

@@ -1,0 +1,21 @@
+// Every error kind the UI can switch on: the Cloud Manager kinds plus the worker's own (vault, tab, token reuse).
+import type { CloudManagerErrorKind } from '../core/cloudmanager';
+
+export type WorkerErrorKind =
+  | 'vault-empty'
+  | 'vault-locked'
+  | 'vault-exists'
+  | 'wrong-passphrase'
+  | 'weak-passphrase'
+  | 'vault-corrupted'
+  | 'too-many-attempts'
+  | 'no-profile'
+  | 'invalid-input'
+  | 'token-reused'
+  | 'busy'
+  | 'outcome-unknown'
+  | 'permission-denied'
+  | 'forbidden-sender'
+  | 'internal';
+
+export type ErrorKind = CloudManagerErrorKind | WorkerErrorKind;

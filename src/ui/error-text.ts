@@ -1,0 +1,25 @@
+// What an error kind means to the user, in their language: a sentence and what to do, from the kind and its params.
+import type { ErrorView } from '../shared/messages';
+import { t } from './i18n';
+
+// Which params each message key substitutes ($1, $2 ... in the catalogue), in order.
+const substitutions: Partial<Record<ErrorView['kind'], string[]>> = {
+  'ip-not-allowed': ['ip'],
+  'access-list-required': ['ip'],
+  'rate-limited': ['seconds'],
+  'too-many-attempts': ['seconds'],
+  'server-error': ['status'],
+  'token-reused': ['orgId'],
+};
+
+const keyOf = (prefix: string, kind: string) => `${prefix}_${kind.replace(/-/g, '_')}`;
+
+export function errorText(error: ErrorView): { message: string; remedy: string } {
+  const values = (substitutions[error.kind] ?? []).map((name) => error.params?.[name] ?? '?');
+  const message = t(keyOf('error', error.kind), values);
+  const remedy = t(keyOf('remedy', error.kind), values);
+  return {
+    message: message.startsWith('error_') ? error.message : message,
+    remedy: remedy.startsWith('remedy_') ? (error.remedy ?? '') : remedy,
+  };
+}

@@ -1,0 +1,165 @@
+// Launches the production build in Debian's Chromium (headless) against an in-process sandbox, with
+// cloud.mongodb.com mapped to it, and drives the real toolbar popup (chrome.action.openPopup) through a second
+// CDP connection — the path a user takes, with no test mode in the extension.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../sandbox/server.ts';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium-args.ts';
+
+export const DIST = resolve('dist');
+export const SHOTS = resolve('test-results/screenshots');
+
+export interface ExtensionRun {
+  context: BrowserContext;
+  sandbox: Sandbox;
+  extensionId: string;
+  /** Console lines of every page and worker of the extension, for the secret scan. */
+  consoleLines: string[];
+  worker(): Promise<Worker>;
+  openTab(url: string): Promise<Page>;
+  openPopup(forTab: Page): Promise<PopupHandle>;
+  close(): Promise<void>;
+}
+
+export interface PopupHandle {
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(sandboxOptions: SandboxOptions = {}): Promise<ExtensionRun> {
+  const sandbox = await startSandbox({ httpsPort: 0, httpPort: 0, ...sandboxOptions });
+  const profileDir = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      ...chromiumArgs({ extensionDir: DIST, httpsPort: sandbox.httpsPort, spki: sandbox.spki }),
+      '--no-sandbox',
+      '--remote-debugging-port=0',
+    ],
+  });
+  const consoleLines: string[] = [];
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(firstWorker.url()).host;
+  const watchWorker = (w: Worker) => w.on('console', (m) => consoleLines.push(`[worker] ${m.text()}`));
+  watchWorker(firstWorker);
+  context.on('serviceworker', watchWorker);
+  context.on('page', (p) => p.on('console', (m) => consoleLines.push(`[page] ${m.text()}`)));
+  const port = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+
+  const worker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    if (live) return live;
+    // The worker was stopped: any extension event wakes it; opening an extension page is the simplest.
+    const page = await context.newPage();
+    const woke = context.waitForEvent('serviceworker', { timeout: 10_000 });
+    await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    const w = await woke;
+    await page.close();
+    return w;
+  };
+
+  return {
+    context,
+    sandbox,
+    extensionId,
+    consoleLines,
+    worker,
+    async openTab(url) {
+      const page = await context.newPage();
+      page.on('console', (m) => consoleLines.push(`[tab] ${m.text()}`));
+      await page.goto(url);
+      return page;
+    },
+    async openPopup(forTab) {
+      await forTab.bringToFront();
+      const w = await worker();
+      await w.evaluate(() => chrome.action.openPopup());
+      // Playwright lists an action popup only on a CDP connection made after the popup opened.
+      let viewer: Browser | undefined;
+      let page: Page | undefined;
+      for (let attempt = 0; attempt < 40 && !page; attempt++) {
+        await viewer?.close().catch(() => undefined);
+        viewer = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+        page = viewer
+          .contexts()
+          .flatMap((c) => c.pages())
+          .find((p) => p.url().includes(`${extensionId}/src/popup/index.html`));
+        if (!page) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!page || !viewer) throw new Error('the action popup did not open');
+      page.on('console', (m) => consoleLines.push(`[popup] ${m.text()}`));
+      const connection = viewer;
+      const popupPage = page;
+      return {
+        page: popupPage,
+        async close() {
+          await popupPage.close().catch(() => undefined);
+          await connection.close().catch(() => undefined);
+        },
+      };
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await sandbox.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function orgPageUrl(orgId: string): string {
+  return `https://cloud.mongodb.com/v2#/org/${orgId}/projects`;
+}
+
+export function projectPageUrl(groupId: string): string {
+  return `https://cloud.mongodb.com/v2/${groupId}#deployment/topology`;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Badge text and title the extension set for a tab. */
+export async function badgeOf(run: ExtensionRun, tab: Page): Promise<{ text: string; title: string }> {
+  const w = await run.worker();
+  const tabId = await tabIdOf(run, tab);
+  return w.evaluate(async (id) => {
+    const text = await chrome.action.getBadgeText({ tabId: id });
+    const title = await chrome.action.getTitle({ tabId: id });
+    return { text, title };
+  }, tabId);
+}
+
+export async function tabIdOf(run: ExtensionRun, tab: Page): Promise<number> {
+  const w = await run.worker();
+  const url = tab.url();
+  const id = await w.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab with url ${url}`);
+  return id;
+}
+
+/** Stops the service worker the way Chrome's terminate-sw sample does: close its DevTools target. */
+export async function stopWorker(run: ExtensionRun): Promise<void> {
+  const w = await run.worker();
+  const browser = run.context.browser();
+  if (!browser) throw new Error('no browser handle');
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url === w.url());
+  if (!target) throw new Error('service worker target not found');
+  const closed = new Promise<void>((r) => w.once('close', () => r()));
+  await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  await closed;
+  await cdp.detach();
+}

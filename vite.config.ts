@@ -1,0 +1,29 @@
+import { crx } from '@crxjs/vite-plugin';
+import { defineConfig, type Plugin } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+// The manifest's version comes from package.json, and Firefox gets a background.scripts fallback
+// (Chrome 121+ ignores it when service_worker is present; Firefox ignores service_worker).
+function finishManifest(): Plugin & { renderCrxManifest: (m: Record<string, unknown>) => Record<string, unknown> } {
+  return {
+    name: 'finish-manifest',
+    renderCrxManifest(m) {
+      const background = m.background as { service_worker: string; type?: string };
+      return { ...m, version: pkg.version, background: { ...background, scripts: [background.service_worker] } };
+    },
+  };
+}
+
+export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  plugins: [crx({ manifest: manifest as never }), finishManifest()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'chrome116',
+    sourcemap: false,
+    modulePreload: false,
+  },
+  server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+});
