@@ -18,9 +18,7 @@ export function toErrorView(error: unknown): ErrorView {
     return { kind: vaultKinds[error.kind] ?? 'invalid-input', message: error.message };
   }
   const cm = error instanceof CloudManagerError ? error : describeError(error);
-  const params: Record<string, string> = {};
-  if (cm.callerIp) params.ip = cm.callerIp;
-  if (cm.retryAfterSeconds !== undefined) params.seconds = String(cm.retryAfterSeconds);
+  const params: Record<string, string> = { ...cm.params, variant: cm.variant };
   if (cm.errorCode) params.errorCode = cm.errorCode;
   if (cm.status !== undefined) params.status = String(cm.status);
   return { kind: cm.kind, message: cm.message, remedy: cm.remedy, params };

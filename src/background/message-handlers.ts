@@ -1,8 +1,10 @@
 // One named handler per message: thin wiring from the typed message map to the vault, the org operations and
 // the settings. Anything thrown becomes an ErrorView in the router.
 import { addProfile, bindOrg, publicProfile, removeProfile } from '../core/vault';
-import type { MessageMap, MessageName, ProfileView } from '../shared/messages';
+import type { HandlersOf, MessageMap, MessageName, PopupMessages, ProfileView } from '../shared/messages';
 import { lockNow } from './auto-lock';
+import { dashboardHandlers } from './dashboard-handlers';
+import { optionsHandlers } from './options-handlers';
 import { linkOrg, paintOrgTabs, refreshStatus, unlinkOrg } from './org-operations';
 import { popupContext } from './popup-context';
 import { readSettings, writeSettings } from './settings';
@@ -12,7 +14,8 @@ export type Handlers = {
   [N in MessageName]: (request: MessageMap[N]['request']) => Promise<MessageMap[N]['response']>;
 };
 
-export const handlers: Handlers = {
+// Handlers of the options page's messages live in options-handlers.ts.
+export const popupHandlers: HandlersOf<PopupMessages> = {
   'context/get': ({ url }) => popupContext(url),
 
   async 'vault/create'({ passphrase, profile }) {
@@ -54,3 +57,5 @@ export const handlers: Handlers = {
   'settings/get': () => readSettings(),
   'settings/set': (patch) => writeSettings(patch),
 };
+
+export const handlers: Handlers = { ...popupHandlers, ...optionsHandlers, ...dashboardHandlers };

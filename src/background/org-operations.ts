@@ -6,6 +6,7 @@ import type { OrgStatusRecord } from '../shared/messages';
 import { apiFor } from './api-clients';
 import { paintBadge } from './badge';
 import { toErrorView } from './error-view';
+import { recordAction } from './history';
 import { clearInterrupted, type Operation, runExclusive } from './in-flight';
 import { orgIdOfTab } from './locations';
 import { orgStatus, saveOrgStatus } from './org-status';
@@ -51,12 +52,24 @@ async function perform(
   const profile = await chooseProfile(contents, orgId, profileId);
   return runExclusive(orgId, operation, async () => {
     await paintOrgTabs(orgId, true);
+    // Status checks happen on every popup opening and page visit: only the actions that change a link are history.
+    const entry = { time: Date.now(), orgId, operation, profileLabel: profile.label };
+    const note = operation === 'status' ? async () => undefined : recordAction;
     try {
       const outcome = await call(profile);
       await clearInterrupted(orgId);
-      return await saveOrgStatus(orgId, { ...outcome, error: undefined, checkedAt: Date.now(), base: profile.baseUrl });
+      const record = await saveOrgStatus(orgId, {
+        ...outcome,
+        error: undefined,
+        checkedAt: Date.now(),
+        base: profile.baseUrl,
+      });
+      await note({ ...entry, orgName: record.name, ok: true, result: record.status ?? 'unknown' });
+      return record;
     } catch (error) {
-      await saveOrgStatus(orgId, { error: toErrorView(error), checkedAt: Date.now() });
+      const view = toErrorView(error);
+      const record = await saveOrgStatus(orgId, { error: view, checkedAt: Date.now() });
+      await note({ ...entry, orgName: record.name, ok: false, result: view.kind });
       throw error;
     } finally {
       await paintOrgTabs(orgId);

@@ -7,6 +7,7 @@ export const LOCAL = {
   tokenFingerprints: 'tokenFingerprints',
   settings: 'settings',
   unlockFailures: 'unlockFailures',
+  history: 'history',
 } as const;
 
 export const SESSION = {

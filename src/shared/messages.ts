@@ -2,6 +2,8 @@
 // Pages never see a secret after submitting it: responses carry public profiles and statuses only.
 import type { LinkStatus } from '../core/cloudmanager';
 import type { ErrorKind } from './errors';
+import type { DashboardMessages } from './dashboard-messages';
+import type { OptionsMessages } from './options-messages';
 
 export type VaultState = 'empty' | 'locked' | 'unlocked';
 
@@ -39,6 +41,17 @@ export interface ErrorView {
   params?: Record<string, string>;
 }
 
+export interface HistoryEntry {
+  time: number;
+  orgId: string;
+  orgName?: string;
+  operation: 'link' | 'unlink' | 'status';
+  /** SYNCED / NOT_SYNCED / NOT_LINKED on success, or the error kind. */
+  result: string;
+  ok: boolean;
+  profileLabel: string;
+}
+
 export type PageLocation =
   | { kind: 'org'; orgId: string; base: string }
   | { kind: 'group'; groupId: string; base: string; orgId?: string }
@@ -64,7 +77,7 @@ export interface Settings {
   autoLockMinutes: number;
 }
 
-export interface MessageMap {
+export interface PopupMessages {
   'context/get': { request: { tabId?: number; url?: string }; response: PopupContext };
   'vault/create': { request: { passphrase: string; profile: ProfileInput }; response: { profile: ProfileView } };
   'vault/unlock': { request: { passphrase: string }; response: { upgraded: boolean } };
@@ -83,7 +96,16 @@ export interface MessageMap {
   'settings/set': { request: Partial<Settings>; response: Settings };
 }
 
+// The options page and the dashboard add their own messages in options-messages.ts and dashboard-messages.ts.
+export type MessageMap = PopupMessages & OptionsMessages & DashboardMessages;
 export type MessageName = keyof MessageMap;
+
+/** The worker's handler table for a message map: one async function per message. */
+export type HandlersOf<M> = {
+  [N in keyof M]: (
+    request: M[N] extends { request: infer R } ? R : never,
+  ) => Promise<M[N] extends { response: infer S } ? S : never>;
+};
 export type RequestOf<N extends MessageName> = MessageMap[N]['request'];
 export type ResponseOf<N extends MessageName> = MessageMap[N]['response'];
 

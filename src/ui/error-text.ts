@@ -16,8 +16,14 @@ const keyOf = (prefix: string, kind: string) => `${prefix}_${kind.replace(/-/g, 
 
 export function errorText(error: ErrorView): { message: string; remedy: string } {
   const values = (substitutions[error.kind] ?? []).map((name) => error.params?.[name] ?? '?');
-  const message = t(keyOf('error', error.kind), values);
-  const remedy = t(keyOf('remedy', error.kind), values);
+  // A precise variant (e.g. an empty token) has its own text where the catalogue has one.
+  const lookup = (prefix: string) => {
+    const variant = error.params?.variant;
+    const precise = variant && variant !== 'default' ? t(keyOf(prefix, `${error.kind}-${variant}`), values) : '';
+    return precise && !precise.startsWith(`${prefix}_`) ? precise : t(keyOf(prefix, error.kind), values);
+  };
+  const message = lookup('error');
+  const remedy = lookup('remedy');
   return {
     message: message.startsWith('error_') ? error.message : message,
     remedy: remedy.startsWith('remedy_') ? (error.remedy ?? '') : remedy,

@@ -1,0 +1,2 @@
+// Messages of the dashboard view (every client org at a glance).
+export type DashboardMessages = {};
