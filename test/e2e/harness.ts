@@ -8,7 +8,8 @@ import { type Browser, type BrowserContext, chromium, type Page, type Worker } f
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../sandbox/server.ts';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium-args.ts';
 
-export const DIST = resolve('dist');
+// E2E_DIST lets several people build and test at once without sharing dist/.
+export const DIST = resolve(process.env.E2E_DIST ?? 'dist');
 export const SHOTS = resolve('test-results/screenshots');
 
 export interface ExtensionRun {

@@ -1,0 +1,103 @@
+// The server side of HTTP Digest, as Cloud Manager answers it: realm "MMS Public API", MD5, qop="auth", nonces
+// that expire (stale=true when the credentials were right), nc replay refused. Written with node:crypto and its
+// own parser: it never shares code with the extension's Digest client, so a bug in one cannot hide in both.
+import { createHash, randomBytes } from 'node:crypto';
+import type { FixtureKey } from './fixture';
+
+export const REALM = 'MMS Public API';
+
+export interface DigestVerifierOptions {
+  nonceLifetimeMs: number;
+  acceptNonceReuse: boolean;
+}
+
+export type Verdict =
+  | { ok: true; key: FixtureKey }
+  | {
+      ok: false;
+      stale: boolean;
+      reason: 'missing' | 'malformed' | 'bad-response' | 'unknown-user' | 'replay' | 'expired';
+    };
+
+const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+
+/** Splits `Digest a="b", c=d` into a map; quoted values lose their quotes and backslash escapes. */
+export function parseAuthorization(header: string): Record<string, string> | undefined {
+  const match = /^\s*Digest\s+(.*)$/is.exec(header);
+  if (!match) return undefined;
+  const params: Record<string, string> = {};
+  const re = /\s*([A-Za-z0-9_*-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*(?:,|$)/gy;
+  const rest = match[1]!;
+  let m: RegExpExecArray | null;
+  let consumed = 0;
+  for (;;) {
+    m = re.exec(rest);
+    if (!m) break;
+    params[m[1]!.toLowerCase()] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!;
+    consumed = re.lastIndex;
+    if (consumed >= rest.length) break;
+  }
+  return consumed >= rest.trim().length ? params : undefined;
+}
+
+export class DigestVerifier {
+  private readonly nonces = new Map<string, { issuedAt: number; lastNc: number; used: boolean }>();
+
+  constructor(
+    private readonly options: DigestVerifierOptions,
+    private readonly keys: () => FixtureKey[],
+  ) {}
+
+  challenge(stale: boolean): string {
+    const nonce = randomBytes(24).toString('base64');
+    this.nonces.set(nonce, { issuedAt: Date.now(), lastNc: 0, used: false });
+    // Exactly the shape Cloud Manager sends: algorithm and stale unquoted, domain empty.
+    return `Digest realm="${REALM}", domain="", nonce="${nonce}", algorithm=MD5, qop="auth", stale=${stale}`;
+  }
+
+  verify(method: string, requestUri: string, header: string | undefined): Verdict {
+    if (!header) return { ok: false, stale: false, reason: 'missing' };
+    const p = parseAuthorization(header);
+    if (!p?.username || !p.nonce || !p.response || !p.uri || p.realm !== REALM) {
+      return { ok: false, stale: false, reason: 'malformed' };
+    }
+    if (
+      (p.algorithm ?? 'MD5').toUpperCase() !== 'MD5' ||
+      p.qop !== 'auth' ||
+      !p.cnonce ||
+      !/^[0-9a-f]{8}$/i.test(p.nc ?? '')
+    ) {
+      return { ok: false, stale: false, reason: 'malformed' };
+    }
+    if (p.uri !== requestUri) return { ok: false, stale: false, reason: 'malformed' };
+    const key = this.keys().find((k) => k.publicKey === p.username);
+    if (!key) return { ok: false, stale: false, reason: 'unknown-user' };
+    const ha1 = md5(`${key.publicKey}:${REALM}:${key.privateKey}`);
+    const ha2 = md5(`${method}:${p.uri}`);
+    const expected = md5(`${ha1}:${p.nonce}:${p.nc}:${p.cnonce}:auth:${ha2}`);
+    if (expected !== p.response.toLowerCase()) return { ok: false, stale: false, reason: 'bad-response' };
+    // The credentials are right from here on: a nonce problem is "stale", never "wrong key".
+    const state = this.nonces.get(p.nonce);
+    if (!state || Date.now() - state.issuedAt > this.options.nonceLifetimeMs) {
+      this.nonces.delete(p.nonce);
+      return { ok: false, stale: true, reason: 'expired' };
+    }
+    const nc = Number.parseInt(p.nc!, 16);
+    if (nc <= state.lastNc) return { ok: false, stale: false, reason: 'replay' };
+    if (state.used && !this.options.acceptNonceReuse) {
+      this.nonces.delete(p.nonce);
+      return { ok: false, stale: true, reason: 'expired' };
+    }
+    state.lastNc = nc;
+    state.used = true;
+    return { ok: true, key };
+  }
+
+  /** Drops expired nonces so a long-running demo does not grow without bound. */
+  sweep(): void {
+    const now = Date.now();
+    for (const [nonce, state] of this.nonces) {
+      if (now - state.issuedAt > this.options.nonceLifetimeMs) this.nonces.delete(nonce);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+// The Cloud Manager public API calls this extension makes, over any fetch-compatible function (the Digest layer in
+// the extension, a plain function in tests). Every failure is thrown as a CloudManagerError.
+import { CloudManagerError } from './cloud-manager-error';
+import type { CloudManagerOperation } from './error-codes';
+import { decodeErrorResponse, describeError } from './errors';
+import { assertObjectId, isObjectId } from './ids';
+import { parseJsonObject, readBodyText } from './response-body';
+import { DEFAULT_RETRY, type RetryPolicy, retryDelay } from './retry';
+import { normalizeLinkToken } from './token';
+
+export type LinkStatus = 'SYNCED' | 'NOT_SYNCED' | 'NOT_LINKED';
+export type LinkStatusResult = { status: LinkStatus };
+export type Organization = { id: string; name: string };
+export type GroupOrg = { groupId: string; orgId: string; name: string };
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export type CloudManagerApiOptions = {
+  /** Origin of Cloud Manager or an Ops Manager, e.g. https://cloud.mongodb.com; a trailing slash is ignored. */
+  baseUrl: string;
+  fetch: FetchLike;
+  /** For GET and DELETE only; a link POST is never repeated. Defaults to DEFAULT_RETRY. */
+  retry?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export interface CloudManagerApi {
+  linkOrganization(orgId: string, linkToken: string): Promise<LinkStatusResult>;
+  unlinkOrganization(orgId: string): Promise<void>;
+  linkStatus(orgId: string): Promise<LinkStatusResult>;
+  organization(orgId: string): Promise<Organization>;
+  orgOfGroup(groupId: string): Promise<GroupOrg>;
+}
+
+const API_PATH = '/api/public/v1.0';
+
+type Call = {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  operation: CloudManagerOperation;
+  body?: string;
+  secrets?: readonly string[];
+};
+
+/** The base URL without trailing slashes, or undefined when it is not a plain http(s) address. */
+function apiRoot(baseUrl: string): string | undefined {
+  if (!URL.canParse(baseUrl)) return undefined;
+  const url = new URL(baseUrl);
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return undefined;
+  if (url.search || url.hash) return undefined;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}${API_PATH}`;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const LINK_ANSWERS: readonly LinkStatus[] = ['SYNCED', 'NOT_SYNCED'];
+const STATUS_ANSWERS: readonly LinkStatus[] = ['SYNCED', 'NOT_SYNCED', 'NOT_LINKED'];
+
+function linkStatusOf(body: Record<string, unknown> | undefined, allowed: readonly LinkStatus[]): LinkStatus {
+  const status = body?.status;
+  if (typeof status === 'string' && (allowed as readonly string[]).includes(status)) return status as LinkStatus;
+  // After a 2xx to the link POST the link probably exists: the text says to check before linking again.
+  throw new CloudManagerError('unexpected-response', { variant: allowed === LINK_ANSWERS ? 'after-link' : undefined });
+}
+
+function nonEmptyString(value: unknown): string {
+  if (typeof value === 'string' && value.length > 0) return value;
+  throw new CloudManagerError('unexpected-response');
+}
+
+export function createCloudManagerApi(options: CloudManagerApiOptions): CloudManagerApi {
+  const root = apiRoot(options.baseUrl);
+  const policy = options.retry ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? defaultSleep;
+
+  async function attempt(call: Call, url: string): Promise<Response | CloudManagerError> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      // credentials: 'omit' keeps the user's Cloud Manager session cookies out of API calls.
+      response = await options.fetch(url, { method: call.method, headers, body: call.body, credentials: 'omit' });
+    } catch (error) {
+      return describeError(error, { operation: call.operation });
+    }
+    if (response.ok) return response;
+    return decodeErrorResponse(response, { operation: call.operation, secrets: call.secrets });
+  }
+
+  /** Sends the call, repeating only idempotent ones, and returns the first 2xx response. */
+  async function send(call: Call): Promise<Response> {
+    if (root === undefined) throw new CloudManagerError('network', { variant: 'invalid-base-url' });
+    const url = `${root}${call.path}`;
+    const idempotent = call.method !== 'POST';
+    for (let failed = 1; ; failed++) {
+      const outcome = await attempt(call, url);
+      if (!(outcome instanceof CloudManagerError)) return outcome;
+      const delay = idempotent ? retryDelay(outcome, policy, failed) : null;
+      if (delay === null) throw outcome;
+      await sleep(delay);
+    }
+  }
+
+  async function sendForJson(call: Call): Promise<Record<string, unknown> | undefined> {
+    return parseJsonObject(await readBodyText(await send(call)));
+  }
+
+  const linkPath = (orgId: string) => `/orgs/${assertObjectId(orgId, 'org')}/liveExport/migrationLink`;
+
+  return {
+    async linkOrganization(orgId, linkToken) {
+      const path = linkPath(orgId);
+      const token = normalizeLinkToken(linkToken);
+      const body = JSON.stringify({ linkToken: token });
+      const answer = await sendForJson({ method: 'POST', path, operation: 'link', body, secrets: [token] });
+      return { status: linkStatusOf(answer, LINK_ANSWERS) };
+    },
+
+    async unlinkOrganization(orgId) {
+      try {
+        const response = await send({ method: 'DELETE', path: linkPath(orgId), operation: 'unlink' });
+        await readBodyText(response); // frees the connection; a DELETE answer carries nothing we need
+      } catch (error) {
+        // No link is what the user asked for; it is also what a retried DELETE sees after the first one worked.
+        if (error instanceof CloudManagerError && error.kind === 'not-linked') return;
+        throw error;
+      }
+    },
+
+    async linkStatus(orgId) {
+      try {
+        const answer = await sendForJson({ method: 'GET', path: `${linkPath(orgId)}/status`, operation: 'status' });
+        return { status: linkStatusOf(answer, STATUS_ANSWERS) };
+      } catch (error) {
+        if (error instanceof CloudManagerError && error.kind === 'not-linked') return { status: 'NOT_LINKED' };
+        throw error;
+      }
+    },
+
+    async organization(orgId) {
+      const path = `/orgs/${assertObjectId(orgId, 'org')}`;
+      const answer = await sendForJson({ method: 'GET', path, operation: 'org' });
+      if (answer?.id !== undefined && answer.id !== orgId) throw new CloudManagerError('unexpected-response');
+      return { id: orgId, name: nonEmptyString(answer?.name) };
+    },
+
+    async orgOfGroup(groupId) {
+      const path = `/groups/${assertObjectId(groupId, 'group')}`;
+      const answer = await sendForJson({ method: 'GET', path, operation: 'group' });
+      const orgId = answer?.orgId;
+      if (typeof orgId !== 'string' || !isObjectId(orgId)) throw new CloudManagerError('unexpected-response');
+      return { groupId, orgId, name: nonEmptyString(answer?.name) };
+    },
+  };
+}

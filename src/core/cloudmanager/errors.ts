@@ -1,0 +1,86 @@
+// Turns whatever went wrong into a CloudManagerError: an error answer from the server (decodeErrorResponse) or
+// a thrown value from fetch or the Digest layer (describeError, duck-typed so this module needs neither).
+
+import { findCallerIp } from './caller-ip';
+import { CloudManagerError } from './cloud-manager-error';
+import { type CloudManagerOperation, classifyErrorAnswer } from './error-codes';
+import { isCloudManagerErrorKind } from './error-kinds';
+import { parseJsonObject, readBodyText } from './response-body';
+import { parseRetryAfter } from './retry-after';
+import { sanitizeDetail } from './server-detail';
+
+export { CloudManagerError, type CloudManagerErrorFacts } from './cloud-manager-error';
+export type { CloudManagerOperation } from './error-codes';
+export { CLOUD_MANAGER_ERROR_KINDS, type CloudManagerErrorKind, isCloudManagerErrorKind } from './error-kinds';
+
+export type DecodeContext = {
+  operation?: CloudManagerOperation;
+  /** Values the request carried that must never be shown back (the link token): removed from the server's detail. */
+  secrets?: readonly string[];
+  /** Clock for a Retry-After date; Date.now by default. */
+  now?: () => number;
+};
+
+const ERROR_CODE = /^[A-Z][A-Z0-9_]{1,79}$/;
+
+function errorCodeOf(body: Record<string, unknown> | undefined, header: string | null): string | undefined {
+  // Only a well-formed code is kept: anything else might be a reflected piece of the request.
+  for (const candidate of [body?.errorCode, header?.trim()]) {
+    if (typeof candidate === 'string' && ERROR_CODE.test(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Reads the error answer's body once (JSON, HTML, empty or garbage alike) and never throws. */
+export async function decodeErrorResponse(response: Response, context: DecodeContext = {}): Promise<CloudManagerError> {
+  const body = parseJsonObject(await readBodyText(response));
+  const errorCode = errorCodeOf(body, response.headers.get('X-Error-Code'));
+  const parameters = Array.isArray(body?.parameters) ? body.parameters : [];
+  const callerIp = findCallerIp([body?.detail, ...parameters]);
+  const kind = classifyErrorAnswer({
+    status: response.status,
+    errorCode,
+    operation: context.operation,
+    challenge: response.headers.get('WWW-Authenticate'),
+    namesIp: callerIp !== undefined,
+  });
+  const seconds =
+    kind === 'rate-limited'
+      ? parseRetryAfter(response.headers.get('Retry-After'), (context.now ?? Date.now)())
+      : undefined;
+  const variant = kind === 'unexpected-response' && context.operation === 'link' ? 'after-link' : undefined;
+  return new CloudManagerError(kind, {
+    variant,
+    status: response.status,
+    errorCode,
+    detail: sanitizeDetail(body?.detail, context.secrets),
+    callerIp: kind === 'ip-not-allowed' || kind === 'access-list-required' ? callerIp : undefined,
+    retryAfterSeconds: seconds,
+  });
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Wraps any thrown value. Only the kind is taken from a foreign error, never its message: a message may carry
+ * whatever its author put there, and this error's text must stay free of secrets.
+ */
+export function describeError(e: unknown, context: { operation?: CloudManagerOperation } = {}): CloudManagerError {
+  if (e instanceof CloudManagerError) return e;
+  const kind = field(e, 'kind');
+  const name = field(e, 'name');
+  const duringLink = context.operation === 'link' ? 'during-link' : undefined;
+  if (kind === 'timeout' || name === 'TimeoutError') return new CloudManagerError('timeout', { variant: duringLink });
+  if (kind === 'aborted' || name === 'AbortError') return new CloudManagerError('network', { variant: 'aborted' });
+  if (kind === 'network' || e instanceof TypeError) return new CloudManagerError('network', { variant: duringLink });
+  if (kind === 'stale-nonce') return new CloudManagerError('stale-nonce');
+  if (isCloudManagerErrorKind(kind)) {
+    const status = field(e, 'status');
+    return new CloudManagerError(kind, { status: typeof status === 'number' ? status : undefined });
+  }
+  // Any other Digest failure (an unreadable or unsupported challenge) means the server's answer was not understood.
+  if (typeof kind === 'string') return new CloudManagerError('unexpected-response');
+  return new CloudManagerError('unknown');
+}

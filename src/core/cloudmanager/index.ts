@@ -1,0 +1,20 @@
+// The Cloud Manager public API layer: ids, UI addresses, link tokens, typed errors and the API client.
+export {
+  type CloudManagerApi,
+  type CloudManagerApiOptions,
+  createCloudManagerApi,
+  type FetchLike,
+  type GroupOrg,
+  type LinkStatus,
+  type LinkStatusResult,
+  type Organization,
+} from './api';
+export { CloudManagerError, type CloudManagerErrorFacts } from './cloud-manager-error';
+export type { CloudManagerOperation } from './error-codes';
+export { CLOUD_MANAGER_ERROR_KINDS, type CloudManagerErrorKind, isCloudManagerErrorKind } from './error-kinds';
+export { ERROR_TEXTS, type ErrorText, type ErrorTextParams, formatErrorText, type KindTexts } from './error-texts';
+export { type DecodeContext, decodeErrorResponse, describeError } from './errors';
+export { assertObjectId, isObjectId, OBJECT_ID } from './ids';
+export { DEFAULT_RETRY, type RetryPolicy } from './retry';
+export { MAX_LINK_TOKEN_LENGTH, normalizeLinkToken, tokenFingerprint } from './token';
+export { CLOUD_MANAGER_BASE, parseUiUrl, type UiLocation } from './ui-url';

@@ -1,0 +1,26 @@
+// When an idempotent call (GET, DELETE) is worth another attempt, and how long to wait first: bounded exponential
+// backoff, or the server's Retry-After for 429 unless that is longer than we are willing to wait.
+import type { CloudManagerError } from './cloud-manager-error';
+
+export type RetryPolicy = { attempts: number; baseDelayMs: number; maxDelayMs: number };
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDelayMs: 8000 };
+
+function retryable(error: CloudManagerError): boolean {
+  // A timeout is not retried: the user already waited the whole timeout once. A cancelled request was meant to stop.
+  if (error.kind === 'network') return error.variant === 'default';
+  return error.kind === 'server-error' || error.kind === 'rate-limited';
+}
+
+/** Milliseconds to wait before attempt number `failedAttempts + 1`, or null to give up with `error`. */
+export function retryDelay(error: CloudManagerError, policy: RetryPolicy, failedAttempts: number): number | null {
+  const attempts = Number.isFinite(policy.attempts) ? policy.attempts : 1;
+  if (failedAttempts >= attempts || !retryable(error)) return null;
+  const maxDelay = Math.max(0, policy.maxDelayMs || 0);
+  if (error.kind === 'rate-limited' && error.retryAfterSeconds !== undefined) {
+    const wait = error.retryAfterSeconds * 1000;
+    return wait > maxDelay ? null : wait;
+  }
+  const exponential = Math.max(0, policy.baseDelayMs || 0) * 2 ** (failedAttempts - 1);
+  return Math.min(exponential, maxDelay);
+}

@@ -1,0 +1,43 @@
+// Reads which org or project a Cloud Manager (or Ops Manager) page shows from its address. Org pages name the org
+// in the hash (`/v2#/org/{orgId}/...`); project pages name the project in the path (`/v2/{groupId}#...`).
+import { OBJECT_ID } from './ids';
+
+export type UiLocation =
+  | { kind: 'org'; orgId: string; base: string }
+  | { kind: 'group'; groupId: string; base: string };
+
+export const CLOUD_MANAGER_BASE = 'https://cloud.mongodb.com';
+
+// `#/org/ID`, `#org/ID`, then the end, a further path or a query.
+const ORG_HASH = /^#\/?org\/([^/?#]*)(?:[/?].*)?$/s;
+const PROJECT_PATH = /^\/v2\/([^/]*)\/?$/;
+
+function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseUiUrl(url: string, knownBases: string[] = []): UiLocation | null {
+  if (typeof url !== 'string') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const base = parsed.origin;
+  const bases = new Set([CLOUD_MANAGER_BASE, ...knownBases.map(originOf)]);
+  if (!bases.has(base)) return null;
+
+  if (parsed.pathname === '/v2' || parsed.pathname === '/v2/') {
+    const orgId = ORG_HASH.exec(parsed.hash)?.[1];
+    return orgId !== undefined && OBJECT_ID.test(orgId) ? { kind: 'org', orgId, base } : null;
+  }
+  const groupId = PROJECT_PATH.exec(parsed.pathname)?.[1];
+  return groupId !== undefined && OBJECT_ID.test(groupId) ? { kind: 'group', groupId, base } : null;
+}

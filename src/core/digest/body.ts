@@ -1,0 +1,37 @@
+// Request bodies are sent up to three times (unsigned, signed, after a stale nonce), and auth-int hashes them:
+// so they must be replayable bytes. Streams cannot be replayed and are refused with a clear error.
+import { DigestError } from './errors';
+
+export interface ReplayableBody {
+  /** What is passed to fetch each time. */
+  send: BodyInit | undefined;
+  /** The exact bytes, for auth-int. */
+  bytes: Uint8Array | undefined;
+  contentType?: string;
+}
+
+export async function replayableBody(body: BodyInit | null | undefined): Promise<ReplayableBody> {
+  if (body === null || body === undefined) return { send: undefined, bytes: undefined };
+  if (typeof body === 'string') return { send: body, bytes: new TextEncoder().encode(body) };
+  if (body instanceof URLSearchParams) {
+    const text = body.toString();
+    return {
+      send: text,
+      bytes: new TextEncoder().encode(text),
+      contentType: 'application/x-www-form-urlencoded;charset=UTF-8',
+    };
+  }
+  if (body instanceof ArrayBuffer) return { send: body, bytes: new Uint8Array(body.slice(0)) };
+  if (ArrayBuffer.isView(body)) {
+    const bytes = new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+    return { send: bytes, bytes };
+  }
+  if (typeof Blob !== 'undefined' && body instanceof Blob) {
+    const bytes = new Uint8Array(await body.arrayBuffer());
+    return { send: bytes, bytes, contentType: body.type || undefined };
+  }
+  throw new DigestError(
+    'unreplayable-body',
+    'This request body cannot be replayed (a stream or form data): Digest authentication may need to send it more than once. Pass a string, ArrayBuffer, typed array, Blob or URLSearchParams.',
+  );
+}

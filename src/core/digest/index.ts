@@ -1,0 +1,21 @@
+// The Digest client's public API.
+export {
+  authorizationHeader,
+  type DigestParams,
+  digestResponse,
+  expectedRspauth,
+  type SigningInput,
+} from './authorization';
+export { type Challenge, parseChallenges, parseParamList, serializeChallenges } from './challenge';
+export {
+  createDigestFetch,
+  type DigestCredentials,
+  type DigestFetch,
+  type DigestFetchOptions,
+  forgetNonces,
+  isDigestRejection,
+  pickDigestChallenge,
+} from './digest-fetch';
+export { DigestError, type DigestErrorKind } from './errors';
+export { type DigestAlgorithm, SUPPORTED_ALGORITHMS } from './hash';
+export { cacheKey, createMemoryNonceStore, type NonceRecord, type NonceStore } from './nonce-cache';

@@ -1,0 +1,134 @@
+// Sealing and opening the vault: AES-256-GCM under a PBKDF2-derived key, a fresh IV on every write, the
+// envelope's parameters bound as additional data, and an upgrade when the stored KDF is weaker than today's.
+import {
+  associatedData,
+  DEFAULT_ITERATIONS,
+  fromBase64,
+  isVaultEnvelope,
+  MIN_PASSPHRASE_LENGTH,
+  toBase64,
+  VAULT_VERSION,
+  type VaultEnvelope,
+} from './envelope';
+import { deriveVaultKey } from './keys';
+import { VaultError } from './vault-error';
+
+export interface Profile {
+  id: string;
+  label: string;
+  publicKey: string;
+  privateKey: string;
+  baseUrl: string;
+  orgIds: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface VaultContents {
+  version: 1;
+  profiles: Profile[];
+}
+
+export const emptyContents = (): VaultContents => ({ version: 1, profiles: [] });
+
+function assertPassphrase(passphrase: string): void {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new VaultError('weak-passphrase', `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  }
+}
+
+function newKdf(iterations: number): VaultEnvelope['kdf'] {
+  return { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(crypto.getRandomValues(new Uint8Array(16))) };
+}
+
+export async function sealVault(
+  contents: VaultContents,
+  key: CryptoKey,
+  kdf: VaultEnvelope['kdf'],
+): Promise<VaultEnvelope> {
+  const cipher = { name: 'AES-GCM' as const, iv: toBase64(crypto.getRandomValues(new Uint8Array(12))) };
+  const header = { version: VAULT_VERSION as 1, kdf, cipher };
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv: fromBase64(cipher.iv), additionalData: associatedData(header) },
+    key,
+    new TextEncoder().encode(JSON.stringify(contents)),
+  );
+  return { ...header, data: toBase64(new Uint8Array(data)) };
+}
+
+export async function createVault(
+  passphrase: string,
+  contents: VaultContents = emptyContents(),
+  options: { iterations?: number } = {},
+): Promise<{ envelope: VaultEnvelope; key: CryptoKey }> {
+  assertPassphrase(passphrase);
+  const kdf = newKdf(options.iterations ?? DEFAULT_ITERATIONS);
+  const key = await deriveVaultKey(passphrase, kdf);
+  return { envelope: await sealVault(contents, key, kdf), key };
+}
+
+function checkShape(envelope: unknown): asserts envelope is VaultEnvelope {
+  if (envelope && typeof envelope === 'object' && (envelope as { version?: unknown }).version !== VAULT_VERSION) {
+    throw new VaultError('unsupported-version', 'The vault was written by an unknown version of this extension.');
+  }
+  if (!isVaultEnvelope(envelope)) throw new VaultError('corrupted', 'The saved vault is damaged or incomplete.');
+  if (fromBase64(envelope.cipher.iv).length !== 12 || fromBase64(envelope.data).length < 16) {
+    throw new VaultError('corrupted', 'The saved vault is damaged or incomplete.');
+  }
+}
+
+function isContents(x: unknown): x is VaultContents {
+  const c = x as VaultContents;
+  return !!c && c.version === 1 && Array.isArray(c.profiles);
+}
+
+export async function openVaultWithKey(envelope: VaultEnvelope, key: CryptoKey): Promise<VaultContents> {
+  checkShape(envelope);
+  let plain: ArrayBuffer;
+  try {
+    plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(envelope.cipher.iv), additionalData: associatedData(envelope) },
+      key,
+      fromBase64(envelope.data),
+    );
+  } catch {
+    // GCM cannot tell a wrong key from altered data (or an altered salt or iteration count, which yields a
+    // different key): both fail authentication, and nothing is ever half-read.
+    throw new VaultError(
+      'wrong-passphrase',
+      'Wrong passphrase (or the saved vault was altered): it could not be opened. Nothing was changed.',
+    );
+  }
+  const contents = JSON.parse(new TextDecoder().decode(plain)) as unknown;
+  if (!isContents(contents)) throw new VaultError('corrupted', 'The saved vault is damaged or incomplete.');
+  return contents;
+}
+
+export async function unlockVault(
+  envelope: VaultEnvelope,
+  passphrase: string,
+  options: { minIterations?: number } = {},
+): Promise<{ contents: VaultContents; key: CryptoKey; upgraded?: VaultEnvelope }> {
+  checkShape(envelope);
+  const key = await deriveVaultKey(passphrase, envelope.kdf);
+  const contents = await openVaultWithKey(envelope, key);
+  const minimum = options.minIterations ?? DEFAULT_ITERATIONS;
+  if (envelope.kdf.iterations >= minimum) return { contents, key };
+  // Weaker than today's default: re-encrypt under a fresh salt and today's iteration count.
+  const kdf = newKdf(minimum);
+  const upgradedKey = await deriveVaultKey(passphrase, kdf);
+  return { contents, key: upgradedKey, upgraded: await sealVault(contents, upgradedKey, kdf) };
+}
+
+export async function changePassphrase(
+  envelope: VaultEnvelope,
+  oldPassphrase: string,
+  newPassphrase: string,
+  options: { iterations?: number } = {},
+): Promise<{ envelope: VaultEnvelope; key: CryptoKey; contents: VaultContents }> {
+  assertPassphrase(newPassphrase);
+  const { contents } = await unlockVault(envelope, oldPassphrase, { minIterations: 0 });
+  const kdf = newKdf(options.iterations ?? Math.max(DEFAULT_ITERATIONS, envelope.kdf.iterations));
+  const key = await deriveVaultKey(newPassphrase, kdf);
+  return { envelope: await sealVault(contents, key, kdf), key, contents };
+}

@@ -1,0 +1,63 @@
+// Time from asking Chromium to open the action popup to the popup showing the org (real build, real sandbox),
+// and the requests the sandbox saw for one link, cold and warm.
+import type { Page } from 'playwright-core';
+import { type ExtensionRun, launchExtension, orgPageUrl, stopWorker } from '../e2e/harness.ts';
+
+export interface PopupFigures {
+  popupToOrgMs: number[];
+  linkRequestsCold: number;
+  linkRequestsWarm: number;
+}
+
+async function setUp(run: ExtensionRun, page: Page, passphrase: string) {
+  const owner = run.sandbox.fixture.keys.find((k) => k.name === 'owner')!;
+  await page.evaluate(
+    ([pass, publicKey, privateKey]) =>
+      chrome.runtime.sendMessage({
+        name: 'vault/create',
+        request: { passphrase: pass, profile: { label: 'Bench client', publicKey, privateKey } },
+      }),
+    [passphrase, owner.publicKey, owner.privateKey] as const,
+  );
+}
+
+export async function measurePopup(rounds = 5): Promise<PopupFigures> {
+  const run = await launchExtension();
+  try {
+    const orgs = run.sandbox.fixture.orgs.filter((o) => o.kind !== 'atlas' && !o.requiresAccessList);
+    const tab = await run.openTab(orgPageUrl(orgs[0]!.id));
+    const ext = await run.context.newPage();
+    await ext.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
+    await setUp(run, ext, 'bench passphrase 1234');
+    await ext.close();
+    const popupToOrgMs: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const started = performance.now();
+      const popup = await run.openPopup(tab);
+      await popup.page.getByTestId('org-id').waitFor();
+      popupToOrgMs.push(performance.now() - started);
+      await popup.close();
+    }
+    const count = () => run.sandbox.log.filter((e) => e.path.includes('/liveExport/migrationLink')).length;
+    const link = async (orgId: string, token: string) => {
+      const page = await run.context.newPage();
+      await page.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
+      const before = count();
+      await page.evaluate(
+        ([o, t]) => chrome.runtime.sendMessage({ name: 'link/create', request: { orgId: o, linkToken: t } }),
+        [orgId, token] as const,
+      );
+      await page.close();
+      return count() - before;
+    };
+    // Stop the worker and forget its stored nonces, so the first link is cold as after a browser start.
+    await stopWorker(run);
+    await (await run.worker()).evaluate(() => chrome.storage.session.remove('digestNonces'));
+    const tokens = run.sandbox.fixture.linkTokens;
+    const linkRequestsCold = await link(orgs[1]!.id, tokens[0]!.token);
+    const linkRequestsWarm = await link(orgs[2]!.id, tokens[1]!.token);
+    return { popupToOrgMs, linkRequestsCold, linkRequestsWarm };
+  } finally {
+    await run.close();
+  }
+}
