@@ -35,7 +35,7 @@ export function App(props: { tabId?: number; url?: string }) {
     <>
       <header class="bar">
         <img src="/icons/icon-32.png" width={20} height={20} alt="" />
-        <h1>{t('extName')}</h1>
+        <h1>{t('popupTitle')}</h1>
         {context?.vault === 'unlocked' && (
           <button type="button" class="link" onClick={lock}>
             {t('lock')}

@@ -13,6 +13,7 @@ export function StatusLine(props: { record: OrgStatusRecord; busy?: 'link' | 'un
   const { record, busy } = props;
   let text: string;
   if (busy) text = t(`busy_${busy}`);
+  else if (record.error) text = t('statusError');
   else if (record.status === 'SYNCED' || record.status === 'NOT_SYNCED') text = t('linkedAs', record.status);
   else if (record.status === 'NOT_LINKED') text = t('notLinked');
   else text = t('statusUnknown');
