@@ -15,8 +15,12 @@ function run(command: string, args: string[]): string {
 }
 
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
-const lint = JSON.parse(run('npx', ['web-ext', 'lint', '--source-dir', 'dist', '--output', 'json', '--no-config-discovery']));
-console.log(`web-ext lint: ${lint.summary.errors} errors, ${lint.summary.warnings} warnings, ${lint.summary.notices} notices`);
+const lint = JSON.parse(
+  run('npx', ['web-ext', 'lint', '--source-dir', 'dist', '--output', 'json', '--no-config-discovery']),
+);
+console.log(
+  `web-ext lint: ${lint.summary.errors} errors, ${lint.summary.warnings} warnings, ${lint.summary.notices} notices`,
+);
 for (const w of lint.warnings) console.log(`  warning ${w.code}: ${w.file ?? ''} ${w.message}`);
 if (lint.summary.errors > 0) {
   for (const e of lint.errors) console.error(`  error ${e.code}: ${e.file ?? ''} ${e.message}`);
@@ -26,6 +30,16 @@ mkdirSync('.output', { recursive: true });
 for (const target of ['chrome', 'firefox']) {
   const file = `${name}-${target}-${version}.zip`;
   rmSync(`.output/${file}`, { force: true });
-  run('npx', ['web-ext', 'build', '--source-dir', 'dist', '--artifacts-dir', '.output', '--filename', file, '--overwrite-dest']);
+  run('npx', [
+    'web-ext',
+    'build',
+    '--source-dir',
+    'dist',
+    '--artifacts-dir',
+    '.output',
+    '--filename',
+    file,
+    '--overwrite-dest',
+  ]);
   console.log(`.output/${file}`);
 }

@@ -29,6 +29,9 @@ export interface PopupHandle {
   close(): Promise<void>;
 }
 
+// Workers stopped through CDP: Playwright may keep listing them for a while.
+const stoppedWorkers = new WeakSet<Worker>();
+
 export async function launchExtension(sandboxOptions: SandboxOptions = {}): Promise<ExtensionRun> {
   const sandbox = await startSandbox({ httpsPort: 0, httpPort: 0, ...sandboxOptions });
   const profileDir = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
@@ -50,17 +53,36 @@ export async function launchExtension(sandboxOptions: SandboxOptions = {}): Prom
   context.on('serviceworker', watchWorker);
   context.on('page', (p) => p.on('console', (m) => consoleLines.push(`[page] ${m.text()}`)));
   const port = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  const viewers: Browser[] = [];
 
   const worker = async (): Promise<Worker> => {
-    const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    const live = context
+      .serviceWorkers()
+      .find((w) => !stoppedWorkers.has(w) && w.url().startsWith(`chrome-extension://${extensionId}/`));
     if (live) return live;
-    // The worker was stopped: any extension event wakes it; opening an extension page is the simplest.
+    // The worker was stopped: any extension event wakes it; opening an extension page is the simplest. Playwright's
+    // first connection does not always see a restarted worker, so look through a fresh CDP connection.
     const page = await context.newPage();
-    const woke = context.waitForEvent('serviceworker', { timeout: 10_000 });
     await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
-    const w = await woke;
-    await page.close();
-    return w;
+    try {
+      for (let i = 0; i < 50; i++) {
+        const viewer = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+        viewers.push(viewer);
+        const woke = viewer
+          .contexts()
+          .flatMap((c) => c.serviceWorkers())
+          .find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+        if (woke) {
+          woke.on('console', (m) => consoleLines.push(`[worker] ${m.text()}`));
+          woke.on('close', () => stoppedWorkers.add(woke));
+          return woke;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await page.close();
+    }
+    throw new Error('the service worker did not start again');
   };
 
   return {
@@ -104,6 +126,7 @@ export async function launchExtension(sandboxOptions: SandboxOptions = {}): Prom
       };
     },
     async close() {
+      for (const viewer of viewers) await viewer.close().catch(() => undefined);
       await context.close().catch(() => undefined);
       await sandbox.close();
       rmSync(profileDir, { recursive: true, force: true });
@@ -159,8 +182,13 @@ export async function stopWorker(run: ExtensionRun): Promise<void> {
   };
   const target = targetInfos.find((t) => t.type === 'service_worker' && t.url === w.url());
   if (!target) throw new Error('service worker target not found');
-  const closed = new Promise<void>((r) => w.once('close', () => r()));
   await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  await closed;
-  await cdp.detach();
+  stoppedWorkers.add(w);
+  // Playwright's 'close' event is not reliable once other CDP clients attached: poll the targets instead.
+  for (let i = 0; i < 100; i++) {
+    const { targetInfos: now } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] };
+    if (!now.some((t) => t.targetId === target.targetId)) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await cdp.detach().catch(() => undefined);
 }

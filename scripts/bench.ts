@@ -1,0 +1,68 @@
+// `npm run bench`: builds the extension and prints the figures the issues set targets for. Figures, not tests:
+// nothing here fails on a slow machine; each row says its target so a reader can compare.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { measureDigestRequests } from '../test/bench/digest-requests.ts';
+import { measurePopup } from '../test/bench/popup-timing.ts';
+import { bundleSizes } from '../test/bench/sizes.ts';
+import { measureUnlock } from '../test/bench/unlock-timing.ts';
+
+const rows: { figure: string; value: string; target: string }[] = [];
+const row = (figure: string, value: string, target = '') => {
+  rows.push({ figure, value, target });
+  console.log(`${figure.padEnd(58)} ${value.padEnd(22)} ${target}`);
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+console.log('Building (vite build)…');
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+console.log(`\n${'figure'.padEnd(58)} ${'measured'.padEnd(22)} target`);
+
+for (const size of bundleSizes()) {
+  const target = size.name === 'popup' || size.name === 'worker' ? '≤ 15 KB gzip' : '';
+  row(`JS gzip: ${size.name} (${size.files} files)`, kb(size.gzipBytes), target);
+}
+
+const digest = await measureDigestRequests();
+row('Digest requests per call: cold', String(digest.cold), '2');
+row('Digest requests per call: warm', String(digest.warm), '1');
+row('Digest requests per call: after a worker restart', String(digest.afterRestart), '1');
+row('Digest requests per call: a client that never reuses nonces', String(digest.neverReuses), '(2, for comparison)');
+
+const popup = await measurePopup(5);
+row('Chromium: open popup → org shown (median of 5)', ms(median(popup.popupToOrgMs)), '');
+row('Chromium: requests the sandbox saw for one link, cold', String(popup.linkRequestsCold), '');
+row('Chromium: requests the sandbox saw for one link, warm', String(popup.linkRequestsWarm), '');
+
+const unlock = await measureUnlock();
+row('Chromium: PBKDF2-SHA256 600,000 (WebCrypto, median of 3)', ms(unlock.webCryptoDeriveMs), '≤ 400 ms');
+row('Chromium: whole unlock message round trip (median of 3)', ms(unlock.unlockRoundTripMs), '≤ 400 ms');
+row(
+  `Chromium: same with crypto-js PBKDF2 (×10 of ${unlock.cryptoJsIterations.toLocaleString('en')})`,
+  ms(unlock.cryptoJsMs),
+  '(reference)',
+);
+
+const refreshModule = 'test/bench/refresh-all.ts';
+if (existsSync(refreshModule)) {
+  const mod = (await import(`../${refreshModule}`)) as Record<string, unknown>;
+  const fn = Object.values(mod).find((v) => typeof v === 'function') as
+    | (() => Promise<Record<string, number>>)
+    | undefined;
+  if (fn) {
+    const r = await fn();
+    for (const [k, v] of Object.entries(r))
+      row(
+        `Refresh all 50 orgs (100 ms latency): ${k}`,
+        String(typeof v === 'number' ? Math.round(v * 100) / 100 : v),
+        k === 'speedup' ? '≥ 8×' : '',
+      );
+  }
+}
+
+mkdirSync('test-results', { recursive: true });
+writeFileSync('test-results/bench.json', `${JSON.stringify(rows, null, 2)}\n`);
+console.log('\nFigures written to test-results/bench.json');
