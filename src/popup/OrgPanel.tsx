@@ -130,7 +130,12 @@ export function OrgPanel(props: { context: PopupContext; tabId?: number; reload:
             <select
               id="profile"
               value={profileId ?? ''}
-              onChange={(e) => setProfileId(e.currentTarget.value || undefined)}
+              onChange={(e) => {
+                const picked = e.currentTarget.value || undefined;
+                setProfileId(picked);
+                // The worker remembers the choice for this org; the status comes with it.
+                if (picked) run('status', () => send('link/status', { orgId, profileId: picked, tabId }));
+              }}
               required
             >
               <option value="">{t('chooseProfile')}</option>

@@ -98,6 +98,12 @@ export async function launchExtension(sandboxOptions: SandboxOptions = {}): Prom
       return page;
     },
     async openPopup(forTab) {
+      // A popup left open (a failed test) would be found instead of the new one: close it first.
+      const sweeper = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      for (const stale of sweeper.contexts().flatMap((c) => c.pages())) {
+        if (stale.url().includes(`${extensionId}/src/popup/index.html`)) await stale.close().catch(() => undefined);
+      }
+      await sweeper.close().catch(() => undefined);
       await forTab.bringToFront();
       const w = await worker();
       await w.evaluate(() => chrome.action.openPopup());
