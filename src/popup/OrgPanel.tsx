@@ -6,6 +6,7 @@ import { send } from '../shared/send';
 import { t } from '../ui/i18n';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import { AddProfileForm } from './AddProfileForm';
+import { ConfirmUnlink } from './ConfirmUnlink';
 import { StatusLine } from './StatusLine';
 
 type Busy = 'link' | 'unlink' | 'status' | undefined;
@@ -103,20 +104,7 @@ export function OrgPanel(props: { context: PopupContext; tabId?: number; reload:
         </Notice>
       )}
 
-      {confirmUnlink && (
-        <div class="notice warning" role="alertdialog" aria-labelledby="unlink-question">
-          <p id="unlink-question">{t('confirmUnlink', orgName)}</p>
-          <div class="row">
-            <button type="button" class="danger" onClick={unlink}>
-              {t('unlinkConfirmButton')}
-            </button>
-            {/* biome-ignore lint/a11y/noAutofocus: a destructive question starts on the safe answer */}
-            <button type="button" onClick={() => setConfirmUnlink(false)} autoFocus>
-              {t('cancel')}
-            </button>
-          </div>
-        </div>
-      )}
+      {confirmUnlink && <ConfirmUnlink orgName={orgName} onConfirm={unlink} onCancel={() => setConfirmUnlink(false)} />}
 
       <form
         onSubmit={(e) => {
