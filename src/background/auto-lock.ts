@@ -1,7 +1,9 @@
 // Auto-lock after inactivity with chrome.alarms, which outlive the worker: every user action pushes the alarm back.
 // "When the browser closes" (0 minutes) needs no alarm: storage.session is wiped on browser exit.
 import browser from 'webextension-polyfill';
+import { forgetNonces } from '../core/digest';
 import { forgetApiClients } from './api-clients';
+import { sessionNonceStore } from './nonce-store';
 import { touchSession } from './session';
 import { readSettings } from './settings';
 import { lockVault } from './vault-store';
@@ -17,6 +19,7 @@ export async function noteActivity(): Promise<void> {
 
 export async function lockNow(): Promise<void> {
   forgetApiClients();
+  forgetNonces(sessionNonceStore);
   await lockVault();
   await browser.alarms.clear(AUTO_LOCK_ALARM);
 }
