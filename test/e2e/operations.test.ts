@@ -1,7 +1,15 @@
 // Link, status and unlink from org and project pages; unlink behind a confirmation naming the org; a double
 // click sends one POST; the same token for a second org warns first; the badge follows the tab as it navigates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeOf, type ExtensionRun, launchExtension, orgPageUrl, projectPageUrl, screenshot } from './harness';
+import {
+  badgeOf,
+  type ExtensionRun,
+  launchExtension,
+  orgPageUrl,
+  projectPageUrl,
+  screenshot,
+  stopWorker,
+} from './harness';
 import { createVaultWith } from './steps';
 
 describe('operations on every org page', () => {
@@ -130,6 +138,40 @@ describe('operations on every org page', () => {
       await expect.poll(() => page.getByTestId('status').textContent()).toBe('Linked — SYNCED');
     } finally {
       await popup.close();
+    }
+  });
+
+  it('says the outcome is unknown when the worker stops mid-call, and never re-sends the link', async () => {
+    const org = cm()[1]!;
+    const tab = await run.openTab(orgPageUrl(org.id));
+    const popup = await run.openPopup(tab);
+    const page = popup.page;
+    try {
+      await page.getByTestId('status').waitFor();
+      await expect.poll(() => page.getByTestId('status').textContent()).not.toBe('Checking…');
+      run.sandbox.setFaults([{ kind: 'slow', ms: 4000, match: { method: 'POST' }, times: 1 }]);
+      run.sandbox.clearLog();
+      await page.getByLabel('Atlas link token').fill(token(2));
+      await page.getByRole('button', { name: 'Link to Atlas' }).click();
+      await expect.poll(() => run.sandbox.log.filter((e) => e.method === 'POST' && e.authorized).length).toBe(1);
+      await stopWorker(run);
+      await expect
+        .poll(() => page.getByRole('alert').locator('strong').getAttribute('data-kind'))
+        .toBe('outcome-unknown');
+    } finally {
+      await popup.close();
+    }
+    const again = await run.openPopup(tab);
+    try {
+      await expect.poll(() => again.page.getByRole('status').first().textContent()).toContain('outcome is unknown');
+      await new Promise((r) => setTimeout(r, 4500)); // long enough for any re-send to reach the sandbox
+      expect(run.sandbox.log.filter((e) => e.method === 'POST')).toHaveLength(1);
+      await again.page.getByRole('button', { name: 'Check status' }).click();
+      await expect
+        .poll(() => again.page.getByTestId('status').textContent())
+        .toMatch(/^(Linked — SYNCED|Not linked to Atlas)$/);
+    } finally {
+      await again.close();
     }
   });
 });

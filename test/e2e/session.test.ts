@@ -91,6 +91,28 @@ describe('vault session', () => {
     expect(await vaultState()).toBe('unlocked');
   });
 
+  it('sends no request at all while locked, even for a stale org as the tab navigates', async () => {
+    await sendFromExtensionPage(run, 'vault/lock', {});
+    const worker = await run.worker();
+    // Make every known status stale (older than the 10-minute refresh age).
+    await worker.evaluate(async () => {
+      const { orgStatus = {} } = await chrome.storage.local.get('orgStatus');
+      for (const record of Object.values(orgStatus as Record<string, { checkedAt?: number }>)) record.checkedAt = 1;
+      await chrome.storage.local.set({ orgStatus });
+    });
+    run.sandbox.clearLog();
+    const tab = await run.openTab(orgPageUrl(cm()[0]!.id));
+    await tab.goto(orgPageUrl(cm()[1]!.id));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
+    await sendFromExtensionPage(run, 'vault/unlock', { passphrase: PASSPHRASE });
+    // Unlocked, a visit to a stale org refreshes it.
+    await tab.goto(orgPageUrl(cm()[0]!.id));
+    await expect
+      .poll(() => run.sandbox.log.filter((e) => e.path.includes('/migrationLink/status')).length)
+      .toBeGreaterThan(0);
+  });
+
   it('keeps no private key or passphrase in storage or console output', async () => {
     const worker = await run.worker();
     const stored = JSON.stringify([
