@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Waits in the browser (PBKDF2 at 600,000 iterations, worker restarts) take seconds on a busy 2-core machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

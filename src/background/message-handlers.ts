@@ -4,8 +4,10 @@ import { addProfile, bindOrg, publicProfile, removeProfile } from '../core/vault
 import type { HandlersOf, MessageMap, MessageName, PopupMessages, ProfileView } from '../shared/messages';
 import { lockNow } from './auto-lock';
 import { dashboardHandlers } from './dashboard-handlers';
+import { clearHistory, readHistory } from './history';
 import { optionsHandlers } from './options-handlers';
 import { linkOrg, paintOrgTabs, refreshStatus, unlinkOrg } from './org-operations';
+import { allOrgStatuses } from './org-status';
 import { popupContext } from './popup-context';
 import { readSettings, writeSettings } from './settings';
 import { createNewVault, readContents, unlockWithPassphrase, updateContents } from './vault-store';
@@ -54,6 +56,17 @@ export const popupHandlers: HandlersOf<PopupMessages> = {
   'link/status': ({ orgId, profileId }) => refreshStatus(orgId, profileId),
   'link/delete': ({ orgId, profileId }) => unlinkOrg(orgId, profileId),
 
+  async 'history/list'({ orgId }) {
+    const [entries, names] = await Promise.all([readHistory(), allOrgStatuses()]);
+    // Names learnt after the action (a later status check) fill in entries recorded without one.
+    return (orgId ? entries.filter((e) => e.orgId === orgId) : entries)
+      .map((e) => ({ ...e, orgName: e.orgName ?? names[e.orgId]?.name }))
+      .reverse();
+  },
+  async 'history/clear'() {
+    await clearHistory();
+    return null;
+  },
   'settings/get': () => readSettings(),
   'settings/set': (patch) => writeSettings(patch),
 };

@@ -1,21 +1,35 @@
-// The settings page: the saved key pairs (masked) and the security settings.
+// The settings page: key pairs, security, backup, history and every org at a glance. Locked, it asks for the
+// passphrase first; with no vault yet, it says how to start.
 import { useEffect, useState } from 'preact/hooks';
-import { type ErrorView, MessageError, type ProfileView, type Settings } from '../shared/messages';
+import { UnlockForm } from '../popup/UnlockForm';
+import { type ErrorView, MessageError, type ProfileView, type Settings, type VaultState } from '../shared/messages';
 import { send } from '../shared/send';
 import { t } from '../ui/i18n';
 import { ErrorNotice } from '../ui/Notice';
+import { BackupSection } from './BackupSection';
+import { Dashboard } from './dashboard/Dashboard';
+import { HistoryView } from './HistoryView';
+import { ProfilesSection } from './ProfilesSection';
+import { SecuritySection } from './SecuritySection';
 
-const AUTO_LOCK = [1, 5, 15, 60, 0];
+const TABS = ['profiles', 'security', 'backup', 'history', 'orgs'] as const;
+type Tab = (typeof TABS)[number];
 
 export function OptionsApp() {
-  const [profiles, setProfiles] = useState<ProfileView[]>();
+  const [vault, setVault] = useState<VaultState>();
+  const [profiles, setProfiles] = useState<ProfileView[]>([]);
   const [settings, setSettings] = useState<Settings>();
   const [error, setError] = useState<ErrorView>();
+  const [tab, setTab] = useState<Tab>(() =>
+    (TABS as readonly string[]).includes(location.hash.slice(1)) ? (location.hash.slice(1) as Tab) : 'profiles',
+  );
 
   const load = async () => {
     try {
+      const context = await send('context/get', {});
+      setVault(context.vault);
       setSettings(await send('settings/get', {}));
-      setProfiles(await send('profiles/list', {}));
+      setProfiles(context.vault === 'unlocked' ? await send('profiles/list', {}) : []);
       setError(undefined);
     } catch (e) {
       setError(e instanceof MessageError ? e.view : { kind: 'internal', message: String(e) });
@@ -25,41 +39,38 @@ export function OptionsApp() {
     load();
   }, []);
 
+  const choose = (next: Tab) => {
+    setTab(next);
+    history.replaceState(null, '', `#${next}`);
+  };
+
   return (
-    <main style={{ maxWidth: '760px', margin: '0 auto' }}>
+    <main class="options-page">
       <h1>{t('extName')}</h1>
       {error && <ErrorNotice error={error} />}
-      <section class="card" aria-labelledby="profiles-title">
-        <h2 id="profiles-title">{t('profilesTitle')}</h2>
-        {profiles?.length === 0 && <p>{t('noProfiles')}</p>}
-        <ul>
-          {profiles?.map((p) => (
-            <li key={p.id}>
-              <strong>{p.label}</strong> — <span class="mono">{p.publicKey}</span> /{' '}
-              <span class="mono">{p.maskedPrivateKey}</span> <span class="muted">{p.baseUrl}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
-      {settings && (
-        <section class="card" aria-labelledby="security-title">
-          <h2 id="security-title">{t('securityTitle')}</h2>
-          <label for="auto-lock">{t('fieldAutoLock')}</label>
-          <select
-            id="auto-lock"
-            value={String(settings.autoLockMinutes)}
-            onChange={async (e) =>
-              setSettings(await send('settings/set', { autoLockMinutes: Number(e.currentTarget.value) }))
-            }
-          >
-            {AUTO_LOCK.map((m) => (
-              <option key={m} value={String(m)}>
-                {m === 0 ? t('autoLockOnClose') : t('autoLockMinutes', String(m))}
-              </option>
+      {vault === 'empty' && <p data-testid="vault-empty">{t('noProfiles')}</p>}
+      {vault === 'locked' && <UnlockForm onDone={load} />}
+      {vault === 'unlocked' && settings && (
+        <>
+          <nav aria-label={t('settingsSections')} class="tabs">
+            {TABS.map((name) => (
+              <button
+                key={name}
+                type="button"
+                aria-current={tab === name ? 'page' : undefined}
+                class={tab === name ? 'primary' : ''}
+                onClick={() => choose(name)}
+              >
+                {t(`tab_${name}`)}
+              </button>
             ))}
-          </select>
-          <p class="muted">{t('lockNotice')}</p>
-        </section>
+          </nav>
+          {tab === 'profiles' && <ProfilesSection profiles={profiles} reload={load} />}
+          {tab === 'security' && <SecuritySection settings={settings} onChange={setSettings} onLocked={load} />}
+          {tab === 'backup' && <BackupSection reload={load} />}
+          {tab === 'history' && <HistoryView />}
+          {tab === 'orgs' && <Dashboard />}
+        </>
       )}
     </main>
   );

@@ -1,2 +1,78 @@
-// Messages of the dashboard view (every client org at a glance).
-export type DashboardMessages = {};
+// Messages of the dashboard view (every client org at a glance): the table's rows, adding an org, and the
+// worker-side "refresh all" run the page starts, watches by polling and may cancel. Link and unlink from a row
+// reuse the popup's 'link/create' and 'link/delete'.
+import type { LinkStatus } from '../core/cloudmanager';
+// A type-only cycle with messages.ts (which merges this map into MessageMap): erased at build time.
+import type { ErrorView, HistoryEntry, ProfileView, VaultState } from './messages';
+
+export interface DashboardRow {
+  orgId: string;
+  name?: string;
+  /** The profile (client) bound to this org in the vault, when the vault is open and one is bound. */
+  profileId?: string;
+  profileLabel?: string;
+  status?: LinkStatus;
+  checkedAt?: number;
+  /** The last call's failure; cleared by the next success. */
+  error?: ErrorView;
+  base?: string;
+  lastAction?: Pick<HistoryEntry, 'time' | 'operation' | 'result' | 'ok'>;
+}
+
+export interface DashboardView {
+  vault: VaultState;
+  rows: DashboardRow[];
+  /** Public profiles only (no private key), for the client filter and the link dialog. */
+  profiles: ProfileView[];
+  /** The concurrency the last refresh used, as the default for the next one. */
+  concurrency: number;
+  refresh?: RefreshProgress;
+}
+
+export type RefreshItemState = 'queued' | 'running' | 'ok' | 'failed' | 'skipped';
+
+export interface RefreshItem {
+  orgId: string;
+  state: RefreshItemState;
+  /** The org's record after a successful check. */
+  status?: LinkStatus;
+  name?: string;
+  checkedAt?: number;
+  error?: ErrorView;
+  /** Changes are numbered so a page fetches only what changed since it last asked. */
+  seq: number;
+}
+
+export type RefreshState = 'running' | 'cancelling' | 'cancelled' | 'finished' | 'interrupted';
+
+export interface RefreshProgress {
+  runId: string;
+  state: RefreshState;
+  total: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  running: number;
+  /** Concurrency allowed now (lowered after a 429) and the configured one. */
+  concurrency: number;
+  maxConcurrency: number;
+  /** Epoch ms until which the run waits because Cloud Manager asked it to slow down. */
+  pausedUntil?: number;
+  rateLimited: number;
+  startedAt: number;
+  finishedAt?: number;
+  /** The highest change number so far; ask again with `since` set to it. */
+  seq: number;
+  /** Per-org changes with a number above the request's `since` (all of them when `since` is absent). */
+  items: RefreshItem[];
+}
+
+export type DashboardMessages = {
+  'dashboard/view': { request: Record<string, never>; response: DashboardView };
+  /** Adds an org by its id or by a Cloud Manager (or known Ops Manager) page address, optionally bound to a client. */
+  'dashboard/add-org': { request: { input: string; profileId?: string }; response: DashboardRow };
+  /** Starts a refresh of these orgs (all known orgs when absent), or joins the run already going. */
+  'dashboard/refresh-all': { request: { orgIds?: string[]; concurrency?: number }; response: RefreshProgress };
+  'dashboard/progress': { request: { since?: number }; response: RefreshProgress | null };
+  'dashboard/cancel': { request: Record<string, never>; response: RefreshProgress | null };
+};

@@ -1,8 +1,8 @@
 // The one typed map of every message a page sends to the background worker, and the `send` helper pages use.
 // Pages never see a secret after submitting it: responses carry public profiles and statuses only.
 import type { LinkStatus } from '../core/cloudmanager';
-import type { ErrorKind } from './errors';
 import type { DashboardMessages } from './dashboard-messages';
+import type { ErrorKind } from './errors';
 import type { OptionsMessages } from './options-messages';
 
 export type VaultState = 'empty' | 'locked' | 'unlocked';
@@ -92,6 +92,8 @@ export interface PopupMessages {
   };
   'link/status': { request: { orgId: string; profileId?: string; tabId?: number }; response: OrgStatusRecord };
   'link/delete': { request: { orgId: string; profileId?: string; tabId?: number }; response: OrgStatusRecord };
+  'history/list': { request: { orgId?: string }; response: HistoryEntry[] };
+  'history/clear': { request: Record<string, never>; response: null };
   'settings/get': { request: Record<string, never>; response: Settings };
   'settings/set': { request: Partial<Settings>; response: Settings };
 }

@@ -68,7 +68,12 @@ export async function measureUnlock(): Promise<UnlockFigures> {
     await blank.addScriptTag({ content: cryptoJs });
     const iterations = 60_000;
     const cryptoJsPart = await blank.evaluate((n) => {
-      const CryptoJS = (globalThis as unknown as { CryptoJS: any }).CryptoJS;
+      type CryptoJsGlobal = {
+        PBKDF2(p: string, salt: unknown, o: { keySize: number; iterations: number; hasher: unknown }): unknown;
+        lib: { WordArray: { random(n: number): unknown } };
+        algo: { SHA256: unknown };
+      };
+      const CryptoJS = (globalThis as unknown as { CryptoJS: CryptoJsGlobal }).CryptoJS;
       const t = performance.now();
       CryptoJS.PBKDF2('a passphrase', CryptoJS.lib.WordArray.random(16), {
         keySize: 8,

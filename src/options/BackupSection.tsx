@@ -1,0 +1,108 @@
+// Encrypted backups: export the vault as a file (still encrypted), import one after a preview of its key pair
+// labels and a confirmation; a damaged file or a wrong passphrase changes nothing.
+import { useState } from 'preact/hooks';
+import { send } from '../shared/send';
+import { t } from '../ui/i18n';
+import { ErrorNotice, Notice } from '../ui/Notice';
+import { useAction } from './use-action';
+
+export function BackupSection(props: { reload: () => Promise<void> }) {
+  const [text, setText] = useState<string>();
+  const [passphrase, setPassphrase] = useState('');
+  const [labels, setLabels] = useState<string[]>();
+  const action = useAction();
+
+  const exportVault = () =>
+    action.run(async () => {
+      const backup = await send('backup/export', {});
+      const url = URL.createObjectURL(new Blob([backup.text], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = backup.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      return t('backupExported');
+    });
+
+  const preview = (event: Event) => {
+    event.preventDefault();
+    action.run(async () => {
+      if (!text) return undefined;
+      setLabels((await send('backup/preview', { text, passphrase })).labels);
+      return undefined;
+    });
+  };
+
+  const apply = (mode: 'replace' | 'merge') =>
+    action.run(async () => {
+      if (!text) return undefined;
+      const result = await send('backup/import', { text, passphrase, mode });
+      setLabels(undefined);
+      setPassphrase('');
+      await props.reload();
+      return t('backupImported', String(result.profiles));
+    });
+
+  return (
+    <section aria-labelledby="backup-title">
+      <h2 id="backup-title">{t('backupTitle')}</h2>
+      <div class="card">
+        <p>{t('backupExplain')}</p>
+        <button type="button" onClick={exportVault} disabled={action.busy}>
+          {t('backupExport')}
+        </button>
+      </div>
+      <form class="card" onSubmit={preview} data-testid="import-backup">
+        <label for="backup-file">{t('backupFile')}</label>
+        <input
+          id="backup-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={async (e) => {
+            setLabels(undefined);
+            setText(await e.currentTarget.files?.[0]?.text());
+          }}
+        />
+        <label for="backup-passphrase">{t('backupPassphrase')}</label>
+        <input
+          id="backup-passphrase"
+          type="password"
+          autocomplete="off"
+          value={passphrase}
+          onInput={(e) => setPassphrase(e.currentTarget.value)}
+          required
+        />
+        <div class="row">
+          <button type="submit" disabled={action.busy || !text}>
+            {t('backupPreview')}
+          </button>
+        </div>
+        {labels && (
+          <div class="notice warning" role="alertdialog" aria-labelledby="backup-preview-title">
+            <p id="backup-preview-title">{t('backupPreviewTitle', String(labels.length))}</p>
+            <ul data-testid="backup-labels">
+              {labels.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+            <div class="row">
+              <button type="button" onClick={() => apply('merge')}>
+                {t('backupMerge')}
+              </button>
+              <button type="button" class="danger" onClick={() => apply('replace')}>
+                {t('backupReplace')}
+              </button>
+              <button type="button" onClick={() => setLabels(undefined)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+        <div aria-live="polite">
+          {action.done && <Notice tone="success">{action.done}</Notice>}
+          {action.error && <ErrorNotice error={action.error} />}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+// Saved key pairs: masked keys, add (with an Ops Manager address, whose host permission is asked for first),
+// rename or move, test against the API, delete behind a confirmation. Private keys are never shown back.
+import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { MessageError, type ProfileInput, type ProfileView } from '../shared/messages';
+import { send } from '../shared/send';
+import { t } from '../ui/i18n';
+import { KeyPairFields } from '../ui/KeyPairFields';
+import { ErrorNotice, Notice } from '../ui/Notice';
+import { useAction } from './use-action';
+
+const CLOUD_MANAGER = 'https://cloud.mongodb.com';
+
+/** Asks the browser for the Ops Manager host (must run in the click handler: it needs the user's gesture). */
+async function askHostPermission(baseUrl: string | undefined): Promise<void> {
+  if (!baseUrl || baseUrl.trim() === '' || baseUrl.trim().replace(/\/$/, '') === CLOUD_MANAGER) return;
+  let origin: string;
+  try {
+    origin = new URL(baseUrl.trim()).origin;
+  } catch {
+    return; // the worker explains what is wrong with the address
+  }
+  const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+  if (!granted) throw new MessageError({ kind: 'permission-denied', message: `Access to ${origin} was not granted.` });
+}
+
+function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }) {
+  const { profile, reload } = props;
+  const [confirming, setConfirming] = useState(false);
+  const [testOrg, setTestOrg] = useState('');
+  const action = useAction();
+  return (
+    <li class="card" data-testid={`profile-${profile.label}`}>
+      <strong>{profile.label}</strong>
+      <p class="mono">
+        {profile.publicKey} / {profile.maskedPrivateKey}
+      </p>
+      <p class="muted">
+        {profile.baseUrl} · {t('boundOrgs', String(profile.orgIds.length))}
+      </p>
+      <div class="row">
+        {profile.orgIds.length === 0 && (
+          <input
+            aria-label={t('testOrgId')}
+            placeholder={t('testOrgId')}
+            value={testOrg}
+            onInput={(e) => setTestOrg(e.currentTarget.value)}
+          />
+        )}
+        <button
+          type="button"
+          disabled={action.busy}
+          onClick={() =>
+            action.run(async () => {
+              const org = await send('profiles/test', { profileId: profile.id, orgId: testOrg.trim() || undefined });
+              return t('testOk', org.name);
+            })
+          }
+        >
+          {t('testProfile')}
+        </button>
+        {!confirming && (
+          <button type="button" class="danger" onClick={() => setConfirming(true)}>
+            {t('deleteProfile')}
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div class="notice warning" role="alertdialog" aria-label={t('confirmDeleteProfile', profile.label)}>
+          <p>{t('confirmDeleteProfile', profile.label)}</p>
+          <div class="row">
+            <button
+              type="button"
+              class="danger"
+              onClick={() =>
+                action.run(async () => {
+                  await send('profiles/remove', { profileId: profile.id });
+                  await reload();
+                  return undefined;
+                })
+              }
+            >
+              {t('deleteProfileConfirm')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div aria-live="polite">
+        {action.done && <Notice tone="success">{action.done}</Notice>}
+        {action.error && <ErrorNotice error={action.error} />}
+      </div>
+    </li>
+  );
+}
+
+export function ProfilesSection(props: { profiles: ProfileView[]; reload: () => Promise<void> }) {
+  const empty: ProfileInput = { label: '', publicKey: '', privateKey: '', baseUrl: '' };
+  const [input, setInput] = useState<ProfileInput>(empty);
+  const action = useAction();
+  const submit = (event: Event) => {
+    event.preventDefault();
+    action.run(async () => {
+      await askHostPermission(input.baseUrl);
+      await send('profiles/add', { profile: { ...input, baseUrl: input.baseUrl?.trim() || undefined } });
+      setInput(empty);
+      await props.reload();
+      return t('profileSaved');
+    });
+  };
+  return (
+    <section aria-labelledby="profiles-title">
+      <h2 id="profiles-title">{t('profilesTitle')}</h2>
+      {props.profiles.length === 0 && <p>{t('noProfiles')}</p>}
+      <ul class="plain">
+        {props.profiles.map((p) => (
+          <ProfileRow key={p.id} profile={p} reload={props.reload} />
+        ))}
+      </ul>
+      <form class="card" onSubmit={submit} data-testid="add-profile">
+        <h3>{t('addProfileTitleOptions')}</h3>
+        <KeyPairFields value={input} onInput={setInput} idPrefix="options" />
+        <label for="options-base-url">{t('fieldBaseUrl')}</label>
+        <input
+          id="options-base-url"
+          value={input.baseUrl}
+          placeholder={CLOUD_MANAGER}
+          onInput={(e) => setInput({ ...input, baseUrl: e.currentTarget.value })}
+          autocomplete="off"
+        />
+        <div class="row">
+          <button type="submit" class="primary" disabled={action.busy}>
+            {t('saveKeyPair')}
+          </button>
+        </div>
+        <div aria-live="polite">
+          {action.done && <Notice tone="success">{action.done}</Notice>}
+          {action.error && <ErrorNotice error={action.error} />}
+        </div>
+      </form>
+    </section>
+  );
+}

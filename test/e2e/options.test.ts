@@ -1,0 +1,134 @@
+// The settings page in Chromium: add a second key pair, delete one behind a confirmation, change the passphrase
+// (then lock and unlock with the new one), export a backup → wipe → import restores the key pairs, the history
+// lists the links made; and no private key or passphrase ever reaches storage or a console line.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionRun, launchExtension, screenshot } from './harness';
+import { createVaultWith, keyNamed, PASSPHRASE, sendFromExtensionPage } from './steps';
+
+const NEW_PASSPHRASE = 'a brand new passphrase 42';
+
+describe('settings page', () => {
+  let run: ExtensionRun;
+  let page: Page;
+  beforeAll(async () => {
+    run = await launchExtension();
+    await createVaultWith(run, 'owner', 'Acme owner');
+    const org = run.sandbox.fixture.orgs[0]!;
+    await sendFromExtensionPage(run, 'link/create', {
+      orgId: org.id,
+      linkToken: run.sandbox.fixture.linkTokens[0]!.token,
+    });
+    page = await run.context.newPage();
+    await page.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('adds a key pair, shows it masked, tests it, and deletes one only after confirming', async () => {
+    const listed = keyNamed(run, 'listed');
+    await page.getByLabel('Client name').fill('Umbrella');
+    await page.getByLabel('Public key (username)').fill(listed.publicKey);
+    await page.getByLabel('Private key (password)').fill(listed.privateKey);
+    await page.getByRole('button', { name: 'Save key pair' }).click();
+    const row = page.getByTestId('profile-Umbrella');
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain(listed.privateKey.split('-').at(-1));
+    expect(await page.content()).not.toContain(listed.privateKey);
+    await row.getByLabel('Org id to test against').fill(run.sandbox.fixture.orgs[3]!.id);
+    await row.getByRole('button', { name: 'Test' }).click();
+    await expect.poll(() => row.getByRole('status').first().textContent()).toContain('Umbrella Health');
+    await screenshot(page, 'options-profiles');
+    await row.getByRole('button', { name: 'Delete…' }).click();
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByTestId('profile-Umbrella').count()).toBe(1);
+    await row.getByRole('button', { name: 'Delete…' }).click();
+    await row.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByTestId('profile-Umbrella').count()).toBe(0);
+  });
+
+  it('changes the passphrase; the new one unlocks, the old one does not', async () => {
+    await page.getByRole('button', { name: 'Security', exact: true }).click();
+    await page.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await page.getByLabel('New passphrase').fill(NEW_PASSPHRASE);
+    await page.getByLabel('Passphrase, again').fill(NEW_PASSPHRASE);
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect.poll(() => page.getByTestId('change-passphrase').textContent()).toContain('Passphrase changed');
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await page.getByTestId('unlock-form').waitFor();
+    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').locator('strong').getAttribute('data-kind'))
+      .toBe('wrong-passphrase');
+    await page.getByLabel('Passphrase').fill(NEW_PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('button', { name: 'Backup', exact: true }).waitFor();
+  });
+
+  it('exports a backup, and importing it into a wiped vault restores the key pairs', async () => {
+    await page.getByRole('button', { name: 'Backup', exact: true }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export backup' }).click();
+    const file = await (await download).path();
+    const backupText = readFileSync(file, 'utf8');
+    expect(backupText).not.toContain(keyNamed(run, 'owner').privateKey);
+    // Wipe, as a new browser profile would be.
+    await (await run.worker()).evaluate(async () => {
+      await chrome.storage.local.clear();
+      await chrome.storage.session.clear();
+    });
+    // A new vault on this "machine", then import the backup into it (merge keeps both).
+    await createVaultWith(run, 'readonly', 'Fresh start');
+    await page.reload();
+    await page.getByRole('button', { name: 'Backup', exact: true }).click();
+    await page.getByLabel('Backup file to import').setInputFiles(file);
+    await page.getByLabel("The backup's passphrase").fill('wrong passphrase!!');
+    await page.getByRole('button', { name: 'Show what it holds' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').locator('strong').getAttribute('data-kind'))
+      .toBe('wrong-passphrase');
+    await page.getByLabel("The backup's passphrase").fill(NEW_PASSPHRASE);
+    await page.getByRole('button', { name: 'Show what it holds' }).click();
+    await expect.poll(() => page.getByTestId('backup-labels').textContent()).toBe('Acme owner');
+    await page.getByRole('button', { name: 'Merge into this vault' }).click();
+    await expect.poll(() => page.getByTestId('import-backup').textContent()).toContain('2 key pair(s)');
+    const labels = (await sendFromExtensionPage<{ label: string }[]>(run, 'profiles/list', {})).map((p) => p.label);
+    expect(labels.sort()).toEqual(['Acme owner', 'Fresh start']);
+  });
+
+  it('lists the history of links and exports it as CSV', async () => {
+    await sendFromExtensionPage(run, 'link/create', {
+      orgId: run.sandbox.fixture.orgs[1]!.id,
+      linkToken: run.sandbox.fixture.linkTokens[1]!.token,
+      profileId: (await sendFromExtensionPage<{ id: string; label: string }[]>(run, 'profiles/list', {})).find(
+        (p) => p.label === 'Acme owner',
+      )!.id,
+    });
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const table = page.getByTestId('history');
+    await expect.poll(() => table.textContent()).toContain(run.sandbox.fixture.orgs[1]!.id);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv).toContain('time,orgId,orgName,operation,result,ok,client');
+    expect(csv).toContain('link,SYNCED,yes,Acme owner');
+  });
+
+  it('keeps no private key or passphrase in storage or console output', async () => {
+    const worker = await run.worker();
+    const stored = JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)));
+    for (const secret of [
+      keyNamed(run, 'owner').privateKey,
+      keyNamed(run, 'listed').privateKey,
+      PASSPHRASE,
+      NEW_PASSPHRASE,
+    ]) {
+      expect(stored).not.toContain(secret);
+      expect(run.consoleLines.join('\n')).not.toContain(secret);
+    }
+  });
+});
