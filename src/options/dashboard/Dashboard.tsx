@@ -1,6 +1,190 @@
-// The dashboard: every org known to the vault, its client, link status and last action.
+// The dashboard: every org the extension knows (bound to a client, visited, or added here) with its client, link
+// status, when it was checked and the last action; refresh all, link and unlink from a row, filter, sort, export.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DashboardRow } from '../../shared/dashboard-messages';
+import type { ErrorView } from '../../shared/messages';
+import { send } from '../../shared/send';
 import { t } from '../../ui/i18n';
+import { ErrorNotice, Notice } from '../../ui/Notice';
+import { AddOrgForm } from './AddOrgForm';
+import './dashboard.css';
+import { asErrorView } from './error-view';
+import { csvFileName, downloadCsv, rowsToCsv } from './export-rows';
+import { LinkDialog } from './LinkDialog';
+import type { RowAction } from './OrgRow';
+import { OrgTable } from './OrgTable';
+import { RefreshPanel } from './RefreshPanel';
+import { orgName, rowStatusText } from './row-text';
+import { TableFilters } from './TableFilters';
+import {
+  EMPTY_FILTER,
+  filterRows,
+  isFiltered,
+  nextSort,
+  type SortOrder,
+  sortRows,
+  type TableFilter,
+} from './table-model';
+import { UnlinkDialog } from './UnlinkDialog';
+import { UnlockPrompt } from './UnlockPrompt';
+import { useDashboard } from './use-dashboard';
+
+type Outcome = { tone: 'success'; text: string } | { tone: 'error'; error: ErrorView; org: string };
+
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
 
 export function Dashboard() {
-  return <p>{t('dashboardTitle')}</p>;
+  const data = useDashboard();
+  const { view, rows, progress } = data;
+  const [filter, setFilter] = useState<TableFilter>(EMPTY_FILTER);
+  const [sort, setSort] = useState<SortOrder>({ column: 'name', direction: 'ascending' });
+  const [busy, setBusy] = useState<Record<string, RowAction>>({});
+  const [dialog, setDialog] = useState<{ kind: 'link' | 'unlink'; row: DashboardRow }>();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const now = useMinuteClock();
+
+  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort), [rows, filter, sort]);
+  const unlocked = view?.vault === 'unlocked';
+
+  const runRowAction = async (action: 'status' | 'unlink', row: DashboardRow) => {
+    setBusy((b) => ({ ...b, [row.orgId]: action }));
+    setOutcome(undefined);
+    const request = { orgId: row.orgId, profileId: row.profileId };
+    try {
+      const record = await send(action === 'status' ? 'link/status' : 'link/delete', request);
+      data.updateRecord(record);
+      const text =
+        action === 'unlink'
+          ? t('dash_rowUnlinked', orgName(row))
+          : t('dash_rowChecked', [orgName(row), rowStatusText(record as DashboardRow)]);
+      setOutcome({ tone: 'success', text });
+    } catch (e) {
+      setOutcome({ tone: 'error', error: asErrorView(e), org: orgName(row) });
+    } finally {
+      setBusy(({ [row.orgId]: _done, ...rest }) => rest);
+      data.load(); // the last action, or the error the worker recorded
+      // The pressed button was disabled meanwhile (or, after an unlink, is gone): keep the keyboard user in the row.
+      if (document.activeElement === document.body) {
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLElement>(`tr[data-org-id="${row.orgId}"] button`)?.focus(),
+        );
+      }
+    }
+  };
+
+  // One stable handler for every row, so rows that did not change are not re-rendered.
+  const latest = useRef(runRowAction);
+  latest.current = runRowAction;
+  const onAction = useCallback((action: RowAction, row: DashboardRow) => {
+    if (action === 'status') latest.current('status', row);
+    else setDialog({ kind: action, row });
+  }, []);
+
+  if (!view) {
+    return (
+      <section aria-labelledby="dashboard-title">
+        <h2 id="dashboard-title">{t('dash_title')}</h2>
+        {data.loadError ? <ErrorNotice error={data.loadError} /> : <p aria-busy="true">{t('loading')}</p>}
+      </section>
+    );
+  }
+
+  const filtered = isFiltered(filter);
+  return (
+    <section aria-labelledby="dashboard-title" class="dashboard" data-testid="dashboard">
+      <h2 id="dashboard-title">{t('dash_title')}</h2>
+      <p class="muted">{t('dash_intro')}</p>
+      {data.loadError && <ErrorNotice error={data.loadError} />}
+      {view.vault === 'locked' && <UnlockPrompt onUnlocked={data.load} />}
+      {view.vault === 'empty' && (
+        <Notice tone="info">
+          <strong>{t('dash_vaultEmpty')}</strong>
+        </Notice>
+      )}
+
+      <RefreshPanel
+        progress={progress}
+        concurrency={view.concurrency}
+        count={shown.length}
+        filtered={filtered}
+        canRefresh={unlocked}
+        onStart={(concurrency) => data.startRefresh(filtered ? shown.map((r) => r.orgId) : undefined, concurrency)}
+        onCancel={data.cancelRefresh}
+      />
+
+      <TableFilters
+        filter={filter}
+        onChange={setFilter}
+        profiles={view.profiles}
+        shown={shown.length}
+        onExport={() => downloadCsv(rowsToCsv(shown), csvFileName(new Date()))}
+      />
+
+      <div aria-live="polite" data-testid="row-outcome">
+        {outcome?.tone === 'success' && (
+          <Notice tone="success">
+            <strong>{outcome.text}</strong>
+          </Notice>
+        )}
+        {outcome?.tone === 'error' && (
+          <>
+            <p class="muted">{outcome.org}</p>
+            <ErrorNotice error={outcome.error} />
+          </>
+        )}
+      </div>
+
+      <p class="muted" data-testid="row-count">
+        {t('dash_tableCaption', [String(shown.length), String(rows.length)])}
+      </p>
+      {rows.length === 0 && <p>{t('dash_empty')}</p>}
+      {rows.length > 0 && shown.length === 0 && <p>{t('dash_noMatch')}</p>}
+      {shown.length > 0 && (
+        <OrgTable
+          rows={shown}
+          total={rows.length}
+          sort={sort}
+          onSort={(column) => setSort((current) => nextSort(current, column))}
+          runItems={data.runItems}
+          busy={busy}
+          canAct={unlocked}
+          now={now}
+          onAction={onAction}
+        />
+      )}
+
+      {unlocked && <AddOrgForm profiles={view.profiles} onAdded={() => data.load()} />}
+
+      {dialog?.kind === 'link' && (
+        <LinkDialog
+          row={dialog.row}
+          profiles={view.profiles}
+          onClose={() => setDialog(undefined)}
+          onLinked={(record) => {
+            setDialog(undefined);
+            data.updateRecord(record);
+            setOutcome({ tone: 'success', text: t('dash_rowLinked', [orgName(dialog.row), record.status ?? '']) });
+            data.load();
+          }}
+        />
+      )}
+      {dialog?.kind === 'unlink' && (
+        <UnlinkDialog
+          row={dialog.row}
+          onClose={() => setDialog(undefined)}
+          onConfirm={() => {
+            setDialog(undefined);
+            runRowAction('unlink', dialog.row);
+          }}
+        />
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,87 @@
+// Adds an org to the table by its id or by pasting the address of one of its pages, optionally with its client.
+import { useState } from 'preact/hooks';
+import type { DashboardRow } from '../../shared/dashboard-messages';
+import type { ErrorView, ProfileView } from '../../shared/messages';
+import { send } from '../../shared/send';
+import { t } from '../../ui/i18n';
+import { ErrorNotice, Notice } from '../../ui/Notice';
+import { asErrorView } from './error-view';
+import { orgName } from './row-text';
+
+export function AddOrgForm(props: { profiles: readonly ProfileView[]; onAdded: (row: DashboardRow) => void }) {
+  const [input, setInput] = useState('');
+  const [profileId, setProfileId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorView>();
+  const [added, setAdded] = useState<string>();
+
+  const add = async () => {
+    setBusy(true);
+    setError(undefined);
+    setAdded(undefined);
+    try {
+      const row = await send('dashboard/add-org', { input, profileId: profileId || undefined });
+      setInput('');
+      setAdded(`${orgName(row)} (${row.orgId})`);
+      props.onAdded(row);
+    } catch (e) {
+      setError(asErrorView(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="add-org-title">
+      <h2 id="add-org-title">{t('dash_addOrgTitle')}</h2>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy) add();
+        }}
+      >
+        <div class="field grow">
+          <label for="add-org-input">{t('dash_fieldOrgInput')}</label>
+          <input
+            id="add-org-input"
+            type="text"
+            autocomplete="off"
+            spellcheck={false}
+            value={input}
+            placeholder={t('dash_orgInputPlaceholder')}
+            onInput={(e) => setInput(e.currentTarget.value)}
+            required
+          />
+        </div>
+        {props.profiles.length > 0 && (
+          <div class="field">
+            <label for="add-org-client">{t('dash_fieldAddClient')}</label>
+            <select id="add-org-client" value={profileId} onChange={(e) => setProfileId(e.currentTarget.value)}>
+              <option value="">{t('dash_noClientChoice')}</option>
+              {props.profiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div class="field">
+          <button type="submit" disabled={busy || input.trim() === ''}>
+            {busy ? t('dash_adding') : t('dash_addOrg')}
+          </button>
+        </div>
+      </form>
+      <p class="muted">{t('dash_addOrgHelp')}</p>
+      <div aria-live="polite" data-testid="add-org-outcome">
+        {added && (
+          <Notice tone="success">
+            <strong>{t('dash_orgAdded', added)}</strong>
+          </Notice>
+        )}
+        {error && <ErrorNotice error={error} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+// One org's row: name and id, client, status (or what went wrong and what to do), age of that knowledge, last
+// action, and the row's own Check / Link / Unlink buttons. It re-renders only when its own data changes, so a
+// refresh of 500 orgs repaints the rows that changed, not the table.
+import { Component } from 'preact';
+import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
+import { errorText } from '../../ui/error-text';
+import { t } from '../../ui/i18n';
+import { ageText, clientText, lastActionText, orgName, rowStatusText, runStateText } from './row-text';
+import { statusCategory } from './table-model';
+
+export type RowAction = 'status' | 'link' | 'unlink';
+
+export interface OrgRowProps {
+  row: DashboardRow;
+  runItem?: RefreshItem;
+  busy?: RowAction;
+  /** Actions need an open vault. */
+  canAct: boolean;
+  /** Minute-resolution clock for "5 min ago". */
+  now: number;
+  onAction: (action: RowAction, row: DashboardRow) => void;
+}
+
+export class OrgRow extends Component<OrgRowProps> {
+  override shouldComponentUpdate(next: OrgRowProps): boolean {
+    const p = this.props;
+    return (
+      next.row !== p.row ||
+      next.runItem !== p.runItem ||
+      next.busy !== p.busy ||
+      next.canAct !== p.canAct ||
+      next.now !== p.now
+    );
+  }
+
+  override render() {
+    const { row, runItem, busy, canAct, now, onAction } = this.props;
+    const name = orgName(row);
+    const category = statusCategory(row);
+    const remedy = row.error ? errorText(row.error).remedy : '';
+    const running = runItem?.state === 'running';
+    const runText = runStateText(runItem?.state, runItem?.state === 'queued' && runItem.error !== undefined);
+    const linked = row.status === 'SYNCED' || row.status === 'NOT_SYNCED';
+    const disabled = !canAct || busy !== undefined || running;
+    return (
+      <tr data-org-id={row.orgId} data-status={category} aria-busy={busy !== undefined || running ? 'true' : undefined}>
+        <th scope="row">
+          <span class="org-name">{name}</span>
+          <span class="mono muted org-id">{row.orgId}</span>
+        </th>
+        <td class={row.profileLabel ? '' : 'muted'}>{clientText(row)}</td>
+        <td data-testid="row-status">
+          <span class={`status ${category}`}>{busy ? t(`busy_${busy}`) : rowStatusText(row)}</span>
+          {remedy && !busy && <span class="muted remedy">{remedy}</span>}
+          {runText && !busy && (
+            <span class="muted run-state" data-testid="row-run-state">
+              {runText}
+            </span>
+          )}
+        </td>
+        <td>
+          {row.checkedAt ? (
+            <time dateTime={new Date(row.checkedAt).toISOString()} title={new Date(row.checkedAt).toLocaleString()}>
+              {ageText(row.checkedAt, now)}
+            </time>
+          ) : (
+            <span class="muted">{ageText(undefined, now)}</span>
+          )}
+        </td>
+        <td>
+          {row.lastAction && (
+            <>
+              <span class={row.lastAction.ok ? '' : 'failed'}>{lastActionText(row)}</span>{' '}
+              <span class="muted">{ageText(row.lastAction.time, now)}</span>
+            </>
+          )}
+        </td>
+        <td class="actions">
+          <button
+            type="button"
+            disabled={disabled}
+            aria-label={t('dash_checkOrg', name)}
+            onClick={() => onAction('status', row)}
+          >
+            {t('dash_actionCheck')}
+          </button>
+          <button
+            type="button"
+            disabled={disabled}
+            aria-label={t('dash_linkOrg', name)}
+            aria-haspopup="dialog"
+            onClick={() => onAction('link', row)}
+          >
+            {t('dash_actionLink')}
+          </button>
+          {linked && (
+            <button
+              type="button"
+              class="danger"
+              disabled={disabled}
+              aria-label={t('dash_unlinkOrg', name)}
+              aria-haspopup="dialog"
+              onClick={() => onAction('unlink', row)}
+            >
+              {t('unlink')}
+            </button>
+          )}
+        </td>
+      </tr>
+    );
+  }
+}

@@ -1,0 +1,59 @@
+// The orgs table: one sortable header button per column (aria-sort says the order), one OrgRow per shown org.
+import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
+import { t } from '../../ui/i18n';
+import { OrgRow, type RowAction } from './OrgRow';
+import type { SortColumn, SortOrder } from './table-model';
+
+const COLUMNS: readonly SortColumn[] = ['name', 'client', 'status', 'checked', 'lastAction'];
+
+export function OrgTable(props: {
+  rows: readonly DashboardRow[];
+  total: number;
+  sort: SortOrder;
+  onSort: (column: SortColumn) => void;
+  runItems: Readonly<Record<string, RefreshItem>>;
+  busy: Readonly<Record<string, RowAction>>;
+  canAct: boolean;
+  now: number;
+  onAction: (action: RowAction, row: DashboardRow) => void;
+}) {
+  const { rows, sort } = props;
+  return (
+    <div class="table-scroll">
+      <table class="orgs" data-testid="org-table">
+        <caption class="sr-only">{t('dash_tableCaption', [String(rows.length), String(props.total)])}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => {
+              const active = sort.column === column;
+              return (
+                <th key={column} scope="col" aria-sort={active ? sort.direction : 'none'}>
+                  <button type="button" class="sort" onClick={() => props.onSort(column)} data-column={column}>
+                    {t(`dash_column_${column}`)}
+                    <span aria-hidden="true" class="sort-mark">
+                      {active ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+            <th scope="col">{t('dash_column_actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <OrgRow
+              key={row.orgId}
+              row={row}
+              runItem={props.runItems[row.orgId]}
+              busy={props.busy[row.orgId]}
+              canAct={props.canAct}
+              now={props.now}
+              onAction={props.onAction}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

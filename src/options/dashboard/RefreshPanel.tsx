@@ -1,0 +1,130 @@
+// "Refresh all": how many calls at once, start and cancel, a progress bar with counts, and a spoken line for the
+// moments that matter (started, slowed down by Cloud Manager, finished, cancelled, cut short).
+import { useState } from 'preact/hooks';
+import type { RefreshProgress } from '../../shared/dashboard-messages';
+import { t } from '../../ui/i18n';
+
+const MAX_CONCURRENCY = 8;
+
+export const isRunning = (progress: RefreshProgress | undefined) =>
+  progress?.state === 'running' || progress?.state === 'cancelling';
+
+function milestone(progress: RefreshProgress, now: number): string {
+  const checked = String(progress.succeeded);
+  const failed = String(progress.failed);
+  switch (progress.state) {
+    case 'running':
+      return progress.pausedUntil && progress.pausedUntil > now
+        ? t('dash_refreshPausedShort')
+        : t('dash_refreshStarted', String(progress.total));
+    case 'cancelling':
+      return t('dash_cancelling');
+    case 'cancelled':
+      return t('dash_refreshCancelled', [checked, failed, String(progress.skipped)]);
+    case 'finished':
+      return t('dash_refreshFinished', [checked, failed]);
+    case 'interrupted':
+      return t('dash_refreshInterrupted', [String(progress.succeeded + progress.failed), String(progress.total)]);
+  }
+}
+
+export function RefreshPanel(props: {
+  progress?: RefreshProgress;
+  concurrency: number;
+  /** How many orgs the button refreshes, and whether a filter narrowed them. */
+  count: number;
+  filtered: boolean;
+  canRefresh: boolean;
+  onStart: (concurrency: number) => void;
+  onCancel: () => void;
+}) {
+  const { progress } = props;
+  // Mounted once the view is loaded; the worker remembers the value the user chose for the next visit.
+  const [concurrency, setConcurrency] = useState(String(props.concurrency));
+  const running = isRunning(progress);
+  const now = Date.now();
+  const paused = progress?.pausedUntil !== undefined && progress.pausedUntil > now && running;
+  const slowed = running && progress !== undefined && progress.concurrency < progress.maxConcurrency;
+  const handled = progress ? progress.succeeded + progress.failed + progress.skipped : 0;
+  const valid = /^\d+$/.test(concurrency) && Number(concurrency) >= 1 && Number(concurrency) <= MAX_CONCURRENCY;
+
+  return (
+    <section class="card refresh" aria-labelledby="refresh-title" data-testid="refresh-panel">
+      <h2 id="refresh-title">{t('dash_refreshTitle')}</h2>
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (valid && !running) props.onStart(Number(concurrency));
+        }}
+      >
+        <button
+          type="submit"
+          class="primary"
+          disabled={running || !props.canRefresh || props.count === 0 || !valid}
+          data-testid="refresh-all"
+        >
+          {props.filtered ? t('dash_refreshShown', String(props.count)) : t('dash_refreshAll')}
+        </button>
+        <label for="dash-concurrency" class="inline">
+          {t('dash_fieldConcurrency')}
+        </label>
+        <input
+          id="dash-concurrency"
+          class="narrow"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_CONCURRENCY}
+          value={concurrency}
+          aria-invalid={valid ? undefined : 'true'}
+          aria-describedby="dash-concurrency-help"
+          disabled={running}
+          onInput={(e) => setConcurrency(e.currentTarget.value)}
+        />
+        {running && (
+          <button type="button" onClick={props.onCancel} disabled={progress?.state === 'cancelling'}>
+            {progress?.state === 'cancelling' ? t('dash_cancelling') : t('dash_cancelRefresh')}
+          </button>
+        )}
+      </form>
+      <p id="dash-concurrency-help" class="muted">
+        {t('dash_concurrencyHelp', String(MAX_CONCURRENCY))}
+      </p>
+      {progress && progress.total > 0 && (
+        <div class="progress">
+          <progress max={progress.total} value={handled} aria-labelledby="refresh-counts" />
+          <p id="refresh-counts" data-testid="refresh-counts">
+            {t('dash_refreshCounts', [
+              String(progress.succeeded),
+              String(progress.total),
+              String(progress.failed),
+              String(progress.skipped),
+            ])}
+          </p>
+          {paused && (
+            <p class="warn-text" data-testid="refresh-paused">
+              {t('dash_refreshPaused', [
+                String(Math.ceil((progress.pausedUntil! - now) / 1000)),
+                String(progress.concurrency),
+              ])}
+            </p>
+          )}
+          {slowed && !paused && (
+            <p class="warn-text" data-testid="refresh-slowed">
+              {t('dash_refreshSlowed', [String(progress.concurrency), String(progress.maxConcurrency)])}
+            </p>
+          )}
+          {!running && progress.rateLimited > 0 && (
+            <p class="muted" data-testid="refresh-rate-limited">
+              {t('dash_refreshRateLimitedCount', String(progress.rateLimited))}
+            </p>
+          )}
+        </div>
+      )}
+      <p role="status" aria-live="polite" data-testid="refresh-status" class="refresh-status">
+        {progress ? milestone(progress, now) : ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// The words a dashboard row shows, in the user's language: status, how long ago, last action, client.
+import type { DashboardRow, RefreshItemState } from '../../shared/dashboard-messages';
+import { errorText } from '../../ui/error-text';
+import { t } from '../../ui/i18n';
+import { type StatusCategory, statusCategory } from './table-model';
+
+export function statusName(category: StatusCategory): string {
+  return t(`dash_status_${category}`);
+}
+
+export function rowStatusText(row: DashboardRow): string {
+  const category = statusCategory(row);
+  return category === 'error' && row.error ? errorText(row.error).message : statusName(category);
+}
+
+export function ageText(time: number | undefined, now: number): string {
+  if (!time) return t('dash_ageNever');
+  const minutes = Math.floor((now - time) / 60_000);
+  if (minutes < 1) return t('dash_ageJustNow');
+  if (minutes < 60) return t('dash_ageMinutes', String(minutes));
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return t('dash_ageHours', String(hours));
+  return t('dash_ageDays', String(Math.floor(hours / 24)));
+}
+
+export function lastActionText(row: DashboardRow): string {
+  const action = row.lastAction;
+  if (!action) return '';
+  const operation = t(`operation_${action.operation}`);
+  if (!action.ok) return t('dash_lastActionFailed', operation);
+  const result = action.result === 'SYNCED' || action.result === 'NOT_SYNCED' || action.result === 'NOT_LINKED';
+  return t('dash_lastActionDone', [operation, result ? statusName(action.result as StatusCategory) : action.result]);
+}
+
+export function clientText(row: DashboardRow): string {
+  return row.profileLabel ?? t('dash_noClient');
+}
+
+export function orgName(row: Pick<DashboardRow, 'name'>): string {
+  return row.name ?? t('unnamedOrg');
+}
+
+/** What a row says while a refresh run is working on it; empty once the run is done with it. */
+export function runStateText(state: RefreshItemState | undefined, retrying: boolean): string {
+  if (state === 'queued') return retrying ? t('dash_rowRetrying') : t('dash_rowQueued');
+  if (state === 'running') return t('dash_rowRunning');
+  if (state === 'skipped') return t('dash_rowSkipped');
+  return '';
+}

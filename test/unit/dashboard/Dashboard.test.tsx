@@ -1,0 +1,268 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DashboardView, RefreshProgress } from '../../../src/shared/dashboard-messages';
+import { fakeExtension } from './fake-extension';
+
+const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeExtension> }));
+vi.mock('webextension-polyfill', () => ({
+  default: new Proxy({}, { get: (_t, key) => (fake.current.browser as Record<string | symbol, unknown>)[key] }),
+}));
+
+const { Dashboard } = await import('../../../src/options/dashboard/Dashboard');
+
+const org = (n: number) => n.toString(16).padStart(24, '0');
+const TOKEN = 'secret-link-token-value-123';
+
+function view(overrides: Partial<DashboardView> = {}): DashboardView {
+  return {
+    vault: 'unlocked',
+    concurrency: 4,
+    profiles: [
+      { id: 'p1', label: 'Acme', publicKey: 'abcdefgh', maskedPrivateKey: '••••1234', baseUrl: '', orgIds: [org(1)] },
+      { id: 'p2', label: 'Globex', publicKey: 'ijklmnop', maskedPrivateKey: '••••5678', baseUrl: '', orgIds: [org(2)] },
+    ],
+    rows: [
+      {
+        orgId: org(1),
+        name: 'Acme Prod',
+        profileId: 'p1',
+        profileLabel: 'Acme',
+        status: 'SYNCED',
+        checkedAt: Date.now(),
+      },
+      { orgId: org(2), name: 'Globex Main', profileId: 'p2', profileLabel: 'Globex', status: 'NOT_LINKED' },
+      { orgId: org(3), name: 'Initech' },
+    ],
+    ...overrides,
+  };
+}
+
+function progress(overrides: Partial<RefreshProgress>): RefreshProgress {
+  return {
+    runId: 'run-1',
+    state: 'running',
+    total: 3,
+    succeeded: 0,
+    failed: 0,
+    skipped: 0,
+    running: 0,
+    concurrency: 4,
+    maxConcurrency: 4,
+    rateLimited: 0,
+    startedAt: Date.now(),
+    seq: 0,
+    items: [],
+    ...overrides,
+  };
+}
+
+const rowOf = (orgId: string) => document.querySelector(`tr[data-org-id="${orgId}"]`) as HTMLElement;
+const shownIds = () => [...document.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-org-id'));
+
+beforeEach(() => {
+  fake.current = fakeExtension();
+  fake.current.handlers['dashboard/view'] = () => view();
+});
+afterEach(() => {
+  cleanup();
+});
+
+describe('Dashboard', () => {
+  it('lists every org with its client and status, and filters by search, client and status', async () => {
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+    expect(within(rowOf(org(1))).getByText('Linked, synced')).toBeTruthy();
+    expect(within(rowOf(org(2))).getByText('Globex')).toBeTruthy();
+    expect(within(rowOf(org(3))).getByText('No client')).toBeTruthy();
+
+    fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'globex' } });
+    expect(shownIds()).toEqual([org(2)]);
+    fireEvent.input(screen.getByLabelText('Search'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Client'), { target: { value: 'p1' } });
+    expect(shownIds()).toEqual([org(1)]);
+    fireEvent.change(screen.getByLabelText('Client'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'unknown' } });
+    expect(shownIds()).toEqual([org(3)]);
+    expect(screen.getByTestId('refresh-all').textContent).toBe('Refresh the 1 shown');
+  });
+
+  it('sorts by a column header, announcing the order with aria-sort', async () => {
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+    expect(shownIds()).toEqual([org(1), org(2), org(3)]);
+    const nameHeader = screen.getByRole('button', { name: /Organization/ });
+    fireEvent.click(nameHeader);
+    expect(shownIds()).toEqual([org(3), org(2), org(1)]);
+    expect(nameHeader.closest('th')?.getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(screen.getByRole('button', { name: /Link status/ }));
+    expect(shownIds()).toEqual([org(1), org(2), org(3)]);
+  });
+
+  it('refresh all: starts the run in the worker, shows progress and per-row results, including errors', async () => {
+    const polls: RefreshProgress[] = [
+      progress({
+        succeeded: 1,
+        running: 1,
+        seq: 5,
+        items: [
+          { orgId: org(2), state: 'ok', status: 'NOT_SYNCED', checkedAt: Date.now(), seq: 4 },
+          { orgId: org(3), state: 'running', seq: 5 },
+        ],
+      }),
+      progress({
+        state: 'finished',
+        succeeded: 2,
+        failed: 1,
+        seq: 7,
+        items: [
+          { orgId: org(1), state: 'ok', status: 'SYNCED', checkedAt: Date.now(), seq: 6 },
+          { orgId: org(3), state: 'failed', error: { kind: 'no-profile', message: 'choose' }, seq: 7 },
+        ],
+      }),
+    ];
+    fake.current.handlers['dashboard/refresh-all'] = () =>
+      progress({ seq: 3, items: [org(1), org(2), org(3)].map((orgId, i) => ({ orgId, state: 'queued', seq: i + 1 })) });
+    fake.current.handlers['dashboard/progress'] = () => polls.shift() ?? null;
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+    fireEvent.input(screen.getByLabelText('Requests at once'), { target: { value: '2' } });
+    fireEvent.click(screen.getByTestId('refresh-all'));
+
+    await waitFor(() => expect(screen.getByTestId('refresh-counts').textContent).toContain('1 of 3 checked'));
+    expect(within(rowOf(org(2))).getByText('Linked, not synced')).toBeTruthy();
+    expect(within(rowOf(org(3))).getByText('checking…')).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByTestId('refresh-status').textContent).toBe('Refresh finished: 2 checked, 1 failed.'),
+    );
+    expect(within(rowOf(org(3))).getByText('No key pair is chosen for this organization.')).toBeTruthy();
+
+    const start = fake.current.sent.find((m) => m.name === 'dashboard/refresh-all');
+    expect(start?.request).toEqual({ orgIds: undefined, concurrency: 2 });
+    // Polls ask only for the changes after the last one seen.
+    const sinces = fake.current.sent.filter((m) => m.name === 'dashboard/progress').map((m) => m.request.since);
+    expect(sinces.slice(0, 2)).toEqual([3, 5]);
+  }, 10_000);
+
+  it('shows the slow-down after a 429 and lets the user cancel', async () => {
+    fake.current.handlers['dashboard/view'] = () =>
+      view({ refresh: progress({ concurrency: 1, rateLimited: 1, pausedUntil: Date.now() + 5_000 }) });
+    fake.current.handlers['dashboard/progress'] = () =>
+      progress({ concurrency: 1, rateLimited: 1, pausedUntil: Date.now() + 4_000 });
+    fake.current.handlers['dashboard/cancel'] = () =>
+      progress({ state: 'cancelled', succeeded: 1, skipped: 2, concurrency: 1, rateLimited: 1 });
+    render(<Dashboard />);
+    const paused = await screen.findByTestId('refresh-paused');
+    expect(paused.textContent).toMatch(/waiting [45] s, then 1 at a time/);
+    expect((screen.getByTestId('refresh-all') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel refresh' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('refresh-status').textContent).toBe(
+        'Refresh cancelled: 1 checked, 0 failed, 2 not checked.',
+      ),
+    );
+    expect(screen.getByTestId('refresh-rate-limited').textContent).toContain('1 times');
+  });
+
+  it('links from a row through a dialog, warning before a token is used for a second org', async () => {
+    let calls = 0;
+    fake.current.handlers['link/create'] = (request: { allowTokenReuse?: boolean; orgId: string }) => {
+      calls += 1;
+      if (!request.allowTokenReuse) {
+        throw { kind: 'token-reused', message: 'reused', params: { orgId: org(9) } };
+      }
+      return { orgId: request.orgId, status: 'NOT_SYNCED', checkedAt: Date.now() };
+    };
+    render(<Dashboard />);
+    await screen.findByText('Globex Main');
+    fireEvent.click(screen.getByRole('button', { name: 'Link Globex Main to Atlas…' }));
+    const dialog = await screen.findByTestId('link-dialog');
+    const token = within(dialog).getByLabelText('Atlas link token') as HTMLInputElement;
+    expect(token.type).toBe('password');
+    expect(token.getAttribute('autocomplete')).toBe('off');
+    fireEvent.input(token, { target: { value: TOKEN } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Link to Atlas' }));
+    await within(dialog).findByText(`This link token was already used for another organization (${org(9)}).`);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Use it anyway' }));
+
+    await waitFor(() => expect(screen.queryByTestId('link-dialog')).toBeNull());
+    expect(screen.getByTestId('row-outcome').textContent).toContain('Globex Main linked — NOT_SYNCED');
+    expect(within(rowOf(org(2))).getByText('Linked, not synced')).toBeTruthy();
+    expect(calls).toBe(2);
+    const sentLinks = fake.current.sent.filter((m) => m.name === 'link/create').map((m) => m.request);
+    expect(sentLinks).toEqual([
+      { orgId: org(2), linkToken: TOKEN, profileId: 'p2', allowTokenReuse: false },
+      { orgId: org(2), linkToken: TOKEN, profileId: 'p2', allowTokenReuse: true },
+    ]);
+    // The token is gone from the page once used.
+    expect(document.documentElement.outerHTML).not.toContain(TOKEN);
+  });
+
+  it('asks which client key pair to use when linking an org bound to none', async () => {
+    render(<Dashboard />);
+    await screen.findByText('Initech');
+    fireEvent.click(screen.getByRole('button', { name: 'Link Initech to Atlas…' }));
+    const dialog = await screen.findByTestId('link-dialog');
+    fireEvent.input(within(dialog).getByLabelText('Atlas link token'), { target: { value: TOKEN } });
+    const submit = within(dialog).getByRole('button', { name: 'Link to Atlas' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    fireEvent.change(within(dialog).getByLabelText('Client key pair'), { target: { value: 'p1' } });
+    expect(submit.disabled).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByTestId('link-dialog')).toBeNull());
+    expect(fake.current.sent.some((m) => m.name === 'link/create')).toBe(false);
+  });
+
+  it('unlinks from a row only after a confirmation that names the org', async () => {
+    fake.current.handlers['link/delete'] = (request: { orgId: string }) => ({
+      orgId: request.orgId,
+      status: 'NOT_LINKED',
+      checkedAt: Date.now(),
+    });
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+    expect(within(rowOf(org(2))).queryByRole('button', { name: /Unlink/ })).toBeNull(); // not linked: nothing to unlink
+    fireEvent.click(screen.getByRole('button', { name: 'Unlink Acme Prod from Atlas…' }));
+    const dialog = await screen.findByTestId('unlink-dialog');
+    expect(dialog.textContent).toContain('Remove the link between Acme Prod and Atlas?');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Unlink' }));
+    await waitFor(() => expect(within(rowOf(org(1))).getByText('Not linked')).toBeTruthy());
+    expect(screen.getByTestId('row-outcome').textContent).toContain(
+      'The link between Acme Prod and Atlas was removed.',
+    );
+    expect(fake.current.sent.filter((m) => m.name === 'link/delete').map((m) => m.request)).toEqual([
+      { orgId: org(1), profileId: 'p1' },
+    ]);
+  });
+
+  it('exports the shown rows as CSV', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:csv';
+    });
+    URL.revokeObjectURL = vi.fn();
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+    fireEvent.change(screen.getByLabelText('Client'), { target: { value: 'p1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV (1 rows)' }));
+    const text = await blobs[0]!.text();
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Organization,Org ID,Client,Link status,Checked,Error,Last action,Last action at');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(new RegExp(`^Acme Prod,${org(1)},Acme,"?Linked, synced"?,\\d{4}-`));
+  });
+
+  it('when the vault is locked, lists known orgs, offers to unlock, and disables refresh and row actions', async () => {
+    fake.current.handlers['dashboard/view'] = () =>
+      view({ vault: 'locked', profiles: [], rows: [{ orgId: org(1), name: 'Acme Prod', status: 'SYNCED' }] });
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+    expect(screen.getByText(/The vault is locked/)).toBeTruthy();
+    expect((screen.getByTestId('refresh-all') as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Link Acme Prod to Atlas…' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv } from '../../../src/options/dashboard/csv';
+
+describe('csv', () => {
+  it('quotes cells with commas, quotes or line breaks, and doubles inner quotes', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(42)).toBe('42');
+  });
+
+  it('defuses cells a spreadsheet would run as a formula', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-cmd')).toBe("'-cmd");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+
+  it('writes a BOM, a header and CRLF lines', () => {
+    expect(
+      toCsv(
+        ['Org', 'Status'],
+        [
+          ['Acme, Inc', 'SYNCED'],
+          ['B', undefined],
+        ],
+      ),
+    ).toBe('\uFEFFOrg,Status\r\n"Acme, Inc",SYNCED\r\nB,\r\n');
+  });
+});
