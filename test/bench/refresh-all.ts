@@ -123,7 +123,10 @@ async function startSandboxProcess(orgs: number, keys: number, seed: number, lat
 
 type SandboxProcess = Awaited<ReturnType<typeof startSandboxProcess>>;
 
-async function measured(sandbox: SandboxProcess, work: () => Promise<number>): Promise<{ ms: number; requests: number }> {
+async function measured(
+  sandbox: SandboxProcess,
+  work: () => Promise<number>,
+): Promise<{ ms: number; requests: number }> {
   const before = await sandbox.requests();
   const ms = await work();
   return { ms, requests: (await sandbox.requests()) - before };
