@@ -8,6 +8,8 @@ import pkg from './package.json' with { type: 'json' };
 function finishManifest(): Plugin & { renderCrxManifest: (m: Record<string, unknown>) => Record<string, unknown> } {
   return {
     name: 'finish-manifest',
+    // After CRXJS's own manifest plugins, so the worker's final file name is known.
+    enforce: 'post',
     renderCrxManifest(m) {
       const background = m.background as { service_worker: string; type?: string };
       return { ...m, version: pkg.version, background: { ...background, scripts: [background.service_worker] } };

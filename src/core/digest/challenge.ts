@@ -59,12 +59,20 @@ class Cursor {
   }
 }
 
-/** After a comma: is what follows `name=` (a parameter of the current challenge) or a new scheme? */
-function startsParam(cursor: Cursor): boolean {
+/**
+ * After a comma: is what follows `name=` (a parameter of the current challenge) or a new scheme? Right after the
+ * scheme: is it a parameter list or a token68? `abc=` followed by nothing or a comma is a token68 with padding
+ * (base64 Negotiate tokens end so), since an auth-param needs a non-empty value (RFC 7235 §2.1).
+ */
+function startsParam(cursor: Cursor, afterScheme = false): boolean {
   const probe = new Cursor(cursor.text, cursor.at);
   if (!probe.token()) return false;
   probe.skipSpace();
-  return probe.peek() === '=' && probe.text[probe.at + 1] !== '=';
+  if (probe.peek() !== '=' || probe.text[probe.at + 1] === '=') return false;
+  if (!afterScheme) return true;
+  probe.at++;
+  probe.skipSpace();
+  return !probe.done && probe.peek() !== ',';
 }
 
 function parseParams(cursor: Cursor, params: Record<string, string>): void {
@@ -109,7 +117,7 @@ export function parseChallenges(headerValues: string | string[]): Challenge[] {
         cursor.skipSpaceAndCommas();
         continue;
       }
-      if (startsParam(cursor)) parseParams(cursor, challenge.params);
+      if (startsParam(cursor, true)) parseParams(cursor, challenge.params);
       else {
         const match = TOKEN68.exec(cursor.text.slice(cursor.at));
         if (!match) return cursor.fail('expected parameters or a token68');

@@ -6,7 +6,7 @@ import { authorizationHeader, type DigestParams, expectedRspauth, formatNc, type
 import { replayableBody } from './body';
 import { type Challenge, parseChallenges, parseParamList } from './challenge';
 import { DigestError } from './errors';
-import { SUPPORTED_ALGORITHMS, supportedAlgorithm } from './hash';
+import { type DigestAlgorithm, SUPPORTED_ALGORITHMS, supportedAlgorithm } from './hash';
 import { cacheKey, createMemoryNonceStore, NonceCache, type NonceStore } from './nonce-cache';
 
 export interface DigestCredentials {
@@ -47,33 +47,45 @@ export function forgetNonces(store: NonceStore = defaultStore): void {
   caches.delete(store);
 }
 
+type ChallengeReading =
+  | { c: Challenge; algorithm: DigestAlgorithm; qop: DigestParams['qop']; problem?: undefined }
+  | { c: Challenge; problem: string };
+
+/** Whether this client can answer one Digest challenge: its algorithm, and a qop it knows (or none, not -sess). */
+function readChallenge(c: Challenge): ChallengeReading {
+  const algorithm = supportedAlgorithm(c.params.algorithm);
+  if (!algorithm) return { c, problem: `algorithm=${c.params.algorithm}` };
+  if (c.params.qop === undefined) {
+    // -sess fixes H(A1) with a cnonce, and without qop no cnonce is sent: the server could never check it.
+    if (algorithm.endsWith('-sess')) return { c, problem: `${algorithm} without qop` };
+    return { c, algorithm, qop: undefined };
+  }
+  const offered = c.params.qop.split(',').map((q) => q.trim().toLowerCase());
+  // auth protects the request line and is what every server implements; auth-int when it is the only offer.
+  if (offered.includes('auth')) return { c, algorithm, qop: 'auth' };
+  if (offered.includes('auth-int')) return { c, algorithm, qop: 'auth-int' };
+  return { c, problem: `qop="${c.params.qop}"` };
+}
+
 /** The strongest Digest challenge this client supports; undefined when the 401 carries no Digest challenge. */
 export function pickDigestChallenge(header: string | null): (DigestParams & { stale: boolean }) | undefined {
   if (!header) return undefined;
   const digests = parseChallenges(header).filter((c) => c.scheme.toLowerCase() === 'digest');
   if (digests.length === 0) return undefined;
-  const usable = digests
-    .map((c) => ({ c, algorithm: supportedAlgorithm(c.params.algorithm) }))
-    .filter((x): x is { c: Challenge; algorithm: NonNullable<typeof x.algorithm> } => !!x.algorithm)
+  const readings = digests.map(readChallenge);
+  const usable = readings
+    .filter((r) => r.problem === undefined)
     .sort((a, b) => SUPPORTED_ALGORITHMS.indexOf(a.algorithm) - SUPPORTED_ALGORITHMS.indexOf(b.algorithm));
   if (usable.length === 0) {
-    const names = digests.map((c) => c.params.algorithm ?? 'MD5').join(', ');
+    const problems = readings.map((r) => r.problem).join(', ');
     throw new DigestError(
       'unsupported-challenge',
-      `The server offers only Digest algorithms this client does not support: ${names}.`,
+      `The server offers only Digest challenges this client does not support: ${problems}.`,
     );
   }
-  const { c, algorithm } = usable[0]!;
+  const { c, algorithm, qop } = usable[0]!;
   if (c.params.realm === undefined || !c.params.nonce) {
     throw new DigestError('malformed-challenge', 'The Digest challenge has no realm or no nonce.');
-  }
-  let qop: DigestParams['qop'];
-  if (c.params.qop !== undefined) {
-    const offered = c.params.qop.split(',').map((q) => q.trim().toLowerCase());
-    // auth protects the request line and is what every server implements; auth-int when it is the only offer.
-    if (offered.includes('auth')) qop = 'auth';
-    else if (offered.includes('auth-int')) qop = 'auth-int';
-    else throw new DigestError('unsupported-challenge', `The server offers only unknown qop values: ${c.params.qop}.`);
   }
   return {
     algorithm,
@@ -182,7 +194,7 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
       const { stale: _stale, ...params } = challenge;
       await cache.adopt(key, params, now());
       const next = cache.reserve(key, now())!;
-      const { header, input } = sign(next.record, next.nc);
+      const { header, input } = sign(next.record, next.nc, next.record.sessCnonce);
       signed = { params: next.record, input };
       await next.written;
       freshSigned = true;
@@ -205,12 +217,13 @@ async function readAuthenticationInfo(
   if (!header) return;
   const info = parseParamList(header);
   if (info.rspauth !== undefined) {
-    const expected = expectedRspauth(params, {
-      ...input,
-      nc: info.nc ? Number.parseInt(info.nc, 16) : input.nc,
-      cnonce: info.cnonce ?? input.cnonce,
-    });
-    if (info.rspauth.toLowerCase() !== expected || (info.nc && info.nc !== formatNc(input.nc))) {
+    // The proof must be for this request: computed with our own cnonce and nc (RFC 7616 §3.5), never with values
+    // the answer supplies, or another exchange's genuine Authentication-Info could be replayed.
+    const expected = expectedRspauth(params, input);
+    const echoed =
+      (info.nc === undefined || info.nc.toLowerCase() === formatNc(input.nc)) &&
+      (info.cnonce === undefined || info.cnonce === input.cnonce);
+    if (info.rspauth.toLowerCase() !== expected || !echoed) {
       await cache.drop(key);
       throw new DigestError(
         'rspauth-mismatch',

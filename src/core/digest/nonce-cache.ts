@@ -50,7 +50,8 @@ export class NonceCache {
 
   async load(key: string): Promise<NonceRecord | undefined> {
     if (!this.loaded.has(key)) {
-      const stored = await this.store.get(key);
+      // The store is a cache: when it fails (quota, storage gone), the call goes on cold, never fails for it.
+      const stored = await this.store.get(key).catch(() => undefined);
       // Another call may have filled it while we awaited: keep the live one.
       if (!this.loaded.has(key)) {
         this.loaded.add(key);
@@ -66,21 +67,39 @@ export class NonceCache {
     if (!record) return undefined;
     record.nc += 1;
     record.updatedAt = now;
-    return { record: { ...record }, nc: record.nc, written: this.store.set(key, { ...record }) };
+    return { record: { ...record }, nc: record.nc, written: this.persist(key, record) };
   }
 
   adopt(key: string, params: DigestParams, now: number, sessCnonce?: string): Promise<void> {
-    const record: NonceRecord = { ...params, nc: 0, sessCnonce, updatedAt: now };
+    // The nonce already held (a server that hands one nonce to concurrent challenges, or a nextnonce equal to the
+    // nonce): the nc values used on it must never be reused, and -sess keeps the cnonce that fixed H(A1).
+    const live = this.live.get(key);
+    const same =
+      live !== undefined &&
+      live.nonce === params.nonce &&
+      live.realm === params.realm &&
+      live.algorithm === params.algorithm;
+    const record: NonceRecord = {
+      ...params,
+      nc: same ? live.nc : 0,
+      sessCnonce: same ? (live.sessCnonce ?? sessCnonce) : sessCnonce,
+      updatedAt: now,
+    };
     this.live.set(key, record);
     this.loaded.add(key);
-    return this.store.set(key, { ...record });
+    return this.persist(key, record);
+  }
+
+  /** Writes through; a failed write only costs a round trip after a restart (the in-process record is kept). */
+  private persist(key: string, record: NonceRecord): Promise<void> {
+    return this.store.set(key, { ...record }).catch(() => undefined);
   }
 
   setSessCnonce(key: string, nonce: string, cnonce: string): void {
     const record = this.live.get(key);
     if (record && record.nonce === nonce && !record.sessCnonce) {
       record.sessCnonce = cnonce;
-      this.store.set(key, { ...record }).catch(() => undefined);
+      void this.persist(key, record);
     }
   }
 
@@ -89,6 +108,6 @@ export class NonceCache {
     if (nonce !== undefined && record && record.nonce !== nonce) return; // already replaced by a newer one
     this.live.delete(key);
     this.loaded.add(key);
-    await this.store.delete(key);
+    await this.store.delete(key).catch(() => undefined);
   }
 }
