@@ -24,9 +24,74 @@ async function askHostPermission(baseUrl: string | undefined): Promise<void> {
   if (!granted) throw new MessageError({ kind: 'permission-denied', message: `Access to ${origin} was not granted.` });
 }
 
+function EditProfileForm(props: { profile: ProfileView; onDone: () => Promise<void>; onCancel: () => void }) {
+  const { profile } = props;
+  // The private key field starts empty: the saved one is never sent back to a page; empty keeps it.
+  const [input, setInput] = useState<ProfileInput>({
+    label: profile.label,
+    publicKey: profile.publicKey,
+    privateKey: '',
+    baseUrl: profile.baseUrl,
+  });
+  const action = useAction();
+  const submit = (event: Event) => {
+    event.preventDefault();
+    action.run(async () => {
+      await askHostPermission(input.baseUrl);
+      await send('profiles/update', { profileId: profile.id, patch: input });
+      await props.onDone();
+      return undefined;
+    });
+  };
+  return (
+    <form onSubmit={submit} data-testid="edit-profile">
+      <label for={`edit-label-${profile.id}`}>{t('fieldLabel')}</label>
+      <input
+        id={`edit-label-${profile.id}`}
+        value={input.label}
+        onInput={(e) => setInput({ ...input, label: e.currentTarget.value })}
+        required
+      />
+      <label for={`edit-public-${profile.id}`}>{t('fieldPublicKey')}</label>
+      <input
+        id={`edit-public-${profile.id}`}
+        value={input.publicKey}
+        onInput={(e) => setInput({ ...input, publicKey: e.currentTarget.value })}
+        autocomplete="off"
+        required
+      />
+      <label for={`edit-private-${profile.id}`}>{t('fieldPrivateKeyKeep')}</label>
+      <input
+        id={`edit-private-${profile.id}`}
+        type="password"
+        autocomplete="off"
+        value={input.privateKey}
+        onInput={(e) => setInput({ ...input, privateKey: e.currentTarget.value })}
+      />
+      <label for={`edit-base-${profile.id}`}>{t('fieldBaseUrl')}</label>
+      <input
+        id={`edit-base-${profile.id}`}
+        value={input.baseUrl}
+        onInput={(e) => setInput({ ...input, baseUrl: e.currentTarget.value })}
+        autocomplete="off"
+      />
+      <div class="row">
+        <button type="submit" class="primary" disabled={action.busy}>
+          {t('saveChanges')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+      {action.error && <ErrorNotice error={action.error} />}
+    </form>
+  );
+}
+
 function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }) {
   const { profile, reload } = props;
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [testOrg, setTestOrg] = useState('');
   const action = useAction();
   return (
@@ -59,12 +124,25 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
         >
           {t('testProfile')}
         </button>
+        <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>
+          {t('editProfile')}
+        </button>
         {!confirming && (
           <button type="button" class="danger" onClick={() => setConfirming(true)}>
             {t('deleteProfile')}
           </button>
         )}
       </div>
+      {editing && (
+        <EditProfileForm
+          profile={profile}
+          onCancel={() => setEditing(false)}
+          onDone={async () => {
+            setEditing(false);
+            await reload();
+          }}
+        />
+      )}
       {confirming && (
         <div class="notice warning" role="alertdialog" aria-label={t('confirmDeleteProfile', profile.label)}>
           <p>{t('confirmDeleteProfile', profile.label)}</p>

@@ -27,7 +27,7 @@ describe('settings page', () => {
     await run?.close();
   });
 
-  it('adds a key pair, shows it masked, tests it, and deletes one only after confirming', async () => {
+  it('adds a key pair, shows it masked, tests it, edits it, and deletes it only after confirming', async () => {
     const listed = keyNamed(run, 'listed');
     await page.getByLabel('Client name').fill('Umbrella');
     await page.getByLabel('Public key (username)').fill(listed.publicKey);
@@ -42,12 +42,22 @@ describe('settings page', () => {
     await row.getByRole('button', { name: 'Test' }).click();
     await expect.poll(() => row.getByRole('status').first().textContent()).toContain('Umbrella Health');
     await screenshot(page, 'options-profiles');
-    await row.getByRole('button', { name: 'Delete…' }).click();
-    await row.getByRole('button', { name: 'Cancel' }).click();
-    expect(await page.getByTestId('profile-Umbrella').count()).toBe(1);
-    await row.getByRole('button', { name: 'Delete…' }).click();
-    await row.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(() => page.getByTestId('profile-Umbrella').count()).toBe(0);
+    // Edit: rename; the private key field starts empty and an empty one keeps the saved key.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = row.getByTestId('edit-profile');
+    expect(await edit.getByLabel(/Private key/).inputValue()).toBe('');
+    await edit.getByLabel('Client name').fill('Umbrella Corp');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('profile-Umbrella Corp').waitFor();
+    const renamed = page.getByTestId('profile-Umbrella Corp');
+    await renamed.getByRole('button', { name: 'Test' }).click();
+    await expect.poll(() => renamed.getByRole('status').first().textContent()).toContain('Umbrella Health');
+    await renamed.getByRole('button', { name: 'Delete…' }).click();
+    await renamed.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByTestId('profile-Umbrella Corp').count()).toBe(1);
+    await renamed.getByRole('button', { name: 'Delete…' }).click();
+    await renamed.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByTestId('profile-Umbrella Corp').count()).toBe(0);
   });
 
   it('changes the passphrase; the new one unlocks, the old one does not', async () => {
