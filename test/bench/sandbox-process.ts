@@ -1,0 +1,18 @@
+// Runs the sandbox in its own process for the refresh benchmark, as a real server would be: its CPU work (Digest
+// checks, JSON) must not share the client's event loop, or four requests in flight would queue behind each other
+// here and nowhere else. Speaks to the parent over IPC: ready (ports), count (requests seen), close.
+import { generateFixture } from '../../sandbox/fixture.ts';
+import { startSandbox } from '../../sandbox/server.ts';
+
+const [orgs, keys, seed, latency] = process.argv.slice(2).map(Number);
+const fixture = generateFixture({ orgs: orgs ?? 50, keys: keys ?? 3, seed: seed ?? 7 });
+const sandbox = await startSandbox({ httpsPort: 0, httpPort: 0, fixture, latencyMs: latency ?? 100 });
+
+process.on('message', async (message: { type: string; id: number }) => {
+  if (message.type === 'count') process.send?.({ id: message.id, value: sandbox.log.length });
+  if (message.type === 'close') {
+    await sandbox.close();
+    process.send?.({ id: message.id, value: 0 }, () => process.exit(0));
+  }
+});
+process.send?.({ id: 0, value: sandbox.httpPort });
