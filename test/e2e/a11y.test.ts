@@ -1,0 +1,62 @@
+// Accessibility: axe-core reports no violation on the popup (setup, org panel, an error) and on every section of
+// the settings page, in light and dark colour schemes.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionRun, launchExtension, orgPageUrl } from './harness';
+import { createVaultWith } from './steps';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function violations(page: Page, scheme: 'light' | 'dark'): Promise<string[]> {
+  await page.emulateMedia({ colorScheme: scheme });
+  // Evaluated through DevTools, so the extension's CSP (script-src 'self') does not apply to the checker.
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(
+    `axe.run(document).then(r => ({ passes: r.passes.length, violations: r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')) }))`,
+  )) as { passes: number; violations: string[] };
+  // The checker really ran: it found rules that pass (labels, contrast, names...).
+  expect(result.passes).toBeGreaterThan(5);
+  return result.violations.map((v) => `${scheme} ${v}`);
+}
+
+describe('accessibility', () => {
+  let run: ExtensionRun;
+  beforeAll(async () => {
+    run = await launchExtension();
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('popup: setup form, org panel and an error', async () => {
+    const tab = await run.openTab(orgPageUrl(run.sandbox.fixture.orgs[0]!.id));
+    let popup = await run.openPopup(tab);
+    await popup.page.getByTestId('setup-form').waitFor();
+    const found = [...(await violations(popup.page, 'light')), ...(await violations(popup.page, 'dark'))];
+    await popup.close();
+    await createVaultWith(run, 'owner', 'Owner key');
+    popup = await run.openPopup(tab);
+    await popup.page.getByTestId('org-id').waitFor();
+    await popup.page.getByLabel('Atlas link token').fill('not-a-valid-token');
+    await popup.page.getByRole('button', { name: 'Link to Atlas' }).click();
+    await popup.page.getByRole('alert').waitFor();
+    found.push(...(await violations(popup.page, 'light')), ...(await violations(popup.page, 'dark')));
+    await popup.close();
+    expect(found).toEqual([]);
+  });
+
+  it('settings page: every section', async () => {
+    const page = await run.context.newPage();
+    await page.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
+    const found: string[] = [];
+    for (const section of ['Key pairs', 'Security', 'Backup', 'History', 'All orgs']) {
+      await page.getByRole('button', { name: section, exact: true }).click();
+      await page.waitForTimeout(300);
+      found.push(...(await violations(page, 'light')), ...(await violations(page, 'dark')));
+    }
+    expect(found).toEqual([]);
+  });
+});
