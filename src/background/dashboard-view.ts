@@ -13,7 +13,7 @@ import { readContents, vaultState } from './vault-store';
 async function openProfiles(): Promise<{ vault: DashboardView['vault']; profiles: ProfileView[] }> {
   const vault = await vaultState();
   if (vault !== 'unlocked') return { vault, profiles: [] };
-  return { vault, profiles: (await readContents()).profiles.map(publicProfile) as ProfileView[] };
+  return { vault, profiles: (await readContents()).profiles.map(publicProfile) };
 }
 
 export async function knownRows(): Promise<DashboardRow[]> {

@@ -1,7 +1,7 @@
 // One named handler per message: thin wiring from the typed message map to the vault, the org operations and
 // the settings. Anything thrown becomes an ErrorView in the router.
 import { addProfile, bindOrg, publicProfile, removeProfile } from '../core/vault';
-import type { HandlersOf, MessageMap, MessageName, PopupMessages, ProfileView } from '../shared/messages';
+import type { HandlersOf, MessageMap, MessageName, PopupMessages } from '../shared/messages';
 import { lockNow } from './auto-lock';
 import { dashboardHandlers } from './dashboard-handlers';
 import { clearHistory, readHistory } from './history';
@@ -23,7 +23,7 @@ export const popupHandlers: HandlersOf<PopupMessages> = {
   async 'vault/create'({ passphrase, profile }) {
     const { contents, profile: added } = addProfile({ version: 1, profiles: [] }, profile, Date.now());
     await createNewVault(passphrase, contents);
-    return { profile: publicProfile(added) as ProfileView };
+    return { profile: publicProfile(added) };
   },
   'vault/unlock': ({ passphrase }) => unlockWithPassphrase(passphrase),
   async 'vault/lock'() {
@@ -32,7 +32,7 @@ export const popupHandlers: HandlersOf<PopupMessages> = {
   },
 
   async 'profiles/list'() {
-    return (await readContents()).profiles.map(publicProfile) as ProfileView[];
+    return (await readContents()).profiles.map(publicProfile);
   },
   async 'profiles/add'({ profile, orgId }) {
     const added = await updateContents((current) => {
@@ -40,7 +40,7 @@ export const popupHandlers: HandlersOf<PopupMessages> = {
       const contents = orgId ? bindOrg(result.contents, orgId, result.profile.id) : result.contents;
       return { contents, result: result.profile };
     });
-    return { profile: publicProfile(added) as ProfileView };
+    return { profile: publicProfile(added) };
   },
   async 'profiles/remove'({ profileId }) {
     await updateContents((current) => ({ contents: removeProfile(current, profileId), result: null }));

@@ -13,7 +13,7 @@ import {
   updateProfile,
   writeVaultAtomically,
 } from '../core/vault';
-import type { HandlersOf, ProfileView } from '../shared/messages';
+import type { HandlersOf } from '../shared/messages';
 import type { OptionsMessages } from '../shared/options-messages';
 import { apiFor, forgetApiClients } from './api-clients';
 import { rememberVaultKey } from './session';
@@ -27,7 +27,7 @@ export const optionsHandlers: HandlersOf<OptionsMessages> = {
       return { contents: result.contents, result: result.profile };
     });
     forgetApiClients();
-    return { profile: publicProfile(profile) as ProfileView };
+    return { profile: publicProfile(profile) };
   },
 
   async 'profiles/test'({ profileId, orgId }) {

@@ -2,8 +2,8 @@
 // labels and a confirmation; a damaged file or a wrong passphrase changes nothing.
 import { useState } from 'preact/hooks';
 import { send } from '../shared/send';
+import { ActionOutcome } from '../ui/ActionOutcome';
 import { t } from '../ui/i18n';
-import { ErrorNotice, Notice } from '../ui/Notice';
 import { useAction } from './use-action';
 
 export function BackupSection(props: { reload: () => Promise<void> }) {
@@ -98,10 +98,7 @@ export function BackupSection(props: { reload: () => Promise<void> }) {
             </div>
           </div>
         )}
-        <div aria-live="polite">
-          {action.done && <Notice tone="success">{action.done}</Notice>}
-          {action.error && <ErrorNotice error={action.error} />}
-        </div>
+        <ActionOutcome done={action.done} error={action.error} />
       </form>
     </section>
   );

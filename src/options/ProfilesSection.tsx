@@ -4,9 +4,10 @@ import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { MessageError, type ProfileInput, type ProfileView } from '../shared/messages';
 import { send } from '../shared/send';
+import { ActionOutcome } from '../ui/ActionOutcome';
 import { t } from '../ui/i18n';
 import { KeyPairFields } from '../ui/KeyPairFields';
-import { ErrorNotice, Notice } from '../ui/Notice';
+import { ErrorNotice } from '../ui/Notice';
 import { useAction } from './use-action';
 
 const CLOUD_MANAGER = 'https://cloud.mongodb.com';
@@ -166,10 +167,7 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
           </div>
         </div>
       )}
-      <div aria-live="polite">
-        {action.done && <Notice tone="success">{action.done}</Notice>}
-        {action.error && <ErrorNotice error={action.error} />}
-      </div>
+      <ActionOutcome done={action.done} error={action.error} />
     </li>
   );
 }
@@ -213,10 +211,7 @@ export function ProfilesSection(props: { profiles: ProfileView[]; reload: () => 
             {t('saveKeyPair')}
           </button>
         </div>
-        <div aria-live="polite">
-          {action.done && <Notice tone="success">{action.done}</Notice>}
-          {action.error && <ErrorNotice error={action.error} />}
-        </div>
+        <ActionOutcome done={action.done} error={action.error} />
       </form>
     </section>
   );

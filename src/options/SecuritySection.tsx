@@ -2,8 +2,9 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../shared/messages';
 import { send } from '../shared/send';
+import { ActionOutcome } from '../ui/ActionOutcome';
 import { t } from '../ui/i18n';
-import { ErrorNotice, Notice } from '../ui/Notice';
+import { NewPassphraseFields, passphraseProblem } from '../ui/NewPassphraseFields';
 import { useAction } from './use-action';
 
 const AUTO_LOCK = [1, 5, 15, 60, 0];
@@ -13,10 +14,9 @@ export function SecuritySection(props: { settings: Settings; onChange: (s: Setti
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const action = useAction();
-  const mismatch = confirm.length > 0 && confirm !== next;
   const submit = (event: Event) => {
     event.preventDefault();
-    if (mismatch) return;
+    if (passphraseProblem(next, confirm)) return;
     action.run(async () => {
       await send('vault/change-passphrase', { oldPassphrase, newPassphrase: next });
       setOld('');
@@ -65,35 +65,20 @@ export function SecuritySection(props: { settings: Settings; onChange: (s: Setti
           onInput={(e) => setOld(e.currentTarget.value)}
           required
         />
-        <label for="new-passphrase">{t('fieldNewPassphrase')}</label>
-        <input
-          id="new-passphrase"
-          type="password"
-          autocomplete="new-password"
-          value={next}
-          onInput={(e) => setNext(e.currentTarget.value)}
-          required
+        <NewPassphraseFields
+          idPrefix="new"
+          label={t('fieldNewPassphrase')}
+          passphrase={next}
+          confirm={confirm}
+          onPassphrase={setNext}
+          onConfirm={setConfirm}
         />
-        <label for="new-passphrase-confirm">{t('fieldPassphraseConfirm')}</label>
-        <input
-          id="new-passphrase-confirm"
-          type="password"
-          autocomplete="new-password"
-          value={confirm}
-          onInput={(e) => setConfirm(e.currentTarget.value)}
-          aria-invalid={mismatch}
-          required
-        />
-        {mismatch && <p class="warnings">{t('passphraseMismatch')}</p>}
         <div class="row">
           <button type="submit" class="primary" disabled={action.busy}>
             {t('changePassphrase')}
           </button>
         </div>
-        <div aria-live="polite">
-          {action.done && <Notice tone="success">{action.done}</Notice>}
-          {action.error && <ErrorNotice error={action.error} />}
-        </div>
+        <ActionOutcome done={action.done} error={action.error} />
       </form>
     </section>
   );

@@ -4,9 +4,8 @@ import { type ErrorView, MessageError, type ProfileInput } from '../shared/messa
 import { send } from '../shared/send';
 import { t } from '../ui/i18n';
 import { KeyPairFields } from '../ui/KeyPairFields';
+import { NewPassphraseFields, passphraseProblem } from '../ui/NewPassphraseFields';
 import { ErrorNotice } from '../ui/Notice';
-
-export const MIN_PASSPHRASE = 10;
 
 export function SetupForm(props: { orgId?: string; onDone: () => Promise<void> }) {
   const [profile, setProfile] = useState<ProfileInput>({ label: '', publicKey: '', privateKey: '' });
@@ -15,12 +14,9 @@ export function SetupForm(props: { orgId?: string; onDone: () => Promise<void> }
   const [error, setError] = useState<ErrorView>();
   const [busy, setBusy] = useState(false);
 
-  const mismatch = confirm.length > 0 && confirm !== passphrase;
-  const tooShort = passphrase.length > 0 && passphrase.length < MIN_PASSPHRASE;
-
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (mismatch || tooShort) return;
+    if (passphraseProblem(passphrase, confirm)) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -42,30 +38,14 @@ export function SetupForm(props: { orgId?: string; onDone: () => Promise<void> }
       <h2>{t('setupTitle')}</h2>
       <p class="muted">{t('setupIntro')}</p>
       <KeyPairFields value={profile} onInput={setProfile} idPrefix="setup" />
-      <label for="setup-passphrase">{t('fieldPassphrase')}</label>
-      <input
-        id="setup-passphrase"
-        type="password"
-        autocomplete="new-password"
-        value={passphrase}
-        onInput={(e) => setPassphrase(e.currentTarget.value)}
-        aria-describedby="setup-passphrase-help"
-        required
+      <NewPassphraseFields
+        idPrefix="setup"
+        label={t('fieldPassphrase')}
+        passphrase={passphrase}
+        confirm={confirm}
+        onPassphrase={setPassphrase}
+        onConfirm={setConfirm}
       />
-      <p id="setup-passphrase-help" class={tooShort ? 'warnings' : 'muted'}>
-        {t('passphraseHelp', String(MIN_PASSPHRASE))}
-      </p>
-      <label for="setup-confirm">{t('fieldPassphraseConfirm')}</label>
-      <input
-        id="setup-confirm"
-        type="password"
-        autocomplete="new-password"
-        value={confirm}
-        onInput={(e) => setConfirm(e.currentTarget.value)}
-        aria-invalid={mismatch}
-        required
-      />
-      {mismatch && <p class="warnings">{t('passphraseMismatch')}</p>}
       {error && <ErrorNotice error={error} />}
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>

@@ -1,6 +1,7 @@
 // The one typed map of every message a page sends to the background worker, and the `send` helper pages use.
 // Pages never see a secret after submitting it: responses carry public profiles and statuses only.
 import type { LinkStatus } from '../core/cloudmanager';
+import type { PublicProfile } from '../core/vault';
 import type { DashboardMessages } from './dashboard-messages';
 import type { ErrorKind } from './errors';
 import type { OptionsMessages } from './options-messages';
@@ -8,14 +9,7 @@ import type { OptionsMessages } from './options-messages';
 export type VaultState = 'empty' | 'locked' | 'unlocked';
 
 /** A profile as the UI may see it: no private key, only its masked tail. */
-export interface ProfileView {
-  id: string;
-  label: string;
-  publicKey: string;
-  maskedPrivateKey: string;
-  baseUrl: string;
-  orgIds: string[];
-}
+export type ProfileView = Omit<PublicProfile, 'createdAt' | 'updatedAt'>;
 
 export interface ProfileInput {
   label: string;
