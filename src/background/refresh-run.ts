@@ -7,6 +7,7 @@ import type { OrgStatusRecord } from '../shared/messages';
 import { readStoredRefresh, storeRefresh } from './dashboard-storage';
 import { toErrorView } from './error-view';
 import { refreshStatus } from './org-operations';
+import { WorkerError } from './worker-error';
 
 // An MV3 worker with no extension API call for 30 s is stopped. A long Retry-After pause makes no calls, so the
 // run touches storage this often to stay alive until it ends.
@@ -93,12 +94,22 @@ export function startRefreshRun(orgIds: readonly string[], concurrency: number):
   const ledger: Ledger = { items: new Map(), seq: 0 };
   for (const orgId of orgIds) update(ledger, orgId, { state: 'queued' });
   // The first calls start (and report) inside runBulk itself, so the ledger exists before it.
-  const bulk = runBulk(orgIds, (orgId) => refreshStatus(orgId), {
+  let run: Run | undefined;
+  const check = async (orgId: string) => {
+    try {
+      return await refreshStatus(orgId);
+    } catch (error) {
+      // Locked mid-run (auto-lock, or the user): every org left would fail the same way, so stop asking.
+      if (error instanceof WorkerError && error.kind === 'vault-locked') cancelRun(run);
+      throw error;
+    }
+  };
+  const bulk = runBulk(orgIds, check, {
     concurrency,
     rateLimitOf: cloudManagerRateLimit,
     onEvent: (event) => onEvent(ledger, event),
   });
-  const run: Run = { runId: crypto.randomUUID(), startedAt: Date.now(), state: 'running', bulk, ledger };
+  run = { runId: crypto.randomUUID(), startedAt: Date.now(), state: 'running', bulk, ledger };
   current = run;
   const keepAlive = setInterval(() => persist(run), KEEP_ALIVE_MS);
   run.bulk.done
@@ -130,12 +141,15 @@ export async function refreshProgress(since?: number): Promise<RefreshProgress |
   return { ...stored, state, running: 0, pausedUntil: undefined, items: [] };
 }
 
+function cancelRun(run: Run | undefined): void {
+  if (run?.state !== 'running') return;
+  run.state = 'cancelling';
+  run.bulk.cancel();
+}
+
 export function cancelRefreshRun(): RefreshProgress | null {
   if (!current) return null;
-  if (current.state === 'running') {
-    current.state = 'cancelling';
-    current.bulk.cancel();
-  }
+  cancelRun(current);
   return snapshot(current);
 }
 

@@ -65,6 +65,7 @@ async function refreshOurs(base: string, fixture: Fixture, concurrency: number, 
     return api;
   };
   const orgIds = fixture.orgs.map((o) => o.id);
+  const failures: string[] = [];
   const started = performance.now();
   const run = runBulk(
     orgIds,
@@ -74,11 +75,19 @@ async function refreshOurs(base: string, fixture: Fixture, concurrency: number, 
       const [status] = await Promise.all([api.linkStatus(orgId), api.organization(orgId)]);
       return status;
     },
-    { concurrency, rateLimitOf: cloudManagerRateLimit },
+    {
+      concurrency,
+      rateLimitOf: cloudManagerRateLimit,
+      onEvent: (e) => {
+        if (e.type === 'failure') failures.push(String((e.error as { kind?: string }).kind ?? e.error));
+      },
+    },
   );
   const summary: BulkProgress = await run.done;
   const ms = performance.now() - started;
-  if (summary.succeeded !== orgIds.length) throw new Error(`ours: ${summary.failed} of ${orgIds.length} failed`);
+  if (summary.succeeded !== orgIds.length) {
+    throw new Error(`ours: ${summary.failed} of ${orgIds.length} failed (${failures.join(', ')})`);
+  }
   return ms;
 }
 

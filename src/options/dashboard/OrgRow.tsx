@@ -12,6 +12,8 @@ export type RowAction = 'status' | 'link' | 'unlink';
 
 export interface OrgRowProps {
   row: DashboardRow;
+  /** Left out by the filters: kept in the DOM, hidden from everyone. */
+  hidden: boolean;
   runItem?: RefreshItem;
   busy?: RowAction;
   /** Actions need an open vault. */
@@ -26,6 +28,7 @@ export class OrgRow extends Component<OrgRowProps> {
     const p = this.props;
     return (
       next.row !== p.row ||
+      next.hidden !== p.hidden ||
       next.runItem !== p.runItem ||
       next.busy !== p.busy ||
       next.canAct !== p.canAct ||
@@ -34,7 +37,7 @@ export class OrgRow extends Component<OrgRowProps> {
   }
 
   override render() {
-    const { row, runItem, busy, canAct, now, onAction } = this.props;
+    const { row, hidden, runItem, busy, canAct, now, onAction } = this.props;
     const name = orgName(row);
     const category = statusCategory(row);
     const remedy = row.error ? errorText(row.error).remedy : '';
@@ -43,7 +46,12 @@ export class OrgRow extends Component<OrgRowProps> {
     const linked = row.status === 'SYNCED' || row.status === 'NOT_SYNCED';
     const disabled = !canAct || busy !== undefined || running;
     return (
-      <tr data-org-id={row.orgId} data-status={category} aria-busy={busy !== undefined || running ? 'true' : undefined}>
+      <tr
+        data-org-id={row.orgId}
+        data-status={category}
+        hidden={hidden}
+        aria-busy={busy !== undefined || running ? 'true' : undefined}
+      >
         <th scope="row">
           <span class="org-name">{name}</span>
           <span class="mono muted org-id">{row.orgId}</span>

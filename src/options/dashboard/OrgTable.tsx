@@ -1,4 +1,5 @@
-// The orgs table: one sortable header button per column (aria-sort says the order), one OrgRow per shown org.
+// The orgs table: one sortable header button per column (aria-sort says the order), one OrgRow per org, those
+// the filters leave out hidden.
 import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
 import { t } from '../../ui/i18n';
 import { OrgRow, type RowAction } from './OrgRow';
@@ -8,6 +9,8 @@ const COLUMNS: readonly SortColumn[] = ['name', 'client', 'status', 'checked', '
 
 export function OrgTable(props: {
   rows: readonly DashboardRow[];
+  /** Org ids the filters keep. */
+  visible: ReadonlySet<string>;
   total: number;
   sort: SortOrder;
   onSort: (column: SortColumn) => void;
@@ -21,7 +24,7 @@ export function OrgTable(props: {
   return (
     <div class="table-scroll">
       <table class="orgs" data-testid="org-table">
-        <caption class="sr-only">{t('dash_tableCaption', [String(rows.length), String(props.total)])}</caption>
+        <caption class="sr-only">{t('dash_tableCaption', [String(props.visible.size), String(props.total)])}</caption>
         <thead>
           <tr>
             {COLUMNS.map((column) => {
@@ -45,6 +48,7 @@ export function OrgTable(props: {
             <OrgRow
               key={row.orgId}
               row={row}
+              hidden={!props.visible.has(row.orgId)}
               runItem={props.runItems[row.orgId]}
               busy={props.busy[row.orgId]}
               canAct={props.canAct}

@@ -19,7 +19,8 @@ export function useDashboard() {
   const [loadError, setLoadError] = useState<ErrorView>();
   const seen = useRef<{ runId?: string; seq?: number }>({});
 
-  const absorb = useCallback((next: RefreshProgress | null | undefined) => {
+  /** Takes in a run's progress; `rowsAreOlder` when the rows were loaded before these changes happened. */
+  const absorb = useCallback((next: RefreshProgress | null | undefined, rowsAreOlder = true) => {
     if (!next) return;
     if (next.runId !== seen.current.runId) {
       seen.current = { runId: next.runId };
@@ -27,7 +28,7 @@ export function useDashboard() {
     }
     seen.current.seq = next.seq;
     if (next.items.length > 0) {
-      setRows((current) => applyRefreshItems(current, next.items));
+      if (rowsAreOlder) setRows((current) => applyRefreshItems(current, next.items));
       setRunItems((current) => {
         const merged = { ...current };
         for (const item of next.items) merged[item.orgId] = item;
@@ -43,9 +44,10 @@ export function useDashboard() {
       setView(next);
       setRows(next.rows);
       setLoadError(undefined);
-      // The view carries every change of the run so far: start counting afresh.
+      // The view carries every change of the run so far: start counting afresh. Its rows are newer than those
+      // changes (a link made after the run, say), so the changes only mark the rows, never overwrite them.
       seen.current = {};
-      absorb(next.refresh);
+      absorb(next.refresh, false);
     } catch (e) {
       setLoadError(asErrorView(e));
     }

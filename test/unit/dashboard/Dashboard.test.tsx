@@ -58,7 +58,8 @@ function progress(overrides: Partial<RefreshProgress>): RefreshProgress {
 }
 
 const rowOf = (orgId: string) => document.querySelector(`tr[data-org-id="${orgId}"]`) as HTMLElement;
-const shownIds = () => [...document.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-org-id'));
+const shownIds = () =>
+  [...document.querySelectorAll('tbody tr:not([hidden])')].map((tr) => tr.getAttribute('data-org-id'));
 
 beforeEach(() => {
   fake.current = fakeExtension();
@@ -162,6 +163,22 @@ describe('Dashboard', () => {
       ),
     );
     expect(screen.getByTestId('refresh-rate-limited').textContent).toContain('1 times');
+  });
+
+  it('shows the rows as the worker has them now, not as an earlier run left them', async () => {
+    // The last run found org 1 not linked; it has been linked since, and the view says so.
+    fake.current.handlers['dashboard/view'] = () =>
+      view({
+        refresh: progress({
+          state: 'finished',
+          succeeded: 1,
+          seq: 2,
+          items: [{ orgId: org(1), state: 'ok', status: 'NOT_LINKED', checkedAt: 1, seq: 2 }],
+        }),
+      });
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+    expect(within(rowOf(org(1))).getByText('Linked, synced')).toBeTruthy();
   });
 
   it('links from a row through a dialog, warning before a token is used for a second org', async () => {

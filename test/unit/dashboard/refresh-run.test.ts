@@ -129,6 +129,21 @@ describe('refresh run (worker)', () => {
     expect(state.attempts.size).toBe(4);
   });
 
+  it('stops when the vault locks mid-run instead of failing every org left', async () => {
+    let locked = false;
+    const { startRefreshRun, refreshProgress } = await freshModule();
+    // The worker's own error class, from the same fresh module graph as the run.
+    const { WorkerError } = await import('../../../src/background/worker-error');
+    state.answer = () => (locked ? new WorkerError('vault-locked', 'locked') : undefined);
+    startRefreshRun(orgs(20), 2);
+    await vi.advanceTimersByTimeAsync(250); // two rounds done, the third in flight
+    locked = true;
+    await vi.runAllTimersAsync();
+    const end = (await refreshProgress())!;
+    expect(end).toMatchObject({ state: 'cancelled', succeeded: 4, failed: 2, skipped: 14 });
+    expect(state.attempts.size).toBe(6);
+  });
+
   it('tells a page that a run was cut short when the worker that ran it was stopped', async () => {
     const before = await freshModule();
     before.startRefreshRun(orgs(6), 2);
