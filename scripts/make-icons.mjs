@@ -51,14 +51,25 @@ const roundedSquare = (x, y) => {
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 };
 const ring = (x, y, cx, cy) => Math.abs(Math.hypot(x - cx, y - cy) - 0.17) - 0.055;
-function pixel(x, y, px) {
+// One base icon per badge state, so the state reads even where the badge text is small: the tile's colour.
+const STATES = {
+  '': [0, 104, 74], // MongoDB green: no status known
+  synced: [30, 125, 50],
+  'not-synced': [180, 83, 9],
+  error: [197, 34, 31],
+  busy: [95, 99, 104],
+};
+const pixelIn = (tile) => (x, y, px) => {
   const bg = clamp(0.5 - roundedSquare(x, y) / px);
   const rings = clamp(0.5 - Math.min(ring(x, y, 0.37, 0.5), ring(x, y, 0.63, 0.5)) / px);
-  const green = [0, 104, 74];
   const white = [255, 255, 255];
-  const c = green.map((g, i) => Math.round(g * (1 - rings) + white[i] * rings));
+  const c = tile.map((g, i) => Math.round(g * (1 - rings) + white[i] * rings));
   return [...c, Math.round(255 * bg)];
-}
+};
 mkdirSync('public/icons', { recursive: true });
-for (const size of [16, 32, 48, 128]) writeFileSync(`public/icons/icon-${size}.png`, png(size, pixel));
+for (const [state, tile] of Object.entries(STATES)) {
+  for (const size of [16, 32, 48, 128]) {
+    writeFileSync(`public/icons/icon${state ? `-${state}` : ''}-${size}.png`, png(size, pixelIn(tile)));
+  }
+}
 console.log('icons written to public/icons');

@@ -3,12 +3,18 @@ import browser from 'webextension-polyfill';
 import type { OrgStatusRecord } from '../shared/messages';
 
 const look = {
-  SYNCED: { text: '✓', color: '#1e7d32' },
-  NOT_SYNCED: { text: '…', color: '#b45309' },
-  NOT_LINKED: { text: '', color: '#5f6368' },
-  error: { text: '!', color: '#c5221f' },
-  busy: { text: '…', color: '#6b7280' },
+  SYNCED: { text: '✓', color: '#1e7d32', icon: 'synced' },
+  NOT_SYNCED: { text: '…', color: '#b45309', icon: 'not-synced' },
+  NOT_LINKED: { text: '', color: '#5f6368', icon: '' },
+  error: { text: '!', color: '#c5221f', icon: 'error' },
+  busy: { text: '…', color: '#6b7280', icon: 'busy' },
 } as const;
+
+/** The tile colour carries the state too (public/icons, drawn by scripts/make-icons.mjs). */
+function iconPaths(state: string): Record<string, string> {
+  const name = state ? `icon-${state}` : 'icon';
+  return Object.fromEntries([16, 32, 48, 128].map((size) => [String(size), `/icons/${name}-${size}.png`]));
+}
 
 export type BadgeState = keyof typeof look;
 
@@ -39,14 +45,29 @@ export function badgeTitle(record: OrgStatusRecord, state: BadgeState, now = Dat
   return `${org}\n${status}\n${age(record.checkedAt, now)}`;
 }
 
-export async function paintBadge(tabId: number, record: OrgStatusRecord | undefined, busy = false): Promise<void> {
+// Paints of one tab run one after another, so two quick updates never leave a mix of both (icon of one, text of
+// the other).
+const painting = new Map<number, Promise<void>>();
+
+export function paintBadge(tabId: number, record: OrgStatusRecord | undefined, busy = false): Promise<void> {
+  const run = (painting.get(tabId) ?? Promise.resolve()).then(() => paintNow(tabId, record, busy));
+  painting.set(tabId, run);
+  run.finally(() => {
+    if (painting.get(tabId) === run) painting.delete(tabId);
+  });
+  return run;
+}
+
+async function paintNow(tabId: number, record: OrgStatusRecord | undefined, busy: boolean): Promise<void> {
   const state: BadgeState | undefined = busy ? 'busy' : badgeStateOf(record);
   try {
     if (!state || !record) {
       await browser.action.setBadgeText({ tabId, text: '' });
       await browser.action.setTitle({ tabId, title: '' });
+      await browser.action.setIcon({ tabId, path: iconPaths('') });
       return;
     }
+    await browser.action.setIcon({ tabId, path: iconPaths(look[state].icon) });
     await browser.action.setBadgeText({ tabId, text: look[state].text });
     await browser.action.setBadgeBackgroundColor({ tabId, color: look[state].color });
     await browser.action.setTitle({ tabId, title: badgeTitle(record, state) });

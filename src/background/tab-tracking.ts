@@ -9,15 +9,23 @@ import { vaultState } from './vault-store';
 
 export const STALE_AFTER_MS = 10 * 60_000;
 
+// Each update of a tab gets a number; an older update still working when a newer one arrived must not paint over it.
+const latestUpdate = new Map<number, number>();
+let updates = 0;
+
 export async function onTabUpdated(tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab): Promise<void> {
   if (!change.url && change.status !== 'complete') return;
+  const update = ++updates;
+  latestUpdate.set(tabId, update);
+  const current = () => latestUpdate.get(tabId) === update;
   const location = await locate(tab.url);
   const orgId = location.kind === 'org' || location.kind === 'group' ? location.orgId : undefined;
   if (!orgId) {
-    await paintBadge(tabId, undefined);
+    if (current()) await paintBadge(tabId, undefined);
     return;
   }
   const record = await orgStatus(orgId);
+  if (!current()) return;
   await paintBadge(tabId, record ?? { orgId });
   const fresh = record?.checkedAt !== undefined && Date.now() - record.checkedAt < STALE_AFTER_MS;
   if (fresh || (await vaultState()) !== 'unlocked') return;

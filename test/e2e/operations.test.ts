@@ -98,6 +98,7 @@ describe('operations on every org page', () => {
       const question = page.getByRole('alertdialog');
       expect(await question.textContent()).toContain('Acme Retail');
       // The safe answer has the focus: Enter cancels.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
       await page.keyboard.press('Enter');
       await expect.poll(() => question.count()).toBe(0);
       expect(run.sandbox.log.filter((e) => e.method === 'DELETE')).toHaveLength(0);
