@@ -74,7 +74,8 @@ export function OrgPanel(props: { context: PopupContext; tabId?: number; reload:
   if (context.profiles.length === 0) return <AddProfileForm orgId={orgId} onDone={props.reload} />;
 
   const orgName = record.name ?? t('unnamedOrg');
-  const chooseProfile = context.profiles.length > 1 || !context.profileId;
+  // With one key pair there is nothing to choose: it is used (and bound to the org on the first call).
+  const chooseProfile = context.profiles.length > 1;
 
   return (
     <div data-testid="org-panel">
