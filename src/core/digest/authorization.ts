@@ -49,7 +49,10 @@ export function digestResponse(p: DigestParams, s: SigningInput): string {
   return kd(p, ha1(p, s), ha2(p, s.method, s.uri, s.body), s);
 }
 
-/** rspauth uses A2 with an empty method (RFC 7616 §3.5). */
+/**
+ * rspauth uses A2 with an empty method (RFC 7616 §3.5). With auth-int it protects the response: pass the
+ * response body as `s.body`.
+ */
 export function expectedRspauth(p: DigestParams, s: SigningInput): string {
   return kd(p, ha1(p, s), ha2(p, '', s.uri, s.body), s);
 }

@@ -9,6 +9,8 @@ export interface Challenge {
   /** Parameters with lowercased names; values unquoted and unescaped. */
   params: Record<string, string>;
   token68?: string;
+  /** Parameter names given more than once with different values (RFC 7235 §2.1: each MUST occur once). */
+  repeated?: string[];
 }
 
 const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
@@ -75,7 +77,8 @@ function startsParam(cursor: Cursor, afterScheme = false): boolean {
   return !probe.done && probe.peek() !== ',';
 }
 
-function parseParams(cursor: Cursor, params: Record<string, string>): void {
+/** Reads `name=value` pairs into params; a name seen again with another value goes into `repeated`. */
+function parseParams(cursor: Cursor, params: Record<string, string>, repeated: Set<string>): void {
   for (;;) {
     cursor.skipSpace();
     const name = cursor.token();
@@ -85,7 +88,9 @@ function parseParams(cursor: Cursor, params: Record<string, string>): void {
     cursor.at++;
     cursor.skipSpace();
     const value = cursor.peek() === '"' ? cursor.quoted() : cursor.token();
-    params[name.toLowerCase()] = value;
+    const key = name.toLowerCase();
+    if (Object.hasOwn(params, key) && params[key] !== value) repeated.add(key);
+    params[key] = value;
     cursor.skipSpace();
     if (cursor.done) return;
     if (cursor.peek() !== ',') cursor.fail('expected "," between parameters');
@@ -117,8 +122,11 @@ export function parseChallenges(headerValues: string | string[]): Challenge[] {
         cursor.skipSpaceAndCommas();
         continue;
       }
-      if (startsParam(cursor, true)) parseParams(cursor, challenge.params);
-      else {
+      if (startsParam(cursor, true)) {
+        const repeated = new Set<string>();
+        parseParams(cursor, challenge.params, repeated);
+        if (repeated.size) challenge.repeated = [...repeated];
+      } else {
         const match = TOKEN68.exec(cursor.text.slice(cursor.at));
         if (!match) return cursor.fail('expected parameters or a token68');
         challenge.token68 = match[0];
@@ -135,9 +143,17 @@ export function parseChallenges(headerValues: string | string[]): Challenge[] {
 /** Authentication-Info and similar headers: a bare parameter list, no scheme. */
 export function parseParamList(text: string): Record<string, string> {
   const params: Record<string, string> = {};
+  const repeated = new Set<string>();
   const cursor = new Cursor(text);
   cursor.skipSpaceAndCommas();
-  if (!cursor.done) parseParams(cursor, params);
+  if (!cursor.done) parseParams(cursor, params, repeated);
+  if (!cursor.done) cursor.fail('expected a parameter');
+  if (repeated.size) {
+    throw new DigestError(
+      'malformed-challenge',
+      `Parameter ${[...repeated].join(', ')} is given twice, with two values.`,
+    );
+  }
   return params;
 }
 

@@ -3,11 +3,11 @@
 // retry once with the new nonce; a refused reused nonce → one fresh challenge; a refused fresh challenge → the
 // 401 is returned (the credentials were wrong). Never more than three requests per call.
 import { authorizationHeader, type DigestParams, expectedRspauth, formatNc, type SigningInput } from './authorization';
-import { replayableBody } from './body';
-import { type Challenge, parseChallenges, parseParamList } from './challenge';
+import { parseParamList } from './challenge';
+import { pickDigestChallenge } from './challenge-choice';
 import { DigestError } from './errors';
-import { type DigestAlgorithm, SUPPORTED_ALGORITHMS, supportedAlgorithm } from './hash';
-import { cacheKey, createMemoryNonceStore, NonceCache, type NonceStore } from './nonce-cache';
+import { cacheKey, createMemoryNonceStore, NonceCache, type NonceStore, type Reservation } from './nonce-cache';
+import { replayableRequest } from './replayable-request';
 
 export interface DigestCredentials {
   username: string;
@@ -15,11 +15,15 @@ export interface DigestCredentials {
 }
 
 export interface DigestFetchOptions {
+  /** The fetch used for every request (default globalThis.fetch); always called with credentials: 'omit'. */
   fetch?: typeof fetch;
+  /** Where nonces are kept between calls and worker lives (default: one in-memory store per process). */
   store?: NonceStore;
-  /** Whole-call limit, well under the 30 s an MV3 worker may wait on a fetch. */
+  /** Whole-call limit (default 20 s), well under the 30 s an MV3 worker may wait on a fetch. */
   timeoutMs?: number;
+  /** Sign the first request with a cached nonce (default true); false always takes the challenge round trip. */
   preemptive?: boolean;
+  /** Test seam for cnonces (default crypto.getRandomValues). */
   randomBytes?: (n: number) => Uint8Array;
   now?: () => number;
 }
@@ -42,65 +46,28 @@ function cacheFor(store: NonceStore): NonceCache {
   return cache;
 }
 
-/** Forgets every nonce this process holds for the store (the vault lock calls it). */
+/**
+ * Forgets every nonce this process holds for the store (the vault lock calls it, then clears the store itself).
+ * Calls still in flight finish, but write nothing back to the store.
+ */
 export function forgetNonces(store: NonceStore = defaultStore): void {
+  caches.get(store)?.close();
   caches.delete(store);
-}
-
-type ChallengeReading =
-  | { c: Challenge; algorithm: DigestAlgorithm; qop: DigestParams['qop']; problem?: undefined }
-  | { c: Challenge; problem: string };
-
-/** Whether this client can answer one Digest challenge: its algorithm, and a qop it knows (or none, not -sess). */
-function readChallenge(c: Challenge): ChallengeReading {
-  const algorithm = supportedAlgorithm(c.params.algorithm);
-  if (!algorithm) return { c, problem: `algorithm=${c.params.algorithm}` };
-  if (c.params.qop === undefined) {
-    // -sess fixes H(A1) with a cnonce, and without qop no cnonce is sent: the server could never check it.
-    if (algorithm.endsWith('-sess')) return { c, problem: `${algorithm} without qop` };
-    return { c, algorithm, qop: undefined };
-  }
-  const offered = c.params.qop.split(',').map((q) => q.trim().toLowerCase());
-  // auth protects the request line and is what every server implements; auth-int when it is the only offer.
-  if (offered.includes('auth')) return { c, algorithm, qop: 'auth' };
-  if (offered.includes('auth-int')) return { c, algorithm, qop: 'auth-int' };
-  return { c, problem: `qop="${c.params.qop}"` };
-}
-
-/** The strongest Digest challenge this client supports; undefined when the 401 carries no Digest challenge. */
-export function pickDigestChallenge(header: string | null): (DigestParams & { stale: boolean }) | undefined {
-  if (!header) return undefined;
-  const digests = parseChallenges(header).filter((c) => c.scheme.toLowerCase() === 'digest');
-  if (digests.length === 0) return undefined;
-  const readings = digests.map(readChallenge);
-  const usable = readings
-    .filter((r) => r.problem === undefined)
-    .sort((a, b) => SUPPORTED_ALGORITHMS.indexOf(a.algorithm) - SUPPORTED_ALGORITHMS.indexOf(b.algorithm));
-  if (usable.length === 0) {
-    const problems = readings.map((r) => r.problem).join(', ');
-    throw new DigestError(
-      'unsupported-challenge',
-      `The server offers only Digest challenges this client does not support: ${problems}.`,
-    );
-  }
-  const { c, algorithm, qop } = usable[0]!;
-  if (c.params.realm === undefined || !c.params.nonce) {
-    throw new DigestError('malformed-challenge', 'The Digest challenge has no realm or no nonce.');
-  }
-  return {
-    algorithm,
-    realm: c.params.realm,
-    nonce: c.params.nonce,
-    qop,
-    opaque: c.params.opaque,
-    userhash: c.params.userhash?.toLowerCase() === 'true',
-    utf8: c.params.charset?.toLowerCase() === 'utf-8',
-    stale: c.params.stale?.toLowerCase() === 'true',
-  };
 }
 
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** What was signed, kept to check the server's rspauth and adopt its nextnonce. */
+interface Signed {
+  params: DigestParams;
+  input: SigningInput;
+  header: string;
+}
+
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
 }
 
 export function createDigestFetch(credentials: DigestCredentials, options: DigestFetchOptions = {}): DigestFetch {
@@ -110,126 +77,141 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
   const preemptive = options.preemptive ?? true;
   const random = options.randomBytes ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   const now = options.now ?? Date.now;
+  const cnonce = () => hex(random(16));
 
   return async (input, init = {}) => {
-    const request = input instanceof Request ? input : undefined;
-    const url = new URL(request ? request.url : String(input));
-    const method = (init.method ?? request?.method ?? 'GET').toUpperCase();
-    const body = await replayableBody(init.body ?? (request?.body ? await request.arrayBuffer() : undefined));
-    const baseHeaders = new Headers(init.headers ?? request?.headers);
-    if (body.contentType && !baseHeaders.has('content-type')) baseHeaders.set('content-type', body.contentType);
-    const uri = url.pathname + url.search;
-    const key = cacheKey(url.origin, credentials.username, credentials.password);
+    const request = await replayableRequest(input, init);
+    const key = cacheKey(request.origin, credentials.username, credentials.password);
     const cache = cacheFor(store);
-
-    const callerSignal = init.signal ?? request?.signal ?? undefined;
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
 
     const send = async (authorization?: string): Promise<Response> => {
-      const headers = new Headers(baseHeaders);
+      const headers = new Headers(request.headers);
       if (authorization) headers.set('authorization', authorization);
       try {
-        return await baseFetch(url.href, { ...init, method, headers, body: body.send, signal, credentials: 'omit' });
+        return await baseFetch(request.url, {
+          ...request.options,
+          method: request.method,
+          headers,
+          body: request.body.send,
+          signal,
+          credentials: 'omit',
+        });
       } catch (error) {
-        if (callerSignal?.aborted) throw new DigestError('aborted', 'The request was cancelled.', { cause: error });
+        if (request.signal?.aborted) throw new DigestError('aborted', 'The request was cancelled.', { cause: error });
         if (timeout.aborted) throw new DigestError('timeout', `No answer within ${timeoutMs} ms.`, { cause: error });
-        throw new DigestError('network', `The server could not be reached (${url.origin}).`, { cause: error });
+        throw new DigestError('network', `The server could not be reached (${request.origin}).`, { cause: error });
       }
     };
 
-    const sign = (params: DigestParams, nc: number, sessCnonce?: string): { header: string; input: SigningInput } => {
-      const cnonce = hex(random(16));
+    const sign = (reservation: Reservation, cnonceValue: string): Signed => {
+      const params = reservation.record;
       const signing: SigningInput = {
         username: credentials.username,
         password: credentials.password,
-        method,
-        uri,
-        nc,
-        cnonce,
-        sessCnonce,
-        body: body.bytes,
+        method: request.method,
+        uri: request.uri,
+        nc: reservation.nc,
+        cnonce: cnonceValue,
+        sessCnonce: reservation.sessCnonce,
+        body: request.body.bytes,
       };
-      if (params.algorithm.endsWith('-sess') && !sessCnonce) cache.setSessCnonce(key, params.nonce, cnonce);
-      return { header: authorizationHeader(params, signing), input: signing };
+      return { params, input: signing, header: authorizationHeader(params, signing) };
     };
 
-    const discard = async (response: Response) => {
-      await response.body?.cancel().catch(() => undefined);
-    };
-
-    let signed: { params: DigestParams; input: SigningInput } | undefined;
+    let signed: Signed | undefined;
     let response: Response;
-    let usedCached = false;
+    // The signature in flight used a cached nonce: a plain 401 to it says nothing about the credentials.
+    let reused = false;
+    let staleRetried = false;
+
     const cached = preemptive ? await cache.load(key) : undefined;
-    const reserved = cached ? cache.reserve(key, now()) : undefined;
-    if (reserved) {
-      usedCached = true;
-      const { header, input } = sign(reserved.record, reserved.nc, reserved.record.sessCnonce);
-      signed = { params: reserved.record, input };
-      await reserved.written;
-      response = await send(header);
+    const warmCnonce = cached ? cnonce() : '';
+    const warm = cached ? cache.reserve(key, now(), warmCnonce) : undefined;
+    if (warm) {
+      signed = sign(warm, warmCnonce);
+      reused = true;
+      await warm.written;
+      response = await send(signed.header);
     } else {
       response = await send();
     }
 
-    let freshSigned = false;
-    let staleRetried = false;
     while (response.status === 401) {
-      const challenge = pickDigestChallenge(response.headers.get('www-authenticate'));
-      if (!challenge) return response; // not a Digest challenge: an authorization answer for the caller to read
-      if (freshSigned && !challenge.stale) {
+      let challenge: ReturnType<typeof pickDigestChallenge>;
+      try {
+        challenge = pickDigestChallenge(response.headers.get('www-authenticate'));
+      } catch (error) {
+        await discard(response);
+        throw error;
+      }
+      // Not a Digest challenge: an authorization answer (an MMS errorCode body) for the caller to read.
+      if (!challenge) return response;
+      if (signed && !reused && !challenge.stale) {
         refused.add(response);
-        await cache.drop(key);
+        await cache.drop(key, signed.params.nonce);
         return response;
       }
-      if (challenge.stale) {
+      // stale=true speaks of a signed request's nonce; on the unsigned probe it means nothing.
+      if (challenge.stale && signed) {
         if (staleRetried) return response;
         staleRetried = true;
-      } else if (usedCached) {
-        // The reused nonce was refused without stale: forget it and take one fresh challenge.
-        usedCached = false;
       }
       await discard(response);
       const { stale: _stale, ...params } = challenge;
-      await cache.adopt(key, params, now());
-      const next = cache.reserve(key, now())!;
-      const { header, input } = sign(next.record, next.nc, next.record.sessCnonce);
-      signed = { params: next.record, input };
-      await next.written;
-      freshSigned = true;
-      response = await send(header);
+      const freshCnonce = cnonce();
+      // adopt and reserve in one step: the answer's challenge replaces the cached nonce (a refused reuse drops it).
+      const fresh = cache.adoptAndReserve(key, params, now(), freshCnonce);
+      signed = sign(fresh, freshCnonce);
+      reused = false;
+      await fresh.written;
+      response = await send(signed.header);
     }
-    if (signed) await readAuthenticationInfo(response, signed.params, signed.input, key, cache, now());
+    if (signed) await readAuthenticationInfo(response, signed, key, cache, now());
     return response;
   };
 }
 
 async function readAuthenticationInfo(
   response: Response,
-  params: DigestParams,
-  input: SigningInput,
+  signed: Signed,
   key: string,
   cache: NonceCache,
   now: number,
 ): Promise<void> {
   const header = response.headers.get('authentication-info');
   if (!header) return;
-  const info = parseParamList(header);
+  const failed = async (error: unknown): Promise<never> => {
+    await cache.drop(key, signed.params.nonce);
+    await discard(response);
+    throw error;
+  };
+  let info: Record<string, string>;
+  try {
+    info = parseParamList(header);
+  } catch (error) {
+    return failed(error);
+  }
   if (info.rspauth !== undefined) {
-    // The proof must be for this request: computed with our own cnonce and nc (RFC 7616 §3.5), never with values
-    // the answer supplies, or another exchange's genuine Authentication-Info could be replayed.
-    const expected = expectedRspauth(params, input);
+    const { params, input } = signed;
+    // With auth-int the proof also covers the response body (RFC 7616 §3.5): hash a copy, the caller reads the
+    // original. Otherwise A2 is ":" uri.
+    const body = params.qop === 'auth-int' ? new Uint8Array(await response.clone().arrayBuffer()) : undefined;
+    // The proof must be for this request: computed with our own cnonce and nc, never with values the answer
+    // supplies, or another exchange's genuine Authentication-Info could be replayed.
+    const expected = expectedRspauth(params, { ...input, body });
     const echoed =
       (info.nc === undefined || info.nc.toLowerCase() === formatNc(input.nc)) &&
       (info.cnonce === undefined || info.cnonce === input.cnonce);
     if (info.rspauth.toLowerCase() !== expected || !echoed) {
-      await cache.drop(key);
-      throw new DigestError(
-        'rspauth-mismatch',
-        'The server could not prove it knows the credentials (rspauth mismatch): the answer was not trusted.',
+      await failed(
+        new DigestError(
+          'rspauth-mismatch',
+          'The server could not prove it knows the credentials (rspauth mismatch): the answer was not trusted.',
+        ),
       );
     }
   }
-  if (info.nextnonce) await cache.adopt(key, { ...params, nonce: info.nextnonce }, now);
+  if (info.nextnonce) await cache.adopt(key, { ...signed.params, nonce: info.nextnonce }, now);
 }

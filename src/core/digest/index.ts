@@ -7,6 +7,7 @@ export {
   type SigningInput,
 } from './authorization';
 export { type Challenge, parseChallenges, parseParamList, serializeChallenges } from './challenge';
+export { pickDigestChallenge } from './challenge-choice';
 export {
   createDigestFetch,
   type DigestCredentials,
@@ -14,7 +15,6 @@ export {
   type DigestFetchOptions,
   forgetNonces,
   isDigestRejection,
-  pickDigestChallenge,
 } from './digest-fetch';
 export { DigestError, type DigestErrorKind } from './errors';
 export { type DigestAlgorithm, SUPPORTED_ALGORITHMS } from './hash';

@@ -1,11 +1,10 @@
 // Starts Debian's apache2 with mod_auth_digest on a free loopback port from a temp ServerRoot, for the interop
 // test: a static file, a reflector that echoes POST bodies, a short-lived-nonce directory, and an access log.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, type RunningServer, runServer } from './interop-support';
 
 /** Overridable only to check the skip / CI-failure path. */
 export const APACHE = process.env.DIGEST_INTEROP_APACHE ?? '/usr/sbin/apache2';
@@ -16,24 +15,7 @@ const MODULES = '/usr/lib/apache2/modules';
 export const REALM = 'MMS Public API, interop';
 export const USER = { username: 'abcdefgh', password: '0b8f2c4e-1d3a-4e5f-9a7b-6c5d4e3f2a1b' };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export interface Apache {
-  origin: string;
-  /** Access-log lines ("METHOD /path?query status") written since the last call, waiting until `expected`. */
-  logSince(expected: number): Promise<string[]>;
-  errorLog(): string;
-  stop(): Promise<void>;
-}
+export type Apache = RunningServer;
 
 export async function startApache(): Promise<Apache> {
   const root = mkdtempSync(join(tmpdir(), 'digest-apache-'));
@@ -78,7 +60,7 @@ export async function startApache(): Promise<Apache> {
     '  Require valid-user',
     '</Directory>',
     `<Directory "${root}/htdocs/short">`,
-    '  AuthDigestNonceLifetime 1',
+    '  AuthDigestNonceLifetime 2',
     '</Directory>',
     '<Location "/echo">',
     '  SetHandler reflector',
@@ -89,68 +71,12 @@ export async function startApache(): Promise<Apache> {
   writeFileSync(join(root, 'access.log'), '');
   chmodSync(join(root, 'access.log'), 0o644);
 
-  const child: ChildProcess = spawn(APACHE, ['-f', join(root, 'httpd.conf'), '-DFOREGROUND'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return runServer({
+    binary: APACHE,
+    args: ['-f', join(root, 'httpd.conf'), '-DFOREGROUND'],
+    root,
+    port,
+    errorLogPath: join(root, 'error.log'),
+    accessLogPath: join(root, 'access.log'),
   });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const errorLog = () => {
-    try {
-      return readFileSync(join(root, 'error.log'), 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
-    rmSync(root, { recursive: true, force: true });
-  };
-
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 8_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      const detail = `${output}\n${errorLog()}`;
-      await stop();
-      throw new Error(`apache2 exited during start-up (code ${child.exitCode}):\n${detail}`);
-    }
-    try {
-      await fetch(`${origin}/ready-probe`, { signal: AbortSignal.timeout(500) });
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`apache2 did not listen on ${origin} within 8 s:\n${output}\n${errorLog()}`);
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
-  let consumed = 0;
-  const lines = () => readFileSync(join(root, 'access.log'), 'utf8').split('\n').filter(Boolean);
-  // The probe's 401 is not part of any test.
-  for (let i = 0; i < 40 && lines().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
-  consumed = lines().length;
-
-  return {
-    origin,
-    errorLog,
-    stop,
-    async logSince(expected) {
-      // Apache writes a line after the answer is sent: wait for the expected lines, then a little for extras.
-      const until = Date.now() + 2_000;
-      while (lines().length - consumed < expected && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-      await new Promise((r) => setTimeout(r, 60));
-      const all = lines();
-      const fresh = all.slice(consumed);
-      consumed = all.length;
-      return fresh;
-    },
-  };
 }

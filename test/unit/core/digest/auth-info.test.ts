@@ -72,6 +72,30 @@ describe('rspauth', () => {
     expect(server.take().map((s) => s.verdict)).toEqual(['challenge', 'ok', 'ok', 'ok']);
   });
 
+  it.each(ALGORITHMS)(
+    '%s auth-int: rspauth covers the response body, which the caller still reads',
+    async (algorithm) => {
+      const { server, client } = digestSetup({ algorithms: [algorithm], qop: 'auth-int', rspauth: 'valid' });
+      for (let i = 0; i < 2; i++) {
+        const response = await client(URL_A, { method: 'POST', body: '{"linkToken":"t"}' });
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe('signed POST /api/public/v1.0/orgs?pretty=true (17 bytes)');
+      }
+      expect(server.take().map((s) => s.verdict)).toEqual(['challenge', 'ok', 'ok']);
+    },
+  );
+
+  it('auth-int: a response body changed on the way (same headers, same rspauth) is a mismatch', async () => {
+    const server = fakeDigestServer({ qop: 'auth-int', rspauth: 'valid' });
+    const tampering = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await server.fetch(input, init);
+      if (response.status !== 200) return response;
+      return new Response('{"status":"SYNCED"}', { status: 200, headers: response.headers });
+    };
+    const client = createDigestFetch(MUFASA, { fetch: tampering, store: createMemoryNonceStore() });
+    expect((await failure(client(URL_A, { method: 'POST', body: 'x' }))).kind).toBe('rspauth-mismatch');
+  });
+
   it('a mismatch throws DigestError rspauth-mismatch and the nonce is forgotten (next call is cold)', async () => {
     const options = { rspauth: 'bad' as 'bad' | 'valid' };
     const { server, client, store } = digestSetup(options);

@@ -71,6 +71,59 @@ describe('bodies', () => {
   });
 });
 
+describe('what is sent', () => {
+  it('the signed uri is the request-target fetched: no fragment, no bare "?", path and query as the URL has them', async () => {
+    const { server, client } = digestSetup();
+    await client('https://cm.example.test/api/x?#frag');
+    await client('https://cm.example.test/api/a%20b/../y?q=%22x%22&e=é#f');
+    const seen = server.take();
+    expect(seen.map((s) => s.url)).toEqual([
+      'https://cm.example.test/api/x',
+      'https://cm.example.test/api/x',
+      'https://cm.example.test/api/y?q=%22x%22&e=%C3%A9',
+    ]);
+    expect(seen.map((s) => [s.verdict, s.params?.uri])).toEqual([
+      ['challenge', undefined],
+      ['ok', '/api/x'],
+      ['ok', '/api/y?q=%22x%22&e=%C3%A9'],
+    ]);
+  });
+
+  it("a Request's own settings and the caller's options reach fetch on every send, with credentials: 'omit'", async () => {
+    const server = fakeDigestServer();
+    const inits: RequestInit[] = [];
+    const client = createDigestFetch(MUFASA, {
+      store: createMemoryNonceStore(),
+      fetch: async (input, init) => {
+        inits.push(init!);
+        return server.fetch(input, init);
+      },
+    });
+    await client(new Request(URL_A, { redirect: 'manual', cache: 'no-store', referrerPolicy: 'no-referrer' }));
+    await client(URL_A, { redirect: 'error', cache: 'reload', credentials: 'include', keepalive: true });
+    // Cold: the unsigned request and the signed one; warm: one.
+    expect(inits.map((i) => [i.redirect, i.cache, i.credentials])).toEqual([
+      ['manual', 'no-store', 'omit'],
+      ['manual', 'no-store', 'omit'],
+      ['error', 'reload', 'omit'],
+    ]);
+    expect(inits.map((i) => i.referrerPolicy)).toEqual(['no-referrer', 'no-referrer', undefined]);
+    expect(inits[2]!.keepalive).toBe(true);
+  });
+
+  it('a Request whose body was already read is refused with unreplayable-body, before any request', async () => {
+    const { server, client } = digestSetup();
+    const request = new Request(URL_A, { method: 'POST', body: 'once' });
+    await request.text();
+    const error = await failure(client(request));
+    expect([error.kind, error.message]).toEqual([
+      'unreplayable-body',
+      'The Request body was already read: it cannot be sent again.',
+    ]);
+    expect(server.seen).toHaveLength(0);
+  });
+});
+
 describe('signals and failures', () => {
   it('a slow server → DigestError timeout after timeoutMs, even with a caller signal that never fires', async () => {
     const { client } = digestSetup({ delayMs: 5_000 }, { timeoutMs: 60 });
@@ -95,10 +148,11 @@ describe('signals and failures', () => {
       expect((await failure(client(URL_A, { signal: controller.signal }))).kind).toBe('aborted');
       expect(server.seen).toHaveLength(after < 150 ? 1 : 2);
     }
-    const { client } = digestSetup();
+    const { server, client } = digestSetup();
     expect((await failure(client(URL_A, { signal: AbortSignal.abort() }))).kind).toBe('aborted');
     const request = new Request(URL_A, { signal: AbortSignal.abort() });
     expect((await failure(client(request))).kind).toBe('aborted');
+    expect(server.seen).toHaveLength(0); // already cancelled: nothing is sent
   });
 
   it('a network failure → DigestError network with the cause kept, on the first or the signed request', async () => {

@@ -172,6 +172,29 @@ describe('pickDigestChallenge', () => {
     expect(pickDigestChallenge(`${sha}, ${sess}, ${digest('MD5')}`)).toMatchObject({ algorithm: 'MD5', qop: 'auth' });
   });
 
+  it('a Digest parameter given twice with two values is malformed; an unknown one, or the same value twice, is not', () => {
+    for (const [header, names] of [
+      ['Digest realm="r", nonce="a", NONCE="b", qop="auth"', 'nonce'],
+      ['Digest realm="r", nonce="n", algorithm=MD5, algorithm=SHA-256, stale=true, stale=false', 'algorithm, stale'],
+    ] as const) {
+      const error = thrown(() => pickDigestChallenge(header));
+      expect(error.kind).toBe('malformed-challenge');
+      expect(error.message).toBe(`The Digest challenge gives ${names} twice with different values.`);
+    }
+    expect(pickDigestChallenge('Digest realm="r", nonce="n", x="1", x="2", nonce="n"')).toMatchObject({ nonce: 'n' });
+    // Another scheme's repeated parameter is its own business.
+    expect(pickDigestChallenge('Bearer error="a", error="b", Digest realm="r", nonce="n"')).toMatchObject({
+      nonce: 'n',
+    });
+  });
+
+  it('a long unsupported value is cut short in the message', () => {
+    const error = thrown(() => pickDigestChallenge(`Digest realm="r", nonce="n", algorithm=${'X'.repeat(500)}`));
+    expect(error.message).toBe(
+      `The server offers only Digest challenges this client does not support: algorithm=${'X'.repeat(40)}….`,
+    );
+  });
+
   it.each([
     [digest('SHA-512-256'), 'unsupported-challenge', /support: algorithm=SHA-512-256\.$/],
     [`${digest('SHA-512-256')}, ${digest('sha-1')}`, 'unsupported-challenge', /algorithm=SHA-512-256, algorithm=sha-1/],
@@ -205,8 +228,14 @@ describe('parseParamList (Authentication-Info)', () => {
     expect(parseParamList('')).toEqual({});
   });
 
-  it('is a typed error when malformed', () => {
+  it('is a typed error when malformed, when a parameter comes twice with two values, or when text is left over', () => {
     expect(thrown(() => parseParamList('nextnonce="abc')).kind).toBe('malformed-challenge');
     expect(thrown(() => parseParamList('rspauth')).kind).toBe('malformed-challenge');
+    const twice = thrown(() => parseParamList('nextnonce="a", rspauth="00", nextnonce="b"'));
+    expect([twice.kind, twice.message]).toEqual([
+      'malformed-challenge',
+      'Parameter nextnonce is given twice, with two values.',
+    ]);
+    expect(thrown(() => parseParamList('rspauth="00", trailing garbage')).kind).toBe('malformed-challenge');
   });
 });

@@ -106,6 +106,22 @@ describe('parser properties', () => {
     );
   });
 
+  it('a Digest parameter given twice with two values is always a malformed-challenge, never one of the two', () => {
+    const name = fc.constantFrom('realm', 'nonce', 'algorithm', 'qop', 'opaque', 'stale', 'userhash', 'charset');
+    const values = fc.tuple(quotedValue, quotedValue).filter(([a, b]) => a !== b);
+    fc.assert(
+      fc.property(name, values, fc.integer({ min: 0, max: 3 }), fc.boolean(), (n, [a, b], at, upper) => {
+        const parts = ['realm="r"', 'nonce="n"', 'qop="auth"'].filter((p) => !p.startsWith(`${n}=`));
+        parts.splice(Math.min(at, parts.length), 0, `${n}=${q(a)}`);
+        parts.push(`${upper ? n.toUpperCase() : n}=${q(b)}`);
+        expect(() => pickDigestChallenge(`Digest ${parts.join(', ')}`)).toThrow(
+          expect.objectContaining({ kind: 'malformed-challenge', message: expect.stringContaining(n) }),
+        );
+      }),
+      RUNS,
+    );
+  });
+
   const onlyDigestErrors = (run: () => unknown) => {
     try {
       run();

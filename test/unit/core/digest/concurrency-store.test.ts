@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createDigestFetch,
   createMemoryNonceStore,
+  forgetNonces,
   isDigestRejection,
   type NonceRecord,
   type NonceStore,
@@ -78,6 +79,42 @@ describe('concurrency', () => {
     const seen = server.take();
     expect(seen.map((s) => s.verdict)).toEqual(Array(10).fill('ok'));
     expect(new Set(pairs(seen)).size).toBe(10);
+  });
+
+  it('a call whose first write is slow is not broken when a concurrent call is refused and drops the entry', async () => {
+    // Call A's write of its new nonce is held; meanwhile call B (same key pair) is refused and forgets the entry.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let writes = 0;
+    const store: NonceStore = {
+      get: async () => undefined,
+      set: async () => {
+        if (++writes === 1) await held;
+      },
+      delete: async () => undefined,
+    };
+    let issued = 0;
+    const challenge = () => ({
+      status: 401,
+      headers: { 'WWW-Authenticate': `Digest realm="r", nonce="n${++issued}", qop="auth"` },
+    });
+    const nonces: string[] = [];
+    const fetch = async (_input: RequestInfo | URL, init?: RequestInit) => {
+      const authorization = new Headers(init?.headers).get('authorization');
+      if (!authorization) return new Response(null, challenge());
+      const nonce = /nonce="([^"]*)"/.exec(authorization)![1]!;
+      nonces.push(nonce);
+      if (nonce === 'n1') return new Response('ok');
+      setTimeout(release, 5); // the refusal lands before A's write completes
+      return new Response(null, challenge());
+    };
+    const client = createDigestFetch(MUFASA, { fetch, store });
+    const [a, b] = await Promise.all([client(URL_A), client(URL_A)]);
+    expect(a.status).toBe(200);
+    expect(isDigestRejection(b)).toBe(true);
+    expect(nonces.sort()).toEqual(['n1', 'n2']);
   });
 });
 
@@ -165,6 +202,56 @@ describe('the store', () => {
     if (record.sessCnonce) forbidden.push(H(algorithm, `${ha1}:${record.nonce}:${record.sessCnonce}`));
     for (const secret of forbidden) expect(dump.toLowerCase()).not.toContain(secret.toLowerCase());
     expect(dump).not.toMatch(/password|ha1/i);
+  });
+});
+
+describe('damaged records and the vault lock', () => {
+  it.each([
+    ['an algorithm this client does not sign with', (r: NonceRecord) => ({ ...r, algorithm: 'SHA-512-256' })],
+    ['an nc that is not a number', (r: NonceRecord) => ({ ...r, nc: '7' })],
+    ['an nc already at ffffffff', (r: NonceRecord) => ({ ...r, nc: 0xffffffff })],
+    ['no nonce', (r: NonceRecord) => ({ ...r, nonce: '' })],
+    ['not a record at all', () => 'garbage'],
+  ])(
+    'a stored record with %s is not signed with: the call is cold, and a good record replaces it',
+    async (_, damage) => {
+      const backing = new Map<string, string>();
+      const server = fakeDigestServer({ algorithms: ['SHA-256'] });
+      await createDigestFetch(MUFASA, { fetch: server.fetch, store: backedStore(backing) })(URL_A);
+      const [key, json] = [...backing.entries()][0]!;
+      backing.set(key, JSON.stringify(damage(JSON.parse(json) as NonceRecord)));
+      server.take();
+
+      const restarted = createDigestFetch(MUFASA, { fetch: server.fetch, store: backedStore(backing) });
+      expect((await restarted(URL_A)).status).toBe(200);
+      const seen = server.take();
+      expect(seen.map((s) => [s.verdict, s.params?.algorithm, s.params?.nc])).toEqual([
+        ['challenge', undefined, undefined],
+        ['ok', 'SHA-256', '00000001'],
+      ]);
+      expect(JSON.parse(backing.get(key)!)).toMatchObject({ algorithm: 'SHA-256', nc: 1 });
+    },
+  );
+
+  it('forgetNonces (the vault lock): a call in flight writes nothing back, and the next call is cold', async () => {
+    const backing = new Map<string, string>();
+    const server = fakeDigestServer({ nextnonce: true, delayMs: 40 });
+    const store = backedStore(backing);
+    const client = createDigestFetch(MUFASA, { fetch: server.fetch, store });
+    await client(URL_A);
+    expect(backing.size).toBe(1);
+    server.take();
+
+    const inFlight = client(URL_A); // its answer carries a nextnonce, adopted after the lock
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    forgetNonces(store);
+    backing.clear(); // what the extension's lock does to storage.session
+    expect((await inFlight).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(backing.size).toBe(0);
+
+    await client(URL_A);
+    expect(server.take().map((s) => s.verdict)).toEqual(['ok', 'challenge', 'ok']);
   });
 });
 

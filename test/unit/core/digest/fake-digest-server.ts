@@ -36,6 +36,8 @@ export interface ServerOptions {
 export type Verdict = 'challenge' | 'stale' | 'ok' | 'bad-response' | 'replay' | 'unknown-nonce' | 'reuse-refused';
 
 export interface Seen {
+  /** The URL exactly as passed to fetch. */
+  url: string;
   method: string;
   path: string;
   authorization: string | null;
@@ -153,6 +155,7 @@ export function fakeDigestServer(options: ServerOptions = {}) {
     const body = new Uint8Array(await new Response(init.body ?? null).arrayBuffer());
     const authorization = headers.get('authorization');
     const record: Seen = {
+      url: String(input),
       method,
       path: url.pathname + url.search,
       authorization,
@@ -182,9 +185,11 @@ export function fakeDigestServer(options: ServerOptions = {}) {
     if (result.verdict === 'stale') return new Response('stale', { status: 401, headers: challenge(true) });
     if (result.verdict !== 'ok') return new Response('refused', { status: 401, headers: challenge(false) });
     record.status = 200;
+    // Not an echo: with auth-int, rspauth covers this response body, which differs from the request's.
+    const answer = new TextEncoder().encode(`signed ${method} ${record.path} (${body.byteLength} bytes)`);
     const info: string[] = [];
     if (options.rspauth && result.input.qop) {
-      const rspauth = refRspauth(result.input);
+      const rspauth = refRspauth({ ...result.input, body: answer });
       const value = options.rspauth === 'valid' ? rspauth : rspauth.replace(/^./, (c) => (c === '0' ? '1' : '0'));
       info.push(`rspauth=${q(value)}`, `cnonce=${q(p.cnonce!)}`, `nc=${p.nc}`, `qop=${p.qop}`);
     }
@@ -195,7 +200,7 @@ export function fakeDigestServer(options: ServerOptions = {}) {
     }
     const out = new Headers({ 'content-type': 'application/octet-stream' });
     if (info.length) out.set('Authentication-Info', info.join(', '));
-    return new Response(body.byteLength ? body : 'ok', { status: 200, headers: out });
+    return new Response(answer, { status: 200, headers: out });
   };
 
   return {

@@ -49,7 +49,7 @@ function refKD(i: RefInput, ha2: string): string {
 }
 
 export const refResponse = (i: RefInput) => refKD(i, refHA2(i, i.method));
-/** rspauth: A2 with an empty method (RFC 7616 §3.5). */
+/** rspauth: A2 with an empty method (RFC 7616 §3.5); with auth-int, `body` is the response's. */
 export const refRspauth = (i: RefInput) => refKD(i, refHA2(i, ''));
 
 /** Splits `Digest a="b", c=d` into a map (names lowercased, quoted values unescaped). */

@@ -206,6 +206,27 @@ describe('401 handling', () => {
     }
   });
 
+  it('stale=true on the unsigned probe does not use up the one stale retry of the signed request', async () => {
+    let n = 0;
+    const seen: string[] = [];
+    const client = createDigestFetch(MUFASA, {
+      store: createMemoryNonceStore(),
+      fetch: async (_i, init) => {
+        const signed = new Headers(init?.headers).has('authorization');
+        seen.push(signed ? 'signed' : 'probe');
+        if (signed && n === 2) return new Response('ok');
+        const stale = n > 0 || !signed; // the probe's challenge says stale=true too
+        return new Response(null, {
+          status: 401,
+          headers: { 'WWW-Authenticate': `Digest realm="r", nonce="n${++n}", qop="auth", stale=${stale}` },
+        });
+      },
+    });
+    const response = await client(URL_A);
+    expect(response.status).toBe(200);
+    expect(seen).toEqual(['probe', 'signed', 'signed']);
+  });
+
   it('any sequence of answers: at most 3 requests; a rejection exactly when a fresh signature gets a non-stale 401', async () => {
     type Answer = 'ok' | 'stale' | 'refuse' | 'plain401';
     const answers = fc.array(fc.constantFrom<Answer>('ok', 'stale', 'refuse', 'plain401'), {
@@ -213,7 +234,7 @@ describe('401 handling', () => {
       maxLength: 3,
     });
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), answers, async (warm, script) => {
+      fc.asyncProperty(fc.boolean(), fc.boolean(), answers, async (warm, probeStale, script) => {
         let counter = 0;
         const issued = new Set<string>();
         const challenge = (stale: boolean) => {
@@ -239,7 +260,8 @@ describe('401 handling', () => {
           fetch: async (_i, init) => {
             const authorization = new Headers(init?.headers).get('authorization');
             const nonce = authorization ? /nonce="([^"]*)"/.exec(authorization)![1] : undefined;
-            const answer = nonce ? script[log.filter((l) => l.nonce).length]! : 'refuse';
+            const probe: Answer = probeStale ? 'stale' : 'refuse';
+            const answer = nonce ? script[log.filter((l) => l.nonce).length]! : probe;
             log.push({ nonce, answer });
             if (answer === 'ok') return new Response('ok');
             if (answer === 'plain401') return new Response(null, { status: 401 });
