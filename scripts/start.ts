@@ -8,6 +8,8 @@ import { formatDemoInstructions, startSandbox } from '../sandbox/server.ts';
 import { chromiumArgs, chromiumPath } from './chromium-args.ts';
 
 const headless = process.argv.includes('--headless');
+// `npm start -- --lang=ko`: Chromium (and so the extension) in Korean; needs Debian's chromium-l10n.
+const lang = process.argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
 if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error(
     [
@@ -33,9 +35,13 @@ const args = [
   ...chromiumArgs({ extensionDir, httpsPort: sandbox.httpsPort, spki: sandbox.spki }),
   `--user-data-dir=${profileDir}`,
   ...(headless ? ['--headless=new', '--remote-debugging-port=0'] : []),
+  ...(lang ? [`--lang=${lang}`] : []),
   `https://cloud.mongodb.com/v2#/org/${orgId}/projects`,
 ];
-const browser = spawn(browserPath, args, { stdio: 'ignore' });
+const browser = spawn(browserPath, args, {
+  stdio: 'ignore',
+  env: lang ? { ...process.env, LANGUAGE: lang } : process.env,
+});
 console.log(formatDemoInstructions(sandbox));
 console.log(`\nChromium is open with the extension from ${extensionDir} (profile: ${profileDir}).`);
 console.log('Click the extension icon (puzzle piece → Atlas Link) on the org tab. Ctrl+C here stops everything.');

@@ -1,6 +1,8 @@
 // The toolbar badge, per tab: a coloured mark for the org's link status and a tooltip naming org, status and age.
 import browser from 'webextension-polyfill';
 import type { OrgStatusRecord } from '../shared/messages';
+import { errorText } from '../ui/error-text';
+import { t } from '../ui/i18n';
 
 const look = {
   SYNCED: { text: '✓', color: '#1e7d32', icon: 'synced' },
@@ -25,23 +27,24 @@ export function badgeStateOf(record: OrgStatusRecord | undefined): BadgeState | 
 }
 
 function age(checkedAt: number | undefined, now: number): string {
-  if (!checkedAt) return 'never checked';
+  if (!checkedAt) return t('neverChecked');
   const minutes = Math.round((now - checkedAt) / 60_000);
-  if (minutes < 1) return 'checked just now';
-  if (minutes < 60) return `checked ${minutes} min ago`;
-  return `checked ${Math.round(minutes / 60)} h ago`;
+  if (minutes < 1) return t('checkedJustNow');
+  if (minutes < 60) return t('checkedMinutesAgo', String(minutes));
+  return t('badge_checkedHoursAgo', String(Math.round(minutes / 60)));
 }
 
+/** The tooltip: org name and id, status, age, in the browser's language (the same catalogue as the popup). */
 export function badgeTitle(record: OrgStatusRecord, state: BadgeState, now = Date.now()): string {
   const org = record.name ? `${record.name} (${record.orgId})` : record.orgId;
   const status =
     state === 'busy'
-      ? 'working…'
+      ? t('badge_busy')
       : state === 'error'
-        ? `error: ${record.error?.kind ?? 'unknown'}`
+        ? t('badge_error', record.error ? errorText(record.error).message : t('statusError'))
         : state === 'NOT_LINKED'
-          ? 'not linked to Atlas'
-          : `linked to Atlas — ${state}`;
+          ? t('notLinked')
+          : t(`dash_status_${state}`);
   return `${org}\n${status}\n${age(record.checkedAt, now)}`;
 }
 

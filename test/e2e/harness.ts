@@ -32,17 +32,27 @@ export interface PopupHandle {
 // Workers stopped through CDP: Playwright may keep listing them for a while.
 const stoppedWorkers = new WeakSet<Worker>();
 
-export async function launchExtension(sandboxOptions: SandboxOptions = {}): Promise<ExtensionRun> {
+export interface LaunchOptions {
+  /** Chromium's UI language (e.g. 'ko'); the extension's i18n follows it. Needs Debian's chromium-l10n. */
+  locale?: string;
+}
+
+export async function launchExtension(
+  sandboxOptions: SandboxOptions = {},
+  options: LaunchOptions = {},
+): Promise<ExtensionRun> {
   const sandbox = await startSandbox({ httpsPort: 0, httpPort: 0, ...sandboxOptions });
   const profileDir = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
+    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale } } : {}),
     args: [
       ...chromiumArgs({ extensionDir: DIST, httpsPort: sandbox.httpsPort, spki: sandbox.spki }),
       '--no-sandbox',
       '--remote-debugging-port=0',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });
   const consoleLines: string[] = [];

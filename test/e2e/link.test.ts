@@ -60,7 +60,7 @@ describe('link an org from the popup', () => {
     const posts = run.sandbox.log.filter((e) => e.method === 'POST');
     expect(posts.at(-1)).toMatchObject({ status: 201, authorized: true });
     expect(await badgeOf(run, tab)).toMatchObject({ text: '✓' });
-    expect((await badgeOf(run, tab)).title).toContain('SYNCED');
+    expect((await badgeOf(run, tab)).title).toContain('Linked, synced');
     await popup.close();
   });
 

@@ -1,5 +1,6 @@
 // The message catalogue is complete: every key the UI asks for exists, every error kind has a message and a
-// remedy, and no UI file renders a literal sentence past t(). (Korean joins when its catalogue lands.)
+// remedy, English and Korean hold the same keys with the same placeholders, and no UI file renders a literal
+// sentence past t().
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -10,7 +11,9 @@ type Catalogue = Record<string, { message: string; placeholders?: Record<string,
 const load = (locale: string): Catalogue =>
   JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Catalogue;
 const en = load('en');
-const locales = { en };
+const ko = load('ko');
+const locales = { en, ko };
+const placeholdersOf = (text: string) => [...new Set(text.match(/\$[A-Z_]+\$/g) ?? [])].sort();
 
 function files(dir: string, ending: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -36,6 +39,32 @@ describe('message catalogues', () => {
     const kinds = [...CLOUD_MANAGER_ERROR_KINDS, ...[...worker.matchAll(/\| '([a-z-]+)'/g)].map((m) => m[1]!)];
     const keys = kinds.flatMap((k) => [`error_${k.replace(/-/g, '_')}`, `remedy_${k.replace(/-/g, '_')}`]);
     expect(keys.filter((k) => Object.values(locales).some((c) => !c[k]))).toEqual([]);
+  });
+
+  it('has the same keys in English and Korean, each with the same placeholders', () => {
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+    const differ = Object.keys(en).filter(
+      (k) =>
+        JSON.stringify(placeholdersOf(en[k]!.message)) !== JSON.stringify(placeholdersOf(ko[k]?.message ?? '')) ||
+        JSON.stringify(en[k]!.placeholders ?? {}) !== JSON.stringify(ko[k]?.placeholders ?? {}),
+    );
+    expect(differ).toEqual([]);
+  });
+
+  it('has Korean text in the Korean catalogue, not English left in place', () => {
+    // Product names and Cloud Manager menu paths stay English; every message still carries Hangul, save the few
+    // that are only a name or a placeholder arrangement.
+    const namesOnly = new Set([
+      'extName',
+      'popupTitle',
+      'dash_orgInputPlaceholder',
+      'dash_lastActionDone',
+      'dash_rowChecked',
+    ]);
+    const english = Object.entries(ko)
+      .filter(([k, v]) => !namesOnly.has(k) && !/\p{Script=Hangul}/u.test(v.message))
+      .map(([k]) => k);
+    expect(english).toEqual([]);
   });
 
   it('finds no literal user-visible text in UI components', () => {

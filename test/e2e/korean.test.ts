@@ -1,0 +1,105 @@
+// In Korean: with Chromium's UI language set to Korean, the popup, the settings page, the errors and the toolbar
+// tooltip all speak Korean, and no English sentence slips through (only product names, Cloud Manager menu paths,
+// which stay in English because the Cloud Manager UI is English, and the data itself).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeOf, type ExtensionRun, launchExtension, orgPageUrl, screenshot } from './harness';
+import { addProfileFor, keyNamed, PASSPHRASE } from './steps';
+
+// Words that stay English in the Korean catalogue on purpose: names of products and of Cloud Manager menus.
+const KEPT_ENGLISH = new Set(
+  'API Atlas Link Cloud Manager Ops MongoDB Organization Owner Access Keys Edit Live Migration Generate Token http https cloud mongodb com SYNCED'.split(
+    ' ',
+  ),
+);
+
+/** English words on the page that are neither kept on purpose nor part of the data shown. */
+async function untranslated(page: Page, data: string[]): Promise<string[]> {
+  let text = await page.locator('body').innerText();
+  for (const d of data) text = text.split(d).join(' ');
+  return [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !KEPT_ENGLISH.has(w));
+}
+
+describe('Korean', () => {
+  let run: ExtensionRun;
+  const org = (name: string) => run.sandbox.fixture.orgs.find((o) => o.name.startsWith(name))!;
+  const data = () => [
+    ...run.sandbox.fixture.orgs.flatMap((o) => [o.name, o.id]),
+    ...run.sandbox.fixture.keys.map((k) => k.publicKey),
+    'CSV',
+    'Atlas Link for Cloud Manager', // the product's name
+  ];
+
+  beforeAll(async () => {
+    run = await launchExtension({}, { locale: 'ko' });
+    const language = await (await run.worker()).evaluate(() => chrome.i18n.getUILanguage());
+    if (language !== 'ko') {
+      throw new Error(`Chromium started in '${language}', not Korean: install Debian's chromium-l10n`);
+    }
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('sets up, links and paints the badge in Korean', async () => {
+    const target = org('Initech');
+    const tab = await run.openTab(orgPageUrl(target.id));
+    const popup = await run.openPopup(tab);
+    const page = popup.page;
+    await page.getByRole('heading', { name: '키 보관함 설정' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    expect(await untranslated(page, data())).toEqual([]);
+
+    const owner = keyNamed(run, 'owner');
+    await page.getByLabel('고객사 이름').fill('이니텍 고객사');
+    await page.getByLabel('공개 키(사용자 이름)').fill(owner.publicKey);
+    await page.getByLabel('비공개 키(비밀번호)').fill(owner.privateKey);
+    await page.getByLabel('암호 문구', { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel('암호 문구 확인').fill(PASSPHRASE);
+    await page.getByRole('button', { name: '키 쌍 저장' }).click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Atlas에 연결되지 않음');
+
+    const token = run.sandbox.fixture.linkTokens.find((t) => t.result === 'SYNCED')!.token;
+    await page.getByLabel('Atlas 링크 토큰').fill(token);
+    await page.getByRole('button', { name: 'Atlas에 연결' }).click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('연결됨 — SYNCED');
+    expect(await untranslated(page, [...data(), '이니텍 고객사'])).toEqual([]);
+    await screenshot(page, 'popup-linked-ko');
+
+    const { title } = await badgeOf(run, tab);
+    expect(title).toContain('연결됨, 동기화됨');
+    expect(title).toContain('방금 확인함');
+    await popup.close();
+  });
+
+  it("says in Korean that the IP is not on the key's access list", async () => {
+    const target = org('Globex');
+    await addProfileFor(run, 'elsewhere', '글로벡스 고객사', target.id);
+    const tab = await run.openTab(orgPageUrl(target.id));
+    const popup = await run.openPopup(tab);
+    const alert = popup.page.getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('이 컴퓨터의 IP 주소 127.0.0.1이(가) API 키의 액세스 목록에 없습니다.');
+    expect(text).toContain('Organization → Access Manager → API Keys → Edit');
+    expect(await untranslated(popup.page, [...data(), '글로벡스 고객사', '127.0.0.1'])).toEqual([]);
+    expect((await badgeOf(run, tab)).title).toContain('마지막 확인 실패: 이 컴퓨터의 IP 주소 127.0.0.1');
+    await screenshot(popup.page, 'popup-ip-not-allowed-ko');
+    await popup.close();
+  });
+
+  it('shows every settings section in Korean', async () => {
+    const page = await run.context.newPage();
+    await page.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
+    const found: string[] = [];
+    for (const section of ['키 쌍', '보안', '백업', '기록', '모든 조직']) {
+      await page.getByRole('button', { name: section, exact: true }).click();
+      await page.waitForTimeout(300);
+      found.push(
+        ...(await untranslated(page, [...data(), '이니텍 고객사', '글로벡스 고객사'])).map((w) => `${section}: ${w}`),
+      );
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  });
+});
