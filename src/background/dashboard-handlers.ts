@@ -4,6 +4,7 @@ import { isObjectId } from '../core/cloudmanager';
 import type { DashboardMessages } from '../shared/dashboard-messages';
 import type { HandlersOf } from '../shared/messages';
 import { addOrg } from './dashboard-add-org';
+import { removeOrg, setOrgClient } from './dashboard-edit-org';
 import { clampConcurrency, readConcurrency, saveConcurrency } from './dashboard-storage';
 import { dashboardView, knownRows } from './dashboard-view';
 import { cancelRefreshRun, isRefreshRunning, refreshProgress, startRefreshRun } from './refresh-run';
@@ -25,6 +26,8 @@ export const dashboardHandlers: HandlersOf<DashboardMessages> = {
   'dashboard/view': () => dashboardView(),
 
   'dashboard/add-org': ({ input, profileId }) => addOrg(input, profileId),
+  'dashboard/set-client': ({ orgId, profileId }) => setOrgClient(orgId, profileId),
+  'dashboard/remove-org': ({ orgId }) => removeOrg(orgId),
 
   async 'dashboard/refresh-all'({ orgIds, concurrency }) {
     if (isRefreshRunning()) return (await refreshProgress())!;

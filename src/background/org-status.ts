@@ -16,17 +16,32 @@ export async function orgStatus(orgId: string): Promise<OrgStatusRecord | undefi
 
 let chain: Promise<unknown> = Promise.resolve();
 
-/** Merges `patch` into the org's record; serialised so concurrent refreshes never drop each other. */
-export function saveOrgStatus(orgId: string, patch: Partial<OrgStatusRecord>): Promise<OrgStatusRecord> {
+/** Changes to the table run one after another, so concurrent refreshes never drop each other's records. */
+function changeTable<T>(change: (table: StatusTable) => T): Promise<T> {
   const run = chain.then(async () => {
     const table = await allOrgStatuses();
-    const record: OrgStatusRecord = { ...table[orgId], ...patch, orgId };
-    table[orgId] = record;
+    const result = change(table);
     await browser.storage.local.set({ [LOCAL.orgStatus]: table });
-    return record;
+    return result;
   });
   chain = run.catch(() => undefined);
   return run;
+}
+
+/** Merges `patch` into the org's record. */
+export function saveOrgStatus(orgId: string, patch: Partial<OrgStatusRecord>): Promise<OrgStatusRecord> {
+  return changeTable((table) => {
+    const record: OrgStatusRecord = { ...table[orgId], ...patch, orgId };
+    table[orgId] = record;
+    return record;
+  });
+}
+
+/** Forgets what is known of the org's link (the dashboard's "remove from this list"). */
+export function forgetOrgStatus(orgId: string): Promise<void> {
+  return changeTable((table) => {
+    delete table[orgId];
+  });
 }
 
 export async function orgOfGroupCached(groupId: string): Promise<{ orgId: string; name?: string } | undefined> {

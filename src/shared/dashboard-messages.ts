@@ -71,6 +71,10 @@ export type DashboardMessages = {
   'dashboard/view': { request: Record<string, never>; response: DashboardView };
   /** Adds an org by its id or by a Cloud Manager (or known Ops Manager) page address, optionally bound to a client. */
   'dashboard/add-org': { request: { input: string; profileId?: string }; response: DashboardRow };
+  /** Binds the org to a client's key pair, or to none (null). */
+  'dashboard/set-client': { request: { orgId: string; profileId: string | null }; response: null };
+  /** Forgets the org here (its status and client binding); nothing changes in Cloud Manager or Atlas. */
+  'dashboard/remove-org': { request: { orgId: string }; response: null };
   /** Starts a refresh of these orgs (all known orgs when absent), or joins the run already going. */
   'dashboard/refresh-all': { request: { orgIds?: string[]; concurrency?: number }; response: RefreshProgress };
   'dashboard/progress': { request: { since?: number }; response: RefreshProgress | null };

@@ -245,6 +245,57 @@ describe('dashboard: every client org at a glance', () => {
     await expect.poll(rowCount).toBe(50);
   });
 
+  it("changes a row's client and removes a row, with the keyboard; a removed org can be added again", async () => {
+    const moved = orgs()[7]!; // Client B
+    const removed = orgs()[9]!; // Client A
+    const view = () =>
+      page.evaluate(
+        async () =>
+          (
+            (await chrome.runtime.sendMessage({ name: 'dashboard/view', request: {} })) as {
+              value: { rows: { orgId: string; profileLabel?: string }[] };
+            }
+          ).value.rows,
+      );
+
+    await row(moved.id)
+      .getByRole('button', { name: /^Edit .*: client or removal…$/ })
+      .focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('edit-dialog');
+    await dialog.waitFor();
+    // The client list has the focus: choose, Tab to Save, Enter.
+    await dialog
+      .getByLabel('Client key pair')
+      .selectOption({ label: `${LABELS[2]} (${run.sandbox.fixture.keys[2]!.publicKey})` });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('row-outcome').textContent())
+      .toContain('now uses the key pair of Client C');
+    await expect.poll(async () => (await row(moved.id).textContent()) ?? '').toContain('Client C');
+    expect((await view()).find((r) => r.orgId === moved.id)?.profileLabel).toBe('Client C');
+
+    await row(removed.id)
+      .getByRole('button', { name: /^Edit .*: client or removal…$/ })
+      .click();
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => row(removed.id).count()).toBe(0);
+    expect(await rowCount()).toBe(49);
+    expect(await page.getByTestId('row-outcome').textContent()).toContain('Removed');
+    expect((await view()).some((r) => r.orgId === removed.id)).toBe(false);
+    // Nothing changed in Cloud Manager: removing sends no request.
+    expect(run.sandbox.log.filter((e) => e.method === 'DELETE' && e.path.includes(removed.id))).toHaveLength(0);
+
+    await page.getByLabel('Org id or Cloud Manager page address').fill(removed.id);
+    await page.getByLabel('Client key pair').selectOption({ label: 'Client A' });
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(rowCount).toBe(50);
+    expect(await row(removed.id).textContent()).toContain('Client A');
+  });
+
   it('500 orgs: the table renders, filters and sorts (figures written to test-results)', async () => {
     const worker = await run.worker();
     await worker.evaluate(async () => {

@@ -15,6 +15,7 @@ const KEPT_ENGLISH = new Set(
 
 /** English words on the page that are neither kept on purpose nor part of the data shown. */
 async function untranslated(page: Page, data: string[]): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: only what is rendered visible counts (hidden rows do not)
   let text = await page.locator('body').innerText();
   for (const d of data) text = text.split(d).join(' ');
   return [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !KEPT_ENGLISH.has(w));

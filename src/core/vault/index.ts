@@ -16,6 +16,7 @@ export {
   profileForOrg,
   publicProfile,
   removeProfile,
+  unbindOrg,
   updateProfile,
 } from './profiles';
 export { readVault, STAGED_KEY, VAULT_KEY, type VaultStorage, writeVaultAtomically } from './storage';

@@ -114,6 +114,17 @@ export function bindOrg(contents: VaultContents, orgId: string, profileId: strin
   };
 }
 
+/** The org keeps no client: no key pair is bound to it any more (the key pairs themselves stay). */
+export function unbindOrg(contents: VaultContents, orgId: string): VaultContents {
+  if (!contents.profiles.some((p) => p.orgIds.includes(orgId))) return contents;
+  return {
+    ...contents,
+    profiles: contents.profiles.map((p) =>
+      p.orgIds.includes(orgId) ? { ...p, orgIds: p.orgIds.filter((o) => o !== orgId) } : p,
+    ),
+  };
+}
+
 export function profileForOrg(contents: VaultContents, orgId: string): Profile | undefined {
   return contents.profiles.find((p) => p.orgIds.includes(orgId));
 }

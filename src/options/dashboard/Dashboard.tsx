@@ -1,5 +1,6 @@
 // The dashboard: every org the extension knows (bound to a client, visited, or added here) with its client, link
-// status, when it was checked and the last action; refresh all, link and unlink from a row, filter, sort, export.
+// status, when it was checked and the last action; refresh all, link, unlink, change the client or remove from a
+// row; filter, sort, export.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView } from '../../shared/messages';
@@ -8,6 +9,7 @@ import { t } from '../../ui/i18n';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { AddOrgForm } from './AddOrgForm';
 import './dashboard.css';
+import { EditOrgDialog } from './EditOrgDialog';
 import { asErrorView } from './error-view';
 import { csvFileName, downloadCsv, rowsToCsv } from './export-rows';
 import { LinkDialog } from './LinkDialog';
@@ -46,7 +48,7 @@ export function Dashboard() {
   const [filter, setFilter] = useState<TableFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<SortOrder>({ column: 'name', direction: 'ascending' });
   const [busy, setBusy] = useState<Record<string, RowAction>>({});
-  const [dialog, setDialog] = useState<{ kind: 'link' | 'unlink'; row: DashboardRow }>();
+  const [dialog, setDialog] = useState<{ kind: 'link' | 'unlink' | 'edit'; row: DashboardRow }>();
   const [outcome, setOutcome] = useState<Outcome>();
   const now = useMinuteClock();
 
@@ -176,6 +178,19 @@ export function Dashboard() {
             setDialog(undefined);
             data.updateRecord(record);
             setOutcome({ tone: 'success', text: t('dash_rowLinked', [orgName(dialog.row), record.status ?? '']) });
+            data.load();
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <EditOrgDialog
+          row={dialog.row}
+          profiles={view.profiles}
+          refreshRunning={progress?.state === 'running' || progress?.state === 'cancelling'}
+          onClose={() => setDialog(undefined)}
+          onDone={(text) => {
+            setDialog(undefined);
+            setOutcome({ tone: 'success', text });
             data.load();
           }}
         />

@@ -1,5 +1,5 @@
 // One org's row: name and id, client, status (or what went wrong and what to do), age of that knowledge, last
-// action, and the row's own Check / Link / Unlink buttons. It re-renders only when its own data changes, so a
+// action, and the row's own Check / Link / Unlink / Edit buttons. It re-renders only when its own data changes, so a
 // refresh of 500 orgs repaints the rows that changed, not the table.
 import { Component } from 'preact';
 import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
@@ -8,7 +8,7 @@ import { t } from '../../ui/i18n';
 import { ageText, clientText, lastActionText, orgName, rowStatusText, runStateText } from './row-text';
 import { statusCategory } from './table-model';
 
-export type RowAction = 'status' | 'link' | 'unlink';
+export type RowAction = 'status' | 'link' | 'unlink' | 'edit';
 
 export interface OrgRowProps {
   row: DashboardRow;
@@ -113,6 +113,15 @@ export class OrgRow extends Component<OrgRowProps> {
               {t('unlink')}
             </button>
           )}
+          <button
+            type="button"
+            disabled={disabled}
+            aria-label={t('dash_editOrg', name)}
+            aria-haspopup="dialog"
+            onClick={() => onAction('edit', row)}
+          >
+            {t('dash_actionEdit')}
+          </button>
         </td>
       </tr>
     );

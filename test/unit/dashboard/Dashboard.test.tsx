@@ -252,6 +252,54 @@ describe('Dashboard', () => {
     ]);
   });
 
+  it("changes a row's client, clears it, and removes a row from the list", async () => {
+    fake.current.handlers['dashboard/set-client'] = () => null;
+    fake.current.handlers['dashboard/remove-org'] = () => null;
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Initech: client or removal…' }));
+    let dialog = await screen.findByTestId('edit-dialog');
+    const save = within(dialog).getByRole('button', { name: 'Save changes' });
+    expect((save as HTMLButtonElement).disabled).toBe(true); // nothing changed yet
+    fireEvent.change(within(dialog).getByLabelText('Client key pair'), { target: { value: 'p2' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(screen.queryByTestId('edit-dialog')).toBeNull());
+    expect(screen.getByTestId('row-outcome').textContent).toContain('Initech now uses the key pair of Globex.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Acme Prod: client or removal…' }));
+    dialog = await screen.findByTestId('edit-dialog');
+    fireEvent.change(within(dialog).getByLabelText('Client key pair'), { target: { value: '' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('row-outcome').textContent).toContain('Acme Prod has no client now.'),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Globex Main: client or removal…' }));
+    dialog = await screen.findByTestId('edit-dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(screen.getByTestId('row-outcome').textContent).toContain('Removed Globex Main'));
+
+    expect(
+      fake.current.sent.filter((m) => m.name.startsWith('dashboard/s') || m.name === 'dashboard/remove-org'),
+    ).toEqual([
+      { name: 'dashboard/set-client', request: { orgId: org(3), profileId: 'p2' } },
+      { name: 'dashboard/set-client', request: { orgId: org(1), profileId: null } },
+      { name: 'dashboard/remove-org', request: { orgId: org(2) } },
+    ]);
+  });
+
+  it('does not offer to remove an org while a refresh runs, and shows why a removal failed', async () => {
+    fake.current.handlers['dashboard/view'] = () => view({ refresh: progress({ state: 'running', running: 1 }) });
+    fake.current.handlers['dashboard/progress'] = () => progress({ state: 'running', running: 1 });
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Initech: client or removal…' }));
+    const dialog = await screen.findByTestId('edit-dialog');
+    expect((within(dialog).getByRole('button', { name: 'Remove' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(dialog.textContent).toContain('Wait for the refresh to finish');
+  });
+
   it('exports the shown rows as CSV', async () => {
     const blobs: Blob[] = [];
     URL.createObjectURL = vi.fn((blob: Blob) => {

@@ -17,6 +17,7 @@ import {
   publicProfile,
   readVault,
   removeProfile,
+  unbindOrg,
   unlockDelayMs,
   unlockVault,
   updateProfile,
@@ -111,6 +112,11 @@ describe('profiles', () => {
     const edited = updateProfile(c, profile.id, { label: 'Acme Corp', privateKey: '' }, 4);
     expect(edited.profile.privateKey).toBe(input.privateKey);
     expect(removeProfile(edited.contents, profile.id).profiles).toHaveLength(1);
+    // Unbinding leaves the org with no client and every key pair in place; unbinding again changes nothing.
+    const unbound = unbindOrg(c, 'a'.repeat(24));
+    expect(profileForOrg(unbound, 'a'.repeat(24))).toBeUndefined();
+    expect(unbound.profiles.map((p) => p.id)).toEqual(c.profiles.map((p) => p.id));
+    expect(unbindOrg(unbound, 'a'.repeat(24))).toBe(unbound);
   });
 
   it('warns about key shapes without refusing, and spots swapped keys', () => {
@@ -129,15 +135,17 @@ describe('profiles', () => {
 });
 
 describe('backups', () => {
+  const SECRET_1 = '3f9c2e71-8a4b-4c5d-9e6f-0a1b2c3d4e5f';
   it('round-trips, previews labels, refuses damage and wrong passphrases, and merges', async () => {
     const a = addProfile(
       emptyContents(),
-      { label: 'Acme', publicKey: 'aaaaaaaa', privateKey: 'k1', orgIds: ['1'.repeat(24)] },
+      { label: 'Acme', publicKey: 'aaaaaaaa', privateKey: SECRET_1, orgIds: ['1'.repeat(24)] },
       1,
     );
     const { envelope } = await createVault(OLD, a.contents, fast);
     const text = makeBackup(envelope, Date.UTC(2026, 10, 28));
-    expect(text).not.toContain('k1');
+    // A UUID-shaped key: base64 ciphertext has no '-', so it cannot contain it by chance (a 2-letter key could).
+    expect(text).not.toContain(SECRET_1);
     const backup = parseBackup(text);
     expect((await previewBackup(backup, OLD)).labels).toEqual(['Acme']);
     await expect(previewBackup(backup, 'wrong passphrase')).rejects.toMatchObject({ kind: 'wrong-passphrase' });
@@ -147,7 +155,12 @@ describe('backups', () => {
 
     const b = addProfile(
       emptyContents(),
-      { label: 'Globex', publicKey: 'bbbbbbbb', privateKey: 'k2', orgIds: ['1'.repeat(24)] },
+      {
+        label: 'Globex',
+        publicKey: 'bbbbbbbb',
+        privateKey: '7d1e2f3a-4b5c-4d6e-8f70-81a2b3c4d5e6',
+        orgIds: ['1'.repeat(24)],
+      },
       2,
     );
     const merged = mergeContents(b.contents, a.contents, 'merge');

@@ -1,0 +1,42 @@
+// A row's own settings: which client's key pair the org uses (or none), and removing the org from the dashboard.
+// Removing forgets the org's last known status and its client binding; the key pair, the history and everything in
+// Cloud Manager and Atlas stay as they are. Both need an open vault (the binding is inside it).
+import { isObjectId } from '../core/cloudmanager';
+import { bindOrg, unbindOrg } from '../core/vault';
+import { runningOperation } from './in-flight';
+import { paintOrgTabs } from './org-operations';
+import { forgetOrgStatus } from './org-status';
+import { isRefreshRunning } from './refresh-run';
+import { updateContents } from './vault-store';
+import { WorkerError } from './worker-error';
+
+function checkOrgId(orgId: unknown): asserts orgId is string {
+  if (typeof orgId !== 'string' || !isObjectId(orgId)) {
+    throw new WorkerError('invalid-input', 'That is not an org id.', { variant: 'org-address' });
+  }
+}
+
+/** Binds the org to the profile, or to none when `profileId` is null. */
+export async function setOrgClient(orgId: string, profileId: string | null): Promise<null> {
+  checkOrgId(orgId);
+  if (profileId !== null && typeof profileId !== 'string') throw new WorkerError('invalid-input', 'No such key pair.');
+  await updateContents((contents) => ({
+    contents: profileId === null ? unbindOrg(contents, orgId) : bindOrg(contents, orgId, profileId),
+    result: null,
+  }));
+  await paintOrgTabs(orgId);
+  return null;
+}
+
+export async function removeOrg(orgId: string): Promise<null> {
+  checkOrgId(orgId);
+  const operation = runningOperation(orgId);
+  // A call or a refresh still running would write the org's status back as soon as it ends.
+  if (operation || isRefreshRunning()) {
+    throw new WorkerError('busy', 'A call for this org is still running.', operation ? { operation } : undefined);
+  }
+  await updateContents((contents) => ({ contents: unbindOrg(contents, orgId), result: null }));
+  await forgetOrgStatus(orgId);
+  await paintOrgTabs(orgId);
+  return null;
+}

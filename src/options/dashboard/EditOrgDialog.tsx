@@ -1,0 +1,92 @@
+// A row's own settings in a modal dialog: which client's key pair the org uses (or none), and removing the org from
+// the dashboard. Removing forgets only what this extension knows of the org; the key pair, the history and
+// everything in Cloud Manager and Atlas stay, and the org can be added again.
+import { useState } from 'preact/hooks';
+import type { DashboardRow } from '../../shared/dashboard-messages';
+import type { ErrorView, ProfileView } from '../../shared/messages';
+import { send } from '../../shared/send';
+import { t } from '../../ui/i18n';
+import { ErrorNotice } from '../../ui/Notice';
+import { Dialog } from './Dialog';
+import { asErrorView } from './error-view';
+import { orgName } from './row-text';
+
+export function EditOrgDialog(props: {
+  row: DashboardRow;
+  profiles: readonly ProfileView[];
+  /** While a refresh runs, removing would be undone by the run: the button waits. */
+  refreshRunning: boolean;
+  onDone: (text: string) => void;
+  onClose: () => void;
+}) {
+  const { row, profiles } = props;
+  const name = orgName(row);
+  const [profileId, setProfileId] = useState(row.profileId ?? '');
+  const [busy, setBusy] = useState<'save' | 'remove'>();
+  const [error, setError] = useState<ErrorView>();
+
+  const act = async (what: 'save' | 'remove') => {
+    setBusy(what);
+    setError(undefined);
+    try {
+      if (what === 'remove') {
+        await send('dashboard/remove-org', { orgId: row.orgId });
+        props.onDone(t('dash_orgRemoved', name));
+      } else {
+        await send('dashboard/set-client', { orgId: row.orgId, profileId: profileId || null });
+        const label = profiles.find((p) => p.id === profileId)?.label;
+        props.onDone(label ? t('dash_clientChanged', [name, label]) : t('dash_clientCleared', name));
+      }
+    } catch (e) {
+      setError(asErrorView(e));
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <Dialog labelledBy="edit-dialog-title" onClose={props.onClose} testId="edit-dialog">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy) act('save');
+        }}
+      >
+        <h2 id="edit-dialog-title">{t('dash_editDialogTitle', name)}</h2>
+        <p class="mono muted">{row.orgId}</p>
+        <label for="edit-dialog-profile">{t('dash_fieldAddClient')}</label>
+        <select id="edit-dialog-profile" value={profileId} onChange={(e) => setProfileId(e.currentTarget.value)}>
+          <option value="">{t('dash_noClient')}</option>
+          {profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label} ({p.publicKey})
+            </option>
+          ))}
+        </select>
+        <div class="row">
+          <button type="submit" class="primary" disabled={busy !== undefined || profileId === (row.profileId ?? '')}>
+            {busy === 'save' ? t('saving') : t('saveChanges')}
+          </button>
+          <button type="button" onClick={props.onClose}>
+            {t('cancel')}
+          </button>
+        </div>
+        <h3>{t('dash_removeTitle')}</h3>
+        <p class="muted">{t('dash_removeExplain')}</p>
+        {props.refreshRunning && <p class="muted">{t('dash_removeAfterRefresh')}</p>}
+        <div class="row">
+          <button
+            type="button"
+            class="danger"
+            disabled={busy !== undefined || props.refreshRunning}
+            onClick={() => act('remove')}
+          >
+            {busy === 'remove' ? t('dash_removing') : t('dash_removeOrg')}
+          </button>
+        </div>
+        <div aria-live="polite" data-testid="edit-dialog-outcome">
+          {error && <ErrorNotice error={error} />}
+        </div>
+      </form>
+    </Dialog>
+  );
+}
