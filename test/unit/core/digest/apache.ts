@@ -60,7 +60,7 @@ export async function startApache(): Promise<Apache> {
     '  Require valid-user',
     '</Directory>',
     `<Directory "${root}/htdocs/short">`,
-    '  AuthDigestNonceLifetime 2',
+    '  AuthDigestNonceLifetime 4',
     '</Directory>',
     '<Location "/echo">',
     '  SetHandler reflector',
