@@ -1,5 +1,5 @@
 // Accessibility: axe-core reports no violation on the popup (setup, org panel, an error) and on every section of
-// the settings page, in light and dark colour schemes.
+// the settings page (and the dashboard's row dialogs), in light and dark colour schemes.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,6 +56,14 @@ describe('accessibility', () => {
       await page.getByRole('button', { name: section, exact: true }).click();
       await page.waitForTimeout(300);
       found.push(...(await violations(page, 'light')), ...(await violations(page, 'dark')));
+    }
+    // The dashboard's dialogs: a row's Edit… and Link… (the org visited in the popup test is a row).
+    for (const name of [/^Edit .*: client or removal…$/, /^Link .* to Atlas…$/]) {
+      await page.getByRole('button', { name }).first().click();
+      await page.locator('dialog[open]').waitFor();
+      found.push(...(await violations(page, 'light')), ...(await violations(page, 'dark')));
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
     }
     expect(found).toEqual([]);
   });

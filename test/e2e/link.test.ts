@@ -19,6 +19,11 @@ describe('link an org from the popup', () => {
   const owner = () => fixture().keys.find((k) => k.name === 'owner')!;
   const cmOrgs = () => fixture().orgs.filter((o) => o.kind === 'cloud-manager' && !o.requiresAccessList);
 
+  it("opens from the keyboard: Alt+Shift+L is the toolbar button's shortcut", async () => {
+    const commands = await (await run.worker()).evaluate(() => chrome.commands.getAll());
+    expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+L');
+  });
+
   it('says plainly when the tab is not a Cloud Manager org page', async () => {
     const tab = await run.openTab(`${run.sandbox.httpsUrl.replace('127.0.0.1', 'localhost')}/v2`);
     const popup = await run.openPopup(tab);
