@@ -1,26 +1,10 @@
 // Accessibility: axe-core reports no violation on the popup (setup, org panel, an error) and on every section of
 // the settings page (and the dashboard's row dialogs), in light and dark colour schemes.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './axe';
 import { type ExtensionRun, launchExtension, orgPageUrl } from './harness';
 import { createVaultWith } from './steps';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function violations(page: Page, scheme: 'light' | 'dark'): Promise<string[]> {
-  await page.emulateMedia({ colorScheme: scheme });
-  // Evaluated through DevTools, so the extension's CSP (script-src 'self') does not apply to the checker.
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(
-    `axe.run(document).then(r => ({ passes: r.passes.length, violations: r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')) }))`,
-  )) as { passes: number; violations: string[] };
-  // The checker really ran: it found rules that pass (labels, contrast, names...).
-  expect(result.passes).toBeGreaterThan(5);
-  return result.violations.map((v) => `${scheme} ${v}`);
-}
 
 describe('accessibility', () => {
   let run: ExtensionRun;

@@ -1,8 +1,9 @@
 // In Korean: with Chromium's UI language set to Korean, the popup, the settings page, the errors and the toolbar
-// tooltip all speak Korean, and no English sentence slips through (only product names, Cloud Manager menu paths,
-// which stay in English because the Cloud Manager UI is English, and the data itself).
+// tooltip all speak Korean (and pass axe-core, light and dark), and no English sentence slips through (only product
+// names, Cloud Manager menu paths, which stay in English because the Cloud Manager UI is English, and the data).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { violations } from './axe';
 import { badgeOf, type ExtensionRun, launchExtension, orgPageUrl, screenshot } from './harness';
 import { addProfileFor, keyNamed, PASSPHRASE } from './steps';
 
@@ -86,6 +87,7 @@ describe('Korean', () => {
     expect(await untranslated(popup.page, [...data(), '글로벡스 고객사', '127.0.0.1'])).toEqual([]);
     expect((await badgeOf(run, tab)).title).toContain('마지막 확인 실패: 이 컴퓨터의 IP 주소 127.0.0.1');
     await screenshot(popup.page, 'popup-ip-not-allowed-ko');
+    expect([...(await violations(popup.page, 'light')), ...(await violations(popup.page, 'dark'))]).toEqual([]);
     await popup.close();
   });
 
@@ -101,6 +103,14 @@ describe('Korean', () => {
       );
     }
     expect(found).toEqual([]);
+    // And accessible in Korean too (lang="ko", names and contrast with the longer or shorter texts).
+    const broken: string[] = [];
+    for (const section of ['키 쌍', '모든 조직']) {
+      await page.getByRole('button', { name: section, exact: true }).click();
+      await page.waitForTimeout(300);
+      broken.push(...(await violations(page, 'light')), ...(await violations(page, 'dark')));
+    }
+    expect(broken).toEqual([]);
     await page.close();
   });
 });
