@@ -95,6 +95,7 @@ describe('dashboard: every client org at a glance', () => {
     await expect.poll(status, { timeout: 30_000 }).toBe('Refresh finished: 50 checked, 0 failed.');
     const elapsed = Date.now() - started;
     await screenshot(page, 'dashboard-refreshed');
+    await screenshot(page, 'dashboard', { fullPage: false }); // the README's picture: what the first screen shows
 
     expect(Math.max(...running)).toBe(4);
     // Each org's status asked exactly once (plus its name, unknown until now), signed with reused nonces.
