@@ -10,6 +10,8 @@ const vaultKinds: Record<string, ErrorView['kind']> = {
   'weak-passphrase': 'weak-passphrase',
   corrupted: 'vault-corrupted',
   'unsupported-version': 'vault-corrupted',
+  // The key pair was deleted meanwhile (another settings tab): choose one again.
+  'unknown-profile': 'no-profile',
 };
 
 export function toErrorView(error: unknown): ErrorView {
