@@ -1,7 +1,8 @@
 // createDigestFetch: a fetch-compatible function that answers HTTP Digest challenges. Warm, it signs at once
 // with a reused nonce and the next nc (one round trip); a bounded state machine handles 401s: stale=true →
 // retry once with the new nonce; a refused reused nonce → one fresh challenge; a refused fresh challenge → the
-// 401 is returned (the credentials were wrong). Never more than three requests per call.
+// 401 is returned (the credentials were wrong). Never more than three requests per call. Cold calls made together
+// with one key pair share one challenge: the first takes it, the others wait for its nonce and sign at once.
 import { authorizationHeader, type DigestParams, expectedRspauth, formatNc, type SigningInput } from './authorization';
 import { parseParamList } from './challenge';
 import { pickDigestChallenge } from './challenge-choice';
@@ -55,6 +56,29 @@ export function forgetNonces(store: NonceStore = defaultStore): void {
   caches.delete(store);
 }
 
+// One challenge at a time per (store, credential, origin): concurrent cold calls wait for the first one's challenge
+// and sign with its nonce (each its own nc) instead of each taking a challenge of its own.
+const challenges = new WeakMap<NonceCache, Map<string, Promise<void>>>();
+
+/** Makes this call the one that takes the key's challenge; the returned function lets the waiting calls go on. */
+function leadChallenge(cache: NonceCache, key: string): () => void {
+  let pending = challenges.get(cache);
+  if (!pending) {
+    pending = new Map();
+    challenges.set(cache, pending);
+  }
+  let release!: () => void;
+  const done = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  pending.set(key, done);
+  const map = pending;
+  return () => {
+    if (map.get(key) === done) map.delete(key);
+    release();
+  };
+}
+
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -64,6 +88,25 @@ interface Signed {
   params: DigestParams;
   input: SigningInput;
   header: string;
+}
+
+function abortError(callSignal: AbortSignal | null | undefined, timeoutMs: number): DigestError {
+  return callSignal?.aborted
+    ? new DigestError('aborted', 'The request was cancelled.')
+    : new DigestError('timeout', `No answer within ${timeoutMs} ms.`);
+}
+
+/** Waits for `done`, or throws when the call is cancelled or times out meanwhile. */
+function untilDone(done: Promise<void>, signal: AbortSignal, error: () => DigestError): Promise<void> {
+  if (signal.aborted) return Promise.reject(error());
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(error());
+    signal.addEventListener('abort', onAbort, { once: true });
+    done.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
 }
 
 async function discard(response: Response): Promise<void> {
@@ -126,50 +169,65 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
     let reused = false;
     let staleRetried = false;
 
-    const cached = preemptive ? await cache.load(key) : undefined;
-    const warmCnonce = cached ? cnonce() : '';
-    const warm = cached ? cache.reserve(key, now(), warmCnonce) : undefined;
-    if (warm) {
-      signed = sign(warm, warmCnonce);
-      reused = true;
-      await warm.written;
-      response = await send(signed.header);
-    } else {
-      response = await send();
+    let cached = preemptive ? await cache.load(key) : undefined;
+    let release: (() => void) | undefined;
+    if (preemptive && !cached) {
+      const other = challenges.get(cache)?.get(key);
+      if (other) {
+        await untilDone(other, signal, () => abortError(request.signal, timeoutMs));
+        cached = await cache.load(key);
+      } else {
+        release = leadChallenge(cache, key);
+      }
     }
+    try {
+      const warmCnonce = cached ? cnonce() : '';
+      const warm = cached ? cache.reserve(key, now(), warmCnonce) : undefined;
+      if (warm) {
+        signed = sign(warm, warmCnonce);
+        reused = true;
+        await warm.written;
+        response = await send(signed.header);
+      } else {
+        response = await send();
+      }
 
-    while (response.status === 401) {
-      let challenge: ReturnType<typeof pickDigestChallenge>;
-      try {
-        challenge = pickDigestChallenge(response.headers.get('www-authenticate'));
-      } catch (error) {
+      while (response.status === 401) {
+        let challenge: ReturnType<typeof pickDigestChallenge>;
+        try {
+          challenge = pickDigestChallenge(response.headers.get('www-authenticate'));
+        } catch (error) {
+          await discard(response);
+          throw error;
+        }
+        // Not a Digest challenge: an authorization answer (an MMS errorCode body) for the caller to read.
+        if (!challenge) return response;
+        if (signed && !reused && !challenge.stale) {
+          refused.add(response);
+          await cache.drop(key, signed.params.nonce);
+          return response;
+        }
+        // stale=true speaks of a signed request's nonce; on the unsigned probe it means nothing.
+        if (challenge.stale && signed) {
+          if (staleRetried) return response;
+          staleRetried = true;
+        }
         await discard(response);
-        throw error;
+        const { stale: _stale, ...params } = challenge;
+        const freshCnonce = cnonce();
+        // adopt and reserve in one step: the answer's challenge replaces the cached nonce (a refused reuse drops it).
+        const fresh = cache.adoptAndReserve(key, params, now(), freshCnonce);
+        release?.(); // the nonce is in the cache: calls waiting for it may sign now
+        signed = sign(fresh, freshCnonce);
+        reused = false;
+        await fresh.written;
+        response = await send(signed.header);
       }
-      // Not a Digest challenge: an authorization answer (an MMS errorCode body) for the caller to read.
-      if (!challenge) return response;
-      if (signed && !reused && !challenge.stale) {
-        refused.add(response);
-        await cache.drop(key, signed.params.nonce);
-        return response;
-      }
-      // stale=true speaks of a signed request's nonce; on the unsigned probe it means nothing.
-      if (challenge.stale && signed) {
-        if (staleRetried) return response;
-        staleRetried = true;
-      }
-      await discard(response);
-      const { stale: _stale, ...params } = challenge;
-      const freshCnonce = cnonce();
-      // adopt and reserve in one step: the answer's challenge replaces the cached nonce (a refused reuse drops it).
-      const fresh = cache.adoptAndReserve(key, params, now(), freshCnonce);
-      signed = sign(fresh, freshCnonce);
-      reused = false;
-      await fresh.written;
-      response = await send(signed.header);
+      if (signed) await readAuthenticationInfo(response, signed, key, cache, now());
+      return response;
+    } finally {
+      release?.();
     }
-    if (signed) await readAuthenticationInfo(response, signed, key, cache, now());
-    return response;
   };
 }
 

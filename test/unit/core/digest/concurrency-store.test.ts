@@ -110,7 +110,8 @@ describe('concurrency', () => {
       setTimeout(release, 5); // the refusal lands before A's write completes
       return new Response(null, challenge());
     };
-    const client = createDigestFetch(MUFASA, { fetch, store });
+    // Not preemptive: each call takes its own challenge (preemptive calls would share A's, see below).
+    const client = createDigestFetch(MUFASA, { fetch, store, preemptive: false });
     const [a, b] = await Promise.all([client(URL_A), client(URL_A)]);
     expect(a.status).toBe(200);
     expect(isDigestRejection(b)).toBe(true);
@@ -252,6 +253,39 @@ describe('damaged records and the vault lock', () => {
 
     await client(URL_A);
     expect(server.take().map((s) => s.verdict)).toEqual(['ok', 'challenge', 'ok']);
+  });
+
+  it('concurrent cold calls share one challenge: 20 calls, 21 requests, 20 distinct nc on one nonce', async () => {
+    const { server, client } = digestSetup();
+    const responses = await Promise.all(Array.from({ length: 20 }, () => client(URL_A)));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const seen = server.take();
+    expect(seen).toHaveLength(21);
+    expect(seen.filter((s) => !s.authorization)).toHaveLength(1);
+    const signed = seen.filter((s) => s.authorization);
+    expect(new Set(signed.map((s) => s.params!.nonce)).size).toBe(1);
+    expect(new Set(pairs(signed)).size).toBe(20);
+  });
+
+  it('each key pair takes its own challenge; a waiting call can still be cancelled', async () => {
+    const scar = { username: 'Scar', password: 'Long live the king' };
+    const server = fakeDigestServer({
+      delayMs: () => 20,
+      users: { ...MUFASA_USERS, Scar: scar.password },
+    });
+    const store = createMemoryNonceStore();
+    const mufasa = createDigestFetch(MUFASA, { fetch: server.fetch, store });
+    const other = createDigestFetch(scar, { fetch: server.fetch, store });
+    const controller = new AbortController();
+    const calls = [mufasa(URL_A), mufasa(URL_A), other(URL_A), mufasa(URL_A, { signal: controller.signal })];
+    controller.abort();
+    const settled = await Promise.allSettled(calls);
+    const statusOf = (r: PromiseSettledResult<Response> | undefined) =>
+      r?.status === 'fulfilled' ? r.value.status : r;
+    expect(settled.slice(0, 3).map(statusOf)).toEqual([200, 200, 200]);
+    expect(settled[3]).toMatchObject({ status: 'rejected', reason: { kind: 'aborted' } });
+    const probes = server.take().filter((s) => !s.authorization);
+    expect(probes).toHaveLength(2); // one per key pair
   });
 });
 
