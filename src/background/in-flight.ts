@@ -1,24 +1,21 @@
 // One call per org at a time: a second click or a second popup joins the call already running instead of sending
 // another request. Calls are also noted in storage.session, so after a worker restart the popup can tell the user
 // that a call's outcome is unknown (a Link is never re-sent by itself).
-import browser from 'webextension-polyfill';
-import { SESSION } from './storage-keys';
+import { inFlightItem, type Operation } from './storage/items';
 import { WorkerError } from './worker-error';
 
-export type Operation = 'link' | 'unlink' | 'status';
-type Noted = Record<string, { operation: Operation; startedAt: number }>;
+export type { Operation } from './storage/items';
 
 const running = new Map<string, { operation: Operation; promise: Promise<unknown> }>();
 
-async function noted(): Promise<Noted> {
-  return ((await browser.storage.session.get(SESSION.inFlight))[SESSION.inFlight] as Noted | undefined) ?? {};
-}
-
-async function note(orgId: string, entry: Noted[string] | undefined): Promise<void> {
-  const table = await noted();
-  if (entry) table[orgId] = entry;
-  else delete table[orgId];
-  await browser.storage.session.set({ [SESSION.inFlight]: table });
+function note(orgId: string, operation: Operation | undefined): Promise<unknown> {
+  // Serialised per key by the storage layer: concurrent orgs never drop each other's notes.
+  return inFlightItem.update((table) => {
+    const next = { ...table };
+    if (operation) next[orgId] = { operation, startedAt: Date.now() };
+    else delete next[orgId];
+    return next;
+  });
 }
 
 export function runExclusive<T>(orgId: string, operation: Operation, work: () => Promise<T>): Promise<T> {
@@ -30,7 +27,7 @@ export function runExclusive<T>(orgId: string, operation: Operation, work: () =>
     });
   }
   const promise = (async () => {
-    await note(orgId, { operation, startedAt: Date.now() });
+    await note(orgId, operation);
     try {
       return await work();
     } finally {
@@ -49,7 +46,7 @@ export function runningOperation(orgId: string): Operation | undefined {
 /** A call noted by an earlier worker that never finished: its outcome is unknown. */
 export async function interruptedOperation(orgId: string): Promise<Operation | undefined> {
   if (running.has(orgId)) return undefined;
-  return (await noted())[orgId]?.operation;
+  return (await inFlightItem.get())[orgId]?.operation;
 }
 
 export async function clearInterrupted(orgId: string): Promise<void> {

@@ -5,7 +5,7 @@ import { parseUiUrl } from '../core/cloudmanager';
 import type { VaultContents } from '../core/vault';
 import type { PageLocation } from '../shared/messages';
 import { apiFor } from './api-clients';
-import { orgOfGroupCached, rememberGroupOrg, saveOrgStatus } from './org-status';
+import { orgOfGroupCached, rememberGroupOrg } from './org-status';
 
 export const CLOUD_MANAGER = 'https://cloud.mongodb.com';
 
@@ -54,8 +54,4 @@ export async function orgIdOfTab(url: string | undefined): Promise<string | unde
   if (location.kind === 'org') return location.orgId;
   if (location.kind === 'group') return location.orgId;
   return undefined;
-}
-
-export async function rememberOrgName(orgId: string, name: string): Promise<void> {
-  await saveOrgStatus(orgId, { name });
 }

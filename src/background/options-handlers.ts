@@ -1,23 +1,22 @@
 // Handlers for the options page: edit and test key pairs, change the passphrase (atomically), encrypted backups.
 // A wrong passphrase or a damaged backup file changes nothing.
 import {
+  adoptBackup,
   changePassphrase,
+  MIN_PASSPHRASE_LENGTH,
   makeBackup,
   mergeContents,
-  openVaultWithKey,
   parseBackup,
+  planMerge,
   previewBackup,
   publicProfile,
-  readVault,
-  unlockVault,
   updateProfile,
-  writeVaultAtomically,
 } from '../core/vault';
 import type { HandlersOf } from '../shared/messages';
 import type { OptionsMessages } from '../shared/options-messages';
 import { apiFor, forgetApiClients } from './api-clients';
-import { rememberVaultKey } from './session';
-import { localVaultStorage, readContents, updateContents } from './vault-store';
+import { lockEpoch, rememberVaultKey } from './session';
+import { readContents, requireEnvelope, updateContents, withVaultLock, writeEnvelope } from './vault-store';
 import { WorkerError } from './worker-error';
 
 export const optionsHandlers: HandlersOf<OptionsMessages> = {
@@ -41,48 +40,57 @@ export const optionsHandlers: HandlersOf<OptionsMessages> = {
   },
 
   async 'vault/change-passphrase'({ oldPassphrase, newPassphrase }) {
-    const envelope = await readVault(localVaultStorage);
-    if (!envelope) throw new WorkerError('vault-empty', 'No vault yet.');
-    const next = await changePassphrase(envelope, oldPassphrase, newPassphrase);
-    // The old vault stays in place until the new one has been read back and opened with its key.
-    await writeVaultAtomically(localVaultStorage, next.envelope, async (written) => {
-      await openVaultWithKey(written, next.key);
+    const since = lockEpoch();
+    // Inside the vault lock: a key pair saved meanwhile waits, then lands in the re-encrypted vault.
+    await withVaultLock(async () => {
+      const next = await changePassphrase(await requireEnvelope(), oldPassphrase, newPassphrase);
+      // The old vault stays in place until the new one has been read back and opened with its key.
+      await writeEnvelope(next.envelope, next.key);
+      await rememberVaultKey(next.key, since);
     });
-    await rememberVaultKey(next.key);
     return null;
   },
 
   async 'backup/export'() {
     await readContents(); // only while unlocked
-    const envelope = await readVault(localVaultStorage);
-    if (!envelope) throw new WorkerError('vault-empty', 'No vault yet.');
     return {
-      text: makeBackup(envelope, Date.now()),
+      text: makeBackup(await requireEnvelope(), Date.now()),
       fileName: `atlas-link-vault-${new Date().toISOString().slice(0, 10)}.json`,
     };
   },
 
   async 'backup/preview'({ text, passphrase }) {
-    const { labels } = await previewBackup(parseBackup(text), passphrase);
-    return { labels };
+    const { labels, contents: incoming } = await previewBackup(parseBackup(text), passphrase);
+    const plan = planMerge(await readContents(), incoming);
+    return {
+      labels,
+      conflicts: plan.conflicts.map(({ currentLabel, incomingLabel }) => ({ currentLabel, incomingLabel })),
+      duplicateKeys: plan.duplicateKeys.map(({ label, currentLabel }) => ({ label, currentLabel })),
+      weakPassphrase: passphrase.length < MIN_PASSPHRASE_LENGTH,
+    };
   },
 
-  async 'backup/import'({ text, passphrase, mode }) {
+  async 'backup/import'({ text, passphrase, mode, onConflict, newPassphrase }) {
     const backup = parseBackup(text);
-    const { contents: incoming } = await previewBackup(backup, passphrase);
+    await readContents(); // only while unlocked
     if (mode === 'replace') {
-      // The backup keeps its own passphrase: the vault becomes the backup, unlocked with the key it was opened with.
-      const { key, upgraded } = await unlockVault(backup.envelope, passphrase);
-      const adopted = upgraded ?? backup.envelope;
-      await writeVaultAtomically(localVaultStorage, adopted, async (written) => {
-        await openVaultWithKey(written, key);
+      const since = lockEpoch();
+      // Validated field by field and sealed anew (under a new passphrase when the backup's is below the rule).
+      const adopted = await adoptBackup(backup, passphrase, newPassphrase || undefined);
+      await withVaultLock(async () => {
+        await writeEnvelope(adopted.envelope, adopted.key);
+        await rememberVaultKey(adopted.key, since);
       });
-      await rememberVaultKey(key);
       forgetApiClients();
-      return { profiles: incoming.profiles.length };
+      return { profiles: adopted.contents.profiles.length };
+    }
+    const { contents: incoming } = await previewBackup(backup, passphrase);
+    const choice = onConflict ?? 'keep-both'; // nothing is lost when the page did not say
+    if (!['keep-current', 'take-backup', 'keep-both'].includes(choice)) {
+      throw new WorkerError('invalid-input', 'Choose which version of a changed key pair to keep.');
     }
     const merged = await updateContents((current) => {
-      const contents = mergeContents(current, incoming, 'merge');
+      const contents = mergeContents(current, incoming, { onConflict: choice });
       return { contents, result: contents.profiles.length };
     });
     forgetApiClients();

@@ -10,24 +10,38 @@ import { recordAction } from './history';
 import { clearInterrupted, type Operation, runExclusive } from './in-flight';
 import { orgIdOfTab } from './locations';
 import { orgStatus, saveOrgStatus } from './org-status';
-import { LOCAL } from './storage-keys';
+import { autoCheckBudgetItem, tokenFingerprintsItem } from './storage/items';
 import { readContents, updateContents } from './vault-store';
 import { WorkerError } from './worker-error';
 
-/** The profile for an org: the one bound to it, else the one the user picked (then remembered), else the only one. */
-export async function chooseProfile(contents: VaultContents, orgId: string, picked?: string): Promise<Profile> {
+/** Who asked: the user (popup, dashboard) or the worker itself (tab navigation, badge refresh). */
+export type Initiator = 'user' | 'automatic';
+
+/**
+ * The profile for an org: the one the user picked, else the one bound to it, else (only when the user asked) the
+ * only one. Automatic checks use a bound profile or none: a page that drives a tab to other org ids makes no call.
+ */
+export function chooseProfile(
+  contents: VaultContents,
+  orgId: string,
+  picked?: string,
+  initiator: Initiator = 'user',
+): Profile {
   if (picked) {
     const profile = contents.profiles.find((p) => p.id === picked);
     if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
-    if (!profile.orgIds.includes(orgId)) {
-      await updateContents((c) => ({ contents: bindOrg(c, orgId, profile.id), result: null }));
-    }
     return profile;
   }
   const bound = profileForOrg(contents, orgId);
   if (bound) return bound;
-  if (contents.profiles.length === 1) return contents.profiles[0]!;
+  if (initiator === 'user' && contents.profiles.length === 1) return contents.profiles[0]!;
   throw new WorkerError('no-profile', 'Choose which client key pair to use for this org.');
+}
+
+/** Binds the org to the profile the user picked, once the API has answered for it (never before). */
+async function bindAfterSuccess(orgId: string, profile: Profile, picked: string | undefined): Promise<void> {
+  if (!picked || profile.orgIds.includes(orgId)) return;
+  await updateContents((c) => ({ contents: bindOrg(c, orgId, profile.id), result: null }));
 }
 
 /** Repaints the badge of every tab that shows this org (project pages included, once their org is known). */
@@ -49,7 +63,7 @@ async function perform(
   call: (profile: Profile) => Promise<Partial<OrgStatusRecord>>,
 ): Promise<OrgStatusRecord> {
   const contents = await readContents();
-  const profile = await chooseProfile(contents, orgId, profileId);
+  const profile = chooseProfile(contents, orgId, profileId);
   return runExclusive(orgId, operation, async () => {
     await paintOrgTabs(orgId, true);
     // Status checks happen on every popup opening and page visit: only the actions that change a link are history.
@@ -57,6 +71,7 @@ async function perform(
     const note = operation === 'status' ? async () => undefined : recordAction;
     try {
       const outcome = await call(profile);
+      await bindAfterSuccess(orgId, profile, profileId);
       await clearInterrupted(orgId);
       const record = await saveOrgStatus(orgId, {
         ...outcome,
@@ -77,7 +92,8 @@ async function perform(
   });
 }
 
-type Fingerprints = Record<string, string>;
+// Tokens being sent right now (fingerprint → org), so two links started together with one token are seen too.
+const sending = new Map<string, string>();
 
 export async function linkOrg(request: {
   orgId: string;
@@ -87,9 +103,7 @@ export async function linkOrg(request: {
 }): Promise<OrgStatusRecord> {
   const token = normalizeLinkToken(request.linkToken);
   const fingerprint = await tokenFingerprint(token);
-  const used = ((await browser.storage.local.get(LOCAL.tokenFingerprints))[LOCAL.tokenFingerprints] ??
-    {}) as Fingerprints;
-  const earlierOrg = used[fingerprint];
+  const earlierOrg = (await tokenFingerprintsItem.get())[fingerprint] ?? sending.get(fingerprint);
   if (earlierOrg && earlierOrg !== request.orgId && !request.allowTokenReuse) {
     throw new WorkerError(
       'token-reused',
@@ -98,11 +112,37 @@ export async function linkOrg(request: {
     );
   }
   return perform(request.orgId, 'link', request.profileId, async (profile) => {
-    const result = await apiFor(profile).linkOrganization(request.orgId, token);
-    used[fingerprint] = request.orgId;
-    await browser.storage.local.set({ [LOCAL.tokenFingerprints]: used });
-    return { status: result.status };
+    sending.set(fingerprint, request.orgId);
+    try {
+      const result = await apiFor(profile).linkOrganization(request.orgId, token);
+      await tokenFingerprintsItem.update((used) => ({ ...used, [fingerprint]: request.orgId }));
+      return { status: result.status };
+    } finally {
+      if (sending.get(fingerprint) === request.orgId) sending.delete(fingerprint);
+    }
   });
+}
+
+/** At most this many automatic status checks a minute, whatever drives the tabs. */
+export const AUTOMATIC_CHECKS_PER_MINUTE = 10;
+
+async function takeAutomaticBudget(now = Date.now()): Promise<boolean> {
+  return autoCheckBudgetItem.modify((budget) => {
+    const current = now - budget.windowStart < 60_000 ? budget : { windowStart: now, used: 0 };
+    if (current.used >= AUTOMATIC_CHECKS_PER_MINUTE) return [current, false];
+    return [{ ...current, used: current.used + 1 }, true];
+  });
+}
+
+/**
+ * A status check the worker starts by itself (a tab showed the org): only for an org bound to a key pair, within
+ * the global budget. Answers undefined when no call was made.
+ */
+export async function refreshStatusAutomatically(orgId: string): Promise<OrgStatusRecord | undefined> {
+  const contents = await readContents();
+  if (!profileForOrg(contents, orgId)) return undefined;
+  if (!(await takeAutomaticBudget())) return undefined;
+  return refreshStatus(orgId);
 }
 
 export function refreshStatus(orgId: string, profileId?: string): Promise<OrgStatusRecord> {

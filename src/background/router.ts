@@ -1,16 +1,27 @@
-// The message router: accepts messages only from this extension's own pages, dispatches by name, and answers
-// {ok, value} or {ok: false, error}. Every accepted message counts as activity for auto-lock.
+// The message router: accepts messages only from this extension's own pages (the popup and the settings page,
+// by exact path), dispatches by name to the handler table's own entries, and answers {ok, value} or
+// {ok: false, error}. Every accepted message counts as activity for auto-lock.
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Envelope, MessageName, Reply } from '../shared/messages';
 import { noteActivity } from './auto-lock';
 import { toErrorView } from './error-view';
 import type { Handlers } from './message-handlers';
 
-export function isTrustedSender(sender: Runtime.MessageSender): boolean {
-  if (sender.id !== browser.runtime.id) return false;
-  // Content scripts of this extension would carry a tab; this extension has none, and web pages may not talk to it.
-  if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL(''))) return false;
-  return Boolean(sender.url?.startsWith(browser.runtime.getURL('')));
+/** The extension pages that may talk to the worker (paths as built: manifest.json names them). */
+export const PAGE_PATHS = ['/src/popup/index.html', '/src/options/index.html'] as const;
+
+export function isTrustedSender(sender: Runtime.MessageSender, extensionOrigin = browser.runtime.getURL('')): boolean {
+  if (sender.id !== browser.runtime.id || typeof sender.url !== 'string') return false;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return false;
+  }
+  // Query and hash may vary (the dashboard is a hash of the settings page); origin and path may not.
+  // protocol + host, not url.origin: for chrome-extension: and moz-extension: URLs origin is "null" outside Chromium.
+  const base = `${url.protocol}//${url.host}/`;
+  return base === extensionOrigin && !url.username && (PAGE_PATHS as readonly string[]).includes(url.pathname);
 }
 
 export function createRouter(handlers: Handlers) {
@@ -21,13 +32,18 @@ export function createRouter(handlers: Handlers) {
         error: { kind: 'forbidden-sender', message: 'Messages are accepted only from this extension.' },
       };
     }
-    const envelope = message as Envelope;
-    const handler = handlers[envelope?.name] as ((request: unknown) => Promise<unknown>) | undefined;
-    if (!handler)
-      return { ok: false, error: { kind: 'internal', message: `Unknown message ${String(envelope?.name)}.` } };
+    const envelope = message as Envelope | undefined;
+    const name = typeof envelope?.name === 'string' ? envelope.name : undefined;
+    // Own entries only: 'constructor', 'toString' and friends are not messages.
+    const handler =
+      name !== undefined && Object.hasOwn(handlers, name)
+        ? (handlers[name as MessageName] as (request: unknown) => Promise<unknown>)
+        : undefined;
+    if (!handler) return { ok: false, error: { kind: 'internal', message: 'Unknown message.' } };
     try {
-      const value = await handler(envelope.request ?? {});
-      if (envelope.name !== 'vault/lock') await noteActivity().catch(() => undefined);
+      const request = envelope?.request;
+      const value = await handler(typeof request === 'object' && request !== null ? request : {});
+      if (name !== 'vault/lock') await noteActivity().catch(() => undefined);
       return { ok: true, value } as Reply<MessageName>;
     } catch (error) {
       return { ok: false, error: toErrorView(error) };

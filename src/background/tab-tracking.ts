@@ -1,9 +1,10 @@
 // Keeps each tab's badge on the org it shows as the user browses: the last known status at once, and a fresh one
-// from the API only when it is stale and the vault is open (no request at all while locked).
+// from the API only when it is stale, the vault is open and the org is bound to a key pair (no request at all
+// while locked, none for an org the user never bound: a page can drive a tab to any org id), within a budget.
 import type { Tabs } from 'webextension-polyfill';
 import { paintBadge } from './badge';
 import { locate } from './locations';
-import { refreshStatus } from './org-operations';
+import { refreshStatusAutomatically } from './org-operations';
 import { orgStatus } from './org-status';
 import { vaultState } from './vault-store';
 
@@ -30,8 +31,8 @@ export async function onTabUpdated(tabId: number, change: Tabs.OnUpdatedChangeIn
   const fresh = record?.checkedAt !== undefined && Date.now() - record.checkedAt < STALE_AFTER_MS;
   if (fresh || (await vaultState()) !== 'unlocked') return;
   try {
-    await refreshStatus(orgId);
+    await refreshStatusAutomatically(orgId);
   } catch {
-    // No bound profile, or the call failed: the failure is recorded on the org and painted; nothing else to do.
+    // The call failed: the failure is recorded on the org and painted; nothing else to do.
   }
 }

@@ -1,6 +1,7 @@
 // The vault as the worker keeps it: the encrypted envelope in storage.local, opened with the session key.
+// Every write (create, key pairs, bindings, passphrase change, backup import, the KDF upgrade at unlock) takes one
+// lock and re-reads the envelope inside it, so no write is computed from a vault another write has replaced.
 // Wrong passphrases are counted in storage.local so the growing delay survives worker restarts.
-import browser from 'webextension-polyfill';
 import {
   createVault,
   openVaultWithKey,
@@ -11,53 +12,47 @@ import {
   type VaultContents,
   type VaultEnvelope,
   VaultError,
-  type VaultStorage,
   writeVaultAtomically,
 } from '../core/vault';
 import type { VaultState } from '../shared/messages';
-import { currentVaultKey, forgetSession, rememberVaultKey } from './session';
-import { LOCAL } from './storage-keys';
+import { currentVaultKey, forgetSession, lockEpoch, requireRemembered } from './session';
+import { serialised } from './storage/item';
+import { unlockFailuresItem, vaultStorage } from './storage/items';
 import { WorkerError } from './worker-error';
 
-export const localVaultStorage: VaultStorage = {
-  async get(key) {
-    return (await browser.storage.local.get(key))[key];
-  },
-  async set(items) {
-    await browser.storage.local.set(items);
-  },
-  async remove(keys) {
-    await browser.storage.local.remove(keys);
-  },
-};
+/** Runs `work` alone among vault writes: the one lock every write of the envelope takes. */
+export function withVaultLock<T>(work: () => Promise<T>): Promise<T> {
+  return serialised('vault-lock', work);
+}
+
+/** Writes the envelope (staged, verified with `key`, promoted). Only inside withVaultLock. */
+export async function writeEnvelope(envelope: VaultEnvelope, key: CryptoKey): Promise<void> {
+  await writeVaultAtomically(vaultStorage, envelope, async (written) => {
+    await openVaultWithKey(written, key);
+  });
+}
 
 export async function vaultState(): Promise<VaultState> {
-  const envelope = await readVault(localVaultStorage);
+  const envelope = await readVault(vaultStorage);
   if (!envelope) return 'empty';
   return (await currentVaultKey()) ? 'unlocked' : 'locked';
 }
 
-export async function createNewVault(passphrase: string, contents: VaultContents): Promise<void> {
-  if (await readVault(localVaultStorage)) {
-    throw new WorkerError('vault-exists', 'A vault already exists: unlock it instead of creating a new one.');
-  }
-  const { envelope, key } = await createVault(passphrase, contents);
-  await writeVaultAtomically(localVaultStorage, envelope, async (written) => {
-    await openVaultWithKey(written, key);
+export function createNewVault(passphrase: string, contents: VaultContents): Promise<void> {
+  const since = lockEpoch();
+  return withVaultLock(async () => {
+    if (await readVault(vaultStorage)) {
+      throw new WorkerError('vault-exists', 'A vault already exists: unlock it instead of creating a new one.');
+    }
+    const { envelope, key } = await createVault(passphrase, contents);
+    await writeEnvelope(envelope, key);
+    await requireRemembered(key, since);
   });
-  await rememberVaultKey(key);
-}
-
-interface FailureRecord {
-  count: number;
-  lastAt: number;
 }
 
 export async function unlockWithPassphrase(passphrase: string): Promise<{ upgraded: boolean }> {
-  const envelope = await requireEnvelope();
-  const failures = ((await browser.storage.local.get(LOCAL.unlockFailures))[LOCAL.unlockFailures] as
-    | FailureRecord
-    | undefined) ?? { count: 0, lastAt: 0 };
+  const since = lockEpoch();
+  const failures = await unlockFailuresItem.get();
   const waitMs = failures.lastAt + unlockDelayMs(failures.count) - Date.now();
   if (waitMs > 0) {
     throw new WorkerError(
@@ -66,30 +61,29 @@ export async function unlockWithPassphrase(passphrase: string): Promise<{ upgrad
       { seconds: String(Math.ceil(waitMs / 1000)) },
     );
   }
-  try {
-    const { key, upgraded } = await unlockVault(envelope, passphrase);
-    if (upgraded) {
-      await writeVaultAtomically(localVaultStorage, upgraded, async (written) => {
-        await openVaultWithKey(written, key);
-      });
+  return withVaultLock(async () => {
+    const envelope = await requireEnvelope();
+    try {
+      const { key, upgraded } = await unlockVault(envelope, passphrase);
+      if (upgraded) await writeEnvelope(upgraded, key);
+      await unlockFailuresItem.remove();
+      await requireRemembered(key, since);
+      return { upgraded: Boolean(upgraded) };
+    } catch (error) {
+      if (error instanceof VaultError && error.kind !== 'corrupted' && error.kind !== 'unsupported-version') {
+        await unlockFailuresItem.update((f) => ({ count: f.count + 1, lastAt: Date.now() }));
+      }
+      throw error;
     }
-    await browser.storage.local.remove(LOCAL.unlockFailures);
-    await rememberVaultKey(key);
-    return { upgraded: Boolean(upgraded) };
-  } catch (error) {
-    if (error instanceof VaultError && error.kind !== 'corrupted' && error.kind !== 'unsupported-version') {
-      await browser.storage.local.set({ [LOCAL.unlockFailures]: { count: failures.count + 1, lastAt: Date.now() } });
-    }
-    throw error;
-  }
+  });
 }
 
 export async function lockVault(): Promise<void> {
   await forgetSession();
 }
 
-async function requireEnvelope(): Promise<VaultEnvelope> {
-  const envelope = await readVault(localVaultStorage);
+export async function requireEnvelope(): Promise<VaultEnvelope> {
+  const envelope = await readVault(vaultStorage);
   if (!envelope) throw new WorkerError('vault-empty', 'No key pair is saved yet: set up the vault first.');
   return envelope;
 }
@@ -105,22 +99,17 @@ export async function readContents(): Promise<VaultContents> {
   return openVaultWithKey(envelope, await requireKey());
 }
 
-// Writes are serialised so two handlers never both read-modify-write the envelope and lose one update.
-let writeChain: Promise<unknown> = Promise.resolve();
-
+/** A read-modify-write of the vault's contents under the vault lock; `change` may be async and may throw. */
 export function updateContents<T>(
-  change: (contents: VaultContents) => { contents: VaultContents; result: T },
+  change: (
+    contents: VaultContents,
+  ) => { contents: VaultContents; result: T } | Promise<{ contents: VaultContents; result: T }>,
 ): Promise<T> {
-  const run = writeChain.then(async () => {
+  return withVaultLock(async () => {
     const envelope = await requireEnvelope();
     const key = await requireKey();
-    const { contents, result } = change(await openVaultWithKey(envelope, key));
-    const next = await sealVault(contents, key, envelope.kdf);
-    await writeVaultAtomically(localVaultStorage, next, async (written) => {
-      await openVaultWithKey(written, key);
-    });
+    const { contents, result } = await change(await openVaultWithKey(envelope, key));
+    await writeEnvelope(await sealVault(contents, key, envelope.kdf), key);
     return result;
   });
-  writeChain = run.catch(() => undefined);
-  return run;
 }

@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import { MessageError, type ProfileInput, type ProfileView } from '../shared/messages';
 import { send } from '../shared/send';
 import { ActionOutcome } from '../ui/ActionOutcome';
+import { InsecureHttpConfirm } from '../ui/InsecureHttpConfirm';
 import { t } from '../ui/i18n';
 import { KeyPairFields } from '../ui/KeyPairFields';
 import { ErrorNotice } from '../ui/Notice';
@@ -33,6 +34,7 @@ function EditProfileForm(props: { profile: ProfileView; onDone: () => Promise<vo
     publicKey: profile.publicKey,
     privateKey: '',
     baseUrl: profile.baseUrl,
+    allowInsecureHttp: profile.insecureHttpConfirmed === true,
   });
   const action = useAction();
   const submit = (event: Event) => {
@@ -75,6 +77,12 @@ function EditProfileForm(props: { profile: ProfileView; onDone: () => Promise<vo
         value={input.baseUrl}
         onInput={(e) => setInput({ ...input, baseUrl: e.currentTarget.value })}
         autocomplete="off"
+      />
+      <InsecureHttpConfirm
+        idPrefix={`edit-${profile.id}`}
+        baseUrl={input.baseUrl}
+        checked={Boolean(input.allowInsecureHttp)}
+        onChange={(allowInsecureHttp) => setInput({ ...input, allowInsecureHttp })}
       />
       <div class="row">
         <button type="submit" class="primary" disabled={action.busy}>
@@ -205,6 +213,12 @@ export function ProfilesSection(props: { profiles: ProfileView[]; reload: () => 
           placeholder={CLOUD_MANAGER}
           onInput={(e) => setInput({ ...input, baseUrl: e.currentTarget.value })}
           autocomplete="off"
+        />
+        <InsecureHttpConfirm
+          idPrefix="options"
+          baseUrl={input.baseUrl}
+          checked={Boolean(input.allowInsecureHttp)}
+          onChange={(allowInsecureHttp) => setInput({ ...input, allowInsecureHttp })}
         />
         <div class="row">
           <button type="submit" class="primary" disabled={action.busy}>

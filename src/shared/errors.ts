@@ -8,6 +8,7 @@ export type WorkerErrorKind =
   | 'wrong-passphrase'
   | 'weak-passphrase'
   | 'vault-corrupted'
+  | 'invalid-backup'
   | 'too-many-attempts'
   | 'no-profile'
   | 'invalid-input'

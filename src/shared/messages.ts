@@ -16,6 +16,8 @@ export interface ProfileInput {
   publicKey: string;
   privateKey: string;
   baseUrl?: string;
+  /** The user confirmed an http:// (unencrypted) server address that is not this computer. */
+  allowInsecureHttp?: boolean;
 }
 
 export interface OrgStatusRecord {

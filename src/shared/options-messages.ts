@@ -1,6 +1,17 @@
 // Messages of the options page: editing key pairs, testing one, the passphrase, encrypted backups.
 import type { ProfileInput, ProfileView } from './messages';
 
+/** What a backup holds, before anything is imported: labels, and what a merge or a replace would need asked. */
+export interface BackupPreview {
+  labels: string[];
+  /** Key pairs the vault holds under the same id, changed since (a merge asks which to keep). */
+  conflicts: { currentLabel: string; incomingLabel: string }[];
+  /** Key pairs of the backup whose public key the vault already holds under another name. */
+  duplicateKeys: { label: string; currentLabel: string }[];
+  /** The backup's passphrase is below today's rule: a replace asks for a new one. */
+  weakPassphrase: boolean;
+}
+
 export type OptionsMessages = {
   'profiles/update': {
     request: { profileId: string; patch: Partial<ProfileInput> };
@@ -9,9 +20,17 @@ export type OptionsMessages = {
   'profiles/test': { request: { profileId: string; orgId?: string }; response: { orgId: string; name: string } };
   'vault/change-passphrase': { request: { oldPassphrase: string; newPassphrase: string }; response: null };
   'backup/export': { request: Record<string, never>; response: { text: string; fileName: string } };
-  'backup/preview': { request: { text: string; passphrase: string }; response: { labels: string[] } };
+  'backup/preview': { request: { text: string; passphrase: string }; response: BackupPreview };
   'backup/import': {
-    request: { text: string; passphrase: string; mode: 'replace' | 'merge' };
+    request: {
+      text: string;
+      passphrase: string;
+      mode: 'replace' | 'merge';
+      /** Merge: what to do with a key pair the vault holds in another version (default: keep both). */
+      onConflict?: 'keep-current' | 'take-backup' | 'keep-both';
+      /** Replace: the vault's new passphrase, needed when the backup's own is below today's rule. */
+      newPassphrase?: string;
+    };
     response: { profiles: number };
   };
 };

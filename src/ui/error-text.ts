@@ -10,6 +10,7 @@ const substitutions: Partial<Record<ErrorView['kind'], string[]>> = {
   'too-many-attempts': ['seconds'],
   'server-error': ['status'],
   'token-reused': ['orgId'],
+  redirected: ['host'],
 };
 
 const keyOf = (prefix: string, kind: string) => `${prefix}_${kind.replace(/-/g, '_')}`;

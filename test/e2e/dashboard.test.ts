@@ -2,10 +2,12 @@
 // page address; refresh all (4 at a time, each org checked once); a run where Cloud Manager answers 429 (every
 // lane waits, then the run goes on); a cancelled run (no request after the calls in flight); link (keyboard
 // only, with the token-reuse warning) and unlink from rows; CSV export; and 500 orgs for responsiveness figures.
+
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFixture } from '../../sandbox/fixture';
+import type { StorageKey } from '../../src/background/storage/keys';
 import { type ExtensionRun, launchExtension, orgPageUrl, projectPageUrl, screenshot } from './harness';
 import { addProfileFor, createVaultWith } from './steps';
 
@@ -299,8 +301,8 @@ describe('dashboard: every client org at a glance', () => {
 
   it('500 orgs: the table renders, filters and sorts (figures written to test-results)', async () => {
     const worker = await run.worker();
-    await worker.evaluate(async () => {
-      const stored = ((await chrome.storage.local.get('orgStatus')).orgStatus ?? {}) as Record<string, unknown>;
+    await worker.evaluate(async (key) => {
+      const stored = ((await chrome.storage.local.get(key))[key] ?? {}) as Record<string, unknown>;
       for (let i = 0; i < 450; i++) {
         const orgId = (0xabc000 + i).toString(16).padStart(24, '0');
         stored[orgId] = {
@@ -310,8 +312,8 @@ describe('dashboard: every client org at a glance', () => {
           checkedAt: Date.now(),
         };
       }
-      await chrome.storage.local.set({ orgStatus: stored });
-    });
+      await chrome.storage.local.set({ [key]: stored });
+    }, 'orgStatus' satisfies StorageKey);
     // Timed inside the page: from the user's input to the next frame after the table changed.
     const inPage = (what: 'filter' | 'clear' | 'sort') =>
       page.evaluate(async (action) => {

@@ -3,6 +3,7 @@
 // Cloud Manager — and no secret in any console line or in storage.local.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeOf, type ExtensionRun, launchExtension, orgPageUrl, screenshot } from './harness';
+import { readStored, storedEverything } from './storage-scan';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -89,7 +90,7 @@ describe('link an org from the popup', () => {
   it('reports a refused key pair and keeps the stored vault unchanged', async () => {
     const org = cmOrgs()[2]!;
     const worker = await run.worker();
-    const before = await worker.evaluate(() => chrome.storage.local.get('vault'));
+    const before = await readStored(worker, 'vault');
     // A second key pair with a wrong private key, bound to this org.
     const ext = await run.context.newPage();
     await ext.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
@@ -115,20 +116,18 @@ describe('link an org from the popup', () => {
     await screenshot(page, 'popup-wrong-key');
     await popup.close();
     // Only the profile added on purpose changed the vault; the refused call changed nothing stored.
-    const after = await worker.evaluate(() => chrome.storage.local.get('vault'));
+    const after = await readStored(worker, 'vault');
     expect(after).not.toEqual(before);
-    const again = await (await run.worker()).evaluate(() => chrome.storage.local.get('vault'));
+    const again = await readStored(await run.worker(), 'vault');
     expect(again).toEqual(after);
   });
 
   it('leaves no secret in storage.local or any console line', async () => {
     const worker = await run.worker();
-    const local = JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)));
-    const sync = JSON.stringify(await worker.evaluate(() => chrome.storage.sync.get(null)));
+    const { text } = await storedEverything(worker);
     const secrets = [owner().privateKey, PASSPHRASE, ...fixture().linkTokens.map((t) => t.token)];
     for (const secret of secrets) {
-      expect(local).not.toContain(secret);
-      expect(sync).not.toContain(secret);
+      expect(text).not.toContain(secret);
       expect(run.consoleLines.join('\n')).not.toContain(secret);
     }
   });

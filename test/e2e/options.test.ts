@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionRun, launchExtension, screenshot } from './harness';
 import { createVaultWith, keyNamed, PASSPHRASE, sendFromExtensionPage } from './steps';
+import { storedEverything } from './storage-scan';
 
 const NEW_PASSPHRASE = 'a brand new passphrase 42';
 
@@ -130,7 +131,7 @@ describe('settings page', () => {
 
   it('keeps no private key or passphrase in storage or console output', async () => {
     const worker = await run.worker();
-    const stored = JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)));
+    const { text: stored } = await storedEverything(worker);
     for (const secret of [
       keyNamed(run, 'owner').privateKey,
       keyNamed(run, 'listed').privateKey,

@@ -2,8 +2,10 @@
 // the nonce cache lives in storage.session), auto-lock fires, an extension reload locks, a wrong passphrase
 // says so and changes nothing; no private key or passphrase is ever in storage or console output.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keysOf, type StorageKey } from '../../src/background/storage/keys';
 import { type ExtensionRun, launchExtension, orgPageUrl, stopWorker } from './harness';
 import { addProfileFor, createVaultWith, keyNamed, PASSPHRASE, sendFromExtensionPage } from './steps';
+import { readStored, storedEverything } from './storage-scan';
 
 type Context = { vault: string };
 
@@ -42,7 +44,7 @@ describe('vault session', () => {
   it('refuses a wrong passphrase and leaves the vault as it was', async () => {
     await sendFromExtensionPage(run, 'vault/lock', {});
     const worker = await run.worker();
-    const before = await worker.evaluate(() => chrome.storage.local.get('vault'));
+    const before = await readStored(worker, 'vault');
     const tab = await run.openTab(orgPageUrl(cm()[1]!.id));
     const popup = await run.openPopup(tab);
     try {
@@ -58,7 +60,7 @@ describe('vault session', () => {
       await popup.close();
     }
     // Checked after the popup closed: reaching the worker may open a page, which would close the popup.
-    expect(await (await run.worker()).evaluate(() => chrome.storage.local.get('vault'))).toEqual(before);
+    expect(await readStored(await run.worker(), 'vault')).toEqual(before);
   });
 
   it('locks itself when the auto-lock alarm fires', async () => {
@@ -73,13 +75,16 @@ describe('vault session', () => {
     await expect
       .poll(
         () =>
-          worker.evaluate(async () => {
-            const current = await chrome.alarms.get('auto-lock');
-            if (current && current.scheduledTime > Date.now() + 1000) {
-              await chrome.alarms.create('auto-lock', { when: Date.now() + 300 });
-            }
-            return chrome.storage.session.get(['vaultKey', 'digestNonces']);
-          }),
+          worker.evaluate(
+            async (wiped) => {
+              const current = await chrome.alarms.get('auto-lock');
+              if (current && current.scheduledTime > Date.now() + 1000) {
+                await chrome.alarms.create('auto-lock', { when: Date.now() + 300 });
+              }
+              return chrome.storage.session.get(wiped);
+            },
+            keysOf((spec) => spec.wipeOnLock),
+          ),
         { timeout: 10_000 },
       )
       .toEqual({});
@@ -102,11 +107,11 @@ describe('vault session', () => {
     await sendFromExtensionPage(run, 'vault/lock', {});
     const worker = await run.worker();
     // Make every known status stale (older than the 10-minute refresh age).
-    await worker.evaluate(async () => {
-      const { orgStatus = {} } = await chrome.storage.local.get('orgStatus');
-      for (const record of Object.values(orgStatus as Record<string, { checkedAt?: number }>)) record.checkedAt = 1;
-      await chrome.storage.local.set({ orgStatus });
-    });
+    await worker.evaluate(async (key) => {
+      const table = ((await chrome.storage.local.get(key))[key] ?? {}) as Record<string, { checkedAt?: number }>;
+      for (const record of Object.values(table)) record.checkedAt = 1;
+      await chrome.storage.local.set({ [key]: table });
+    }, 'orgStatus' satisfies StorageKey);
     run.sandbox.clearLog();
     const tab = await run.openTab(orgPageUrl(cm()[0]!.id));
     await tab.goto(orgPageUrl(cm()[1]!.id));
@@ -120,17 +125,36 @@ describe('vault session', () => {
       .toBeGreaterThan(0);
   });
 
+  it('a page that drives a tab through 50 unknown org ids makes no API call and adds no row', async () => {
+    expect(await vaultState()).toBe('unlocked');
+    const worker = await run.worker();
+    const rowsBefore = Object.keys(((await readStored(worker, 'orgStatus')) ?? {}) as object).sort();
+    run.sandbox.clearLog();
+    const tab = await run.openTab(orgPageUrl(cm()[0]!.id));
+    await new Promise((r) => setTimeout(r, 500));
+    run.sandbox.clearLog();
+    for (let i = 0; i < 50; i++) {
+      const orgId = Array.from({ length: 24 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+      // A hash change, as a page that opened this window could make it.
+      await tab.evaluate((id) => {
+        location.hash = `#/org/${id}/projects`;
+      }, orgId);
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
+    const rowsAfter = Object.keys(((await readStored(await run.worker(), 'orgStatus')) ?? {}) as object).sort();
+    expect(rowsAfter).toEqual(rowsBefore);
+    await tab.close();
+  });
+
   it('keeps no private key or passphrase in storage or console output', async () => {
     const worker = await run.worker();
-    const stored = JSON.stringify([
-      await worker.evaluate(() => chrome.storage.local.get(null)),
-      await worker.evaluate(() => chrome.storage.sync.get(null)),
-    ]);
+    const { text: stored, keys } = await storedEverything(worker);
     const secrets = [keyNamed(run, 'owner').privateKey, keyNamed(run, 'listed').privateKey, PASSPHRASE];
     for (const secret of secrets) {
       expect(stored).not.toContain(secret);
       expect(run.consoleLines.join('\n')).not.toContain(secret);
     }
-    expect(stored).toContain('"vault"');
+    expect(keys).toContain('vault' satisfies StorageKey);
   });
 });

@@ -13,6 +13,11 @@ export type LinkStatusResult = { status: LinkStatus };
 export type Organization = { id: string; name: string };
 export type GroupOrg = { groupId: string; orgId: string; name: string };
 
+/**
+ * The Digest layer, or any function like fetch. A failure to reach the server must reject with an error whose
+ * `kind` is 'network' (as the Digest layer's does): a bare TypeError is not taken for one, since the platform throws
+ * the same for a request it refuses to build.
+ */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export type CloudManagerApiOptions = {
@@ -51,6 +56,21 @@ function apiRoot(baseUrl: string): string | undefined {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}${API_PATH}`;
 }
 
+/**
+ * An answer that points elsewhere, from a FetchLike that handed it back (the Digest layer throws its own): a 3xx,
+ * an opaque redirect (browsers hide its Location), or an answer from another origin (a fetch that followed anyway).
+ * Only the target's host is kept: its path and query are the server's to fill, and may echo the request.
+ */
+function redirectedAnswer(response: Response, url: string): CloudManagerError | undefined {
+  const resolve = (target: string | null) => (target && URL.canParse(target, url) ? new URL(target, url) : undefined);
+  let target: URL | undefined;
+  if (response.status >= 300 && response.status < 400) target = resolve(response.headers.get('Location'));
+  else if (response.type === 'opaqueredirect') target = undefined;
+  else if (response.url && resolve(response.url)?.origin !== new URL(url).origin) target = resolve(response.url);
+  else return undefined;
+  return new CloudManagerError('redirected', { host: target?.host || undefined });
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const LINK_ANSWERS: readonly LinkStatus[] = ['SYNCED', 'NOT_SYNCED'];
@@ -78,10 +98,23 @@ export function createCloudManagerApi(options: CloudManagerApiOptions): CloudMan
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      // credentials: 'omit' keeps the user's Cloud Manager session cookies out of API calls.
-      response = await options.fetch(url, { method: call.method, headers, body: call.body, credentials: 'omit' });
+      // credentials: 'omit' keeps the user's Cloud Manager session cookies out of API calls; redirect: 'manual'
+      // keeps a signed call (and a link token) from going anywhere but the key pair's own server.
+      const init: RequestInit = {
+        method: call.method,
+        headers,
+        body: call.body,
+        credentials: 'omit',
+        redirect: 'manual',
+      };
+      response = await options.fetch(url, init);
     } catch (error) {
       return describeError(error, { operation: call.operation });
+    }
+    const redirected = redirectedAnswer(response, url);
+    if (redirected) {
+      await readBodyText(response);
+      return redirected;
     }
     if (response.ok) return response;
     return decodeErrorResponse(response, { operation: call.operation, secrets: call.secrets });

@@ -1,5 +1,6 @@
 // The one error type the Cloud Manager layer throws: a kind the UI switches on, an English message and remedy
-// taken from the text table, and the safe facts (status, code, caller IP, wait time) a translation needs.
+// taken from the text table, and the safe facts (status, code, caller IP, wait time, redirect host) a translation
+// needs.
 import type { CloudManagerErrorKind } from './error-kinds';
 import { type ErrorTextParams, formatErrorText } from './error-texts';
 
@@ -12,6 +13,8 @@ export type CloudManagerErrorFacts = {
   detail?: string;
   callerIp?: string;
   retryAfterSeconds?: number;
+  /** Where a redirect pointed: host and port only, never a path or query (they may carry the request's data). */
+  host?: string;
 };
 
 export class CloudManagerError extends Error {
@@ -29,9 +32,10 @@ export class CloudManagerError extends Error {
   readonly params: ErrorTextParams;
 
   constructor(kind: CloudManagerErrorKind, facts: CloudManagerErrorFacts = {}) {
-    const params: { ip?: string; seconds?: string } = {};
+    const params: { ip?: string; seconds?: string; host?: string } = {};
     if (facts.callerIp !== undefined) params.ip = facts.callerIp;
     if (facts.retryAfterSeconds !== undefined) params.seconds = String(facts.retryAfterSeconds);
+    if (facts.host !== undefined) params.host = facts.host;
     const text = formatErrorText(kind, facts.variant, params);
     super(text.message);
     this.kind = kind;

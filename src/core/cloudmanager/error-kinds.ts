@@ -14,6 +14,7 @@ export const CLOUD_MANAGER_ERROR_KINDS = [
   'maintenance',
   'timeout',
   'network',
+  'redirected',
   'stale-nonce',
   'not-linked',
   'unexpected-response',

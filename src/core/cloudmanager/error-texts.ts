@@ -1,14 +1,16 @@
 // The English sentence (what went wrong) and remedy (what to do) for every error kind, in one table so the UI can
-// translate by kind + variant + params. Placeholders: {ip}, {seconds}; each has a `no-…` variant for when it is unknown.
+// translate by kind + variant + params. Placeholders: {ip}, {seconds}, {host}; each has a `no-…` variant for when it
+// is unknown.
 import type { CloudManagerErrorKind } from './error-kinds';
 
 export type ErrorText = { readonly message: string; readonly remedy: string };
 export type KindTexts = { readonly default: ErrorText; readonly [variant: string]: ErrorText };
-export type ErrorTextParams = { readonly ip?: string; readonly seconds?: string };
+export type ErrorTextParams = { readonly ip?: string; readonly seconds?: string; readonly host?: string };
 
 const KEY_SCREEN = 'Organization → Access Manager → API Keys';
 const NEW_TOKEN = 'Generate a new link token in Atlas (Organization → Live Migration → Generate Link-Token)';
 const CHECK_STATUS = 'Check the link status before trying again: the link may have been created.';
+const CHECK_ADDRESS = "Check the key pair's server address (it may have moved, or a proxy rewrites requests).";
 
 export const ERROR_TEXTS: { readonly [K in CloudManagerErrorKind]: KindTexts } = {
   'bad-credentials': {
@@ -149,6 +151,17 @@ export const ERROR_TEXTS: { readonly [K in CloudManagerErrorKind]: KindTexts } =
       remedy: "Correct the key pair's server address, for example https://cloud.mongodb.com.",
     },
   },
+  redirected: {
+    default: {
+      message:
+        "Cloud Manager's answer pointed to another address ({host}); the call was stopped and nothing was sent there.",
+      remedy: `${CHECK_ADDRESS} Nothing was sent to {host}.`,
+    },
+    'no-host': {
+      message: "Cloud Manager's answer pointed to another address; the call was stopped and nothing was sent there.",
+      remedy: CHECK_ADDRESS,
+    },
+  },
   'stale-nonce': {
     default: {
       message: 'Cloud Manager kept rejecting the sign-in challenge as expired; the key pair itself was not refused.',
@@ -175,6 +188,13 @@ export const ERROR_TEXTS: { readonly [K in CloudManagerErrorKind]: KindTexts } =
     default: {
       message: 'Cloud Manager answered with an error this extension does not recognise.',
       remedy: "Try again; if it persists, check the org in Cloud Manager and the server's detail below.",
+    },
+    // A fault on this side (a request that could not be built, a bug): nothing Cloud Manager said.
+    internal: {
+      message: 'The extension hit an internal error; this is not a network or Cloud Manager problem.',
+      remedy:
+        "Try again; if it happens again, check the key pair's public and private keys " +
+        'for line breaks or unusual characters.',
     },
   },
 };

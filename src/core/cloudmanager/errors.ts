@@ -63,9 +63,17 @@ function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
 
+/** A host as URL.host writes it (name or IP, optional port): anything else is not repeated. */
+const HOST = /^(?:[a-z0-9.-]{1,253}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i;
+
+/** Digest failures on this side of the wire: the request could not be built or sent as given. */
+const LOCAL_FAULTS = new Set(['invalid-request', 'unreplayable-body']);
+
 /**
- * Wraps any thrown value. Only the kind is taken from a foreign error, never its message: a message may carry
- * whatever its author put there, and this error's text must stay free of secrets.
+ * Wraps any thrown value. Only the kind (and a redirect's host) is taken from a foreign error, never its message: a
+ * message may carry whatever its author put there, and this error's text must stay free of secrets. Only a failure
+ * the transport itself labelled 'network' is one: a bare TypeError may as well be a header the platform refused or
+ * a bug, and reads as an internal fault.
  */
 export function describeError(e: unknown, context: { operation?: CloudManagerOperation } = {}): CloudManagerError {
   if (e instanceof CloudManagerError) return e;
@@ -74,13 +82,19 @@ export function describeError(e: unknown, context: { operation?: CloudManagerOpe
   const duringLink = context.operation === 'link' ? 'during-link' : undefined;
   if (kind === 'timeout' || name === 'TimeoutError') return new CloudManagerError('timeout', { variant: duringLink });
   if (kind === 'aborted' || name === 'AbortError') return new CloudManagerError('network', { variant: 'aborted' });
-  if (kind === 'network' || e instanceof TypeError) return new CloudManagerError('network', { variant: duringLink });
+  if (kind === 'network') return new CloudManagerError('network', { variant: duringLink });
+  if (kind === 'redirected') {
+    const host = field(e, 'host');
+    return new CloudManagerError('redirected', {
+      host: typeof host === 'string' && HOST.test(host) ? host : undefined,
+    });
+  }
   if (kind === 'stale-nonce') return new CloudManagerError('stale-nonce');
   if (isCloudManagerErrorKind(kind)) {
     const status = field(e, 'status');
     return new CloudManagerError(kind, { status: typeof status === 'number' ? status : undefined });
   }
   // Any other Digest failure (an unreadable or unsupported challenge) means the server's answer was not understood.
-  if (typeof kind === 'string') return new CloudManagerError('unexpected-response');
-  return new CloudManagerError('unknown');
+  if (typeof kind === 'string' && !LOCAL_FAULTS.has(kind)) return new CloudManagerError('unexpected-response');
+  return new CloudManagerError('unknown', { variant: 'internal' });
 }

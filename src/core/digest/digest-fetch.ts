@@ -3,12 +3,14 @@
 // retry once with the new nonce; a refused reused nonce → one fresh challenge; a refused fresh challenge → the
 // 401 is returned (the credentials were wrong). Never more than three requests per call. Cold calls made together
 // with one key pair share one challenge: the first takes it, the others wait for its nonce and sign at once.
+// No request follows a redirect: a redirect answer, on any leg, ends the call as a DigestError 'redirected'.
 import { authorizationHeader, type DigestParams, expectedRspauth, formatNc, type SigningInput } from './authorization';
 import { parseParamList } from './challenge';
 import { pickDigestChallenge } from './challenge-choice';
 import { DigestError } from './errors';
 import { cacheKey, createMemoryNonceStore, NonceCache, type NonceStore, type Reservation } from './nonce-cache';
-import { replayableRequest } from './replayable-request';
+import { redirectOf } from './redirect';
+import { replayableRequest, sendInit } from './replayable-request';
 
 export interface DigestCredentials {
   username: string;
@@ -16,7 +18,10 @@ export interface DigestCredentials {
 }
 
 export interface DigestFetchOptions {
-  /** The fetch used for every request (default globalThis.fetch); always called with credentials: 'omit'. */
+  /**
+   * The fetch used for every request (default globalThis.fetch); always called with credentials: 'omit' and
+   * redirect: 'manual'.
+   */
   fetch?: typeof fetch;
   /** Where nonces are kept between calls and worker lives (default: one in-memory store per process). */
   store?: NonceStore;
@@ -130,22 +135,24 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
 
     const send = async (authorization?: string): Promise<Response> => {
-      const headers = new Headers(request.headers);
-      if (authorization) headers.set('authorization', authorization);
+      const init = sendInit(request, authorization, signal);
+      let response: Response;
       try {
-        return await baseFetch(request.url, {
-          ...request.options,
-          method: request.method,
-          headers,
-          body: request.body.send,
-          signal,
-          credentials: 'omit',
-        });
+        response = await baseFetch(request.url, init);
       } catch (error) {
         if (request.signal?.aborted) throw new DigestError('aborted', 'The request was cancelled.', { cause: error });
         if (timeout.aborted) throw new DigestError('timeout', `No answer within ${timeoutMs} ms.`, { cause: error });
         throw new DigestError('network', `The server could not be reached (${request.origin}).`, { cause: error });
       }
+      const redirect = redirectOf(response, request);
+      if (redirect) {
+        await discard(response);
+        const where = redirect.host === undefined ? 'another address' : redirect.host;
+        throw new DigestError('redirected', `The server pointed the request to ${where}; it was not followed.`, {
+          host: redirect.host,
+        });
+      }
+      return response;
     };
 
     const sign = (reservation: Reservation, cnonceValue: string): Signed => {

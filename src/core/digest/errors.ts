@@ -4,6 +4,8 @@ export type DigestErrorKind =
   | 'unsupported-challenge'
   | 'rspauth-mismatch'
   | 'unreplayable-body'
+  | 'invalid-request'
+  | 'redirected'
   | 'timeout'
   | 'network'
   | 'aborted';
@@ -11,8 +13,11 @@ export type DigestErrorKind =
 export class DigestError extends Error {
   override readonly name = 'DigestError';
   readonly kind: DigestErrorKind;
-  constructor(kind: DigestErrorKind, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** For 'redirected': the host (host:port) the answer pointed to, when it could be read; never a path or query. */
+  readonly host?: string;
+  constructor(kind: DigestErrorKind, message: string, options?: { cause?: unknown; host?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
+    if (options?.host !== undefined) this.host = options.host;
   }
 }

@@ -1,5 +1,6 @@
 // The caller's fetch arguments turned into a request that can be sent up to three times and signed: the exact
-// request-target to sign as `uri`, the method, the headers, the body as bytes, and the options to forward.
+// request-target to sign as `uri`, the method, the headers, the body as bytes, and the options to forward; and
+// the checked options of each send.
 import { type ReplayableBody, replayableBody } from './body';
 import { DigestError } from './errors';
 
@@ -14,7 +15,10 @@ export interface ReplayableRequest {
   body: ReplayableBody;
   /** The caller's own signal, if any. */
   signal: AbortSignal | undefined;
-  /** The caller's other options (cache, redirect, ...), passed on every send. */
+  /**
+   * The caller's other options (cache, referrer policy, ...), passed on every send; redirect and credentials are
+   * not the caller's to choose (see sendInit).
+   */
   options: RequestInit;
 }
 
@@ -45,7 +49,6 @@ export async function replayableRequest(input: string | URL | Request, init: Req
   const inherited: RequestInit = request
     ? {
         cache: request.cache,
-        redirect: request.redirect,
         referrerPolicy: request.referrerPolicy,
         integrity: request.integrity,
         keepalive: request.keepalive,
@@ -63,4 +66,38 @@ export async function replayableRequest(input: string | URL | Request, init: Req
     signal,
     options: { ...inherited, ...rest },
   };
+}
+
+/**
+ * The options of one send, checked by building a Request from them: fetch rejects with the same TypeError for a
+ * request it cannot build (a username with a line break or a character past U+00FF in the Authorization header)
+ * as for a server it cannot reach, so a request that cannot be built must fail here, before fetch, as what it is.
+ */
+export function sendInit(
+  request: ReplayableRequest,
+  authorization: string | undefined,
+  signal: AbortSignal,
+): RequestInit {
+  // Whatever the caller asked: a signed call is never followed elsewhere, and never carries the user's cookies.
+  const init: RequestInit = {
+    ...request.options,
+    method: request.method,
+    body: request.body.send,
+    redirect: 'manual',
+    credentials: 'omit',
+  };
+  try {
+    const headers = new Headers(request.headers);
+    if (authorization) headers.set('authorization', authorization);
+    init.headers = headers;
+    new Request(request.url, init);
+  } catch {
+    // The platform's message quotes the offending header whole (username, Digest response): it is not kept.
+    throw new DigestError(
+      'invalid-request',
+      'The request could not be built, so it was not sent: a header (such as the username) holds a character HTTP does not allow, or the method and body do not go together.',
+    );
+  }
+  init.signal = signal;
+  return init;
 }

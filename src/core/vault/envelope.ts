@@ -3,6 +3,14 @@
 export const VAULT_VERSION = 1;
 export const DEFAULT_ITERATIONS = 600_000;
 export const MIN_PASSPHRASE_LENGTH = 10;
+/**
+ * The PBKDF2 iteration counts an envelope from outside (a backup) may ask for. Below the minimum the file was not
+ * written by this extension (which has always sealed at ≥ 600,000); above the maximum, deriving the key would
+ * take minutes to hours: a file must not be able to freeze the worker. The stored vault is allowed lower
+ * counts (see unlockVault), never more than the maximum.
+ */
+export const MIN_ITERATIONS = 600_000;
+export const MAX_ITERATIONS = 10_000_000;
 
 export interface VaultEnvelope {
   version: 1;
@@ -11,7 +19,8 @@ export interface VaultEnvelope {
   data: string;
 }
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+// Only canonical, padded base64 (what btoa writes): anything else would make atob throw a DOMException.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export function isVaultEnvelope(x: unknown): x is VaultEnvelope {
   if (!x || typeof x !== 'object') return false;
@@ -21,19 +30,32 @@ export function isVaultEnvelope(x: unknown): x is VaultEnvelope {
   return (
     e.version === VAULT_VERSION &&
     !!kdf &&
+    typeof kdf === 'object' &&
     kdf.name === 'PBKDF2' &&
     kdf.hash === 'SHA-256' &&
     Number.isInteger(kdf.iterations) &&
     (kdf.iterations as number) >= 1 &&
+    (kdf.iterations as number) <= MAX_ITERATIONS &&
     typeof kdf.salt === 'string' &&
     BASE64.test(kdf.salt) &&
     !!cipher &&
+    typeof cipher === 'object' &&
     cipher.name === 'AES-GCM' &&
     typeof cipher.iv === 'string' &&
     BASE64.test(cipher.iv) &&
     typeof e.data === 'string' &&
     BASE64.test(e.data)
   );
+}
+
+/** A copy holding only the envelope's own fields, so nothing extra travels from a file into storage. */
+export function copyEnvelope(e: VaultEnvelope): VaultEnvelope {
+  return {
+    version: e.version,
+    kdf: { name: e.kdf.name, hash: e.kdf.hash, iterations: e.kdf.iterations, salt: e.kdf.salt },
+    cipher: { name: e.cipher.name, iv: e.cipher.iv },
+    data: e.data,
+  };
 }
 
 /** The parameters bound to the ciphertext as AES-GCM additional data: changing any of them breaks decryption. */

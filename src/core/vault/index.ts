@@ -1,16 +1,53 @@
 // The vault's public API: format, crypto, profiles, atomic storage, backups.
 export { unlockDelayMs } from './backoff';
-export { BACKUP_FORMAT, makeBackup, mergeContents, parseBackup, previewBackup, type VaultBackup } from './backup';
-export { DEFAULT_ITERATIONS, isVaultEnvelope, MIN_PASSPHRASE_LENGTH, type VaultEnvelope } from './envelope';
+export {
+  adoptBackup,
+  BACKUP_FORMAT,
+  MAX_BACKUP_CHARS,
+  makeBackup,
+  parseBackup,
+  previewBackup,
+  type VaultBackup,
+} from './backup';
+export {
+  type BaseUrlOptions,
+  CLOUD_MANAGER_BASE_URL,
+  isInsecureHttp,
+  isLoopbackHost,
+  normalizeBaseUrl,
+} from './base-url';
+export {
+  DEFAULT_ITERATIONS,
+  isVaultEnvelope,
+  MAX_ITERATIONS,
+  MIN_ITERATIONS,
+  MIN_PASSPHRASE_LENGTH,
+  type VaultEnvelope,
+} from './envelope';
 export { deriveVaultKey, exportVaultKey, importVaultKey } from './keys';
+export {
+  type ConflictChoice,
+  type DuplicateKey,
+  type MergeConflict,
+  type MergeEntry,
+  type MergePlan,
+  mergeContents,
+  planMerge,
+} from './merge';
+export {
+  isHeaderSafe,
+  MAX_KEY_LENGTH,
+  MAX_LABEL_LENGTH,
+  MAX_ORGS_PER_PROFILE,
+  MAX_PROFILES,
+} from './profile-rules';
 export {
   addProfile,
   bindOrg,
-  CLOUD_MANAGER_BASE_URL,
   checkKeyShapes,
+  findProfileProblem,
   type KeyShapeWarning,
   maskSecret,
-  normalizeBaseUrl,
   type ProfileInput,
   type PublicProfile,
   profileForOrg,
@@ -20,6 +57,7 @@ export {
   updateProfile,
 } from './profiles';
 export { readVault, STAGED_KEY, VAULT_KEY, type VaultStorage, writeVaultAtomically } from './storage';
+export { type ContentsSource, validateContents } from './validate';
 export {
   changePassphrase,
   createVault,
@@ -30,4 +68,4 @@ export {
   unlockVault,
   type VaultContents,
 } from './vault';
-export { VaultError, type VaultErrorKind } from './vault-error';
+export { VaultError, type VaultErrorDetails, type VaultErrorField, type VaultErrorKind } from './vault-error';

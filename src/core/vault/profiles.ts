@@ -1,9 +1,19 @@
 // Pure operations on the vault's profiles (one per client key pair) and the org → profile map, plus the checks
 // and masking the UI needs. An org belongs to at most one profile.
+import { baseUrlOrigin, isInsecureHttp, normalizeBaseUrl } from './base-url';
+import {
+  describeProblem,
+  type FieldProblem,
+  keyProblem,
+  labelProblem,
+  MAX_ORGS_PER_PROFILE,
+  MAX_PROFILES,
+  ORG_ID,
+  sentence,
+} from './profile-rules';
 import type { Profile, VaultContents } from './vault';
 import { VaultError } from './vault-error';
 
-export const CLOUD_MANAGER_BASE_URL = 'https://cloud.mongodb.com';
 const PUBLIC_KEY = /^[a-z]{8}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -13,6 +23,8 @@ export interface ProfileInput {
   privateKey: string;
   baseUrl?: string;
   orgIds?: string[];
+  /** The user confirmed an http:// server beyond this machine after being told what travels in clear. */
+  allowInsecureHttp?: boolean;
 }
 
 export type KeyShapeWarning = { kind: 'public-key-shape' | 'private-key-shape' | 'looks-swapped' };
@@ -27,40 +39,58 @@ export function checkKeyShapes(publicKey: string, privateKey: string): KeyShapeW
   return warnings;
 }
 
-export function normalizeBaseUrl(url: string | undefined): string {
-  const text = (url ?? '').trim() || CLOUD_MANAGER_BASE_URL;
-  let parsed: URL;
+type ProfileFields = Pick<Profile, 'label' | 'publicKey' | 'privateKey' | 'baseUrl' | 'insecureHttpConfirmed'>;
+
+const fieldError = (field: 'label' | 'publicKey' | 'privateKey', problem: FieldProblem) =>
+  new VaultError('invalid-profile', sentence(describeProblem(field, problem)), { variant: problem, field });
+
+// Messages arrive from pages as untyped JSON: a missing or non-text field reads as empty rather than a TypeError.
+const textOf = (value: unknown) => (typeof value === 'string' ? value : '').trim();
+
+function validated(input: ProfileInput): ProfileFields {
+  const label = textOf(input.label);
+  const publicKey = textOf(input.publicKey);
+  const privateKey = textOf(input.privateKey);
+  if (!label) {
+    throw new VaultError('invalid-profile', 'Give the key pair a name (the client).', {
+      variant: 'empty',
+      field: 'label',
+    });
+  }
+  if (!publicKey || !privateKey) {
+    throw new VaultError('invalid-profile', 'Both the public and the private key are needed.', {
+      variant: 'empty',
+      field: publicKey ? 'privateKey' : 'publicKey',
+    });
+  }
+  const labelFault = labelProblem(label);
+  if (labelFault) throw fieldError('label', labelFault);
+  const publicFault = keyProblem(publicKey);
+  if (publicFault) throw fieldError('publicKey', publicFault);
+  const privateFault = keyProblem(privateKey);
+  if (privateFault) throw fieldError('privateKey', privateFault);
+  const baseUrl = normalizeBaseUrl(input.baseUrl, { allowInsecureHttp: input.allowInsecureHttp === true });
+  // Only reachable when the user confirmed: recorded so the vault's check (validate.ts) and later edits know.
+  return isInsecureHttp(baseUrl)
+    ? { label, publicKey, privateKey, baseUrl, insecureHttpConfirmed: true }
+    : { label, publicKey, privateKey, baseUrl };
+}
+
+/**
+ * What a saved key pair lacks to pass today's form rules, if anything: one saved before those rules existed
+ * (a key with an invisible character, an http:// server never confirmed) still opens, and the UI asks for a fix.
+ */
+export function findProfileProblem(profile: Profile): VaultError | undefined {
   try {
-    parsed = new URL(text);
-  } catch {
-    throw new VaultError(
-      'invalid-base-url',
-      'The server address must be a full address such as https://opsmanager.example.com:8443.',
-    );
+    validated({ ...profile, allowInsecureHttp: profile.insecureHttpConfirmed === true });
+    return undefined;
+  } catch (error) {
+    if (error instanceof VaultError) return error;
+    throw error;
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new VaultError('invalid-base-url', 'The server address must start with https:// or http://.');
-  }
-  if ((parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search || parsed.hash || parsed.username) {
-    throw new VaultError(
-      'invalid-base-url',
-      'The server address must be the host only, without a path (e.g. https://opsmanager.example.com:8443).',
-    );
-  }
-  return parsed.origin;
 }
 
-function validated(input: ProfileInput): Omit<Profile, 'id' | 'createdAt' | 'updatedAt' | 'orgIds'> {
-  const label = input.label.trim();
-  const publicKey = input.publicKey.trim();
-  const privateKey = input.privateKey.trim();
-  if (!label) throw new VaultError('invalid-profile', 'Give the key pair a name (the client).');
-  if (!publicKey || !privateKey)
-    throw new VaultError('invalid-profile', 'Both the public and the private key are needed.');
-  return { label, publicKey, privateKey, baseUrl: normalizeBaseUrl(input.baseUrl) };
-}
-
-function newId(): string {
+export function newProfileId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -69,7 +99,14 @@ export function addProfile(
   input: ProfileInput,
   now: number,
 ): { contents: VaultContents; profile: Profile } {
-  const profile: Profile = { id: newId(), ...validated(input), orgIds: [], createdAt: now, updatedAt: now };
+  if (contents.profiles.length >= MAX_PROFILES) {
+    throw new VaultError(
+      'invalid-profile',
+      `The vault already holds ${MAX_PROFILES} key pairs: remove one before adding another.`,
+      { variant: 'too-many-profiles', params: { max: String(MAX_PROFILES) } },
+    );
+  }
+  const profile: Profile = { id: newProfileId(), ...validated(input), orgIds: [], createdAt: now, updatedAt: now };
   let next: VaultContents = { ...contents, profiles: [...contents.profiles, profile] };
   for (const orgId of input.orgIds ?? []) next = bindOrg(next, orgId, profile.id);
   return { contents: next, profile: next.profiles.find((p) => p.id === profile.id)! };
@@ -83,14 +120,24 @@ export function updateProfile(
 ): { contents: VaultContents; profile: Profile } {
   const current = contents.profiles.find((p) => p.id === id);
   if (!current) throw new VaultError('unknown-profile', 'That key pair is no longer in the vault.');
+  const baseUrl = patch.baseUrl ?? current.baseUrl;
+  // A confirmation is for one server: it carries over only while the address stays the same.
+  const sameServer = current.insecureHttpConfirmed === true && baseUrlOrigin(baseUrl) === current.baseUrl;
   const merged = validated({
     label: patch.label ?? current.label,
     publicKey: patch.publicKey ?? current.publicKey,
     // An empty private key in an edit means "keep the saved one": the UI never has it to send back.
-    privateKey: patch.privateKey?.trim() ? patch.privateKey : current.privateKey,
-    baseUrl: patch.baseUrl ?? current.baseUrl,
+    privateKey: textOf(patch.privateKey) ? (patch.privateKey as string) : current.privateKey,
+    baseUrl,
+    allowInsecureHttp: patch.allowInsecureHttp ?? sameServer,
   });
-  const profile: Profile = { ...current, ...merged, updatedAt: now };
+  const profile: Profile = {
+    id: current.id,
+    ...merged,
+    orgIds: current.orgIds,
+    createdAt: current.createdAt,
+    updatedAt: now,
+  };
   return { contents: { ...contents, profiles: contents.profiles.map((p) => (p.id === id ? profile : p)) }, profile };
 }
 
@@ -102,8 +149,21 @@ export function removeProfile(contents: VaultContents, id: string): VaultContent
 }
 
 export function bindOrg(contents: VaultContents, orgId: string, profileId: string): VaultContents {
-  if (!contents.profiles.some((p) => p.id === profileId)) {
-    throw new VaultError('unknown-profile', 'That key pair is no longer in the vault.');
+  const target = contents.profiles.find((p) => p.id === profileId);
+  if (!target) throw new VaultError('unknown-profile', 'That key pair is no longer in the vault.');
+  // Refused here rather than by the vault's check after the write, which would call the vault damaged.
+  if (typeof orgId !== 'string' || !ORG_ID.test(orgId)) {
+    throw new VaultError('invalid-profile', 'That is not a Cloud Manager org id (24 hexadecimal characters).', {
+      variant: 'bad-org-id',
+      field: 'orgIds',
+    });
+  }
+  if (!target.orgIds.includes(orgId) && target.orgIds.length >= MAX_ORGS_PER_PROFILE) {
+    throw new VaultError('invalid-profile', 'A key pair can serve at most 10,000 orgs.', {
+      variant: 'too-many',
+      field: 'orgIds',
+      params: { max: String(MAX_ORGS_PER_PROFILE) },
+    });
   }
   return {
     ...contents,
@@ -150,6 +210,7 @@ export interface PublicProfile {
   orgIds: string[];
   createdAt: number;
   updatedAt: number;
+  insecureHttpConfirmed?: true;
 }
 
 export function publicProfile(profile: Profile): PublicProfile {

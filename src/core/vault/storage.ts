@@ -1,6 +1,7 @@
 // Writing the vault so that an interruption at any step leaves one that opens: the new envelope is staged
-// under 'vault.next', verified, then promoted; a stage left behind by a crash is discarded at the next read,
-// so the vault then opens with the passphrase it had before the change.
+// under 'vault.next', verified, then promoted. A stage left behind by a crash is never read as the vault (which
+// then opens with the passphrase it had before the change) and is overwritten by the next write. Reading never
+// removes the stage: a read running beside a write would otherwise discard that write's stage mid-way.
 import { isVaultEnvelope, type VaultEnvelope } from './envelope';
 
 export interface VaultStorage {
@@ -14,10 +15,6 @@ export const STAGED_KEY = 'vault.next';
 
 export async function readVault(storage: VaultStorage): Promise<VaultEnvelope | undefined> {
   const current = await storage.get(VAULT_KEY);
-  if (await storage.get(STAGED_KEY)) {
-    // A write was interrupted before it was promoted: the current vault is still whole.
-    if (current !== undefined) await storage.remove([STAGED_KEY]);
-  }
   return current === undefined ? undefined : (current as VaultEnvelope);
 }
 

@@ -1,4 +1,5 @@
-// The vault's one error type: a kind the UI switches on and a sentence that never contains a secret.
+// The vault's one error type: a kind the UI switches on (with an optional variant, the field at fault and safe
+// parameters such as a profile's position) and a sentence that never contains a secret or a field's value.
 export type VaultErrorKind =
   | 'wrong-passphrase'
   | 'corrupted'
@@ -7,13 +8,38 @@ export type VaultErrorKind =
   | 'not-found'
   | 'invalid-base-url'
   | 'invalid-profile'
+  | 'invalid-backup'
   | 'unknown-profile';
+
+/** The profile field an error is about, so a form can put the message beside it. */
+export type VaultErrorField =
+  | 'id'
+  | 'label'
+  | 'publicKey'
+  | 'privateKey'
+  | 'baseUrl'
+  | 'insecureHttpConfirmed'
+  | 'orgIds'
+  | 'createdAt'
+  | 'updatedAt';
+
+export interface VaultErrorDetails {
+  variant?: string;
+  field?: VaultErrorField;
+  params?: Record<string, string>;
+}
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';
   readonly kind: VaultErrorKind;
-  constructor(kind: VaultErrorKind, message: string) {
+  readonly variant?: string;
+  readonly field?: VaultErrorField;
+  readonly params?: Record<string, string>;
+  constructor(kind: VaultErrorKind, message: string, details: VaultErrorDetails = {}) {
     super(message);
     this.kind = kind;
+    if (details.variant !== undefined) this.variant = details.variant;
+    if (details.field !== undefined) this.field = details.field;
+    if (details.params !== undefined) this.params = details.params;
   }
 }

@@ -5,12 +5,14 @@ import {
   DEFAULT_ITERATIONS,
   fromBase64,
   isVaultEnvelope,
+  MAX_ITERATIONS,
   MIN_PASSPHRASE_LENGTH,
   toBase64,
   VAULT_VERSION,
   type VaultEnvelope,
 } from './envelope';
 import { deriveVaultKey } from './keys';
+import { type ContentsSource, validateContents } from './validate';
 import { VaultError } from './vault-error';
 
 export interface Profile {
@@ -22,6 +24,8 @@ export interface Profile {
   orgIds: string[];
   createdAt: number;
   updatedAt: number;
+  /** Set when the user accepted an http:// server beyond this machine (see normalizeBaseUrl). */
+  insecureHttpConfirmed?: true;
 }
 
 export interface VaultContents {
@@ -31,13 +35,16 @@ export interface VaultContents {
 
 export const emptyContents = (): VaultContents => ({ version: 1, profiles: [] });
 
-function assertPassphrase(passphrase: string): void {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new VaultError('weak-passphrase', `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+export function assertPassphrase(passphrase: string): void {
+  if (typeof passphrase !== 'string' || passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new VaultError('weak-passphrase', `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`, {
+      variant: 'too-short',
+      params: { min: String(MIN_PASSPHRASE_LENGTH) },
+    });
   }
 }
 
-function newKdf(iterations: number): VaultEnvelope['kdf'] {
+export function newKdf(iterations: number): VaultEnvelope['kdf'] {
   return { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(crypto.getRandomValues(new Uint8Array(16))) };
 }
 
@@ -71,19 +78,29 @@ function checkShape(envelope: unknown): asserts envelope is VaultEnvelope {
   if (envelope && typeof envelope === 'object' && (envelope as { version?: unknown }).version !== VAULT_VERSION) {
     throw new VaultError('unsupported-version', 'The vault was written by an unknown version of this extension.');
   }
-  if (!isVaultEnvelope(envelope)) throw new VaultError('corrupted', 'The saved vault is damaged or incomplete.');
+  const iterations = (envelope as { kdf?: { iterations?: unknown } } | undefined)?.kdf?.iterations;
+  if (typeof iterations === 'number' && iterations > MAX_ITERATIONS) {
+    throw new VaultError(
+      'corrupted',
+      'The saved vault asks for more than 10,000,000 PBKDF2 iterations: this extension never writes that, and ' +
+        'deriving the key would take too long.',
+      { variant: 'costly-kdf' },
+    );
+  }
+  if (!isVaultEnvelope(envelope)) {
+    throw new VaultError('corrupted', 'The saved vault is damaged or incomplete.', { variant: 'damaged' });
+  }
   if (fromBase64(envelope.cipher.iv).length !== 12 || fromBase64(envelope.data).length < 16) {
-    throw new VaultError('corrupted', 'The saved vault is damaged or incomplete.');
+    throw new VaultError('corrupted', 'The saved vault is damaged or incomplete.', { variant: 'damaged' });
   }
 }
 
-function isContents(x: unknown): x is VaultContents {
-  const c = x as VaultContents;
-  return !!c && c.version === 1 && Array.isArray(c.profiles);
-}
-
-export async function openVaultWithKey(envelope: VaultEnvelope, key: CryptoKey): Promise<VaultContents> {
-  checkShape(envelope);
+/** Decrypts with a derived key and checks every field of what comes out (see validate.ts for the two sources). */
+export async function openEnvelope(
+  envelope: VaultEnvelope,
+  key: CryptoKey,
+  source: ContentsSource,
+): Promise<VaultContents> {
   let plain: ArrayBuffer;
   try {
     plain = await crypto.subtle.decrypt(
@@ -96,12 +113,27 @@ export async function openVaultWithKey(envelope: VaultEnvelope, key: CryptoKey):
     // different key): both fail authentication, and nothing is ever half-read.
     throw new VaultError(
       'wrong-passphrase',
-      'Wrong passphrase (or the saved vault was altered): it could not be opened. Nothing was changed.',
+      source === 'vault'
+        ? 'Wrong passphrase (or the saved vault was altered): it could not be opened. Nothing was changed.'
+        : 'Wrong passphrase for this backup (or the file was altered): it could not be opened. Nothing was changed.',
+      source === 'backup' ? { variant: 'backup' } : {},
     );
   }
-  const contents = JSON.parse(new TextDecoder().decode(plain)) as unknown;
-  if (!isContents(contents)) throw new VaultError('corrupted', 'The saved vault is damaged or incomplete.');
-  return contents;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
+  } catch {
+    // Authentic ciphertext that is not JSON: only someone holding the passphrase could have written it.
+    throw source === 'vault'
+      ? new VaultError('corrupted', 'The saved vault is damaged or incomplete.', { variant: 'damaged' })
+      : new VaultError('invalid-backup', 'This vault backup is damaged or incomplete.', { variant: 'damaged' });
+  }
+  return validateContents(raw, source);
+}
+
+export async function openVaultWithKey(envelope: VaultEnvelope, key: CryptoKey): Promise<VaultContents> {
+  checkShape(envelope);
+  return openEnvelope(envelope, key, 'vault');
 }
 
 export async function unlockVault(
@@ -109,9 +141,13 @@ export async function unlockVault(
   passphrase: string,
   options: { minIterations?: number } = {},
 ): Promise<{ contents: VaultContents; key: CryptoKey; upgraded?: VaultEnvelope }> {
+  // The stored vault may carry any count from 1 up to MAX_ITERATIONS (checkShape): an earlier version may have
+  // sealed it with fewer than today's minimum, and refusing it would lock the user out of their own key pairs,
+  // so a weak count is accepted here and re-sealed below. A low count costs less to open, never more; the
+  // upper bound is what keeps a tampered count from freezing the worker. Backups get no such leniency (backup.ts).
   checkShape(envelope);
   const key = await deriveVaultKey(passphrase, envelope.kdf);
-  const contents = await openVaultWithKey(envelope, key);
+  const contents = await openEnvelope(envelope, key, 'vault');
   const minimum = options.minIterations ?? DEFAULT_ITERATIONS;
   if (envelope.kdf.iterations >= minimum) return { contents, key };
   // Weaker than today's default: re-encrypt under a fresh salt and today's iteration count.

@@ -25,6 +25,14 @@ describe('toErrorView', () => {
     const secret = 'linktoken-3f9c2e71-8a4b-4c5d';
     const view = toErrorView(new TypeError(`Failed to fetch with ${secret}`));
     expect(JSON.stringify(view)).not.toContain(secret);
-    expect(view.kind).toBe('network');
+  });
+
+  it('calls only a failure the Digest client decoded a network failure; local faults stay local', () => {
+    // Before: every TypeError read as "Cloud Manager could not be reached" (a newline in a key, a bad IV, ...).
+    expect(toErrorView(Object.assign(new Error('x'), { kind: 'network' })).kind).toBe('network');
+    expect(toErrorView(new TypeError("Failed to execute 'fetch': Invalid header value")).kind).toBe('internal');
+    expect(toErrorView(new TypeError("Cannot read properties of undefined (reading 'map')")).kind).toBe('internal');
+    expect(toErrorView(new DOMException('bad iv', 'OperationError')).kind).toBe('vault-corrupted');
+    expect(toErrorView(new DOMException('not base64', 'InvalidCharacterError')).kind).toBe('vault-corrupted');
   });
 });

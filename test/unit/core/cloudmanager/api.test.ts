@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CloudManagerError, createCloudManagerApi } from '../../../../src/core/cloudmanager';
+import { DigestError } from '../../../../src/core/digest';
 import { fakeCloudManager, json, mmsError, type Reply } from './fake-cloud-manager';
 
 const ORG = '5f1a2b3c4d5e6f7a8b9c0d1e';
@@ -8,6 +9,8 @@ const BASE = 'https://cloud.mongodb.com';
 const LINK = `/api/public/v1.0/orgs/${ORG}/liveExport/migrationLink`;
 const STATUS = `${LINK}/status`;
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LWxpbmstdG9rZW4tZm9yLXRlc3Rz.Zm9vYmFy';
+/** A lost connection as the transport (the Digest layer) reports it. */
+const lost = () => new DigestError('network', `The server could not be reached (${BASE}).`);
 
 function setup(routes: Record<string, Reply[]>, retry = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 }) {
   const server = fakeCloudManager(routes);
@@ -65,7 +68,7 @@ describe('linkOrganization', () => {
   });
 
   it('never retries the POST, even on a server error or a lost connection', async () => {
-    for (const reply of [mmsError(503, undefined, 'Service Unavailable'), new TypeError('fetch failed')]) {
+    for (const reply of [mmsError(503, undefined, 'Service Unavailable'), lost()]) {
       const { api, requests, sleeps } = setup({ [`POST ${LINK}`]: [reply, json(201, { status: 'SYNCED' })] });
       await failure(api.linkOrganization(ORG, TOKEN));
       expect(requests).toHaveLength(1);
@@ -74,7 +77,7 @@ describe('linkOrganization', () => {
   });
 
   it('says to check the status before linking again when the connection fails mid-request', async () => {
-    const { api } = setup({ [`POST ${LINK}`]: [new TypeError('fetch failed')] });
+    const { api } = setup({ [`POST ${LINK}`]: [lost()] });
     const error = await failure(api.linkOrganization(ORG, TOKEN));
     expect(error.kind).toBe('network');
     expect(error.remedy).toMatch(/check the link status/i);
@@ -153,15 +156,23 @@ describe('linkStatus', () => {
 
   it('retries server errors and network failures with growing waits, then succeeds', async () => {
     const { api, requests, sleeps } = setup({
-      [`GET ${STATUS}`]: [
-        mmsError(500, 'UNEXPECTED_ERROR', 'oops'),
-        new TypeError('fetch failed'),
-        json(200, { status: 'SYNCED' }),
-      ],
+      [`GET ${STATUS}`]: [mmsError(500, 'UNEXPECTED_ERROR', 'oops'), lost(), json(200, { status: 'SYNCED' })],
     });
     await expect(api.linkStatus(ORG)).resolves.toEqual({ status: 'SYNCED' });
     expect(requests).toHaveLength(3);
     expect(sleeps).toEqual([100, 200]);
+  });
+
+  it('takes a bare TypeError from the fetch function for an internal fault: not network, not retried', async () => {
+    // The platform throws the same TypeError for a request it cannot build (a bad header value) as for a lost
+    // connection; only the transport can tell them apart, and it labels the latter 'network'.
+    const { api, requests, sleeps } = setup({
+      [`GET ${STATUS}`]: [new TypeError('Headers.set: invalid header value'), json(200, { status: 'SYNCED' })],
+    });
+    const error = await failure(api.linkStatus(ORG));
+    expect([error.kind, error.variant]).toEqual(['unknown', 'internal']);
+    expect(requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 
   it('gives up after the configured number of attempts with the last error', async () => {
@@ -220,7 +231,7 @@ describe('unlinkOrganization', () => {
 
   it('treats "no link" as done, so a retried DELETE after a lost answer succeeds', async () => {
     const { api, requests } = setup({
-      [`DELETE ${LINK}`]: [new TypeError('fetch failed'), mmsError(404, 'MIGRATION_LINK_NOT_FOUND', 'No link.')],
+      [`DELETE ${LINK}`]: [lost(), mmsError(404, 'MIGRATION_LINK_NOT_FOUND', 'No link.')],
     });
     await expect(api.unlinkOrganization(ORG)).resolves.toBeUndefined();
     expect(requests).toHaveLength(2);

@@ -214,12 +214,30 @@ describe('describeError', () => {
     ['a Digest abort', { name: 'DigestError', kind: 'aborted', message: 'x' }, 'network', 'aborted'],
     ['a Digest stale nonce', { name: 'DigestError', kind: 'stale-nonce', message: 'x' }, 'stale-nonce', 'default'],
     ['an unreadable challenge', { name: 'DigestError', kind: 'bad-challenge' }, 'unexpected-response', 'default'],
-    ['a fetch TypeError', new TypeError('Failed to fetch'), 'network', 'default'],
+    [
+      'a bare TypeError (a refused header as well as a lost connection)',
+      new TypeError('Failed to fetch'),
+      'unknown',
+      'internal',
+    ],
+    [
+      'a request the Digest layer could not build',
+      { name: 'DigestError', kind: 'invalid-request' },
+      'unknown',
+      'internal',
+    ],
+    [
+      'a body the Digest layer cannot replay',
+      { name: 'DigestError', kind: 'unreplayable-body' },
+      'unknown',
+      'internal',
+    ],
+    ['a redirect with no readable target', { name: 'DigestError', kind: 'redirected' }, 'redirected', 'no-host'],
     ['an AbortSignal timeout', new DOMException('The operation timed out.', 'TimeoutError'), 'timeout', 'default'],
     ['an abort', new DOMException('This operation was aborted', 'AbortError'), 'network', 'aborted'],
-    ['a plain Error', new Error('boom'), 'unknown', 'default'],
-    ['a string', 'a string', 'unknown', 'default'],
-    ['undefined', undefined, 'unknown', 'default'],
+    ['a plain Error', new Error('boom'), 'unknown', 'internal'],
+    ['a string', 'a string', 'unknown', 'internal'],
+    ['undefined', undefined, 'unknown', 'internal'],
   ] as const)('wraps %s as %s', (_, thrown, kind, variant) => {
     const error = describeError(thrown);
     expect(error).toBeInstanceOf(CloudManagerError);
@@ -228,10 +246,24 @@ describe('describeError', () => {
   });
 
   it('tells the user to check the status when a link request may or may not have arrived', () => {
-    for (const thrown of [new TypeError('Failed to fetch'), { kind: 'timeout' }]) {
+    for (const thrown of [{ name: 'DigestError', kind: 'network' }, { kind: 'timeout' }]) {
       const error = describeError(thrown, { operation: 'link' });
       expect(error.variant).toBe('during-link');
       expect(error.remedy).toMatch(/check the link status/i);
+    }
+  });
+
+  it("names a redirect's host, and only a host", () => {
+    const error = describeError({ name: 'DigestError', kind: 'redirected', host: 'proxy.example:8443' });
+    expect([error.kind, error.variant, error.params]).toEqual([
+      'redirected',
+      'default',
+      { host: 'proxy.example:8443' },
+    ]);
+    expect(error.message).toContain('(proxy.example:8443)');
+    for (const host of ['evil.example/collect?linkToken=secret', 'user:secret@evil.example', '']) {
+      const dropped = describeError({ kind: 'redirected', host });
+      expect([dropped.variant, dropped.params]).toEqual(['no-host', {}]);
     }
   });
 

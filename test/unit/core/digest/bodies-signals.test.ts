@@ -89,7 +89,7 @@ describe('what is sent', () => {
     ]);
   });
 
-  it("a Request's own settings and the caller's options reach fetch on every send, with credentials: 'omit'", async () => {
+  it("a Request's own settings and the caller's options reach fetch on every send, but credentials: 'omit' and redirect: 'manual'", async () => {
     const server = fakeDigestServer();
     const inits: RequestInit[] = [];
     const client = createDigestFetch(MUFASA, {
@@ -99,13 +99,13 @@ describe('what is sent', () => {
         return server.fetch(input, init);
       },
     });
-    await client(new Request(URL_A, { redirect: 'manual', cache: 'no-store', referrerPolicy: 'no-referrer' }));
+    await client(new Request(URL_A, { redirect: 'follow', cache: 'no-store', referrerPolicy: 'no-referrer' }));
     await client(URL_A, { redirect: 'error', cache: 'reload', credentials: 'include', keepalive: true });
-    // Cold: the unsigned request and the signed one; warm: one.
+    // Cold: the unsigned request and the signed one; warm: one. A redirect is never the caller's to follow.
     expect(inits.map((i) => [i.redirect, i.cache, i.credentials])).toEqual([
       ['manual', 'no-store', 'omit'],
       ['manual', 'no-store', 'omit'],
-      ['error', 'reload', 'omit'],
+      ['manual', 'reload', 'omit'],
     ]);
     expect(inits.map((i) => i.referrerPolicy)).toEqual(['no-referrer', 'no-referrer', undefined]);
     expect(inits[2]!.keepalive).toBe(true);

@@ -125,9 +125,15 @@ describe('vault crypto', () => {
     const { envelope, key } = await createVault(PASS, contents, fast);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ label: fc.string({ unit: 'grapheme' }), org: fc.stringMatching(/^[a-f0-9]{24}$/) }), {
-          maxLength: 5,
-        }),
+        // Any name a key pair can have (at least one visible character: an empty name is refused when saved),
+        // and each org bound to one key pair only, as the vault's check requires.
+        fc.uniqueArray(
+          fc.record({
+            label: fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => s.trim() !== ''),
+            org: fc.stringMatching(/^[a-f0-9]{24}$/),
+          }),
+          { maxLength: 5, selector: (r) => r.org },
+        ),
         fc.nat(),
         async (items, at) => {
           const c: VaultContents = {

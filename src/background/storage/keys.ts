@@ -1,0 +1,37 @@
+// Every key the worker keeps in extension storage, in one registry: the lock wipe and the e2e secret scans
+// iterate it, so a new key cannot be forgotten by either. Pure data (tests in Node import it).
+// storage.local holds only encrypted or non-secret data; storage.session (memory, trusted contexts only) holds the
+// unlocked vault key and the Digest nonces, wiped on lock.
+import type { AreaName } from './areas';
+
+export interface KeySpec {
+  area: AreaName;
+  /** Removed when the vault locks (the unlocked session and what only makes sense inside it). */
+  wipeOnLock: boolean;
+  /** Holds ciphertext only: a scan may find base64 there but never a plain secret. */
+  encrypted?: boolean;
+}
+
+export const STORAGE_KEYS = {
+  vault: { area: 'local', wipeOnLock: false, encrypted: true },
+  'vault.next': { area: 'local', wipeOnLock: false, encrypted: true },
+  orgStatus: { area: 'local', wipeOnLock: false },
+  groupOrg: { area: 'local', wipeOnLock: false },
+  tokenFingerprints: { area: 'local', wipeOnLock: false },
+  settings: { area: 'local', wipeOnLock: false },
+  unlockFailures: { area: 'local', wipeOnLock: false },
+  history: { area: 'local', wipeOnLock: false },
+  dashboardConcurrency: { area: 'local', wipeOnLock: false },
+  storageVersions: { area: 'local', wipeOnLock: false },
+  vaultKey: { area: 'session', wipeOnLock: true },
+  lastActivity: { area: 'session', wipeOnLock: true },
+  digestNonces: { area: 'session', wipeOnLock: true },
+  inFlight: { area: 'session', wipeOnLock: false },
+  dashboardRefresh: { area: 'session', wipeOnLock: false },
+  autoCheckBudget: { area: 'session', wipeOnLock: false },
+} as const satisfies Record<string, KeySpec>;
+
+export type StorageKey = keyof typeof STORAGE_KEYS;
+
+export const keysOf = (predicate: (spec: KeySpec) => boolean): StorageKey[] =>
+  (Object.keys(STORAGE_KEYS) as StorageKey[]).filter((key) => predicate(STORAGE_KEYS[key]));

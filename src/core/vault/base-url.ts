@@ -1,0 +1,66 @@
+// A key pair's server address: reduced to its origin, and refused over plain http:// unless the server is this
+// machine or the user has confirmed the risk, because the link token and the Digest exchange would travel in clear.
+import { VaultError } from './vault-error';
+
+export const CLOUD_MANAGER_BASE_URL = 'https://cloud.mongodb.com';
+
+export interface BaseUrlOptions {
+  /** The user was told that http:// sends the token and the Digest exchange unencrypted, and accepted it. */
+  allowInsecureHttp?: boolean;
+}
+
+const invalid = (variant: string, message: string) =>
+  new VaultError('invalid-base-url', message, { variant, field: 'baseUrl' });
+
+/** The origin of a well-formed https:// or http:// address, without deciding whether http:// is acceptable. */
+export function baseUrlOrigin(url: string | undefined): string {
+  const text = (typeof url === 'string' ? url : '').trim() || CLOUD_MANAGER_BASE_URL;
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    throw invalid(
+      'not-a-url',
+      'The server address must be a full address such as https://opsmanager.example.com:8443.',
+    );
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw invalid('scheme', 'The server address must start with https:// or http://.');
+  }
+  if (
+    (parsed.pathname !== '/' && parsed.pathname !== '') ||
+    parsed.search ||
+    parsed.hash ||
+    parsed.username ||
+    parsed.password
+  ) {
+    throw invalid(
+      'has-path',
+      'The server address must be the host only, without a path (e.g. https://opsmanager.example.com:8443).',
+    );
+  }
+  return parsed.origin;
+}
+
+/** Loopback never leaves the machine, so clear text there exposes nothing (the sandbox and a local Ops Manager). */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/** An http:// origin whose traffic leaves this machine. Expects an origin from baseUrlOrigin. */
+export function isInsecureHttp(origin: string): boolean {
+  const url = new URL(origin);
+  return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+}
+
+export function normalizeBaseUrl(url: string | undefined, options: BaseUrlOptions = {}): string {
+  const origin = baseUrlOrigin(url);
+  if (isInsecureHttp(origin) && options.allowInsecureHttp !== true) {
+    throw invalid(
+      'insecure-http',
+      'http:// sends the link token and the Digest exchange unencrypted: anyone on the network path can read ' +
+        'them. Use https://, or confirm that you accept this risk for this server.',
+    );
+  }
+  return origin;
+}

@@ -1,0 +1,121 @@
+// Merging a backup into the current vault. Key pairs are matched by id only (the same public key may be in the
+// vault twice on purpose); a key pair edited since the backup is a conflict the user settles, and every org stays
+// bound to one key pair, the current vault's binding first.
+import { MAX_PROFILES } from './profile-rules';
+import { newProfileId } from './profiles';
+import type { Profile, VaultContents } from './vault';
+import { VaultError } from './vault-error';
+
+export interface MergeEntry {
+  id: string;
+  label: string;
+}
+
+/** The same id on both sides with different contents: the user chooses which to keep. */
+export interface MergeConflict {
+  id: string;
+  currentLabel: string;
+  incomingLabel: string;
+}
+
+/** A key pair the backup adds whose public key and server the vault already holds under another id. */
+export interface DuplicateKey {
+  id: string;
+  label: string;
+  currentId: string;
+  currentLabel: string;
+}
+
+export interface MergePlan {
+  added: MergeEntry[];
+  unchanged: MergeEntry[];
+  conflicts: MergeConflict[];
+  duplicateKeys: DuplicateKey[];
+}
+
+/**
+ * keep-current: the vault's version stays and the backup's is dropped; take-backup: the backup's version replaces
+ * it under the same id; keep-both: the backup's version is added under a new id.
+ */
+export type ConflictChoice = 'keep-current' | 'take-backup' | 'keep-both';
+
+// What the user edits; org bindings are merged separately and timestamps do not make two key pairs differ.
+const sameContent = (a: Profile, b: Profile) =>
+  a.label === b.label &&
+  a.publicKey === b.publicKey &&
+  a.privateKey === b.privateKey &&
+  a.baseUrl === b.baseUrl &&
+  a.insecureHttpConfirmed === b.insecureHttpConfirmed;
+
+const sameKey = (a: Profile, b: Profile) => a.publicKey === b.publicKey && a.baseUrl === b.baseUrl;
+
+export function planMerge(current: VaultContents, incoming: VaultContents): MergePlan {
+  const byId = new Map(current.profiles.map((p) => [p.id, p]));
+  const plan: MergePlan = { added: [], unchanged: [], conflicts: [], duplicateKeys: [] };
+  for (const q of incoming.profiles) {
+    const p = byId.get(q.id);
+    if (p && sameContent(p, q)) plan.unchanged.push({ id: q.id, label: q.label });
+    else if (p) plan.conflicts.push({ id: q.id, currentLabel: p.label, incomingLabel: q.label });
+    else {
+      plan.added.push({ id: q.id, label: q.label });
+      const twin = current.profiles.find((c) => sameKey(c, q));
+      if (twin) plan.duplicateKeys.push({ id: q.id, label: q.label, currentId: twin.id, currentLabel: twin.label });
+    }
+  }
+  return plan;
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+export function mergeContents(
+  current: VaultContents,
+  incoming: VaultContents,
+  options: { onConflict: ConflictChoice },
+): VaultContents {
+  const incomingById = new Map(incoming.profiles.map((q) => [q.id, q]));
+  const currentById = new Map(current.profiles.map((p) => [p.id, p]));
+  const taken = new Set([...currentById.keys(), ...incomingById.keys()]);
+  const freshId = () => {
+    let id = newProfileId();
+    while (taken.has(id)) id = newProfileId();
+    taken.add(id);
+    return id;
+  };
+
+  const profiles: Profile[] = current.profiles.map((p) => {
+    const q = incomingById.get(p.id);
+    if (!q) return p;
+    if (sameContent(p, q)) return { ...p, orgIds: union(p.orgIds, q.orgIds) };
+    if (options.onConflict === 'take-backup') return { ...q, orgIds: union(p.orgIds, q.orgIds) };
+    return p;
+  });
+  for (const q of incoming.profiles) {
+    const p = currentById.get(q.id);
+    if (!p) profiles.push(q);
+    else if (options.onConflict === 'keep-both' && !sameContent(p, q)) profiles.push({ ...q, id: freshId() });
+  }
+  if (profiles.length > MAX_PROFILES) {
+    throw new VaultError(
+      'invalid-backup',
+      `Together, the vault and this backup hold more than ${MAX_PROFILES} key pairs: nothing was imported.`,
+      { variant: 'too-many-profiles', params: { max: String(MAX_PROFILES) } },
+    );
+  }
+
+  // An org bound in the current vault stays with that key pair (its id survives every choice above); an org
+  // only the backup binds goes to the first key pair that claims it.
+  const owner = new Map<string, string>();
+  for (const p of current.profiles) for (const o of p.orgIds) owner.set(o, p.id);
+  const claimed = new Set<string>();
+  return {
+    ...current,
+    profiles: profiles.map((p) => {
+      const orgIds = p.orgIds.filter((o) => {
+        const keep = (owner.get(o) ?? p.id) === p.id && !claimed.has(o);
+        if (keep) claimed.add(o);
+        return keep;
+      });
+      return { ...p, orgIds };
+    }),
+  };
+}

@@ -1,0 +1,98 @@
+// The rules a key pair's fields must meet, shared by the forms (profiles.ts) and the check of everything the
+// vault decrypts (validate.ts), so that a file can never hold what a form would refuse.
+import type { VaultErrorField } from './vault-error';
+
+export const MAX_PROFILES = 500;
+export const MAX_ORGS_PER_PROFILE = 10_000;
+export const MAX_LABEL_LENGTH = 200;
+export const MAX_KEY_LENGTH = 200;
+export const PROFILE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const ORG_ID = /^[0-9a-f]{24}$/;
+
+/**
+ * Printable ASCII without the space (0x21–0x7E). The public key becomes the Digest username inside an HTTP
+ * header, where a line break, a zero-width or a non-ASCII character makes fetch throw a TypeError at call time;
+ * the private key goes into the same hash, and no real key ever holds anything else.
+ */
+export function isHeaderSafe(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) return false;
+  }
+  return true;
+}
+
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators: they break a label's line in the UI. */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
+}
+
+export type FieldProblem =
+  | 'not-text'
+  | 'empty'
+  | 'too-long'
+  | 'unsendable-character'
+  | 'control-character'
+  | 'bad-format'
+  | 'not-normalised'
+  | 'not-a-list'
+  | 'too-many'
+  | 'bad-time';
+
+/** A key as it is stored (already trimmed): what, if anything, stops it from being sent. */
+export function keyProblem(key: string): FieldProblem | undefined {
+  if (!key) return 'empty';
+  if (!isHeaderSafe(key)) return 'unsendable-character';
+  if (key.length > MAX_KEY_LENGTH) return 'too-long';
+  return undefined;
+}
+
+export function labelProblem(label: string): FieldProblem | undefined {
+  if (!label.trim()) return 'empty';
+  if (hasControlCharacter(label)) return 'control-character';
+  if (label.length > MAX_LABEL_LENGTH) return 'too-long';
+  return undefined;
+}
+
+export const FIELD_WORDS: Record<VaultErrorField, string> = {
+  id: 'the id',
+  label: 'the name',
+  publicKey: 'the public key',
+  privateKey: 'the private key',
+  baseUrl: 'the server address',
+  insecureHttpConfirmed: 'the http:// confirmation',
+  orgIds: 'the list of org ids',
+  createdAt: 'the creation time',
+  updatedAt: 'the time of the last change',
+};
+
+const PROBLEM_WORDS: Record<Exclude<FieldProblem, 'too-long' | 'too-many'>, string> = {
+  'not-text': 'is not text',
+  empty: 'is empty',
+  'unsendable-character':
+    'contains a character that cannot be sent (a line break, an invisible or non-ASCII character)',
+  'control-character': 'contains a control character (such as a line break or a tab)',
+  'bad-format': 'is not in the expected format',
+  'not-normalised': 'is not in its normal form',
+  'not-a-list': 'is not a list',
+  'bad-time': 'is not a valid time',
+};
+
+/** "the public key contains a character that cannot be sent (...)": words only, never the field's value. */
+export function describeProblem(field: VaultErrorField, problem: FieldProblem): string {
+  const words =
+    problem === 'too-long'
+      ? `is longer than ${field === 'label' ? MAX_LABEL_LENGTH : MAX_KEY_LENGTH} characters`
+      : problem === 'too-many'
+        ? 'holds more than 10,000 entries'
+        : PROBLEM_WORDS[problem];
+  return `${FIELD_WORDS[field]} ${words}`;
+}
+
+export function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}

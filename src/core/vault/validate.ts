@@ -1,0 +1,151 @@
+// Checks everything the vault decrypts, field by field, before any other code sees it: the stored vault at every
+// open, a backup before it is previewed, merged or adopted. Only known fields come out; errors name the profile
+// and the field in words, never a value (a value may be a private key).
+import { baseUrlOrigin, isInsecureHttp } from './base-url';
+import {
+  describeProblem,
+  type FieldProblem,
+  keyProblem,
+  labelProblem,
+  MAX_ORGS_PER_PROFILE,
+  MAX_PROFILES,
+  ORG_ID,
+  PROFILE_ID,
+} from './profile-rules';
+import type { Profile, VaultContents } from './vault';
+import { VaultError, type VaultErrorDetails, type VaultErrorField } from './vault-error';
+
+/**
+ * 'vault': the stored vault, which only this extension's code has written. Its server address must already be in
+ * normal form. Rules that earlier versions did not apply when a key pair was saved (the characters and length of
+ * keys and names, confirming http://) are not enforced here: a vault that opened yesterday must not become
+ * unopenable, taking every key pair with it. findProfileProblem() tells the UI which key pairs to fix.
+ * 'backup': a file from outside. Every rule applies; the server address is normalised.
+ */
+export type ContentsSource = 'vault' | 'backup';
+
+type Raw = Record<string, unknown>;
+const isRecord = (x: unknown): x is Raw => !!x && typeof x === 'object' && !Array.isArray(x);
+
+export function validateContents(raw: unknown, source: ContentsSource): VaultContents {
+  const fail = (reason: string, details: VaultErrorDetails) =>
+    new VaultError(
+      source === 'vault' ? 'corrupted' : 'invalid-backup',
+      source === 'vault'
+        ? `The saved vault cannot be read (${reason}).`
+        : `This backup cannot be imported (${reason}).`,
+      details,
+    );
+  if (!isRecord(raw)) throw fail('it does not hold key pairs', { variant: 'not-contents' });
+  if (raw.version !== 1) {
+    if (typeof raw.version === 'number' && raw.version > 1) {
+      throw source === 'vault'
+        ? new VaultError('unsupported-version', 'The vault was written by a newer version of this extension.')
+        : new VaultError(
+            'invalid-backup',
+            'This backup was written by a newer version of this extension: update the extension to import it.',
+            { variant: 'newer-version' },
+          );
+    }
+    throw fail('it does not hold key pairs', { variant: 'not-contents' });
+  }
+  if (!Array.isArray(raw.profiles)) throw fail('it does not hold key pairs', { variant: 'not-contents' });
+  if (raw.profiles.length > MAX_PROFILES) {
+    throw fail(`it holds more than ${MAX_PROFILES} key pairs`, {
+      variant: 'too-many-profiles',
+      params: { max: String(MAX_PROFILES) },
+    });
+  }
+  const idOwners = new Map<string, number>();
+  const orgOwners = new Map<string, number>();
+  const profiles = raw.profiles.map((p: unknown, i) => {
+    const position = i + 1;
+    const params = { profile: String(position) };
+    const at = (field: VaultErrorField, problem: FieldProblem) =>
+      fail(`profile ${position}: ${describeProblem(field, problem)}`, { variant: problem, field, params });
+    const text = (field: VaultErrorField, value: unknown): string => {
+      if (typeof value !== 'string') throw at(field, 'not-text');
+      return value;
+    };
+    const time = (field: VaultErrorField, value: unknown): number => {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw at(field, 'bad-time');
+      return value;
+    };
+    if (!isRecord(p)) throw fail(`profile ${position} is not a key pair`, { variant: 'not-a-profile', params });
+
+    const id = text('id', p.id);
+    if (!PROFILE_ID.test(id)) throw at('id', 'bad-format');
+    const sameId = idOwners.get(id);
+    if (sameId !== undefined) {
+      throw fail(`profile ${position}: its id is also the id of profile ${sameId}`, {
+        variant: 'duplicate-id',
+        field: 'id',
+        params: { ...params, otherProfile: String(sameId) },
+      });
+    }
+    idOwners.set(id, position);
+
+    const label = text('label', p.label);
+    const labelFault = labelProblem(label);
+    if (labelFault && (source === 'backup' || labelFault === 'empty')) throw at('label', labelFault);
+    const publicKey = text('publicKey', p.publicKey);
+    const privateKey = text('privateKey', p.privateKey);
+    for (const [field, key] of [
+      ['publicKey', publicKey],
+      ['privateKey', privateKey],
+    ] as const) {
+      const fault = keyProblem(key);
+      if (fault && (source === 'backup' || fault === 'empty')) throw at(field, fault);
+    }
+
+    const saved = text('baseUrl', p.baseUrl);
+    if (!saved.trim()) throw at('baseUrl', 'empty');
+    let baseUrl: string;
+    try {
+      baseUrl = baseUrlOrigin(saved);
+    } catch {
+      throw at('baseUrl', 'bad-format');
+    }
+    if (source === 'vault' && baseUrl !== saved) throw at('baseUrl', 'not-normalised');
+    const confirmed = p.insecureHttpConfirmed;
+    if (confirmed !== undefined && typeof confirmed !== 'boolean') throw at('insecureHttpConfirmed', 'bad-format');
+
+    if (!Array.isArray(p.orgIds)) throw at('orgIds', 'not-a-list');
+    if (p.orgIds.length > MAX_ORGS_PER_PROFILE) throw at('orgIds', 'too-many');
+    const orgIds = new Set<string>();
+    p.orgIds.forEach((orgId: unknown, k) => {
+      if (typeof orgId !== 'string' || !ORG_ID.test(orgId)) {
+        throw fail(`profile ${position}: org id ${k + 1} is not a Cloud Manager org id`, {
+          variant: 'bad-org-id',
+          field: 'orgIds',
+          params: { ...params, org: String(k + 1) },
+        });
+      }
+      const owner = orgOwners.get(orgId);
+      if (owner !== undefined && owner !== position) {
+        throw fail(`profile ${position}: one of its orgs is also bound to profile ${owner}`, {
+          variant: 'org-bound-twice',
+          field: 'orgIds',
+          params: { ...params, otherProfile: String(owner) },
+        });
+      }
+      orgOwners.set(orgId, position);
+      orgIds.add(orgId);
+    });
+
+    const profile: Profile = {
+      id,
+      label,
+      publicKey,
+      privateKey,
+      baseUrl,
+      orgIds: [...orgIds],
+      createdAt: time('createdAt', p.createdAt),
+      updatedAt: time('updatedAt', p.updatedAt),
+    };
+    // The confirmation only means something for an http:// server beyond this machine.
+    if (confirmed === true && isInsecureHttp(baseUrl)) profile.insecureHttpConfirmed = true;
+    return profile;
+  });
+  return { version: 1, profiles };
+}
