@@ -1,8 +1,9 @@
 // The public API endpoints the extension uses, answered from the fixture and per-org link state, after the
-// key's IP access list and the org's rules are checked the way Cloud Manager orders them.
+// key's IP access list and the org's rules are checked the way Cloud Manager orders them. A key belongs to one
+// org: on any other org it gets the same 401 as a wrong key; an Ops Manager global key spans every org.
 import { createHash } from 'node:crypto';
 import { BlockList, isIPv6 } from 'node:net';
-import type { Fixture, FixtureKey, FixtureOrg } from './fixture';
+import { type Fixture, type FixtureKey, type FixtureOrg, isGlobalKey, keyOrgId, rolesOn } from './fixture';
 import { type ApiAnswer, mmsError, notAuthorized } from './mms-errors';
 
 export interface LinkState {
@@ -19,6 +20,64 @@ export interface ApiContext {
 
 const OBJECT_ID = /^[a-f0-9]{24}$/;
 const PREFIX = '/api/public/v1.0';
+const ORGS_LIST = /^\/orgs\/?$/;
+const ORG_GROUPS = /^\/orgs\/([^/]+)\/groups\/?$/;
+const ORG_ROUTE = /^\/orgs\/([^/]+)(\/liveExport\/migrationLink(\/status)?)?\/?$/;
+const GROUP_ROUTE = /^\/groups\/([^/]+)\/?$/;
+
+const decode = (part: string): string => {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+};
+
+/**
+ * The org a request path targets, for the request log: the org id in `/orgs/{id}...` (when well formed), or the
+ * org of the project in `/groups/{id}` (when the project exists). Undefined for `/orgs` and unknown paths.
+ */
+export function targetOrgId(fixture: Fixture, pathname: string): string | undefined {
+  const route = pathname.startsWith(PREFIX) ? pathname.slice(PREFIX.length) : pathname;
+  const orgId = (ORG_GROUPS.exec(route) ?? ORG_ROUTE.exec(route))?.[1];
+  if (orgId !== undefined) {
+    const id = decode(orgId);
+    return OBJECT_ID.test(id) ? id : undefined;
+  }
+  const groupId = GROUP_ROUTE.exec(route)?.[1];
+  if (groupId === undefined) return undefined;
+  const id = decode(groupId);
+  return fixture.groups.find((g) => g.id === id)?.orgId;
+}
+
+/** `itemsPerPage` (default 100, at most 500) and `pageNum` (1-based), or the 400 Cloud Manager answers. */
+function paging(query: URLSearchParams): { ok: true; itemsPerPage: number; pageNum: number } | ApiAnswer {
+  const read = (name: string, fallback: number, max: number): number | ApiAnswer => {
+    const raw = query.get(name);
+    if (raw === null) return fallback;
+    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < 1 || value > max) {
+      // The exact error code is not published: INVALID_QUERY_PARAMETER is the generic one.
+      return mmsError(400, 'INVALID_QUERY_PARAMETER', `Invalid query parameter ${name} specified.`, [name, raw]);
+    }
+    return value;
+  };
+  const itemsPerPage = read('itemsPerPage', 100, 500);
+  if (typeof itemsPerPage !== 'number') return itemsPerPage;
+  const pageNum = read('pageNum', 1, Number.MAX_SAFE_INTEGER);
+  if (typeof pageNum !== 'number') return pageNum;
+  return { ok: true, itemsPerPage, pageNum };
+}
+
+function page<T>(all: T[], query: URLSearchParams): ApiAnswer {
+  const p = paging(query);
+  if (!('ok' in p)) return p;
+  const start = (p.pageNum - 1) * p.itemsPerPage;
+  return {
+    status: 200,
+    body: { results: all.slice(start, start + p.itemsPerPage), totalCount: all.length, links: [] },
+  };
+}
 
 function allowedBy(list: string[], ip: string): boolean {
   const blocks = new BlockList();
@@ -66,16 +125,34 @@ function parseJsonBody(raw: string): { ok: true; value: unknown } | { ok: false 
 
 export function answerApi(
   ctx: ApiContext,
-  request: { method: string; path: string; body: string; ip: string },
+  request: { method: string; path: string; body: string; ip: string; query?: URLSearchParams },
   key: FixtureKey,
 ): ApiAnswer {
   const route = request.path.slice(PREFIX.length);
-  const orgMatch = /^\/orgs\/([^/]+)(\/liveExport\/migrationLink(\/status)?)?\/?$/.exec(route);
-  const groupMatch = /^\/groups\/([^/]+)\/?$/.exec(route);
+  const query = request.query ?? new URLSearchParams();
+
+  if (ORGS_LIST.test(route)) {
+    // The key's own org (a global key: every cloud-manager org on the server).
+    if (request.method !== 'GET') return mmsError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.');
+    const own = ctx.fixture.orgs.find((o) => o.id === keyOrgId(key));
+    const denied = accessListAnswer(key, own, request.ip);
+    if (denied) return denied;
+    const orgs = isGlobalKey(key)
+      ? ctx.fixture.orgs.filter((o) => o.kind === 'cloud-manager')
+      : ctx.fixture.orgs.filter((o) => key.roles[o.id]);
+    return page(
+      orgs.map((o) => ({ id: o.id, name: o.name, isDeleted: false, links: [] })),
+      query,
+    );
+  }
+
+  const groupsMatch = ORG_GROUPS.exec(route);
+  const orgMatch = groupsMatch ? null : ORG_ROUTE.exec(route);
+  const groupMatch = GROUP_ROUTE.exec(route);
 
   if (groupMatch) {
     if (request.method !== 'GET') return mmsError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.');
-    const groupId = decodeURIComponent(groupMatch[1]!);
+    const groupId = decode(groupMatch[1]!);
     const denied = accessListAnswer(key, undefined, request.ip);
     if (denied) return denied;
     if (!OBJECT_ID.test(groupId))
@@ -85,14 +162,15 @@ export function answerApi(
     const org = ctx.fixture.orgs.find((o) => o.id === group.orgId);
     const orgDenied = accessListAnswer(key, org, request.ip);
     if (orgDenied) return orgDenied;
-    if (!key.roles[group.orgId]) return notAuthorized();
+    if (!org || !rolesOn(key, org)) return notAuthorized();
     return { status: 200, body: { id: group.id, name: group.name, orgId: group.orgId, links: [] } };
   }
 
-  if (!orgMatch) return mmsError(404, 'RESOURCE_NOT_FOUND', `Cannot find resource ${request.path}.`, [request.path]);
-  const orgId = decodeURIComponent(orgMatch[1]!);
-  const isLink = orgMatch[2] !== undefined;
-  const isStatus = orgMatch[3] !== undefined;
+  const match = groupsMatch ?? orgMatch;
+  if (!match) return mmsError(404, 'RESOURCE_NOT_FOUND', `Cannot find resource ${request.path}.`, [request.path]);
+  const orgId = decode(match[1]!);
+  const isLink = orgMatch?.[2] !== undefined;
+  const isStatus = orgMatch?.[3] !== undefined;
   const allowed = isStatus ? ['GET'] : isLink ? ['POST', 'DELETE'] : ['GET'];
   if (!allowed.includes(request.method)) return mmsError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.');
 
@@ -104,9 +182,16 @@ export function answerApi(
   if (!org) return mmsError(404, 'ORG_NOT_FOUND', `No organization with ID ${orgId} exists.`, [orgId]);
   const orgDenied = accessListAnswer(key, org, request.ip);
   if (orgDenied) return orgDenied;
-  const roles = key.roles[orgId];
+  const roles = rolesOn(key, org);
   if (!roles) return notAuthorized();
 
+  if (groupsMatch) {
+    const groups = ctx.fixture.groups.filter((g) => g.orgId === orgId);
+    return page(
+      groups.map((g) => ({ id: g.id, name: g.name, orgId: g.orgId, links: [] })),
+      query,
+    );
+  }
   if (!isLink) return { status: 200, body: { id: org.id, name: org.name, isDeleted: false, links: [] } };
 
   if (!roles.includes('ORG_OWNER')) {

@@ -1,6 +1,8 @@
 // The server side of HTTP Digest, as Cloud Manager answers it: realm "MMS Public API", MD5, qop="auth", nonces
 // that expire (stale=true when the credentials were right), nc replay refused. Written with node:crypto and its
 // own parser: it never shares code with the extension's Digest client, so a bug in one cannot hide in both.
+// By default a nonce, once issued, is accepted from any key (as Apache does); with `nonceBoundToUser` the first
+// key to sign with a nonce owns it, and another key signing with it gets stale=true (reason 'foreign-nonce').
 import { createHash, randomBytes } from 'node:crypto';
 import type { FixtureKey } from './fixture';
 
@@ -9,6 +11,8 @@ export const REALM = 'MMS Public API';
 export interface DigestVerifierOptions {
   nonceLifetimeMs: number;
   acceptNonceReuse: boolean;
+  /** The first user to sign with a nonce owns it; others get 401 stale=true. Default false. */
+  nonceBoundToUser?: boolean;
 }
 
 export type Verdict =
@@ -16,7 +20,7 @@ export type Verdict =
   | {
       ok: false;
       stale: boolean;
-      reason: 'missing' | 'malformed' | 'bad-response' | 'unknown-user' | 'replay' | 'expired';
+      reason: 'missing' | 'malformed' | 'bad-response' | 'unknown-user' | 'replay' | 'expired' | 'foreign-nonce';
     };
 
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
@@ -41,7 +45,7 @@ export function parseAuthorization(header: string): Record<string, string> | und
 }
 
 export class DigestVerifier {
-  private readonly nonces = new Map<string, { issuedAt: number; lastNc: number; used: boolean }>();
+  private readonly nonces = new Map<string, { issuedAt: number; lastNc: number; used: boolean; owner?: string }>();
 
   constructor(
     private readonly options: DigestVerifierOptions,
@@ -55,7 +59,16 @@ export class DigestVerifier {
     return `Digest realm="${REALM}", domain="", nonce="${nonce}", algorithm=MD5, qop="auth", stale=${stale}`;
   }
 
-  verify(method: string, requestUri: string, header: string | undefined): Verdict {
+  /**
+   * Checks a request's Authorization header. `knows` narrows which keys this listener knows (the others are
+   * answered as an unknown user, like a wrong key): the HTTPS side does not know Ops Manager global keys.
+   */
+  verify(
+    method: string,
+    requestUri: string,
+    header: string | undefined,
+    knows: (key: FixtureKey) => boolean = () => true,
+  ): Verdict {
     if (!header) return { ok: false, stale: false, reason: 'missing' };
     const p = parseAuthorization(header);
     if (!p?.username || !p.nonce || !p.response || !p.uri || p.realm !== REALM) {
@@ -70,7 +83,7 @@ export class DigestVerifier {
       return { ok: false, stale: false, reason: 'malformed' };
     }
     if (p.uri !== requestUri) return { ok: false, stale: false, reason: 'malformed' };
-    const key = this.keys().find((k) => k.publicKey === p.username);
+    const key = this.keys().find((k) => k.publicKey === p.username && knows(k));
     if (!key) return { ok: false, stale: false, reason: 'unknown-user' };
     const ha1 = md5(`${key.publicKey}:${REALM}:${key.privateKey}`);
     const ha2 = md5(`${method}:${p.uri}`);
@@ -82,6 +95,9 @@ export class DigestVerifier {
       this.nonces.delete(p.nonce);
       return { ok: false, stale: true, reason: 'expired' };
     }
+    if (this.options.nonceBoundToUser && state.owner !== undefined && state.owner !== key.publicKey) {
+      return { ok: false, stale: true, reason: 'foreign-nonce' };
+    }
     const nc = Number.parseInt(p.nc!, 16);
     if (nc <= state.lastNc) return { ok: false, stale: false, reason: 'replay' };
     if (state.used && !this.options.acceptNonceReuse) {
@@ -90,6 +106,7 @@ export class DigestVerifier {
     }
     state.lastNc = nc;
     state.used = true;
+    state.owner ??= key.publicKey;
     return { ok: true, key };
   }
 

@@ -1,9 +1,11 @@
 // The sandbox's world: orgs (Cloud Manager and Atlas), projects, API keys with roles per org and IP access
 // lists, and the link tokens Atlas would have issued. The demo is fixture.json; tests can generate larger ones.
+// As in Cloud Manager, an API key belongs to exactly one org; only an Ops Manager global key spans them all.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 export type OrgRole = 'ORG_OWNER' | 'ORG_READ_ONLY' | 'ORG_MEMBER' | 'ORG_PROJECT_CREATOR';
+export type GlobalRole = 'GLOBAL_OWNER' | 'GLOBAL_READ_ONLY';
 
 export interface FixtureOrg {
   id: string;
@@ -24,7 +26,13 @@ export interface FixtureKey {
   name: string;
   publicKey: string;
   privateKey: string;
+  /** Roles on the key's one org (exactly one entry), or `{}` for a global key. */
   roles: Record<string, OrgRole[]>;
+  /**
+   * An Ops Manager global programmatic key: spans every cloud-manager org, and is known only on the sandbox's
+   * plain-HTTP listener (the "Ops Manager" side); Cloud Manager (HTTPS) answers it as an unknown user.
+   */
+  global?: GlobalRole[];
   /** IPs or CIDRs allowed to use the key; empty or absent = no access list. */
   accessList?: string[];
 }
@@ -42,6 +50,41 @@ export interface Fixture {
   linkTokens: FixtureToken[];
 }
 
+export const isGlobalKey = (key: FixtureKey): boolean => (key.global?.length ?? 0) > 0;
+
+/** The roles a key holds on an org: its own org's roles, or a global key's roles mapped onto a cloud-manager org. */
+export function rolesOn(key: FixtureKey, org: FixtureOrg): OrgRole[] | undefined {
+  const own = key.roles[org.id];
+  if (own) return own;
+  if (!isGlobalKey(key) || org.kind !== 'cloud-manager') return undefined;
+  return key.global!.includes('GLOBAL_OWNER') ? ['ORG_OWNER'] : ['ORG_READ_ONLY'];
+}
+
+/** The one org a non-global key belongs to. */
+export const keyOrgId = (key: FixtureKey): string | undefined =>
+  isGlobalKey(key) ? undefined : Object.keys(key.roles)[0];
+
+/** Throws unless every non-global key belongs to exactly one known org and public keys are unique. */
+export function validateFixture(fixture: Fixture): Fixture {
+  const orgIds = new Set(fixture.orgs.map((o) => o.id));
+  const publicKeys = new Set<string>();
+  for (const key of fixture.keys) {
+    const label = `fixture key "${key.name}" (${key.publicKey})`;
+    if (publicKeys.has(key.publicKey)) throw new Error(`${label}: duplicate public key`);
+    publicKeys.add(key.publicKey);
+    const orgs = Object.keys(key.roles);
+    if (isGlobalKey(key)) {
+      if (orgs.length > 0) throw new Error(`${label}: a global key has no org roles`);
+      continue;
+    }
+    if (orgs.length !== 1) {
+      throw new Error(`${label}: an API key belongs to exactly one org, this one has roles on ${orgs.length}`);
+    }
+    if (!orgIds.has(orgs[0]!)) throw new Error(`${label}: unknown org ${orgs[0]}`);
+  }
+  return fixture;
+}
+
 export function loadDemoFixture(): Fixture {
   return JSON.parse(readFileSync(new URL('./fixture.json', import.meta.url), 'utf8')) as Fixture;
 }
@@ -56,7 +99,13 @@ function seeded(seed: number) {
   };
 }
 
-export function generateFixture(options: { orgs: number; keys: number; seed?: number }): Fixture {
+/** `orgs` client orgs, one project each, and one owner key per org (key i belongs to org i). */
+export function generateFixture(options: { orgs: number; keys?: number; seed?: number }): Fixture {
+  if (options.keys !== undefined && options.keys !== options.orgs) {
+    throw new Error(
+      `generateFixture: an API key belongs to exactly one org, so keys must equal orgs (got ${options.keys} keys for ${options.orgs} orgs)`,
+    );
+  }
   const bytes = seeded(options.seed ?? 1);
   const hexId = () => bytes(12).toString('hex');
   const letters = () => Array.from(bytes(8), (b) => String.fromCharCode(97 + (b % 26))).join('');
@@ -70,14 +119,19 @@ export function generateFixture(options: { orgs: number; keys: number; seed?: nu
     kind: 'cloud-manager',
   }));
   const groups: FixtureGroup[] = orgs.map((o, i) => ({ id: hexId(), orgId: o.id, name: `Project ${i + 1}` }));
-  const keys: FixtureKey[] = Array.from({ length: options.keys }, (_, k) => ({
+  const taken = new Set<string>();
+  const uniqueLetters = () => {
+    let value = letters();
+    while (taken.has(value)) value = letters();
+    taken.add(value);
+    return value;
+  };
+  const keys: FixtureKey[] = orgs.map((o, k) => ({
     name: `key${k + 1}`,
-    publicKey: letters(),
+    publicKey: uniqueLetters(),
     privateKey: uuid(),
-    roles: Object.fromEntries(
-      orgs.filter((_, i) => i % options.keys === k).map((o) => [o.id, ['ORG_OWNER'] as OrgRole[]]),
-    ),
+    roles: { [o.id]: ['ORG_OWNER'] },
   }));
   const linkTokens: FixtureToken[] = orgs.map(() => ({ token: bytes(96).toString('base64url'), result: 'SYNCED' }));
-  return { orgs, groups, keys, linkTokens };
+  return validateFixture({ orgs, groups, keys, linkTokens });
 }

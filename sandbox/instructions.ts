@@ -1,25 +1,69 @@
-// The text `npm run sandbox` and `npm start` print: ports, certificate pin, and what to paste into the popup.
-import type { Sandbox } from './server';
+// The text `npm run sandbox` and `npm start` print: ports, certificate pin, and what to paste into the popup:
+// one key pair per client org (an API key belongs to exactly one org), and the Ops Manager global key.
+import type { Fixture, FixtureKey, FixtureOrg } from './fixture';
 
-export function formatDemoInstructions(sandbox: Sandbox): string {
-  const owner = sandbox.fixture.keys.find((k) => k.name === 'owner') ?? sandbox.fixture.keys[0]!;
-  const org = sandbox.fixture.orgs.find((o) => o.kind === 'cloud-manager' && !o.requiresAccessList)!;
-  const project = sandbox.fixture.groups.find((g) => g.orgId === org.id);
-  const token = sandbox.fixture.linkTokens.find((t) => t.result === 'SYNCED') ?? sandbox.fixture.linkTokens[0]!;
-  return [
+/** The part of a running sandbox the text needs (not imported from server.ts, to keep the modules acyclic). */
+export interface DemoSandboxInfo {
+  httpsUrl: string;
+  httpUrl: string | null;
+  httpsPort: number;
+  spki: string;
+  certPath: string;
+  fixture: Fixture;
+}
+
+const orgPage = (base: string, orgId: string) => `${base}/v2#/org/${orgId}/projects`;
+
+/** The named keys of two client orgs, or, in a generated fixture, the owner keys of its first two orgs. */
+function clientPairs(fixture: Fixture): { key: FixtureKey; org: FixtureOrg }[] {
+  const pairFor = (key: FixtureKey | undefined) => {
+    const org = key && fixture.orgs.find((o) => o.kind === 'cloud-manager' && key.roles[o.id]?.includes('ORG_OWNER'));
+    return key && org ? { key, org } : undefined;
+  };
+  const named = ['owner', 'globex'].map((name) => pairFor(fixture.keys.find((k) => k.name === name)));
+  if (named.every((p) => p !== undefined)) return named as { key: FixtureKey; org: FixtureOrg }[];
+  return fixture.keys
+    .map((k) => pairFor(k))
+    .filter((p) => p !== undefined && !p.org.requiresAccessList)
+    .slice(0, 2) as { key: FixtureKey; org: FixtureOrg }[];
+}
+
+export function formatDemoInstructions(sandbox: DemoSandboxInfo): string {
+  const { fixture } = sandbox;
+  const token = fixture.linkTokens.find((t) => t.result === 'SYNCED') ?? fixture.linkTokens[0]!;
+  const global = fixture.keys.find((k) => (k.global?.length ?? 0) > 0);
+  // `undefined` = a line left out; '' = a blank separator line.
+  const lines: (string | undefined)[] = [
     'Cloud Manager sandbox is running.',
     `  HTTPS: ${sandbox.httpsUrl}   (Chromium: --host-resolver-rules="MAP cloud.mongodb.com 127.0.0.1:${sandbox.httpsPort}")`,
-    sandbox.httpUrl ? `  HTTP:  ${sandbox.httpUrl}   (for an "Ops Manager" key pair's server address)` : '',
+    sandbox.httpUrl ? `  HTTP:  ${sandbox.httpUrl}   (for an "Ops Manager" key pair's server address)` : undefined,
     `  Certificate: ${sandbox.certPath}`,
     `  SPKI pin (--ignore-certificate-errors-spki-list=): ${sandbox.spki}`,
     '',
-    'Demo values to paste (sandbox only, not real credentials):',
-    `  Org page:               https://cloud.mongodb.com/v2#/org/${org.id}/projects   (${org.name})`,
-    project ? `  Project page:           https://cloud.mongodb.com/v2/${project.id}#deployment/topology` : '',
-    `  Public key (username):  ${owner.publicKey}`,
-    `  Private key (password): ${owner.privateKey}`,
+    'Demo values to paste (sandbox only, not real credentials). An API key belongs to one org: one key pair per org.',
     `  Link token:             ${token.token}`,
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
+  ];
+  for (const { key, org } of clientPairs(fixture)) {
+    const project = fixture.groups.find((g) => g.orgId === org.id);
+    lines.push(
+      '',
+      `  Client org: ${org.name}`,
+      `  Org page:               ${orgPage('https://cloud.mongodb.com', org.id)}`,
+      project ? `  Project page:           https://cloud.mongodb.com/v2/${project.id}#deployment/topology` : undefined,
+      `  Public key (username):  ${key.publicKey}`,
+      `  Private key (password): ${key.privateKey}`,
+    );
+  }
+  if (global && sandbox.httpUrl) {
+    const first = fixture.orgs.find((o) => o.kind === 'cloud-manager');
+    lines.push(
+      '',
+      `  Ops Manager global key (${global.global!.join(', ')}: every org; known only on the HTTP address):`,
+      `  Server address:         ${sandbox.httpUrl}`,
+      first ? `  Org page:               ${orgPage(sandbox.httpUrl, first.id)}   (${first.name})` : undefined,
+      `  Public key (username):  ${global.publicKey}`,
+      `  Private key (password): ${global.privateKey}`,
+    );
+  }
+  return lines.filter((line) => line !== undefined).join('\n');
 }

@@ -7,11 +7,11 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ApiContext, answerApi, type LinkState } from './api';
+import { type ApiContext, answerApi, type LinkState, targetOrgId } from './api';
 import { makeCert } from './cert';
 import { DigestVerifier } from './digest-verifier';
 import { type Fault, FaultTable } from './faults';
-import { type Fixture, loadDemoFixture } from './fixture';
+import { type Fixture, isGlobalKey, loadDemoFixture, validateFixture } from './fixture';
 import { type ApiAnswer, mmsError, notAuthorized } from './mms-errors';
 import { standInPage } from './page';
 
@@ -27,6 +27,11 @@ export interface SandboxOptions {
   fixture?: Fixture;
   nonceLifetimeMs?: number;
   acceptNonceReuse?: boolean;
+  /**
+   * false (default): a nonce, once issued, is accepted from any key, as Apache does. true: the first key to sign
+   * with a nonce owns it; another key signing with it (right credentials) gets 401 stale=true.
+   */
+  nonceBoundToUser?: boolean;
   unlinkedStatus?: 'not-found' | 'not-synced';
   latencyMs?: number;
   certDir?: string;
@@ -40,6 +45,13 @@ export interface RequestLogEntry {
   authorized: boolean;
   errorCode?: string;
   username?: string;
+  /** The org the path targets: the id in `/orgs/{id}...`, or the org of the project in `/groups/{id}`. */
+  orgId?: string;
+  /**
+   * Set once the credentials are verified: true when a non-global key targets an org it does not belong to
+   * (or a project of such an org); false otherwise. A well-behaved client never makes one.
+   */
+  crossOrg?: boolean;
 }
 
 export interface Sandbox {
@@ -72,11 +84,15 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
-  const fixture = options.fixture ?? loadDemoFixture();
+  const fixture = validateFixture(options.fixture ?? loadDemoFixture());
   const links = new Map<string, LinkState>();
   const ctx: ApiContext = { fixture, links, unlinkedStatus: options.unlinkedStatus ?? 'not-found' };
   const verifier = new DigestVerifier(
-    { nonceLifetimeMs: options.nonceLifetimeMs ?? 60_000, acceptNonceReuse: options.acceptNonceReuse ?? true },
+    {
+      nonceLifetimeMs: options.nonceLifetimeMs ?? 60_000,
+      acceptNonceReuse: options.acceptNonceReuse ?? true,
+      nonceBoundToUser: options.nonceBoundToUser ?? false,
+    },
     () => fixture.keys,
   );
   const faults = new FaultTable();
@@ -131,11 +147,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return json(404, { error: 'unknown control endpoint' });
   }
 
-  async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
+  /** `listener`: 'https' is the "Cloud Manager" side, 'http' the "Ops Manager" side (where global keys exist). */
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL, listener: 'http' | 'https') {
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.pathname + url.search;
     const header = req.headers.authorization;
     const entry: RequestLogEntry = { time: Date.now(), method, path, status: 0, authorized: Boolean(header) };
+    const orgId = targetOrgId(fixture, url.pathname);
+    if (orgId !== undefined) entry.orgId = orgId;
     log.push(entry);
     const body = await readBody(req);
     if (latencyMs > 0) await sleep(latencyMs);
@@ -160,7 +179,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       );
     }
 
-    const verdict = verifier.verify(method, path, header);
+    const verdict = verifier.verify(method, path, header, (key) => listener === 'http' || !isGlobalKey(key));
     if (!verdict.ok) {
       const answer = notAuthorized();
       entry.status = 401;
@@ -171,6 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     entry.username = verdict.key.publicKey;
+    entry.crossOrg = orgId !== undefined && !isGlobalKey(verdict.key) && !verdict.key.roles[orgId];
 
     const app = faults.take(method, url.pathname, 'application');
     let answer: ApiAnswer;
@@ -188,18 +208,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         'Writes are not allowed during application upgrades.',
       );
     } else {
-      answer = answerApi(ctx, { method, path: url.pathname, body, ip: req.socket.remoteAddress ?? '' }, verdict.key);
+      answer = answerApi(
+        ctx,
+        { method, path: url.pathname, body, ip: req.socket.remoteAddress ?? '', query: url.searchParams },
+        verdict.key,
+      );
     }
     entry.status = answer.status;
     entry.errorCode = answer.errorCode;
     sendAnswer(res, url, answer, extra);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  const handler = (listener: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) =>
+    handle(req, res, listener);
+
+  async function handle(req: IncomingMessage, res: ServerResponse, listener: 'http' | 'https') {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     try {
       if (url.pathname.startsWith('/__sandbox/')) return await control(req, res, url);
-      if (url.pathname.startsWith('/api/public/v1.0/')) return await api(req, res, url);
+      if (url.pathname.startsWith('/api/public/v1.0/')) return await api(req, res, url, listener);
       if (url.pathname === '/') return send(res, 302, undefined, { Location: '/v2' });
       if (url.pathname === '/favicon.ico') return send(res, 204, undefined, {});
       if (url.pathname === '/v2' || url.pathname.startsWith('/v2/')) {
@@ -219,12 +246,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
     });
   const servers: Server[] = [];
-  const https = createHttpsServer({ cert: cert.cert, key: cert.key }, handle);
+  const https = createHttpsServer({ cert: cert.cert, key: cert.key }, handler('https'));
   servers.push(https);
   const httpsPort = await listen(https, options.httpsPort ?? 0);
   let httpPort: number | null = null;
   if (options.httpPort !== null) {
-    const http = createHttpServer(handle);
+    const http = createHttpServer(handler('http'));
     servers.push(http);
     httpPort = await listen(http, options.httpPort ?? 0);
   }

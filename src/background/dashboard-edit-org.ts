@@ -1,14 +1,14 @@
-// A row's own settings: which client's key pair the org uses (or none), and removing the org from the dashboard.
+// A row's own settings: which of its org's key pairs the org uses (or none), and removing the org from the dashboard.
 // Removing forgets the org's last known status and its client binding; the key pair, the history and everything in
 // Cloud Manager and Atlas stay as they are. Both need an open vault (the binding is inside it).
 import { isObjectId } from '../core/cloudmanager';
-import { bindOrg, unbindOrg } from '../core/vault';
+import { bindOrg, profileServes, unbindOrg } from '../core/vault';
 import { runningOperation } from './in-flight';
 import { paintOrgTabs } from './org-operations';
-import { forgetOrgStatus } from './org-status';
+import { forgetOrgStatus, orgStatus } from './org-status';
 import { isRefreshRunning } from './refresh-run';
 import { updateContents } from './vault-store';
-import { WorkerError } from './worker-error';
+import { keyOfOtherOrg, WorkerError } from './worker-error';
 
 function checkOrgId(orgId: unknown): asserts orgId is string {
   if (typeof orgId !== 'string' || !isObjectId(orgId)) {
@@ -20,10 +20,15 @@ function checkOrgId(orgId: unknown): asserts orgId is string {
 export async function setOrgClient(orgId: string, profileId: string | null): Promise<null> {
   checkOrgId(orgId);
   if (profileId !== null && typeof profileId !== 'string') throw new WorkerError('invalid-input', 'No such key pair.');
-  await updateContents((contents) => ({
-    contents: profileId === null ? unbindOrg(contents, orgId) : bindOrg(contents, orgId, profileId),
-    result: null,
-  }));
+  const base = (await orgStatus(orgId))?.base;
+  await updateContents((contents) => {
+    if (profileId === null) return { contents: unbindOrg(contents, orgId), result: null };
+    const profile = contents.profiles.find((p) => p.id === profileId);
+    if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
+    // Only a key pair of this org (or its server's global key) may be chosen: never another client's.
+    if (!profileServes(profile, orgId, base)) throw keyOfOtherOrg(profile.org);
+    return { contents: bindOrg(contents, orgId, profileId), result: null };
+  });
   await paintOrgTabs(orgId);
   return null;
 }

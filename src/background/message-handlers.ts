@@ -1,16 +1,36 @@
 // One named handler per message: thin wiring from the typed message map to the vault, the org operations and
 // the settings. Anything thrown becomes an ErrorView in the router.
-import { addProfile, bindOrg, publicProfile, removeProfile } from '../core/vault';
+import {
+  addProfile,
+  assertPassphrase,
+  emptyContents,
+  type ProfileInput,
+  publicProfile,
+  removeProfile,
+} from '../core/vault';
 import type { HandlersOf, MessageMap, MessageName, PopupMessages } from '../shared/messages';
 import { lockNow } from './auto-lock';
 import { dashboardHandlers } from './dashboard-handlers';
 import { clearHistory, readHistory } from './history';
+import { identifyKey, requireNewKey, requireOrg } from './key-identity';
+import { resolveProjectWith } from './locations';
 import { optionsHandlers } from './options-handlers';
-import { linkOrg, paintOrgTabs, refreshStatus, unlinkOrg } from './org-operations';
+import { linkOrg, refreshStatus, unlinkOrg } from './org-operations';
 import { allOrgStatuses } from './org-status';
 import { popupContext } from './popup-context';
 import { readSettings, writeSettings } from './settings';
 import { createNewVault, readContents, unlockWithPassphrase, updateContents } from './vault-store';
+
+/**
+ * Checks the form, then asks the key's server which org the key belongs to: nothing is saved for a key the server
+ * refuses, and a key of another org than the page's is refused by name.
+ */
+async function identified(input: ProfileInput, orgId: string | undefined, now: number) {
+  const draft = addProfile(emptyContents(), input, now).profile;
+  const identity = await identifyKey(draft);
+  requireOrg(identity, orgId);
+  return identity;
+}
 
 export type Handlers = {
   [N in MessageName]: (request: MessageMap[N]['request']) => Promise<MessageMap[N]['response']>;
@@ -20,8 +40,12 @@ export type Handlers = {
 export const popupHandlers: HandlersOf<PopupMessages> = {
   'context/get': ({ url }) => popupContext(url),
 
-  async 'vault/create'({ passphrase, profile }) {
-    const { contents, profile: added } = addProfile({ version: 1, profiles: [] }, profile, Date.now());
+  async 'vault/create'({ passphrase, profile, orgId }) {
+    // The passphrase rule first: a weak one fails before any call is made with the key.
+    assertPassphrase(passphrase);
+    const now = Date.now();
+    const identity = await identified(profile, orgId, now);
+    const { contents, profile: added } = addProfile(emptyContents(), profile, now, identity);
     await createNewVault(passphrase, contents);
     return { profile: publicProfile(added) };
   },
@@ -35,10 +59,14 @@ export const popupHandlers: HandlersOf<PopupMessages> = {
     return (await readContents()).profiles.map(publicProfile);
   },
   async 'profiles/add'({ profile, orgId }) {
+    const now = Date.now();
+    const draft = addProfile(emptyContents(), profile, now).profile;
+    requireNewKey(await readContents(), draft, { orgId });
+    const identity = await identified(profile, orgId, now);
     const added = await updateContents((current) => {
-      const result = addProfile(current, profile, Date.now());
-      const contents = orgId ? bindOrg(result.contents, orgId, result.profile.id) : result.contents;
-      return { contents, result: result.profile };
+      requireNewKey(current, draft); // saved meanwhile, in another window
+      const result = addProfile(current, profile, now, identity);
+      return { contents: result.contents, result: result.profile };
     });
     return { profile: publicProfile(added) };
   },
@@ -46,11 +74,7 @@ export const popupHandlers: HandlersOf<PopupMessages> = {
     await updateContents((current) => ({ contents: removeProfile(current, profileId), result: null }));
     return null;
   },
-  async 'org/bind'({ orgId, profileId }) {
-    await updateContents((current) => ({ contents: bindOrg(current, orgId, profileId), result: null }));
-    await paintOrgTabs(orgId);
-    return null;
-  },
+  'project/resolve': ({ url, profileId }) => resolveProjectWith(url, profileId),
 
   'link/create': (request) => linkOrg(request),
   'link/status': ({ orgId, profileId }) => refreshStatus(orgId, profileId),

@@ -1,42 +1,78 @@
 // Handlers for the options page: edit and test key pairs, change the passphrase (atomically), encrypted backups.
 // A wrong passphrase or a damaged backup file changes nothing.
+
+import { CloudManagerError } from '../core/cloudmanager';
 import {
   adoptBackup,
   changePassphrase,
+  type KeyIdentity,
   MIN_PASSPHRASE_LENGTH,
   makeBackup,
   mergeContents,
+  type Profile,
   parseBackup,
   planMerge,
   previewBackup,
   publicProfile,
+  setIdentity,
   updateProfile,
 } from '../core/vault';
 import type { HandlersOf } from '../shared/messages';
 import type { OptionsMessages } from '../shared/options-messages';
 import { apiFor, forgetApiClients } from './api-clients';
+import { identifyKey, requireNewKey } from './key-identity';
 import { lockEpoch, rememberVaultKey } from './session';
 import { readContents, requireEnvelope, updateContents, withVaultLock, writeEnvelope } from './vault-store';
-import { WorkerError } from './worker-error';
+import { keyOfOtherOrg, WorkerError } from './worker-error';
+
+const sameKey = (a: Profile, b: Profile) =>
+  a.publicKey === b.publicKey && a.privateKey === b.privateKey && a.baseUrl === b.baseUrl;
 
 export const optionsHandlers: HandlersOf<OptionsMessages> = {
   async 'profiles/update'({ profileId, patch }) {
-    const profile = await updateContents((current) => {
-      const result = updateProfile(current, profileId, patch, Date.now());
-      return { contents: result.contents, result: result.profile };
+    const now = Date.now();
+    const contents = await readContents();
+    const current = contents.profiles.find((p) => p.id === profileId);
+    const draft = updateProfile(contents, profileId, patch, now).profile;
+    // A new key or server is asked which org it belongs to: a key pair stays the key pair of one org.
+    let identity: KeyIdentity | undefined;
+    if (current && !sameKey(current, draft)) {
+      requireNewKey(contents, draft, { except: profileId });
+      identity = await identifyKey(draft);
+      if (current.org && (identity.kind !== 'org' || identity.org.id !== current.org.id)) {
+        throw keyOfOtherOrg(identity.kind === 'org' ? identity.org : undefined);
+      }
+    }
+    const profile = await updateContents((latest) => {
+      const result = updateProfile(latest, profileId, patch, now);
+      const next = identity ? setIdentity(result.contents, profileId, identity) : result.contents;
+      return { contents: next, result: next.profiles.find((p) => p.id === profileId)! };
     });
     forgetApiClients();
     return { profile: publicProfile(profile) };
   },
 
   async 'profiles/test'({ profileId, orgId }) {
-    const contents = await readContents();
-    const profile = contents.profiles.find((p) => p.id === profileId);
+    const profile = (await readContents()).profiles.find((p) => p.id === profileId);
     if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
-    const target = orgId ?? profile.orgIds[0];
-    if (!target) throw new WorkerError('invalid-input', 'Give an org id (or its Cloud Manager URL) to test against.');
-    const org = await apiFor(profile).organization(target);
-    return { orgId: org.id, name: org.name };
+    // Which org the key belongs to now (a key pair saved before keys were identified learns it here).
+    const identity = await identifyKey(profile);
+    await updateContents((c) => ({ contents: setIdentity(c, profileId, identity), result: null }));
+    const target = identity.kind === 'org' ? identity.org.id : (orgId ?? profile.orgIds[0]);
+    if (!target)
+      throw new WorkerError('invalid-input', 'Give an org id (or its address) to test this global key against.');
+    const api = apiFor(profile);
+    const name = identity.kind === 'org' ? identity.org.name : (await api.organization(target)).name;
+    // The status of the link needs Organization Owner, as linking does: a read-only key is told so here.
+    try {
+      await api.linkStatus(target);
+      return { orgId: target, name, canLink: true };
+    } catch (error) {
+      if (error instanceof CloudManagerError && error.kind === 'not-org-owner') {
+        return { orgId: target, name, canLink: false };
+      }
+      throw error;
+    }
   },
 
   async 'vault/change-passphrase'({ oldPassphrase, newPassphrase }) {

@@ -1,7 +1,7 @@
 // Link, status and unlink for one org: pick the profile, run the call once, record the outcome, repaint the badge.
 import browser from 'webextension-polyfill';
 import { normalizeLinkToken, tokenFingerprint } from '../core/cloudmanager';
-import { bindOrg, type Profile, profileForOrg, type VaultContents } from '../core/vault';
+import { bindOrg, type Profile, profileForOrg, profileServes, type VaultContents } from '../core/vault';
 import type { OrgStatusRecord } from '../shared/messages';
 import { apiFor } from './api-clients';
 import { paintBadge } from './badge';
@@ -12,35 +12,28 @@ import { orgIdOfTab } from './locations';
 import { orgStatus, saveOrgStatus } from './org-status';
 import { autoCheckBudgetItem, tokenFingerprintsItem } from './storage/items';
 import { readContents, updateContents } from './vault-store';
-import { WorkerError } from './worker-error';
-
-/** Who asked: the user (popup, dashboard) or the worker itself (tab navigation, badge refresh). */
-export type Initiator = 'user' | 'automatic';
+import { keyOfOtherOrg, WorkerError } from './worker-error';
 
 /**
- * The profile for an org: the one the user picked, else the one bound to it, else (only when the user asked) the
- * only one. Automatic checks use a bound profile or none: a page that drives a tab to other org ids makes no call.
+ * The key pair that signs calls for an org: the one the user picked, else the one that serves it. A picked key
+ * pair of another org is refused by name, and nothing is ever guessed: with no key pair of this org, no call.
+ * `base` is the org's server when known (an Ops Manager's global key serves the orgs of its own server).
  */
-export function chooseProfile(
-  contents: VaultContents,
-  orgId: string,
-  picked?: string,
-  initiator: Initiator = 'user',
-): Profile {
+export function chooseProfile(contents: VaultContents, orgId: string, picked?: string, base?: string): Profile {
   if (picked) {
     const profile = contents.profiles.find((p) => p.id === picked);
     if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
+    if (!profileServes(profile, orgId, base)) throw keyOfOtherOrg(profile.org);
     return profile;
   }
-  const bound = profileForOrg(contents, orgId);
-  if (bound) return bound;
-  if (initiator === 'user' && contents.profiles.length === 1) return contents.profiles[0]!;
-  throw new WorkerError('no-profile', 'Choose which client key pair to use for this org.');
+  const serving = profileForOrg(contents, orgId, base);
+  if (serving) return serving;
+  throw new WorkerError('no-profile', 'No saved key pair belongs to this org: add the key pair of this org.');
 }
 
-/** Binds the org to the profile the user picked, once the API has answered for it (never before). */
-async function bindAfterSuccess(orgId: string, profile: Profile, picked: string | undefined): Promise<void> {
-  if (!picked || profile.orgIds.includes(orgId)) return;
+/** Binds the org to the global key the user picked, once the API has answered for it (never before). */
+async function bindAfterSuccess(orgId: string, profile: Profile): Promise<void> {
+  if (profile.orgIds.includes(orgId)) return;
   await updateContents((c) => ({ contents: bindOrg(c, orgId, profile.id), result: null }));
 }
 
@@ -63,7 +56,7 @@ async function perform(
   call: (profile: Profile) => Promise<Partial<OrgStatusRecord>>,
 ): Promise<OrgStatusRecord> {
   const contents = await readContents();
-  const profile = chooseProfile(contents, orgId, profileId);
+  const profile = chooseProfile(contents, orgId, profileId, (await orgStatus(orgId))?.base);
   return runExclusive(orgId, operation, async () => {
     await paintOrgTabs(orgId, true);
     // Status checks happen on every popup opening and page visit: only the actions that change a link are history.
@@ -71,7 +64,7 @@ async function perform(
     const note = operation === 'status' ? async () => undefined : recordAction;
     try {
       const outcome = await call(profile);
-      await bindAfterSuccess(orgId, profile, profileId);
+      await bindAfterSuccess(orgId, profile);
       await clearInterrupted(orgId);
       const record = await saveOrgStatus(orgId, {
         ...outcome,
@@ -105,10 +98,11 @@ export async function linkOrg(request: {
   const fingerprint = await tokenFingerprint(token);
   const earlierOrg = (await tokenFingerprintsItem.get())[fingerprint] ?? sending.get(fingerprint);
   if (earlierOrg && earlierOrg !== request.orgId && !request.allowTokenReuse) {
+    const name = (await orgStatus(earlierOrg))?.name;
     throw new WorkerError(
       'token-reused',
       'This link token was already used for another org. MongoDB advises one link token per Cloud Manager org.',
-      { orgId: earlierOrg },
+      name ? { orgId: earlierOrg, orgName: name } : { orgId: earlierOrg },
     );
   }
   return perform(request.orgId, 'link', request.profileId, async (profile) => {
@@ -140,7 +134,7 @@ async function takeAutomaticBudget(now = Date.now()): Promise<boolean> {
  */
 export async function refreshStatusAutomatically(orgId: string): Promise<OrgStatusRecord | undefined> {
   const contents = await readContents();
-  if (!profileForOrg(contents, orgId)) return undefined;
+  if (!contents.profiles.some((p) => p.orgIds.includes(orgId))) return undefined;
   if (!(await takeAutomaticBudget())) return undefined;
   return refreshStatus(orgId);
 }
@@ -149,9 +143,10 @@ export function refreshStatus(orgId: string, profileId?: string): Promise<OrgSta
   return perform(orgId, 'status', profileId, async (profile) => {
     const api = apiFor(profile);
     const known = await orgStatus(orgId);
+    const ownName = profile.org?.id === orgId ? profile.org.name : undefined;
     const [result, org] = await Promise.all([
       api.linkStatus(orgId),
-      known?.name ? Promise.resolve({ name: known.name }) : api.organization(orgId),
+      known?.name || ownName ? Promise.resolve({ name: known?.name || ownName }) : api.organization(orgId),
     ]);
     return { status: result.status, name: org.name };
   });

@@ -1,11 +1,11 @@
-// Everything the popup needs when it opens, in one answer: vault state, which org the tab shows, which profile
-// serves it, its last known status. Project pages are resolved to their org here when the vault is open.
-import { profileForOrg, publicProfile } from '../core/vault';
+// Everything the popup needs when it opens, in one answer: vault state, which org the tab shows, which key pairs
+// may serve it (its own org's, never another client's), its last known status. A project page finds its org
+// through the projects learnt per key pair; one no key pair knows is left for the user to name its client.
+import { profileForOrg, profilesServing, publicProfile } from '../core/vault';
 import type { PopupContext } from '../shared/messages';
-import { toErrorView } from './error-view';
 import { interruptedOperation, runningOperation } from './in-flight';
-import { locate, resolveGroupOrg } from './locations';
-import { orgStatus } from './org-status';
+import { CLOUD_MANAGER, knownGroupOrg, locate } from './locations';
+import { orgStatus, saveOrgStatus } from './org-status';
 import { readSettings } from './settings';
 import { readContents, vaultState } from './vault-store';
 
@@ -14,22 +14,28 @@ export async function popupContext(url: string | undefined): Promise<PopupContex
   const location = await locate(url);
   const context: PopupContext = { vault, location, profiles: [], autoLockMinutes: settings.autoLockMinutes };
   let orgId = location.kind === 'org' ? location.orgId : location.kind === 'group' ? location.orgId : undefined;
+  const base = location.kind === 'other' ? undefined : location.base;
 
   if (vault === 'unlocked') {
     const contents = await readContents();
     context.profiles = contents.profiles.map(publicProfile);
     if (location.kind === 'group' && !orgId) {
-      try {
-        orgId = await resolveGroupOrg(location, contents);
-        context.location = { ...location, orgId };
-      } catch (error) {
-        context.locationError = toErrorView(error);
-      }
+      orgId = await knownGroupOrg(location, contents);
+      if (orgId) context.location = { ...location, orgId };
+      else context.needsClient = true;
     }
-    if (orgId) context.profileId = profileForOrg(contents, orgId)?.id;
+    if (orgId) {
+      context.profileId = profileForOrg(contents, orgId, base)?.id;
+      context.candidates = profilesServing(contents, orgId, base).map((p) => p.id);
+    }
   }
   if (orgId) {
-    context.org = (await orgStatus(orgId)) ?? { orgId };
+    let record = await orgStatus(orgId);
+    // An Ops Manager org keeps its server, so that the server's global key (and no other) may serve it later.
+    if (vault === 'unlocked' && base && base !== CLOUD_MANAGER && record?.base !== base) {
+      record = await saveOrgStatus(orgId, { base });
+    }
+    context.org = record ?? { orgId };
     context.inFlight = runningOperation(orgId);
     context.interrupted = await interruptedOperation(orgId);
   }

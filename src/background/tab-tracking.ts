@@ -1,9 +1,9 @@
 // Keeps each tab's badge on the org it shows as the user browses: the last known status at once, and a fresh one
 // from the API only when it is stale, the vault is open and the org is bound to a key pair (no request at all
 // while locked, none for an org the user never bound: a page can drive a tab to any org id), within a budget.
-import type { Tabs } from 'webextension-polyfill';
+import browser, { type Tabs } from 'webextension-polyfill';
 import { paintBadge } from './badge';
-import { locate } from './locations';
+import { locate, orgIdOfTab } from './locations';
 import { refreshStatusAutomatically } from './org-operations';
 import { orgStatus } from './org-status';
 import { vaultState } from './vault-store';
@@ -34,5 +34,26 @@ export async function onTabUpdated(tabId: number, change: Tabs.OnUpdatedChangeIn
     await refreshStatusAutomatically(orgId);
   } catch {
     // The call failed: the failure is recorded on the org and painted; nothing else to do.
+  }
+}
+
+/** The badge tooltip's "checked N minutes ago" is written when painted: repainted while it is on screen. */
+export const BADGE_AGE_ALARM = 'badge-age';
+
+/** Repaints the badge (and so the tooltip's age) of the tabs in front, from the last known record. */
+export async function repaintShownTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({ active: true });
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      const orgId = await orgIdOfTab(tab.url);
+      if (orgId) await paintBadge(tab.id, (await orgStatus(orgId)) ?? { orgId });
+    }),
+  );
+}
+
+export async function startBadgeAgeAlarm(): Promise<void> {
+  if (!(await browser.alarms.get(BADGE_AGE_ALARM))) {
+    await browser.alarms.create(BADGE_AGE_ALARM, { periodInMinutes: 1 });
   }
 }

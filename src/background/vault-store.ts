@@ -94,9 +94,23 @@ async function requireKey(): Promise<CryptoKey> {
   return key;
 }
 
-export async function readContents(): Promise<VaultContents> {
+async function openCurrent(): Promise<VaultContents> {
   const envelope = await requireEnvelope();
   return openVaultWithKey(envelope, await requireKey());
+}
+
+/**
+ * The vault's contents, read without the lock. A read that lands between a passphrase change's write and its new
+ * key (the envelope new, the key old) does not open: it is read again once that write is over, never reported as
+ * a wrong passphrase.
+ */
+export async function readContents(): Promise<VaultContents> {
+  try {
+    return await openCurrent();
+  } catch (error) {
+    if (error instanceof VaultError && error.kind === 'wrong-passphrase') return withVaultLock(openCurrent);
+    throw error;
+  }
 }
 
 /** A read-modify-write of the vault's contents under the vault lock; `change` may be async and may throw. */

@@ -11,3 +11,14 @@ export class WorkerError extends Error {
     this.params = params;
   }
 }
+
+/** A key pair asked to serve an org it does not belong to: it never signs a call there. Names its own org. */
+export function keyOfOtherOrg(org: { id: string; name: string } | undefined): WorkerError {
+  return new WorkerError(
+    'key-other-org',
+    org
+      ? `This key pair belongs to the org ${org.name} (${org.id}), not to this one.`
+      : 'This key pair belongs to another org: it is never used for this one.',
+    org ? { orgId: org.id, orgName: org.name } : undefined,
+  );
+}

@@ -1,8 +1,10 @@
 // The history of link and unlink actions per org (time, operation, result, client label — nothing secret),
 // newest first, with a CSV export.
 import { useEffect, useState } from 'preact/hooks';
+import type { ErrorKind } from '../shared/errors';
 import type { HistoryEntry } from '../shared/messages';
 import { send } from '../shared/send';
+import { errorText } from '../ui/error-text';
 import { t } from '../ui/i18n';
 import { toCsv } from './dashboard/csv';
 
@@ -19,6 +21,14 @@ export function historyCsv(entries: HistoryEntry[]): string {
       e.profileLabel,
     ]),
   );
+}
+
+/** The result in words: the link state, or what went wrong; the CSV keeps the API's value. */
+function resultText(entry: HistoryEntry): string {
+  if (entry.result === 'NOT_LINKED') return t('notLinked');
+  if (entry.result === 'SYNCED' || entry.result === 'NOT_SYNCED') return t(`dash_status_${entry.result}`);
+  if (!entry.ok) return errorText({ kind: entry.result as ErrorKind, message: entry.result }).message;
+  return entry.result;
 }
 
 export function HistoryView() {
@@ -61,7 +71,7 @@ export function HistoryView() {
                     {e.orgName ?? ''} <span class="mono">{e.orgId}</span>
                   </td>
                   <td>{t(`operation_${e.operation}`)}</td>
-                  <td>{e.result}</td>
+                  <td>{resultText(e)}</td>
                   <td>{e.profileLabel}</td>
                 </tr>
               ))}

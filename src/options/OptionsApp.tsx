@@ -1,11 +1,11 @@
 // The settings page: key pairs, security, backup, history and every org at a glance. Locked, it asks for the
 // passphrase first; with no vault yet, it says how to start.
 import { useEffect, useState } from 'preact/hooks';
-import { UnlockForm } from '../popup/UnlockForm';
 import { type ErrorView, MessageError, type ProfileView, type Settings, type VaultState } from '../shared/messages';
 import { send } from '../shared/send';
 import { t } from '../ui/i18n';
 import { ErrorNotice } from '../ui/Notice';
+import { UnlockForm } from '../ui/UnlockForm';
 import { BackupSection } from './BackupSection';
 import { Dashboard } from './dashboard/Dashboard';
 import { HistoryView } from './HistoryView';

@@ -1,5 +1,6 @@
-// Saved key pairs: masked keys, add (with an Ops Manager address, whose host permission is asked for first),
-// rename or move, test against the API, delete behind a confirmation. Private keys are never shown back.
+// Saved key pairs: the org each key belongs to, masked keys, add (with an Ops Manager address, whose host permission
+// is asked for first), rename or move, test (which org, and whether it can link), delete behind a confirmation.
+// Private keys are never shown back.
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { MessageError, type ProfileInput, type ProfileView } from '../shared/messages';
@@ -9,6 +10,7 @@ import { InsecureHttpConfirm } from '../ui/InsecureHttpConfirm';
 import { t } from '../ui/i18n';
 import { KeyPairFields } from '../ui/KeyPairFields';
 import { ErrorNotice } from '../ui/Notice';
+import { orgLabel } from '../ui/org-label';
 import { useAction } from './use-action';
 
 const CLOUD_MANAGER = 'https://cloud.mongodb.com';
@@ -97,23 +99,35 @@ function EditProfileForm(props: { profile: ProfileView; onDone: () => Promise<vo
   );
 }
 
+/** Which org the key belongs to, as the server said when it was saved or tested. */
+function keyIdentityText(profile: ProfileView): string {
+  if (profile.org) return t('keyOrg', orgLabel(profile.org.name, profile.org.id));
+  if (profile.global) return t('keyGlobal');
+  return t('keyOrgUnknown');
+}
+
 function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }) {
   const { profile, reload } = props;
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
   const [testOrg, setTestOrg] = useState('');
   const action = useAction();
+  const identified = profile.org !== undefined || profile.global === true;
   return (
     <li class="card" data-testid={`profile-${profile.label}`}>
       <strong>{profile.label}</strong>
+      <p class={identified ? '' : 'muted'} data-testid="key-org">
+        {keyIdentityText(profile)}
+      </p>
       <p class="mono">
         {profile.publicKey} / {profile.maskedPrivateKey}
       </p>
       <p class="muted">
-        {profile.baseUrl} · {t('boundOrgs', String(profile.orgIds.length))}
+        {profile.baseUrl}
+        {profile.global && ` · ${t('boundOrgs', String(profile.orgIds.length))}`}
       </p>
       <div class="row">
-        {profile.orgIds.length === 0 && (
+        {profile.global && (
           <input
             aria-label={t('testOrgId')}
             placeholder={t('testOrgId')}
@@ -126,8 +140,11 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
           disabled={action.busy}
           onClick={() =>
             action.run(async () => {
-              const org = await send('profiles/test', { profileId: profile.id, orgId: testOrg.trim() || undefined });
-              return t('testOk', org.name);
+              const orgId = profile.global ? testOrg.trim() || undefined : undefined;
+              const result = await send('profiles/test', { profileId: profile.id, orgId });
+              // The test names the key's org: the card shows it from now on.
+              if (!identified) await reload();
+              return result.canLink ? t('testCanLink', result.name) : t('testCannotLink', result.name);
             })
           }
         >

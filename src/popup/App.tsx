@@ -1,13 +1,15 @@
-// The popup: loads the context for the active tab, then shows setup, unlock, or the org's link panel.
+// The popup: loads the context for the active tab, then shows setup, unlock, the question a project page of an
+// unknown client asks, or the org's link panel.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { type ErrorView, MessageError, type PopupContext } from '../shared/messages';
 import { send } from '../shared/send';
 import { t } from '../ui/i18n';
 import { ErrorNotice } from '../ui/Notice';
+import { UnlockForm } from '../ui/UnlockForm';
 import { OrgPanel } from './OrgPanel';
+import { ProjectClientPanel } from './ProjectClientPanel';
 import { SetupForm } from './SetupForm';
-import { UnlockForm } from './UnlockForm';
 
 export function App(props: { tabId?: number; url?: string }) {
   const [context, setContext] = useState<PopupContext>();
@@ -48,16 +50,19 @@ export function App(props: { tabId?: number; url?: string }) {
       <main>
         {loadError && <ErrorNotice error={loadError} />}
         {!context && !loadError && <p aria-busy="true">{t('loading')}</p>}
-        {context && <Body context={context} tabId={props.tabId} reload={reload} />}
+        {context && <Body context={context} tabId={props.tabId} url={props.url} reload={reload} />}
       </main>
     </>
   );
 }
 
-function Body(props: { context: PopupContext; tabId?: number; reload: () => Promise<void> }) {
+function Body(props: { context: PopupContext; tabId?: number; url?: string; reload: () => Promise<void> }) {
   const { context, tabId, reload } = props;
   if (context.vault === 'empty') return <SetupForm orgId={context.org?.orgId} onDone={reload} />;
-  if (context.vault === 'locked') return <UnlockForm onDone={reload} />;
+  if (context.vault === 'locked') {
+    return <UnlockForm org={context.org} location={context.location} onDone={reload} />;
+  }
+  if (context.needsClient) return <ProjectClientPanel context={context} url={props.url} reload={reload} />;
   if (context.locationError) return <ErrorNotice error={context.locationError} />;
   if (!context.org) {
     return (

@@ -1,37 +1,62 @@
-// The org's panel: which org and client, its link status (checked on open), Link with a pasted token, and Unlink
-// behind a confirmation that names the org. Every outcome is announced; the token leaves the page after use.
+// The org's panel: which org and which of its key pairs, its link status (checked on open), Link with a pasted
+// token (folded behind a question when the org is already linked), and Unlink behind a confirmation that names the
+// org. Only key pairs that may serve this org are ever offered; with none, the key-pair form takes the panel.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ErrorView, MessageError, type OrgStatusRecord, type PopupContext } from '../shared/messages';
+import {
+  type ErrorView,
+  MessageError,
+  type OrgStatusRecord,
+  type PopupContext,
+  type ProfileView,
+} from '../shared/messages';
 import { send } from '../shared/send';
+import { ConfirmRelink } from '../ui/ConfirmRelink';
+import { errorText } from '../ui/error-text';
 import { t } from '../ui/i18n';
-import { ErrorNotice, Notice } from '../ui/Notice';
-import { AddProfileForm } from './AddProfileForm';
+import { Notice } from '../ui/Notice';
 import { ConfirmUnlink } from './ConfirmUnlink';
-import { StatusLine } from './StatusLine';
-
-type Busy = 'link' | 'unlink' | 'status' | undefined;
+import { NoKeyPairPanel } from './NoKeyPairPanel';
+import { type Failure, type Operation, StatusLine } from './StatusLine';
 
 const asView = (e: unknown): ErrorView =>
   e instanceof MessageError ? e.view : { kind: 'internal', message: String(e) };
 
+/** The key pairs the worker says may serve this org; never another org's. */
+export function candidateProfiles(context: PopupContext): ProfileView[] {
+  const ids = context.candidates ?? (context.profileId ? [context.profileId] : []);
+  return context.profiles.filter((p) => ids.includes(p.id));
+}
+
 export function OrgPanel(props: { context: PopupContext; tabId?: number; reload: () => Promise<void> }) {
-  const { context, tabId } = props;
+  const candidates = candidateProfiles(props.context);
+  if (candidates.length === 0) return <NoKeyPairPanel context={props.context} reload={props.reload} />;
+  return <LinkPanel {...props} candidates={candidates} />;
+}
+
+const isLinked = (record: OrgStatusRecord) => record.status === 'SYNCED' || record.status === 'NOT_SYNCED';
+
+function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; tabId?: number }) {
+  const { context, candidates, tabId } = props;
   const orgId = context.org!.orgId;
   const [record, setRecord] = useState<OrgStatusRecord>(context.org!);
-  const [profileId, setProfileId] = useState<string | undefined>(
-    context.profileId ?? (context.profiles.length === 1 ? context.profiles[0]!.id : undefined),
-  );
+  const [profileId, setProfileId] = useState<string | undefined>(() => {
+    if (context.profileId && candidates.some((p) => p.id === context.profileId)) return context.profileId;
+    return candidates.length === 1 ? candidates[0]!.id : undefined;
+  });
   const [token, setToken] = useState('');
-  const [busy, setBusy] = useState<Busy>(context.inFlight);
-  const [error, setError] = useState<ErrorView>();
+  const [busy, setBusy] = useState<Operation | undefined>(context.inFlight);
+  const [failure, setFailure] = useState<Failure>();
   const [success, setSuccess] = useState<string>();
   const [confirmUnlink, setConfirmUnlink] = useState(false);
-  const [reuseOf, setReuseOf] = useState<string>();
+  // An already linked org keeps the token form folded until the user confirms a new link.
+  const [relink, setRelink] = useState<'folded' | 'asking' | 'open'>('folded');
+  const [reuse, setReuse] = useState<ErrorView>();
   const tokenInput = useRef<HTMLInputElement>(null);
+  const relinkButton = useRef<HTMLButtonElement>(null);
 
-  const run = async (operation: Exclude<Busy, undefined>, call: () => Promise<OrgStatusRecord>) => {
+  const run = async (operation: Operation, call: () => Promise<OrgStatusRecord>) => {
     setBusy(operation);
-    setError(undefined);
+    setFailure(undefined);
     setSuccess(undefined);
     try {
       const next = await call();
@@ -39,15 +64,15 @@ export function OrgPanel(props: { context: PopupContext; tabId?: number; reload:
       return next;
     } catch (e) {
       const view = asView(e);
-      if (view.kind === 'token-reused') setReuseOf(view.params?.orgId ?? '?');
-      else setError(view);
+      if (view.kind === 'token-reused') setReuse(view);
+      else setFailure({ operation, error: view });
       return undefined;
     } finally {
       setBusy(undefined);
     }
   };
 
-  const checkStatus = () => run('status', () => send('link/status', { orgId, profileId, tabId }));
+  const checkStatus = (id = profileId) => run('status', () => send('link/status', { orgId, profileId: id, tabId }));
 
   // The status is shown as soon as the popup opens (the worker joins a call already running for this org).
   useEffect(() => {
@@ -56,14 +81,19 @@ export function OrgPanel(props: { context: PopupContext; tabId?: number; reload:
     if (profileId && !context.interrupted) checkStatus();
   }, []);
 
+  useEffect(() => {
+    if (relink === 'open') tokenInput.current?.focus();
+  }, [relink]);
+
   const link = async (allowTokenReuse = false) => {
-    setReuseOf(undefined);
+    setReuse(undefined);
     const next = await run('link', () =>
       send('link/create', { orgId, profileId, tabId, linkToken: token, allowTokenReuse }),
     );
     if (next) {
       setToken(''); // used once, never kept
-      setSuccess(t('linkedAs', next.status ?? ''));
+      setRelink('folded');
+      setSuccess(t('linkDone'));
     }
   };
 
@@ -73,11 +103,9 @@ export function OrgPanel(props: { context: PopupContext; tabId?: number; reload:
     if (next) setSuccess(t('unlinked'));
   };
 
-  if (context.profiles.length === 0) return <AddProfileForm orgId={orgId} onDone={props.reload} />;
-
   const orgName = record.name ?? t('unnamedOrg');
-  // With one key pair there is nothing to choose: it is used (and bound to the org on the first call).
-  const chooseProfile = context.profiles.length > 1;
+  const showForm = !isLinked(record) || relink === 'open';
+  const reuseText = reuse ? errorText(reuse) : undefined;
 
   return (
     <div data-testid="org-panel">
@@ -87,9 +115,37 @@ export function OrgPanel(props: { context: PopupContext; tabId?: number; reload:
           {orgId}
         </p>
         {context.location.kind === 'group' && <p class="muted">{t('fromProjectPage', context.location.groupId)}</p>}
-        <StatusLine record={record} busy={busy} />
+        {candidates.length > 1 ? (
+          <>
+            <label for="profile">{t('fieldProfile')}</label>
+            <select
+              id="profile"
+              value={profileId ?? ''}
+              disabled={!!busy}
+              onChange={(e) => {
+                const picked = e.currentTarget.value || undefined;
+                setProfileId(picked);
+                // The worker remembers the choice for this org; the status comes with it.
+                if (picked) checkStatus(picked);
+              }}
+              required
+            >
+              <option value="">{t('chooseProfile')}</option>
+              {candidates.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label} ({p.publicKey})
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <p class="muted" data-testid="profile-label">
+            {t('usingProfile', candidates[0]!.label)}
+          </p>
+        )}
+        <StatusLine record={record} busy={busy} failure={failure} />
         <div class="row">
-          <button type="button" onClick={checkStatus} disabled={!!busy || !profileId}>
+          <button type="button" onClick={() => checkStatus()} disabled={!!busy || !profileId}>
             {t('checkStatus')}
           </button>
           {record.status && record.status !== 'NOT_LINKED' && (
@@ -109,58 +165,57 @@ export function OrgPanel(props: { context: PopupContext; tabId?: number; reload:
 
       {confirmUnlink && <ConfirmUnlink orgName={orgName} onConfirm={unlink} onCancel={() => setConfirmUnlink(false)} />}
 
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!busy) link();
-        }}
-      >
-        {chooseProfile && (
-          <>
-            <label for="profile">{t('fieldProfile')}</label>
-            <select
-              id="profile"
-              value={profileId ?? ''}
-              onChange={(e) => {
-                const picked = e.currentTarget.value || undefined;
-                setProfileId(picked);
-                // The worker remembers the choice for this org; the status comes with it.
-                if (picked) run('status', () => send('link/status', { orgId, profileId: picked, tabId }));
-              }}
-              required
-            >
-              <option value="">{t('chooseProfile')}</option>
-              {context.profiles.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label} ({p.publicKey})
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        {!chooseProfile && (
-          <p class="muted" data-testid="profile-label">
-            {t('usingProfile', context.profiles.find((p) => p.id === profileId)?.label ?? '')}
-          </p>
-        )}
-        <label for="link-token">{t('fieldLinkToken')}</label>
-        <input
-          id="link-token"
-          ref={tokenInput}
-          type="password"
-          autocomplete="off"
-          spellcheck={false}
-          value={token}
-          onInput={(e) => setToken(e.currentTarget.value)}
-          placeholder={t('linkTokenPlaceholder')}
-          required
-        />
+      {!showForm && relink === 'folded' && (
         <div class="row">
-          <button type="submit" class="primary" disabled={!!busy || !profileId || token.trim() === ''}>
-            {busy === 'link' ? t('linking') : t('link')}
+          <button
+            type="button"
+            ref={relinkButton}
+            onClick={() => setRelink('asking')}
+            disabled={!!busy}
+            aria-haspopup="dialog"
+          >
+            {t('relinkButton')}
           </button>
         </div>
-      </form>
+      )}
+      {!showForm && relink === 'asking' && (
+        <ConfirmRelink
+          orgName={orgName}
+          idPrefix="popup"
+          onConfirm={() => setRelink('open')}
+          onCancel={() => {
+            setRelink('folded');
+            requestAnimationFrame(() => relinkButton.current?.focus());
+          }}
+        />
+      )}
+
+      {showForm && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy) link();
+          }}
+        >
+          <label for="link-token">{t('fieldLinkToken')}</label>
+          <input
+            id="link-token"
+            ref={tokenInput}
+            type="password"
+            autocomplete="off"
+            spellcheck={false}
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+            placeholder={t('linkTokenPlaceholder')}
+            required
+          />
+          <div class="row">
+            <button type="submit" class="primary" disabled={!!busy || !profileId || token.trim() === ''}>
+              {busy === 'link' ? t('linking') : t('link')}
+            </button>
+          </div>
+        </form>
+      )}
 
       <div aria-live="polite" data-testid="outcome">
         {success && (
@@ -168,16 +223,15 @@ export function OrgPanel(props: { context: PopupContext; tabId?: number; reload:
             <strong>{success}</strong>
           </Notice>
         )}
-        {error && <ErrorNotice error={error} />}
-        {reuseOf && (
+        {reuse && reuseText && (
           <Notice tone="warning">
-            <strong>{t('error_token_reused', reuseOf)}</strong>
-            <span>{t('remedy_token_reused')}</span>
+            <strong>{reuseText.message}</strong>
+            <span>{reuseText.remedy}</span>
             <div class="row">
-              <button type="button" onClick={() => link(true)}>
+              <button type="button" onClick={() => link(true)} disabled={!!busy}>
                 {t('useTokenAnyway')}
               </button>
-              <button type="button" onClick={() => setReuseOf(undefined)}>
+              <button type="button" onClick={() => setReuse(undefined)}>
                 {t('cancel')}
               </button>
             </div>

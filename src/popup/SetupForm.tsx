@@ -1,4 +1,5 @@
-// First use: one passphrase (typed twice) protects every key pair; the first key pair is saved with it.
+// First use: one passphrase (typed twice) protects every key pair; the first key pair is saved with it (on an org's
+// page, only a key of that org: the worker asks the server whose key it is).
 import { useState } from 'preact/hooks';
 import { type ErrorView, MessageError, type ProfileInput } from '../shared/messages';
 import { send } from '../shared/send';
@@ -20,7 +21,7 @@ export function SetupForm(props: { orgId?: string; onDone: () => Promise<void> }
     setBusy(true);
     setError(undefined);
     try {
-      await send('vault/create', { passphrase, profile });
+      await send('vault/create', { passphrase, profile, orgId: props.orgId });
       // Nothing secret stays in the page once the worker has it.
       setPassphrase('');
       setConfirm('');

@@ -1,28 +1,72 @@
-// One line saying the org's link status and how old that knowledge is.
-
-import type { OrgStatusRecord } from '../shared/messages';
+// The org's status card line: the last result in words (a failure included, with what went wrong and what to do),
+// how old that knowledge is, and one line on what comes next. Never the API's raw value.
+import type { ErrorView, OrgStatusRecord } from '../shared/messages';
 import { t } from '../ui/i18n';
+import { ErrorNotice } from '../ui/Notice';
+
+export type Operation = 'link' | 'unlink' | 'status';
+
+/** The last call of this popup that failed, which outranks whatever status was known before it. */
+export interface Failure {
+  operation: Operation;
+  error: ErrorView;
+}
 
 function ageText(checkedAt: number | undefined): string {
-  if (!checkedAt) return t('neverChecked');
+  if (!checkedAt) return '';
   const minutes = Math.round((Date.now() - checkedAt) / 60_000);
   return minutes < 1 ? t('checkedJustNow') : t('checkedMinutesAgo', String(minutes));
 }
 
-export function StatusLine(props: { record: OrgStatusRecord; busy?: 'link' | 'unlink' | 'status' }) {
+/** The state in the user's words; the same words as the dashboard and the toolbar tooltip. */
+export function statusWord(status: OrgStatusRecord['status']): string {
+  if (status === 'SYNCED' || status === 'NOT_SYNCED') return t(`dash_status_${status}`);
+  if (status === 'NOT_LINKED') return t('notLinked');
+  return t('statusUnknown');
+}
+
+export function StatusLine(props: { record: OrgStatusRecord; busy?: Operation; failure?: Failure }) {
   const { record, busy } = props;
-  let text: string;
-  if (busy) text = t(`busy_${busy}`);
-  else if (record.error) text = t('statusError');
-  else if (record.status === 'SYNCED' || record.status === 'NOT_SYNCED') text = t('linkedAs', record.status);
-  else if (record.status === 'NOT_LINKED') text = t('notLinked');
-  else text = t('statusUnknown');
+  if (busy) {
+    return (
+      <div class="status-line" aria-busy="true">
+        <p>
+          <span class="status" data-testid="status">
+            {t(`busy_${busy}`)}
+          </span>
+        </p>
+      </div>
+    );
+  }
+  // This popup's failed call, else the failure the worker recorded for the last check.
+  const failure = props.failure ?? (record.error ? { operation: 'stored' as const, error: record.error } : undefined);
+  if (failure) {
+    return (
+      <div class="status-line">
+        <p>
+          <span class="status error" data-testid="status">
+            {failure.operation === 'stored' ? t('statusError') : t(`statusFailed_${failure.operation}`)}
+          </span>{' '}
+          {failure.operation === 'stored' && <span class="muted">{ageText(record.checkedAt)}</span>}
+        </p>
+        <ErrorNotice error={failure.error} />
+      </div>
+    );
+  }
+  const known = record.status !== undefined;
   return (
-    <p>
-      <span class={`status ${busy ? '' : (record.status ?? '')}`} data-testid="status">
-        {text}
-      </span>{' '}
-      {!busy && <span class="muted">{ageText(record.checkedAt)}</span>}
-    </p>
+    <div class="status-line">
+      <p>
+        <span class={`status ${record.status ?? ''}`} data-testid="status">
+          {statusWord(record.status)}
+        </span>{' '}
+        {known && <span class="muted">{ageText(record.checkedAt)}</span>}
+      </p>
+      {known && (
+        <p class="muted" data-testid="status-next">
+          {t(`statusNext_${record.status}`)}
+        </p>
+      )}
+    </div>
   );
 }

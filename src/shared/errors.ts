@@ -11,6 +11,10 @@ export type WorkerErrorKind =
   | 'invalid-backup'
   | 'too-many-attempts'
   | 'no-profile'
+  /** The key pair belongs to another org (params orgId, orgName): it never signs a call for this one. */
+  | 'key-other-org'
+  /** This public key is already saved (params label: the key pair that has it). */
+  | 'duplicate-key'
   | 'invalid-input'
   | 'token-reused'
   | 'busy'

@@ -57,8 +57,15 @@ export interface PopupContext {
   vault: VaultState;
   location: PageLocation;
   profiles: ProfileView[];
-  /** The profile bound to this org, if any. */
+  /** The key pair that serves this org (the bound one, else the only one that may), if any. */
   profileId?: string;
+  /**
+   * Ids of the key pairs that may serve this org (its own org's keys, a global key of its server). Empty: no key
+   * pair of this client is saved, and the popup offers the form in place. Never another org's key pair.
+   */
+  candidates?: string[];
+  /** A project page whose org no saved key pair knows: the popup asks which client (or for a new key pair). */
+  needsClient?: boolean;
   org?: OrgStatusRecord;
   inFlight?: 'link' | 'unlink' | 'status';
   /** A call an earlier worker started and never finished: its outcome is unknown. */
@@ -75,13 +82,22 @@ export interface Settings {
 
 export interface PopupMessages {
   'context/get': { request: { tabId?: number; url?: string }; response: PopupContext };
-  'vault/create': { request: { passphrase: string; profile: ProfileInput }; response: { profile: ProfileView } };
+  /** Creates the vault with its first key pair, once the server said which org the key belongs to. */
+  'vault/create': {
+    request: { passphrase: string; profile: ProfileInput; orgId?: string };
+    response: { profile: ProfileView };
+  };
   'vault/unlock': { request: { passphrase: string }; response: { upgraded: boolean } };
   'vault/lock': { request: Record<string, never>; response: null };
   'profiles/list': { request: Record<string, never>; response: ProfileView[] };
+  /**
+   * Saves a key pair after asking the server which org it belongs to (`GET /orgs`), and binds it to that org. With
+   * `orgId` (saved on that org's page) a key of another org is refused ('key-other-org', naming its org).
+   */
   'profiles/add': { request: { profile: ProfileInput; orgId?: string }; response: { profile: ProfileView } };
   'profiles/remove': { request: { profileId: string }; response: null };
-  'org/bind': { request: { orgId: string; profileId: string }; response: null };
+  /** Finds a project page's org with the key pair the user named as its client, and that key pair only. */
+  'project/resolve': { request: { url: string; profileId: string }; response: { orgId: string } };
   'link/create': {
     request: { orgId: string; linkToken: string; profileId?: string; tabId?: number; allowTokenReuse?: boolean };
     response: OrgStatusRecord;

@@ -17,7 +17,14 @@ export type OptionsMessages = {
     request: { profileId: string; patch: Partial<ProfileInput> };
     response: { profile: ProfileView };
   };
-  'profiles/test': { request: { profileId: string; orgId?: string }; response: { orgId: string; name: string } };
+  /**
+   * Asks the server which org the key belongs to, then whether it can link there (a call that needs Organization
+   * Owner). `orgId` only for a global key. canLink false: the key reads but lacks the Organization Owner role.
+   */
+  'profiles/test': {
+    request: { profileId: string; orgId?: string };
+    response: { orgId: string; name: string; canLink: boolean };
+  };
   'vault/change-passphrase': { request: { oldPassphrase: string; newPassphrase: string }; response: null };
   'backup/export': { request: Record<string, never>; response: { text: string; fileName: string } };
   'backup/preview': { request: { text: string; passphrase: string }; response: BackupPreview };

@@ -1,9 +1,10 @@
-// Accessibility: axe-core reports no violation on the popup (setup, org panel, an error) and on every section of
-// the settings page (and the dashboard's row dialogs), in light and dark colour schemes.
+// Accessibility: axe-core reports no violation on the popup (setup, org panel, an error, an org with no key pair of
+// its own, a project page asking which client) and on every section of the settings page (and the dashboard's row
+// dialogs), in light and dark colour schemes.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violations } from './axe';
-import { type ExtensionRun, launchExtension, orgPageUrl } from './harness';
+import { type ExtensionRun, launchExtension, orgPageUrl, projectPageUrl } from './harness';
 import { createVaultWith } from './steps';
 
 describe('accessibility', () => {
@@ -27,6 +28,22 @@ describe('accessibility', () => {
     await popup.page.getByLabel('Atlas link token').fill('not-a-valid-token');
     await popup.page.getByRole('button', { name: 'Link to Atlas' }).click();
     await popup.page.getByRole('alert').waitFor();
+    found.push(...(await violations(popup.page, 'light')), ...(await violations(popup.page, 'dark')));
+    await popup.close();
+    expect(found).toEqual([]);
+  });
+
+  it('popup: an org with no key pair of its own, and a project page asking which client', async () => {
+    const found: string[] = [];
+    const globex = run.sandbox.fixture.orgs.find((o) => o.name.startsWith('Globex'))!;
+    let popup = await run.openPopup(await run.openTab(orgPageUrl(globex.id)));
+    await popup.page.getByTestId('no-key-pair').waitFor();
+    found.push(...(await violations(popup.page, 'light')), ...(await violations(popup.page, 'dark')));
+    await popup.close();
+    // A project no saved key pair knows (Hooli's).
+    const group = run.sandbox.fixture.groups.find((g) => g.name === 'hooli-web')!;
+    popup = await run.openPopup(await run.openTab(projectPageUrl(group.id)));
+    await popup.page.getByRole('heading', { name: 'Which client is this project of?' }).waitFor();
     found.push(...(await violations(popup.page, 'light')), ...(await violations(popup.page, 'dark')));
     await popup.close();
     expect(found).toEqual([]);

@@ -42,6 +42,16 @@ export async function launchExtension(
   options: LaunchOptions = {},
 ): Promise<ExtensionRun> {
   const sandbox = await startSandbox({ httpsPort: 0, httpPort: 0, ...sandboxOptions });
+  // One key pair, one org: every call of the whole run is checked, including those a test cleared from the log.
+  const crossed: string[] = [];
+  const collectCrossed = () => {
+    for (const e of sandbox.log) if (e.crossOrg) crossed.push(`${e.method} ${e.path} signed by ${e.username}`);
+  };
+  const clearLog = sandbox.clearLog;
+  sandbox.clearLog = () => {
+    collectCrossed();
+    clearLog();
+  };
   const profileDir = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
@@ -144,8 +154,12 @@ export async function launchExtension(
     async close() {
       for (const viewer of viewers) await viewer.close().catch(() => undefined);
       await context.close().catch(() => undefined);
+      collectCrossed();
       await sandbox.close();
       rmSync(profileDir, { recursive: true, force: true });
+      if (crossed.length > 0) {
+        throw new Error(`calls signed with a key pair of another org:\n${crossed.join('\n')}`);
+      }
     },
   };
 }

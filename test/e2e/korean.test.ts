@@ -1,15 +1,16 @@
-// In Korean: with Chromium's UI language set to Korean, the popup, the settings page, the errors and the toolbar
-// tooltip all speak Korean (and pass axe-core, light and dark), and no English sentence slips through (only product
-// names, Cloud Manager menu paths, which stay in English because the Cloud Manager UI is English, and the data).
+// In Korean: with Chromium's UI language set to Korean, the popup (setup, an org with no key pair of its own, the
+// error of a key refused when saved), the settings page and the toolbar tooltip all speak Korean (and pass axe-core,
+// light and dark), and no English sentence slips through (only product names, Cloud Manager menu paths, which stay in
+// English because the Cloud Manager UI is English, and the data).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violations } from './axe';
 import { badgeOf, type ExtensionRun, launchExtension, orgPageUrl, screenshot } from './harness';
-import { addProfileFor, keyNamed, PASSPHRASE } from './steps';
+import { addProfileFor, keyNamed, PASSPHRASE, sendFromExtensionPage } from './steps';
 
 // Words that stay English in the Korean catalogue on purpose: names of products and of Cloud Manager menus.
 const KEPT_ENGLISH = new Set(
-  'API Atlas Link Cloud Manager Ops MongoDB Organization Owner Access Keys Edit Live Migration Generate Token http https cloud mongodb com SYNCED'.split(
+  'API Atlas Link Cloud Manager Ops MongoDB Organization Owner Access Keys Edit Live Migration Generate Token http https cloud mongodb com'.split(
     ' ',
   ),
 );
@@ -52,10 +53,11 @@ describe('Korean', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
     expect(await untranslated(page, data())).toEqual([]);
 
-    const owner = keyNamed(run, 'owner');
+    // Initech's own key (a key pair serves only its own org).
+    const initech = keyNamed(run, 'initech');
     await page.getByLabel('고객사 이름').fill('이니텍 고객사');
-    await page.getByLabel('공개 키(사용자 이름)').fill(owner.publicKey);
-    await page.getByLabel('비공개 키(비밀번호)').fill(owner.privateKey);
+    await page.getByLabel('공개 키(사용자 이름)').fill(initech.publicKey);
+    await page.getByLabel('비공개 키(비밀번호)').fill(initech.privateKey);
     await page.getByLabel('암호 문구', { exact: true }).fill(PASSPHRASE);
     await page.getByLabel('암호 문구 확인').fill(PASSPHRASE);
     await page.getByRole('button', { name: '키 쌍 저장' }).click();
@@ -64,7 +66,7 @@ describe('Korean', () => {
     const token = run.sandbox.fixture.linkTokens.find((t) => t.result === 'SYNCED')!.token;
     await page.getByLabel('Atlas 링크 토큰').fill(token);
     await page.getByRole('button', { name: 'Atlas에 연결' }).click();
-    await expect.poll(() => page.getByTestId('status').textContent()).toBe('연결됨 — SYNCED');
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('연결됨, 동기화됨');
     expect(await untranslated(page, [...data(), '이니텍 고객사'])).toEqual([]);
     await screenshot(page, 'popup-linked-ko');
 
@@ -74,21 +76,39 @@ describe('Korean', () => {
     await popup.close();
   });
 
-  it("says in Korean that the IP is not on the key's access list", async () => {
+  it("says in Korean that the org has no key pair, and that the IP is not on the key's access list", async () => {
     const target = org('Globex');
-    await addProfileFor(run, 'elsewhere', '글로벡스 고객사', target.id);
     const tab = await run.openTab(orgPageUrl(target.id));
     const popup = await run.openPopup(tab);
-    const alert = popup.page.getByRole('alert');
+    const page = popup.page;
+    // No key pair of Globex is saved: the popup says so in Korean, with the form in place.
+    await page.getByTestId('no-key-pair').waitFor();
+    expect(await page.getByTestId('no-key-pair-text').textContent()).toContain(target.id);
+    expect(await untranslated(page, data())).toEqual([]);
+    const fenced = keyNamed(run, 'elsewhere');
+    await page.getByLabel('고객사 이름').fill('글로벡스 고객사');
+    await page.getByLabel('공개 키(사용자 이름)').fill(fenced.publicKey);
+    await page.getByLabel('비공개 키(비밀번호)').fill(fenced.privateKey);
+    await page.getByRole('button', { name: '키 쌍 저장' }).click();
+    const alert = page.getByRole('alert');
     await alert.waitFor();
     const text = (await alert.textContent()) ?? '';
-    expect(text).toContain('이 컴퓨터의 IP 주소 127.0.0.1이(가) API 키의 액세스 목록에 없습니다.');
+    expect(text).toContain('이 컴퓨터의 IP 주소(127.0.0.1)가 API 키의 액세스 목록에 없습니다.');
     expect(text).toContain('Organization → Access Manager → API Keys → Edit');
-    expect(await untranslated(popup.page, [...data(), '글로벡스 고객사', '127.0.0.1'])).toEqual([]);
-    expect((await badgeOf(run, tab)).title).toContain('마지막 확인 실패: 이 컴퓨터의 IP 주소 127.0.0.1');
-    await screenshot(popup.page, 'popup-ip-not-allowed-ko');
-    expect([...(await violations(popup.page, 'light')), ...(await violations(popup.page, 'dark'))]).toEqual([]);
+    expect(await untranslated(page, [...data(), '127.0.0.1'])).toEqual([]);
+    await screenshot(page, 'popup-ip-not-allowed-ko');
+    expect([...(await violations(page, 'light')), ...(await violations(page, 'dark'))]).toEqual([]);
     await popup.close();
+    // The refused key pair was not saved.
+    const labels = (await sendFromExtensionPage<{ label: string }[]>(run, 'profiles/list', {})).map((p) => p.label);
+    expect(labels).toEqual(['이니텍 고객사']);
+
+    // A failed check (a read-only key of its own org) shows in the toolbar tooltip in Korean.
+    const hooli = org('Hooli');
+    await addProfileFor(run, 'readonly', '훌리 고객사', hooli.id);
+    const hooliTab = await run.openTab(orgPageUrl(hooli.id));
+    await expect.poll(async () => (await badgeOf(run, hooliTab)).title).toContain('마지막 확인 실패: ');
+    expect((await badgeOf(run, hooliTab)).text).toBe('!');
   });
 
   it('shows every settings section in Korean', async () => {
@@ -99,7 +119,7 @@ describe('Korean', () => {
       await page.getByRole('button', { name: section, exact: true }).click();
       await page.waitForTimeout(300);
       found.push(
-        ...(await untranslated(page, [...data(), '이니텍 고객사', '글로벡스 고객사'])).map((w) => `${section}: ${w}`),
+        ...(await untranslated(page, [...data(), '이니텍 고객사', '훌리 고객사'])).map((w) => `${section}: ${w}`),
       );
     }
     expect(found).toEqual([]);

@@ -1,6 +1,6 @@
 // The product's main path in real Chromium against the sandbox: first-use setup in the toolbar popup, link with
-// a valid token (badge SYNCED, the sandbox holds the link), wrong private key, invalid token, a tab that is not
-// Cloud Manager — and no secret in any console line or in storage.local.
+// a valid token (badge SYNCED, the sandbox holds the link), an invalid token on a re-link (asked first), a key pair
+// the server refuses (never saved), a tab that is not Cloud Manager — and no secret in any console line or storage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeOf, type ExtensionRun, launchExtension, orgPageUrl, screenshot } from './harness';
 import { readStored, storedEverything } from './storage-scan';
@@ -58,8 +58,10 @@ describe('link an org from the popup', () => {
     run.sandbox.clearLog();
     await page.getByLabel('Atlas link token').fill(`  ${token}\n`);
     await page.getByRole('button', { name: 'Link to Atlas' }).click();
-    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Linked — SYNCED');
-    await expect.poll(() => page.getByLabel('Atlas link token').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Linked, synced');
+    // The token is used once: its field is gone (folded under "Link again") and nothing of it stays in the page.
+    await expect.poll(() => page.getByLabel('Atlas link token').count()).toBe(0);
+    expect(await page.content()).not.toContain(token);
     await screenshot(page, 'popup-linked');
 
     expect(run.sandbox.links.get(org.id)?.status).toBe('SYNCED');
@@ -70,56 +72,51 @@ describe('link an org from the popup', () => {
     await popup.close();
   });
 
-  it('reports an invalid token without changing the link', async () => {
-    const org = cmOrgs()[1]!;
+  it('reports an invalid token without changing the link (a re-link asks first)', async () => {
+    const org = cmOrgs()[0]!;
     const tab = await run.openTab(orgPageUrl(org.id));
     const popup = await run.openPopup(tab);
     const page = popup.page;
-    await page.getByTestId('org-id').waitFor();
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Linked, synced');
+    // Linked already: the token field is folded under "Link again", which names the org before it opens.
+    expect(await page.getByLabel('Atlas link token').count()).toBe(0);
+    await page.getByRole('button', { name: 'Link again with a new token…' }).click();
+    const confirm = page.getByRole('alertdialog');
+    expect(await confirm.textContent()).toContain(org.name);
+    await confirm.getByRole('button', { name: 'Link again' }).click();
     await page.getByLabel('Atlas link token').fill('not-a-real-token');
     await page.getByRole('button', { name: 'Link to Atlas' }).click();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('link token');
     expect(await alert.locator('strong').getAttribute('data-kind')).toBe('invalid-token');
-    expect(run.sandbox.links.has(org.id)).toBe(false);
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('The link failed');
+    expect(run.sandbox.links.get(org.id)?.status).toBe('SYNCED');
     expect((await badgeOf(run, tab)).text).toBe('!');
     await screenshot(page, 'popup-invalid-token');
     await popup.close();
   });
 
-  it('reports a refused key pair and keeps the stored vault unchanged', async () => {
-    const org = cmOrgs()[2]!;
+  it('refuses a key pair the server refuses, and saves nothing', async () => {
+    const org = fixture().orgs.find((o) => o.name.startsWith('Globex'))!;
+    const globex = fixture().keys.find((k) => k.name === 'globex')!;
     const worker = await run.worker();
     const before = await readStored(worker, 'vault');
-    // A second key pair with a wrong private key, bound to this org.
-    const ext = await run.context.newPage();
-    await ext.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
-    await ext.evaluate(
-      ([orgId, publicKey]) =>
-        chrome.runtime.sendMessage({
-          name: 'profiles/add',
-          request: {
-            orgId,
-            profile: { label: 'Wrong key', publicKey, privateKey: '00000000-0000-4000-8000-000000000000' },
-          },
-        }),
-      [org.id, owner().publicKey] as const,
-    );
-    await ext.close();
     const tab = await run.openTab(orgPageUrl(org.id));
     const popup = await run.openPopup(tab);
     const page = popup.page;
+    // No key pair of this org is saved: the popup says so and offers the form in place.
+    await page.getByTestId('no-key-pair').waitFor();
+    await page.getByLabel('Client name').fill('Globex');
+    await page.getByLabel('Public key (username)').fill(globex.publicKey);
+    await page.getByLabel('Private key (password)').fill('00000000-0000-4000-8000-000000000000');
+    await page.getByRole('button', { name: 'Save key pair' }).click();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.locator('strong').getAttribute('data-kind')).toBe('bad-credentials');
     expect(await alert.textContent()).toContain('refused');
-    expect((await badgeOf(run, tab)).text).toBe('!');
     await screenshot(page, 'popup-wrong-key');
     await popup.close();
-    // Only the profile added on purpose changed the vault; the refused call changed nothing stored.
-    const after = await readStored(worker, 'vault');
-    expect(after).not.toEqual(before);
-    const again = await readStored(await run.worker(), 'vault');
-    expect(again).toEqual(after);
+    // The refused key pair was never saved.
+    expect(await readStored(await run.worker(), 'vault')).toEqual(before);
   });
 
   it('leaves no secret in storage.local or any console line', async () => {

@@ -1,6 +1,7 @@
-// The settings page in Chromium: add a second key pair, delete one behind a confirmation, change the passphrase
-// (then lock and unlock with the new one), export a backup → wipe → import restores the key pairs, the history
-// lists the links made; and no private key or passphrase ever reaches storage or a console line.
+// The settings page in Chromium: add a second key pair (its org named by the server), test it, delete one behind a
+// confirmation; a read-only key tests as such; a key the server refuses or the vault already holds is not saved;
+// change the passphrase (then lock and unlock with the new one), export a backup → wipe → import restores the key
+// pairs, the history lists the links made; and no private key or passphrase ever reaches storage or a console line.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ describe('settings page', () => {
   beforeAll(async () => {
     run = await launchExtension();
     await createVaultWith(run, 'owner', 'Acme owner');
-    const org = run.sandbox.fixture.orgs[0]!;
+    const org = run.sandbox.fixture.orgs[0]!; // Acme Retail, the owner key's org
     await sendFromExtensionPage(run, 'link/create', {
       orgId: org.id,
       linkToken: run.sandbox.fixture.linkTokens[0]!.token,
@@ -30,6 +31,7 @@ describe('settings page', () => {
 
   it('adds a key pair, shows it masked, tests it, edits it, and deletes it only after confirming', async () => {
     const listed = keyNamed(run, 'listed');
+    const umbrella = run.sandbox.fixture.orgs.find((o) => o.requiresAccessList)!;
     await page.getByLabel('Client name').fill('Umbrella');
     await page.getByLabel('Public key (username)').fill(listed.publicKey);
     await page.getByLabel('Private key (password)').fill(listed.privateKey);
@@ -39,9 +41,13 @@ describe('settings page', () => {
     const text = (await row.textContent()) ?? '';
     expect(text).toContain(listed.privateKey.split('-').at(-1));
     expect(await page.content()).not.toContain(listed.privateKey);
-    await row.getByLabel('Org id to test against').fill(run.sandbox.fixture.orgs[3]!.id);
+    // The server said which org the key belongs to: the card names it, and Test needs no org id (global keys only).
+    expect(await row.getByTestId('key-org').textContent()).toBe(`Organization: ${umbrella.name} (${umbrella.id})`);
+    expect(await row.getByLabel('Org id to test against').count()).toBe(0);
     await row.getByRole('button', { name: 'Test' }).click();
-    await expect.poll(() => row.getByRole('status').first().textContent()).toContain('Umbrella Health');
+    await expect
+      .poll(() => row.getByRole('status').first().textContent())
+      .toContain(`Can link: Organization Owner of ${umbrella.name}`);
     await screenshot(page, 'options-profiles');
     // Edit: rename; the private key field starts empty and an empty one keeps the saved key.
     await row.getByRole('button', { name: 'Edit' }).click();
@@ -51,14 +57,54 @@ describe('settings page', () => {
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await page.getByTestId('profile-Umbrella Corp').waitFor();
     const renamed = page.getByTestId('profile-Umbrella Corp');
+    expect(await renamed.getByTestId('key-org').textContent()).toBe(`Organization: ${umbrella.name} (${umbrella.id})`);
     await renamed.getByRole('button', { name: 'Test' }).click();
-    await expect.poll(() => renamed.getByRole('status').first().textContent()).toContain('Umbrella Health');
+    await expect
+      .poll(() => renamed.getByRole('status').first().textContent())
+      .toContain(`Can link: Organization Owner of ${umbrella.name}`);
     await renamed.getByRole('button', { name: 'Delete…' }).click();
     await renamed.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByTestId('profile-Umbrella Corp').count()).toBe(1);
     await renamed.getByRole('button', { name: 'Delete…' }).click();
     await renamed.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => page.getByTestId('profile-Umbrella Corp').count()).toBe(0);
+  });
+
+  it('tells a read-only key, and saves no key the server refuses or the vault already holds', async () => {
+    const save = async (keyName: string, label: string) => {
+      const key = keyNamed(run, keyName);
+      await page.getByLabel('Client name').fill(label);
+      await page.getByLabel('Public key (username)').fill(key.publicKey);
+      await page.getByLabel('Private key (password)').fill(key.privateKey);
+      await page.getByRole('button', { name: 'Save key pair' }).click();
+    };
+    const form = page.getByTestId('add-profile');
+    const kindShown = () => form.getByRole('alert').locator('strong').getAttribute('data-kind');
+
+    // A key the server refuses (an org that requires an access list, and this key has none) is not saved.
+    await save('unlisted', 'Umbrella, no list');
+    await expect.poll(kindShown).toBe('access-list-required');
+    expect(await page.getByTestId('profile-Umbrella, no list').count()).toBe(0);
+    // A public key already saved is refused, naming the key pair that has it.
+    await save('owner', 'Acme again');
+    await expect.poll(kindShown).toBe('duplicate-key');
+    expect(await form.getByRole('alert').textContent()).toContain('Acme owner');
+    expect(await page.getByTestId('profile-Acme again').count()).toBe(0);
+
+    // A read-only key reads its org but cannot link, and Test says so.
+    await save('readonly', 'Hooli');
+    const row = page.getByTestId('profile-Hooli');
+    await row.waitFor();
+    expect(await row.getByTestId('key-org').textContent()).toBe('Organization: Hooli Media (64e5f60718293a4b5c6d7e8f)');
+    await row.getByRole('button', { name: 'Test' }).click();
+    await expect
+      .poll(() => row.getByRole('status').first().textContent())
+      .toContain('Can read Hooli Media, cannot link: needs the Organization Owner role');
+    await row.getByRole('button', { name: 'Delete…' }).click();
+    await row.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByTestId('profile-Hooli').count()).toBe(0);
+    const labels = (await sendFromExtensionPage<{ label: string }[]>(run, 'profiles/list', {})).map((p) => p.label);
+    expect(labels).toEqual(['Acme owner']);
   });
 
   it('changes the passphrase; the new one unlocks, the old one does not', async () => {
@@ -92,8 +138,8 @@ describe('settings page', () => {
       await chrome.storage.local.clear();
       await chrome.storage.session.clear();
     });
-    // A new vault on this "machine", then import the backup into it (merge keeps both).
-    await createVaultWith(run, 'readonly', 'Fresh start');
+    // A new vault on this "machine" (another client's key pair), then import the backup into it (merge keeps both).
+    await createVaultWith(run, 'globex', 'Fresh start');
     await page.reload();
     await page.getByRole('button', { name: 'Backup', exact: true }).click();
     await page.getByLabel('Backup file to import').setInputFiles(file);
@@ -112,21 +158,29 @@ describe('settings page', () => {
   });
 
   it('lists the history of links and exports it as CSV', async () => {
+    // Each org linked with its own key pair: the restored one (Acme) and the new vault's (Globex).
+    const profiles = await sendFromExtensionPage<{ id: string; label: string }[]>(run, 'profiles/list', {});
+    const [acme, globex] = run.sandbox.fixture.orgs;
     await sendFromExtensionPage(run, 'link/create', {
-      orgId: run.sandbox.fixture.orgs[1]!.id,
+      orgId: globex!.id,
       linkToken: run.sandbox.fixture.linkTokens[1]!.token,
-      profileId: (await sendFromExtensionPage<{ id: string; label: string }[]>(run, 'profiles/list', {})).find(
-        (p) => p.label === 'Acme owner',
-      )!.id,
+      profileId: profiles.find((p) => p.label === 'Fresh start')!.id,
+    });
+    await sendFromExtensionPage(run, 'link/create', {
+      orgId: acme!.id,
+      linkToken: run.sandbox.fixture.linkTokens[2]!.token,
+      profileId: profiles.find((p) => p.label === 'Acme owner')!.id,
     });
     await page.getByRole('button', { name: 'History', exact: true }).click();
     const table = page.getByTestId('history');
-    await expect.poll(() => table.textContent()).toContain(run.sandbox.fixture.orgs[1]!.id);
+    await expect.poll(() => table.textContent()).toContain(acme!.id);
+    expect(await table.textContent()).toContain(globex!.id);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8');
     expect(csv).toContain('time,orgId,orgName,operation,result,ok,client');
     expect(csv).toContain('link,SYNCED,yes,Acme owner');
+    expect(csv).toContain('link,SYNCED,yes,Fresh start');
   });
 
   it('keeps no private key or passphrase in storage or console output', async () => {
@@ -135,6 +189,8 @@ describe('settings page', () => {
     for (const secret of [
       keyNamed(run, 'owner').privateKey,
       keyNamed(run, 'listed').privateKey,
+      keyNamed(run, 'readonly').privateKey,
+      keyNamed(run, 'globex').privateKey,
       PASSPHRASE,
       NEW_PASSPHRASE,
     ]) {

@@ -1,6 +1,7 @@
 // The unlocked session: it survives the service worker being stopped (and the next link is still one round trip,
 // the nonce cache lives in storage.session), auto-lock fires, an extension reload locks, a wrong passphrase
-// says so and changes nothing; no private key or passphrase is ever in storage or console output.
+// says so and changes nothing (the locked popup names the tab's org); a tab's visits check only an org with a key
+// pair of its own; no private key or passphrase is ever in storage or console output.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keysOf, type StorageKey } from '../../src/background/storage/keys';
 import { type ExtensionRun, launchExtension, orgPageUrl, stopWorker } from './harness';
@@ -45,9 +46,14 @@ describe('vault session', () => {
     await sendFromExtensionPage(run, 'vault/lock', {});
     const worker = await run.worker();
     const before = await readStored(worker, 'vault');
-    const tab = await run.openTab(orgPageUrl(cm()[1]!.id));
+    const acme = cm()[0]!;
+    const tab = await run.openTab(orgPageUrl(acme.id));
     const popup = await run.openPopup(tab);
     try {
+      // The locked popup says which org the unlock is for.
+      await expect
+        .poll(() => popup.page.getByTestId('unlock-org').textContent())
+        .toBe(`This tab shows the organization ${acme.name} (${acme.id}).`);
       await popup.page.getByLabel('Passphrase').fill('not the passphrase');
       await popup.page.getByRole('button', { name: 'Unlock' }).click();
       await expect
@@ -118,11 +124,18 @@ describe('vault session', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
     await sendFromExtensionPage(run, 'vault/unlock', { passphrase: PASSPHRASE });
-    // Unlocked, a visit to a stale org refreshes it.
+    // Unlocked, a visit to an org with no key pair of its own still makes no call: the saved key pairs are for
+    // other orgs and never serve this one.
+    await tab.goto(orgPageUrl(cm()[2]!.id));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
+    // A visit to a stale org of a saved key pair refreshes it, with that org's own key pair.
     await tab.goto(orgPageUrl(cm()[0]!.id));
     await expect
       .poll(() => run.sandbox.log.filter((e) => e.path.includes('/migrationLink/status')).length)
       .toBeGreaterThan(0);
+    const signed = run.sandbox.log.filter((e) => e.username !== undefined);
+    expect(signed.every((e) => e.username === keyNamed(run, 'owner').publicKey && e.orgId === cm()[0]!.id)).toBe(true);
   });
 
   it('a page that drives a tab through 50 unknown org ids makes no API call and adds no row', async () => {

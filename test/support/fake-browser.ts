@@ -29,6 +29,7 @@ export function createFakeBrowser() {
     alarms: {
       create: async (name: string, info: unknown) => void alarms.set(name, info),
       clear: async (name: string) => alarms.delete(name),
+      get: async (name: string) => alarms.get(name),
     },
     permissions: { getAll: async () => ({ origins: [] as string[] }) },
   };

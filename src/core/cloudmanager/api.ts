@@ -12,6 +12,7 @@ export type LinkStatus = 'SYNCED' | 'NOT_SYNCED' | 'NOT_LINKED';
 export type LinkStatusResult = { status: LinkStatus };
 export type Organization = { id: string; name: string };
 export type GroupOrg = { groupId: string; orgId: string; name: string };
+export type Project = { id: string; name: string };
 
 /**
  * The Digest layer, or any function like fetch. A failure to reach the server must reject with an error whose
@@ -35,7 +36,15 @@ export interface CloudManagerApi {
   linkStatus(orgId: string): Promise<LinkStatusResult>;
   organization(orgId: string): Promise<Organization>;
   orgOfGroup(groupId: string): Promise<GroupOrg>;
+  /** `GET /orgs`: the orgs the key can see; an org key sees its own org only, an Ops Manager global key all. */
+  ownOrgs(): Promise<Organization[]>;
+  /** `GET /orgs/{id}/groups`: the org's projects. */
+  projectsOf(orgId: string): Promise<Project[]>;
 }
+
+/** Pages are read until this many entries; a key seeing more is treated as seeing that many. */
+export const MAX_LISTED = 5_000;
+const PAGE_SIZE = 500;
 
 const API_PATH = '/api/public/v1.0';
 
@@ -81,6 +90,11 @@ function linkStatusOf(body: Record<string, unknown> | undefined, allowed: readon
   if (typeof status === 'string' && (allowed as readonly string[]).includes(status)) return status as LinkStatus;
   // After a 2xx to the link POST the link probably exists: the text says to check before linking again.
   throw new CloudManagerError('unexpected-response', { variant: allowed === LINK_ANSWERS ? 'after-link' : undefined });
+}
+
+function objectIdOf(value: unknown): string {
+  if (typeof value === 'string' && isObjectId(value)) return value;
+  throw new CloudManagerError('unexpected-response');
 }
 
 function nonEmptyString(value: unknown): string {
@@ -138,6 +152,33 @@ export function createCloudManagerApi(options: CloudManagerApiOptions): CloudMan
     return parseJsonObject(await readBodyText(await send(call)));
   }
 
+  /** Reads a paged list (`results`, `totalCount`) page by page, 500 at a time, up to MAX_LISTED entries. */
+  async function listAll<T>(
+    path: string,
+    operation: CloudManagerOperation,
+    read: (entry: Record<string, unknown>) => T,
+  ): Promise<T[]> {
+    const out: T[] = [];
+    for (let page = 1; out.length < MAX_LISTED; page++) {
+      const answer = await sendForJson({
+        method: 'GET',
+        path: `${path}?itemsPerPage=${PAGE_SIZE}&pageNum=${page}`,
+        operation,
+      });
+      const results = answer?.results;
+      if (!Array.isArray(results)) throw new CloudManagerError('unexpected-response');
+      for (const entry of results) {
+        if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+          throw new CloudManagerError('unexpected-response');
+        out.push(read(entry as Record<string, unknown>));
+      }
+      // Without a totalCount, a full page means there may be more: read on until a short one.
+      const total = typeof answer?.totalCount === 'number' ? answer.totalCount : Number.POSITIVE_INFINITY;
+      if (results.length < PAGE_SIZE || out.length >= total) break;
+    }
+    return out.slice(0, MAX_LISTED);
+  }
+
   const linkPath = (orgId: string) => `/orgs/${assertObjectId(orgId, 'org')}/liveExport/migrationLink`;
 
   return {
@@ -175,6 +216,18 @@ export function createCloudManagerApi(options: CloudManagerApiOptions): CloudMan
       const answer = await sendForJson({ method: 'GET', path, operation: 'org' });
       if (answer?.id !== undefined && answer.id !== orgId) throw new CloudManagerError('unexpected-response');
       return { id: orgId, name: nonEmptyString(answer?.name) };
+    },
+
+    async ownOrgs() {
+      return listAll('/orgs', 'org', (entry) => ({ id: objectIdOf(entry.id), name: nonEmptyString(entry.name) }));
+    },
+
+    async projectsOf(orgId) {
+      const path = `/orgs/${assertObjectId(orgId, 'org')}/groups`;
+      return listAll(path, 'org', (entry) => {
+        if (entry.orgId !== undefined && entry.orgId !== orgId) throw new CloudManagerError('unexpected-response');
+        return { id: objectIdOf(entry.id), name: nonEmptyString(entry.name) };
+      });
     },
 
     async orgOfGroup(groupId) {

@@ -7,7 +7,9 @@ export {
   type GroupOrg,
   type LinkStatus,
   type LinkStatusResult,
+  MAX_LISTED,
   type Organization,
+  type Project,
 } from './api';
 export { CloudManagerError, type CloudManagerErrorFacts } from './cloud-manager-error';
 export type { CloudManagerOperation } from './error-codes';

@@ -1,12 +1,16 @@
 // createDigestFetch: a fetch-compatible function that answers HTTP Digest challenges. Warm, it signs at once
 // with a reused nonce and the next nc (one round trip); a bounded state machine handles 401s: stale=true →
 // retry once with the new nonce; a refused reused nonce → one fresh challenge; a refused fresh challenge → the
-// 401 is returned (the credentials were wrong). Never more than three requests per call. Cold calls made together
-// with one key pair share one challenge: the first takes it, the others wait for its nonce and sign at once.
+// 401 is returned (the credentials were wrong), unless a higher nc on its nonce, reserved since, may have reached the
+// server first (a replay refusal: one more try). Never more than three requests per call. Cold calls made together
+// with one key pair share one challenge: the first takes it, the others wait for its nonce and sign at once. With
+// shareNonceAcrossKeys, so do cold calls of different key pairs on one origin, until the origin refuses a borrowed
+// nonce (see challenge-turn.ts).
 // No request follows a redirect: a redirect answer, on any leg, ends the call as a DigestError 'redirected'.
 import { authorizationHeader, type DigestParams, expectedRspauth, formatNc, type SigningInput } from './authorization';
 import { parseParamList } from './challenge';
 import { pickDigestChallenge } from './challenge-choice';
+import { adoptingSlots, type Slots, sharedSlot, takeTurn } from './challenge-turn';
 import { DigestError } from './errors';
 import { cacheKey, createMemoryNonceStore, NonceCache, type NonceStore, type Reservation } from './nonce-cache';
 import { redirectOf } from './redirect';
@@ -29,10 +33,23 @@ export interface DigestFetchOptions {
   timeoutMs?: number;
   /** Sign the first request with a cached nonce (default true); false always takes the challenge round trip. */
   preemptive?: boolean;
+  /**
+   * Let key pairs share nonces per origin through the store (default false): a cold call signs at once with a nonce
+   * another key pair's challenge brought (the next nc of that nonce), and concurrent cold calls of different key
+   * pairs share one challenge. A 401 to a borrowed nonce is answered with a fresh challenge, never reported; the
+   * first one that says the nonce is bound to its user (stale=true, or no higher nc sent on it that could have
+   * overtaken it), from a key pair whose own challenge is then accepted, ends borrowing on that origin for the life
+   * of the store's cache (one refusal and it stops). Only clients with this option borrow from, or lend to, the
+   * shared slot.
+   */
+  shareNonceAcrossKeys?: boolean;
   /** Test seam for cnonces (default crypto.getRandomValues). */
   randomBytes?: (n: number) => Uint8Array;
   now?: () => number;
 }
+
+/** A call sends at most this many requests: the probe or a cached nonce, a fresh challenge, one retry. */
+const MAX_REQUESTS = 3;
 
 export type DigestFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -61,29 +78,6 @@ export function forgetNonces(store: NonceStore = defaultStore): void {
   caches.delete(store);
 }
 
-// One challenge at a time per (store, credential, origin): concurrent cold calls wait for the first one's challenge
-// and sign with its nonce (each its own nc) instead of each taking a challenge of its own.
-const challenges = new WeakMap<NonceCache, Map<string, Promise<void>>>();
-
-/** Makes this call the one that takes the key's challenge; the returned function lets the waiting calls go on. */
-function leadChallenge(cache: NonceCache, key: string): () => void {
-  let pending = challenges.get(cache);
-  if (!pending) {
-    pending = new Map();
-    challenges.set(cache, pending);
-  }
-  let release!: () => void;
-  const done = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  pending.set(key, done);
-  const map = pending;
-  return () => {
-    if (map.get(key) === done) map.delete(key);
-    release();
-  };
-}
-
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -101,19 +95,6 @@ function abortError(callSignal: AbortSignal | null | undefined, timeoutMs: numbe
     : new DigestError('timeout', `No answer within ${timeoutMs} ms.`);
 }
 
-/** Waits for `done`, or throws when the call is cancelled or times out meanwhile. */
-function untilDone(done: Promise<void>, signal: AbortSignal, error: () => DigestError): Promise<void> {
-  if (signal.aborted) return Promise.reject(error());
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(error());
-    signal.addEventListener('abort', onAbort, { once: true });
-    done.then(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    });
-  });
-}
-
 async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
@@ -125,16 +106,20 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
   const preemptive = options.preemptive ?? true;
   const random = options.randomBytes ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   const now = options.now ?? Date.now;
+  const share = options.shareNonceAcrossKeys ?? false;
   const cnonce = () => hex(random(16));
 
   return async (input, init = {}) => {
     const request = await replayableRequest(input, init);
     const key = cacheKey(request.origin, credentials.username, credentials.password);
+    const slots: Slots = { origin: request.origin, own: key, share };
     const cache = cacheFor(store);
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
 
+    let requests = 0;
     const send = async (authorization?: string): Promise<Response> => {
+      requests += 1;
       const init = sendInit(request, authorization, signal);
       let response: Response;
       try {
@@ -171,30 +156,39 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
     };
 
     let signed: Signed | undefined;
+    /** The nonce and nc the signed request in flight was sent with. */
+    let reservation: Reservation | undefined;
     let response: Response;
     // The signature in flight used a cached nonce: a plain 401 to it says nothing about the credentials.
     let reused = false;
+    // ... and that nonce was borrowed from another key pair's challenge.
+    let borrowed = false;
+    // A borrowed nonce got a 401. Once this key pair's own challenge is accepted (its credentials proven right), the
+    // refusal was the nonce's: the origin binds nonces to their user and lends no more. A wrong key pair's refusal
+    // teaches nothing, nor does one without stale after a higher nc was reserved on the nonce: that request may
+    // have reached the server first and this one been refused as a replay (concurrent requests overtake).
+    let refusedLoan: 'nonce-bound' | 'maybe-replay' | undefined;
     let staleRetried = false;
+    let overtakenRetried = false;
+    const learn = () => (refusedLoan === 'nonce-bound' ? cache.refuseSharing(slots.origin) : undefined);
+    const sendSigned = async (next: Reservation, cnonceValue: string) => {
+      reservation = next;
+      signed = sign(next, cnonceValue);
+      await next.written;
+      return send(signed.header);
+    };
 
-    let cached = preemptive ? await cache.load(key) : undefined;
-    let release: (() => void) | undefined;
-    if (preemptive && !cached) {
-      const other = challenges.get(cache)?.get(key);
-      if (other) {
-        await untilDone(other, signal, () => abortError(request.signal, timeoutMs));
-        cached = await cache.load(key);
-      } else {
-        release = leadChallenge(cache, key);
-      }
-    }
+    const turn = preemptive
+      ? await takeTurn(cache, slots, signal, () => abortError(request.signal, timeoutMs))
+      : { borrowed: false };
+    const release = turn.release;
     try {
-      const warmCnonce = cached ? cnonce() : '';
-      const warm = cached ? cache.reserve(key, now(), warmCnonce) : undefined;
+      const warmCnonce = turn.slot ? cnonce() : '';
+      const warm = turn.slot ? cache.reserve(turn.slot, now(), warmCnonce) : undefined;
       if (warm) {
-        signed = sign(warm, warmCnonce);
         reused = true;
-        await warm.written;
-        response = await send(signed.header);
+        borrowed = turn.borrowed;
+        response = await sendSigned(warm, warmCnonce);
       } else {
         response = await send();
       }
@@ -208,29 +202,43 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
           throw error;
         }
         // Not a Digest challenge: an authorization answer (an MMS errorCode body) for the caller to read.
-        if (!challenge) return response;
-        if (signed && !reused && !challenge.stale) {
-          refused.add(response);
-          await cache.drop(key, signed.params.nonce);
+        if (!challenge) {
+          await learn();
           return response;
         }
-        // stale=true speaks of a signed request's nonce; on the unsigned probe it means nothing.
-        if (challenge.stale && signed) {
+        // A signature on a fresh challenge refused: the credentials are wrong, unless a higher nc reserved on that
+        // nonce since may have overtaken it (a replay, then): one more try, on a nonce this key pair keeps to itself.
+        const overtaken = Boolean(signed && !reused && !challenge.stale && reservation?.overtaken());
+        if (signed && !reused && !challenge.stale && (!overtaken || overtakenRetried || requests >= MAX_REQUESTS)) {
+          refused.add(response);
+          await cache.drop(slots.own, signed.params.nonce);
+          return response;
+        }
+        if (overtaken) overtakenRetried = true;
+        // Not this key pair's nonce: its stale=true is no retry spent.
+        else if (borrowed) {
+          refusedLoan = challenge.stale || !reservation?.overtaken() ? 'nonce-bound' : 'maybe-replay';
+        } else if (challenge.stale && signed) {
+          // stale=true speaks of a signed request's nonce; on the unsigned probe it means nothing.
           if (staleRetried) return response;
           staleRetried = true;
         }
+        if (requests >= MAX_REQUESTS) return response;
         await discard(response);
         const { stale: _stale, ...params } = challenge;
         const freshCnonce = cnonce();
-        // adopt and reserve in one step: the answer's challenge replaces the cached nonce (a refused reuse drops it).
-        const fresh = cache.adoptAndReserve(key, params, now(), freshCnonce);
+        // adopt and reserve in one step: the answer's challenge replaces the cached nonce (a refused reuse drops it),
+        // and, while the origin lends (and this call was not just refused a loan or overtaken), becomes the origin's
+        // shared nonce.
+        const to = refusedLoan || overtaken ? [slots.own] : adoptingSlots(cache, slots);
+        const fresh = cache.adoptAndReserve(to, slots.origin, params, now(), freshCnonce);
         release?.(); // the nonce is in the cache: calls waiting for it may sign now
-        signed = sign(fresh, freshCnonce);
         reused = false;
-        await fresh.written;
-        response = await send(signed.header);
+        borrowed = false;
+        response = await sendSigned(fresh, freshCnonce);
       }
-      if (signed) await readAuthenticationInfo(response, signed, key, cache, now());
+      await learn();
+      if (signed) await readAuthenticationInfo(response, signed, cache, slots, now());
       return response;
     } finally {
       release?.();
@@ -241,14 +249,16 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
 async function readAuthenticationInfo(
   response: Response,
   signed: Signed,
-  key: string,
   cache: NonceCache,
+  slots: Slots,
   now: number,
 ): Promise<void> {
   const header = response.headers.get('authentication-info');
   if (!header) return;
   const failed = async (error: unknown): Promise<never> => {
-    await cache.drop(key, signed.params.nonce);
+    // The nonce is not trusted, whoever holds it.
+    const shared = sharedSlot(cache, slots);
+    await Promise.all([slots.own, ...(shared ? [shared] : [])].map((key) => cache.drop(key, signed.params.nonce)));
     await discard(response);
     throw error;
   };
@@ -278,5 +288,7 @@ async function readAuthenticationInfo(
       );
     }
   }
-  if (info.nextnonce) await cache.adopt(key, { ...signed.params, nonce: info.nextnonce }, now);
+  if (info.nextnonce) {
+    await cache.adopt(adoptingSlots(cache, slots), slots.origin, { ...signed.params, nonce: info.nextnonce }, now);
+  }
 }

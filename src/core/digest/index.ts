@@ -18,4 +18,4 @@ export {
 } from './digest-fetch';
 export { DigestError, type DigestErrorKind } from './errors';
 export { type DigestAlgorithm, SUPPORTED_ALGORITHMS } from './hash';
-export { cacheKey, createMemoryNonceStore, type NonceRecord, type NonceStore } from './nonce-cache';
+export { cacheKey, createMemoryNonceStore, type NonceRecord, type NonceStore, sharedNonceKey } from './nonce-cache';

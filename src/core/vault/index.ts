@@ -43,25 +43,36 @@ export {
 } from './profile-rules';
 export {
   addProfile,
+  addProject,
   bindOrg,
   checkKeyShapes,
   findProfileProblem,
+  type KeyIdentity,
   type KeyShapeWarning,
   maskSecret,
   type ProfileInput,
   type PublicProfile,
   profileForOrg,
+  profileForProject,
+  profileServes,
+  profilesServing,
+  profileWithKey,
   publicProfile,
   removeProfile,
+  setIdentity,
+  setProjects,
   unbindOrg,
   updateProfile,
 } from './profiles';
 export { readVault, STAGED_KEY, VAULT_KEY, type VaultStorage, writeVaultAtomically } from './storage';
 export { type ContentsSource, validateContents } from './validate';
 export {
+  assertPassphrase,
   changePassphrase,
   createVault,
   emptyContents,
+  type KeyOrg,
+  type KeyProject,
   openVaultWithKey,
   type Profile,
   sealVault,

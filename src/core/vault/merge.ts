@@ -111,6 +111,8 @@ export function mergeContents(
     ...current,
     profiles: profiles.map((p) => {
       const orgIds = p.orgIds.filter((o) => {
+        // A key pair the server identified serves its own org only, whatever an older copy was bound to.
+        if (p.org && o !== p.org.id) return false;
         const keep = (owner.get(o) ?? p.id) === p.id && !claimed.has(o);
         if (keep) claimed.add(o);
         return keep;

@@ -8,6 +8,10 @@ export const MAX_LABEL_LENGTH = 200;
 export const MAX_KEY_LENGTH = 200;
 export const PROFILE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const ORG_ID = /^[0-9a-f]{24}$/;
+/** Projects remembered per key pair (Cloud Manager allows far fewer per org). */
+export const MAX_PROJECTS_PER_PROFILE = 5_000;
+/** Org and project names as the server gave them; longer ones are cut when learnt. */
+export const MAX_NAME_LENGTH = 256;
 
 /**
  * Printable ASCII without the space (0x21–0x7E). The public key becomes the Digest username inside an HTTP
@@ -66,6 +70,9 @@ export const FIELD_WORDS: Record<VaultErrorField, string> = {
   baseUrl: 'the server address',
   insecureHttpConfirmed: 'the http:// confirmation',
   orgIds: 'the list of org ids',
+  org: "the key's org",
+  global: 'the global-key mark',
+  projects: "the list of the org's projects",
   createdAt: 'the creation time',
   updatedAt: 'the time of the last change',
 };
@@ -88,7 +95,7 @@ export function describeProblem(field: VaultErrorField, problem: FieldProblem): 
     problem === 'too-long'
       ? `is longer than ${field === 'label' ? MAX_LABEL_LENGTH : MAX_KEY_LENGTH} characters`
       : problem === 'too-many'
-        ? 'holds more than 10,000 entries'
+        ? `holds more than ${(field === 'projects' ? MAX_PROJECTS_PER_PROFILE : MAX_ORGS_PER_PROFILE).toLocaleString('en-US')} entries`
         : PROBLEM_WORDS[problem];
   return `${FIELD_WORDS[field]} ${words}`;
 }

@@ -5,14 +5,17 @@ import { baseUrlOrigin, isInsecureHttp } from './base-url';
 import {
   describeProblem,
   type FieldProblem,
+  hasControlCharacter,
   keyProblem,
   labelProblem,
+  MAX_NAME_LENGTH,
   MAX_ORGS_PER_PROFILE,
   MAX_PROFILES,
+  MAX_PROJECTS_PER_PROFILE,
   ORG_ID,
   PROFILE_ID,
 } from './profile-rules';
-import type { Profile, VaultContents } from './vault';
+import type { KeyOrg, KeyProject, Profile, VaultContents } from './vault';
 import { VaultError, type VaultErrorDetails, type VaultErrorField } from './vault-error';
 
 /**
@@ -133,6 +136,33 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
       orgIds.add(orgId);
     });
 
+    // What the server said about the key: its org (one), or that it is a global key, and the org's projects.
+    const named = (field: VaultErrorField, value: unknown): KeyOrg | KeyProject => {
+      if (!isRecord(value)) throw at(field, 'bad-format');
+      const entryId = text(field, value.id);
+      const name = text(field, value.name);
+      if (!ORG_ID.test(entryId) || name.length > MAX_NAME_LENGTH || hasControlCharacter(name)) {
+        throw at(field, 'bad-format');
+      }
+      return { id: entryId, name };
+    };
+    const org = p.org === undefined ? undefined : named('org', p.org);
+    if (p.global !== undefined && p.global !== true) throw at('global', 'bad-format');
+    if (org && p.global === true) throw at('global', 'bad-format');
+    if (org && [...orgIds].some((o) => o !== org.id)) {
+      throw fail(`profile ${position}: it is bound to an org its key does not belong to`, {
+        variant: 'other-org',
+        field: 'orgIds',
+        params,
+      });
+    }
+    let projects: KeyProject[] | undefined;
+    if (p.projects !== undefined) {
+      if (!Array.isArray(p.projects)) throw at('projects', 'not-a-list');
+      if (p.projects.length > MAX_PROJECTS_PER_PROFILE) throw at('projects', 'too-many');
+      projects = p.projects.map((q: unknown) => named('projects', q));
+    }
+
     const profile: Profile = {
       id,
       label,
@@ -145,6 +175,9 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
     };
     // The confirmation only means something for an http:// server beyond this machine.
     if (confirmed === true && isInsecureHttp(baseUrl)) profile.insecureHttpConfirmed = true;
+    if (org) profile.org = org;
+    if (p.global === true) profile.global = true;
+    if (projects) profile.projects = projects;
     return profile;
   });
   return { version: 1, profiles };

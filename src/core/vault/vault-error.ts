@@ -20,6 +20,9 @@ export type VaultErrorField =
   | 'baseUrl'
   | 'insecureHttpConfirmed'
   | 'orgIds'
+  | 'org'
+  | 'global'
+  | 'projects'
   | 'createdAt'
   | 'updatedAt';
 

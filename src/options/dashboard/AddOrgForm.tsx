@@ -1,4 +1,5 @@
-// Adds an org to the table by its id or by pasting the address of one of its pages, optionally with its client.
+// Adds an org to the table by its id or by pasting the address of one of its pages. The client is optional: it
+// matters only for a project address of a new client, whose org is then looked up with that client's key pair.
 import { useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView, ProfileView } from '../../shared/messages';
@@ -56,12 +57,12 @@ export function AddOrgForm(props: { profiles: readonly ProfileView[]; onAdded: (
         </div>
         {props.profiles.length > 0 && (
           <div class="field">
-            <label for="add-org-client">{t('dash_fieldAddClient')}</label>
+            <label for="add-org-client">{t('dash_fieldProjectClient')}</label>
             <select id="add-org-client" value={profileId} onChange={(e) => setProfileId(e.currentTarget.value)}>
               <option value="">{t('dash_noClientChoice')}</option>
               {props.profiles.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.label}
+                  {p.org ? `${p.label} — ${p.org.name}` : p.label}
                 </option>
               ))}
             </select>

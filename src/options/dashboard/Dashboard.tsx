@@ -177,7 +177,8 @@ export function Dashboard() {
           onLinked={(record) => {
             setDialog(undefined);
             data.updateRecord(record);
-            setOutcome({ tone: 'success', text: t('dash_rowLinked', [orgName(dialog.row), record.status ?? '']) });
+            const next = record.status ? ` ${t(`statusNext_${record.status}`)}` : '';
+            setOutcome({ tone: 'success', text: `${t('dash_rowLinked', orgName(dialog.row))}${next}` });
             data.load();
           }}
         />

@@ -1,6 +1,7 @@
-// A row's own settings in a modal dialog: which client's key pair the org uses (or none), and removing the org from
-// the dashboard. Removing forgets only what this extension knows of the org; the key pair, the history and
-// everything in Cloud Manager and Atlas stay, and the org can be added again.
+// A row's own settings in a modal dialog: which client's key pair the org uses (or none; only key pairs that may
+// serve this org are offered), and removing the org from the dashboard. Removing forgets only what this extension
+// knows of the org; the key pair, the history and everything in Cloud Manager and Atlas stay, and the org can be
+// added again.
 import { useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView, ProfileView } from '../../shared/messages';
@@ -10,6 +11,7 @@ import { ErrorNotice } from '../../ui/Notice';
 import { Dialog } from './Dialog';
 import { asErrorView } from './error-view';
 import { orgName } from './row-text';
+import { servingProfiles } from './serving-profiles';
 
 export function EditOrgDialog(props: {
   row: DashboardRow;
@@ -21,6 +23,9 @@ export function EditOrgDialog(props: {
 }) {
   const { row, profiles } = props;
   const name = orgName(row);
+  // The current client stays listed even if it no longer qualifies, so the list shows what is true now.
+  const serving = new Set(servingProfiles(profiles, row).map((p) => p.id));
+  const choices = profiles.filter((p) => p.id === row.profileId || serving.has(p.id));
   const [profileId, setProfileId] = useState(row.profileId ?? '');
   const [busy, setBusy] = useState<'save' | 'remove'>();
   const [error, setError] = useState<ErrorView>();
@@ -56,12 +61,13 @@ export function EditOrgDialog(props: {
         <label for="edit-dialog-profile">{t('dash_fieldAddClient')}</label>
         <select id="edit-dialog-profile" value={profileId} onChange={(e) => setProfileId(e.currentTarget.value)}>
           <option value="">{t('dash_noClient')}</option>
-          {profiles.map((p) => (
+          {choices.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label} ({p.publicKey})
             </option>
           ))}
         </select>
+        {choices.length === 0 && <p class="muted">{t('dash_noServingClient')}</p>}
         <div class="row">
           <button type="submit" class="primary" disabled={busy !== undefined || profileId === (row.profileId ?? '')}>
             {busy === 'save' ? t('saving') : t('saveChanges')}

@@ -1,14 +1,18 @@
 // Link one org from its row: the Atlas link token pasted into a modal dialog, with the same hygiene as the popup
-// (password field, no autofill, kept only until sent) and the same warning before a token is used for a second org.
-import { useState } from 'preact/hooks';
+// (password field, no autofill, kept only until sent), the same warning before a token is used for a second org,
+// and the same question first when the org is already linked. Only key pairs that may serve the org are offered.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView, OrgStatusRecord, ProfileView } from '../../shared/messages';
 import { send } from '../../shared/send';
+import { ConfirmRelink } from '../../ui/ConfirmRelink';
+import { errorText } from '../../ui/error-text';
 import { t } from '../../ui/i18n';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { Dialog } from './Dialog';
 import { asErrorView } from './error-view';
 import { orgName } from './row-text';
+import { servingProfiles } from './serving-profiles';
 
 export function LinkDialog(props: {
   row: DashboardRow;
@@ -16,33 +20,57 @@ export function LinkDialog(props: {
   onLinked: (record: OrgStatusRecord) => void;
   onClose: () => void;
 }) {
-  const { row, profiles } = props;
+  const { row } = props;
   const name = orgName(row);
+  const serving = servingProfiles(props.profiles, row);
   const [token, setToken] = useState('');
   const [profileId, setProfileId] = useState<string | undefined>(
-    row.profileId ?? (profiles.length === 1 ? profiles[0]!.id : undefined),
+    row.profileId ?? (serving.length === 1 ? serving[0]!.id : undefined),
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
-  const [reuseOf, setReuseOf] = useState<string>();
-  const chooseProfile = !row.profileId && profiles.length > 1;
+  const [reuse, setReuse] = useState<ErrorView>();
+  // An org already linked asks before the token field appears: a new link replaces the current one.
+  const [confirmed, setConfirmed] = useState(row.status !== 'SYNCED' && row.status !== 'NOT_SYNCED');
+  const chooseProfile = !row.profileId && serving.length > 1;
+  const reuseText = reuse ? errorText(reuse) : undefined;
+  const tokenInput = useRef<HTMLInputElement>(null);
+  // After the question, the token field takes the focus the question's buttons had.
+  useEffect(() => {
+    if (confirmed) tokenInput.current?.focus();
+  }, [confirmed]);
 
   const link = async (allowTokenReuse = false) => {
     setBusy(true);
     setError(undefined);
-    setReuseOf(undefined);
+    setReuse(undefined);
     try {
       const record = await send('link/create', { orgId: row.orgId, linkToken: token, profileId, allowTokenReuse });
       setToken(''); // used once, never kept
       props.onLinked(record);
     } catch (e) {
       const view = asErrorView(e);
-      if (view.kind === 'token-reused') setReuseOf(view.params?.orgId ?? '?');
+      if (view.kind === 'token-reused') setReuse(view);
       else setError(view);
     } finally {
       setBusy(false);
     }
   };
+
+  if (!confirmed) {
+    return (
+      <Dialog labelledBy="link-dialog-title" onClose={props.onClose} testId="link-dialog">
+        <h2 id="link-dialog-title">{t('dash_linkDialogTitle', name)}</h2>
+        <p class="mono muted">{row.orgId}</p>
+        <ConfirmRelink
+          orgName={name}
+          idPrefix="link-dialog"
+          onConfirm={() => setConfirmed(true)}
+          onCancel={props.onClose}
+        />
+      </Dialog>
+    );
+  }
 
   return (
     <Dialog labelledBy="link-dialog-title" onClose={props.onClose} testId="link-dialog">
@@ -54,7 +82,7 @@ export function LinkDialog(props: {
       >
         <h2 id="link-dialog-title">{t('dash_linkDialogTitle', name)}</h2>
         <p class="mono muted">{row.orgId}</p>
-        {chooseProfile ? (
+        {chooseProfile && (
           <>
             <label for="link-dialog-profile">{t('fieldProfile')}</label>
             <select
@@ -64,21 +92,28 @@ export function LinkDialog(props: {
               required
             >
               <option value="">{t('chooseProfile')}</option>
-              {profiles.map((p) => (
+              {serving.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label} ({p.publicKey})
                 </option>
               ))}
             </select>
           </>
-        ) : (
+        )}
+        {!chooseProfile && profileId && (
           <p class="muted">
-            {t('usingProfile', row.profileLabel ?? profiles.find((p) => p.id === profileId)?.label ?? '')}
+            {t('usingProfile', row.profileLabel ?? serving.find((p) => p.id === profileId)?.label ?? '')}
           </p>
+        )}
+        {!chooseProfile && !profileId && (
+          <Notice tone="warning">
+            <strong>{t('dash_noServingClient')}</strong>
+          </Notice>
         )}
         <label for="link-dialog-token">{t('fieldLinkToken')}</label>
         <input
           id="link-dialog-token"
+          ref={tokenInput}
           type="password"
           autocomplete="off"
           spellcheck={false}
@@ -90,15 +125,15 @@ export function LinkDialog(props: {
         />
         <div aria-live="polite" data-testid="link-dialog-outcome">
           {error && <ErrorNotice error={error} />}
-          {reuseOf && (
+          {reuse && reuseText && (
             <Notice tone="warning">
-              <strong>{t('error_token_reused', reuseOf)}</strong>
-              <span>{t('remedy_token_reused')}</span>
+              <strong>{reuseText.message}</strong>
+              <span>{reuseText.remedy}</span>
               <div class="row">
                 <button type="button" onClick={() => link(true)} disabled={busy}>
                   {t('useTokenAnyway')}
                 </button>
-                <button type="button" onClick={() => setReuseOf(undefined)}>
+                <button type="button" onClick={() => setReuse(undefined)}>
                   {t('cancel')}
                 </button>
               </div>

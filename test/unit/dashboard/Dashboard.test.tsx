@@ -13,14 +13,27 @@ const { Dashboard } = await import('../../../src/options/dashboard/Dashboard');
 
 const org = (n: number) => n.toString(16).padStart(24, '0');
 const TOKEN = 'secret-link-token-value-123';
+const OPS = 'https://ops.example.com';
+
+const key = (id: string, label: string, publicKey: string, ...orgIds: string[]) => ({
+  id,
+  label,
+  publicKey,
+  maskedPrivateKey: '••••1234',
+  baseUrl: 'https://cloud.mongodb.com',
+  orgIds,
+});
 
 function view(overrides: Partial<DashboardView> = {}): DashboardView {
   return {
     vault: 'unlocked',
     concurrency: 4,
     profiles: [
-      { id: 'p1', label: 'Acme', publicKey: 'abcdefgh', maskedPrivateKey: '••••1234', baseUrl: '', orgIds: [org(1)] },
-      { id: 'p2', label: 'Globex', publicKey: 'ijklmnop', maskedPrivateKey: '••••5678', baseUrl: '', orgIds: [org(2)] },
+      { ...key('p1', 'Acme', 'abcdefgh', org(1)), org: { id: org(1), name: 'Acme Prod' } },
+      { ...key('p2', 'Globex', 'ijklmnop', org(2)), org: { id: org(2), name: 'Globex Main' } },
+      // Initech's own key, not bound yet, and a global Ops Manager key of Initech's server: both may serve it.
+      { ...key('p3', 'Initech Co', 'qrstuvwx'), org: { id: org(3), name: 'Initech' } },
+      { ...key('p4', 'Ops global', 'yzabcdef'), baseUrl: OPS, global: true },
     ],
     rows: [
       {
@@ -32,7 +45,7 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
         checkedAt: Date.now(),
       },
       { orgId: org(2), name: 'Globex Main', profileId: 'p2', profileLabel: 'Globex', status: 'NOT_LINKED' },
-      { orgId: org(3), name: 'Initech' },
+      { orgId: org(3), name: 'Initech', base: OPS },
     ],
     ...overrides,
   };
@@ -136,7 +149,7 @@ describe('Dashboard', () => {
     await waitFor(() =>
       expect(screen.getByTestId('refresh-status').textContent).toBe('Refresh finished: 2 checked, 1 failed.'),
     );
-    expect(within(rowOf(org(3))).getByText('No key pair is chosen for this organization.')).toBeTruthy();
+    expect(within(rowOf(org(3))).getByText('No key pair of this organization is saved.')).toBeTruthy();
 
     const start = fake.current.sent.find((m) => m.name === 'dashboard/refresh-all');
     expect(start?.request).toEqual({ orgIds: undefined, concurrency: 2 });
@@ -203,7 +216,11 @@ describe('Dashboard', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Use it anyway' }));
 
     await waitFor(() => expect(screen.queryByTestId('link-dialog')).toBeNull());
-    expect(screen.getByTestId('row-outcome').textContent).toContain('Globex Main linked — NOT_SYNCED');
+    // The outcome in words, with what comes next; never the API's raw value.
+    const outcome = screen.getByTestId('row-outcome').textContent ?? '';
+    expect(outcome).toContain('Globex Main is linked to Atlas.');
+    expect(outcome).toContain('not in sync yet: check again in a few minutes');
+    expect(outcome).not.toContain('NOT_SYNCED');
     expect(within(rowOf(org(2))).getByText('Linked, not synced')).toBeTruthy();
     expect(calls).toBe(2);
     const sentLinks = fake.current.sent.filter((m) => m.name === 'link/create').map((m) => m.request);
@@ -215,7 +232,7 @@ describe('Dashboard', () => {
     expect(document.documentElement.outerHTML).not.toContain(TOKEN);
   });
 
-  it('asks which client key pair to use when linking an org bound to none', async () => {
+  it('asks which client key pair to use when linking an org bound to none, among those that may serve it', async () => {
     render(<Dashboard />);
     await screen.findByText('Initech');
     fireEvent.click(screen.getByRole('button', { name: 'Link Initech to Atlas…' }));
@@ -223,11 +240,41 @@ describe('Dashboard', () => {
     fireEvent.input(within(dialog).getByLabelText('Atlas link token'), { target: { value: TOKEN } });
     const submit = within(dialog).getByRole('button', { name: 'Link to Atlas' }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
-    fireEvent.change(within(dialog).getByLabelText('Client key pair'), { target: { value: 'p1' } });
+    const choice = within(dialog).getByLabelText('Client key pair') as HTMLSelectElement;
+    // Initech's own key and the global key of its server; never Acme's or Globex's.
+    expect([...choice.options].map((o) => o.value)).toEqual(['', 'p3', 'p4']);
+    fireEvent.change(choice, { target: { value: 'p3' } });
     expect(submit.disabled).toBe(false);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByTestId('link-dialog')).toBeNull());
     expect(fake.current.sent.some((m) => m.name === 'link/create')).toBe(false);
+  });
+
+  it('asks before linking again an org that is already linked, naming it, then shows the token field', async () => {
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+    fireEvent.click(screen.getByRole('button', { name: 'Link Acme Prod to Atlas…' }));
+    const dialog = await screen.findByTestId('link-dialog');
+    const question = within(dialog).getByRole('alertdialog');
+    expect(question.textContent).toContain(
+      'Acme Prod is already linked to Atlas. Link it again with a new token? The new link replaces the current one.',
+    );
+    expect(within(dialog).queryByLabelText('Atlas link token')).toBeNull();
+    // The safe answer has the focus.
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Link again' }));
+    const token = within(dialog).getByLabelText('Atlas link token');
+    await waitFor(() => expect(document.activeElement).toBe(token));
+    expect(fake.current.sent.some((m) => m.name === 'link/create')).toBe(false);
+  });
+
+  it('a row that is not linked goes straight to the token field', async () => {
+    render(<Dashboard />);
+    await screen.findByText('Globex Main');
+    fireEvent.click(screen.getByRole('button', { name: 'Link Globex Main to Atlas…' }));
+    const dialog = await screen.findByTestId('link-dialog');
+    expect(within(dialog).queryByRole('alertdialog')).toBeNull();
+    expect(within(dialog).getByLabelText('Atlas link token')).toBeTruthy();
   });
 
   it('unlinks from a row only after a confirmation that names the org', async () => {
@@ -262,10 +309,17 @@ describe('Dashboard', () => {
     let dialog = await screen.findByTestId('edit-dialog');
     const save = within(dialog).getByRole('button', { name: 'Save changes' });
     expect((save as HTMLButtonElement).disabled).toBe(true); // nothing changed yet
-    fireEvent.change(within(dialog).getByLabelText('Client key pair'), { target: { value: 'p2' } });
+    const clients = within(dialog).getByLabelText('Client key pair') as HTMLSelectElement;
+    // Only key pairs that may serve Initech: its own, and the global key of its server.
+    expect([...clients.options].map((o) => o.textContent)).toEqual([
+      'No client',
+      'Initech Co (qrstuvwx)',
+      'Ops global (yzabcdef)',
+    ]);
+    fireEvent.change(clients, { target: { value: 'p3' } });
     fireEvent.click(save);
     await waitFor(() => expect(screen.queryByTestId('edit-dialog')).toBeNull());
-    expect(screen.getByTestId('row-outcome').textContent).toContain('Initech now uses the key pair of Globex.');
+    expect(screen.getByTestId('row-outcome').textContent).toContain('Initech now uses the key pair of Initech Co.');
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit Acme Prod: client or removal…' }));
     dialog = await screen.findByTestId('edit-dialog');
@@ -283,7 +337,7 @@ describe('Dashboard', () => {
     expect(
       fake.current.sent.filter((m) => m.name.startsWith('dashboard/s') || m.name === 'dashboard/remove-org'),
     ).toEqual([
-      { name: 'dashboard/set-client', request: { orgId: org(3), profileId: 'p2' } },
+      { name: 'dashboard/set-client', request: { orgId: org(3), profileId: 'p3' } },
       { name: 'dashboard/set-client', request: { orgId: org(1), profileId: null } },
       { name: 'dashboard/remove-org', request: { orgId: org(2) } },
     ]);

@@ -67,6 +67,16 @@ describe('message catalogues', () => {
     expect(english).toEqual([]);
   });
 
+  it('writes Korean particles as a Korean writer would: no 이(가)-style pairs, a fixed noun before the particle', () => {
+    // A particle after a name depends on the name's last sound; "조직 $ORG$에" or "$ORG$ 조직을" reads naturally.
+    const pairs = /이\(가\)|가\(이\)|을\(를\)|를\(을\)|은\(는\)|는\(은\)|와\(과\)|과\(와\)|\(으\)로/;
+    expect(
+      Object.entries(ko)
+        .filter(([, v]) => pairs.test(v.message))
+        .map(([k]) => k),
+    ).toEqual([]);
+  });
+
   it('finds no literal user-visible text in UI components', () => {
     const offenders: string[] = [];
     for (const file of uiFiles.filter((f) => f.endsWith('.tsx'))) {

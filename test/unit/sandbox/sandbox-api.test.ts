@@ -1,5 +1,6 @@
 // Every endpoint and every error of the sandbox, as a signed client sees them: link / status / unlink, org and
-// project lookups, MMS error bodies with X-Error-Code, envelope and pretty, access lists, Atlas orgs.
+// project lookups, MMS error bodies with X-Error-Code, envelope and pretty, access lists, Atlas orgs. Each org is
+// called with its own key, since an API key belongs to exactly one org.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
 import { digestRequest } from './digest-client';
@@ -59,45 +60,58 @@ describe('sandbox endpoints', () => {
 
   it('reports NOT_SYNCED for a token that yields it', async () => {
     const link = `${P}/orgs/${org('Globex').id}/liveExport/migrationLink`;
-    expect((await call('owner', 'POST', link, JSON.stringify({ linkToken: token('NOT_SYNCED') }))).json).toEqual({
+    expect((await call('globex', 'POST', link, JSON.stringify({ linkToken: token('NOT_SYNCED') }))).json).toEqual({
       status: 'NOT_SYNCED',
     });
   });
 
   it('names orgs and the org of a project', async () => {
-    const acme = org('Acme Retail');
-    expect((await call('readonly', 'GET', `${P}/orgs/${acme.id}`)).json).toMatchObject({
-      id: acme.id,
-      name: 'Acme Retail',
+    const hooli = org('Hooli Media');
+    expect((await call('readonly', 'GET', `${P}/orgs/${hooli.id}`)).json).toEqual({
+      id: hooli.id,
+      name: 'Hooli Media',
+      isDeleted: false,
+      links: [],
     });
-    const group = sb.fixture.groups.find((g) => g.orgId === acme.id)!;
+    const group = sb.fixture.groups.find((g) => g.orgId === hooli.id)!;
+    expect(group.name).toBe('hooli-web');
     expect((await call('readonly', 'GET', `${P}/groups/${group.id}`)).json).toMatchObject({
-      orgId: acme.id,
+      orgId: hooli.id,
       name: group.name,
     });
+    const acme = org('Acme Retail');
+    const acmeGroup = sb.fixture.groups.find((g) => g.orgId === acme.id)!;
+    expect((await call('owner', 'GET', `${P}/groups/${acmeGroup.id}`)).json).toMatchObject({ orgId: acme.id });
   });
 
   it('answers each error with its MMS code', async () => {
     const id = org('Initech').id;
     const link = `${P}/orgs/${id}/liveExport/migrationLink`;
-    const bad = await call('owner', 'POST', link, JSON.stringify({ linkToken: 'not-a-token-SECRET' }));
+    const bad = await call('initech', 'POST', link, JSON.stringify({ linkToken: 'not-a-token-SECRET' }));
     await expectError(bad, 400, 'INVALID_LINK_TOKEN');
     expect(bad.text).not.toContain('not-a-token-SECRET');
-    await expectError(await call('owner', 'POST', link, '{}'), 400, 'MISSING_ATTRIBUTE');
-    await expectError(await call('owner', 'POST', link, '{"linkToken": '), 400, 'MALFORMED_JSON');
+    await expectError(await call('initech', 'POST', link, '{}'), 400, 'MISSING_ATTRIBUTE');
+    await expectError(await call('initech', 'POST', link, '{"linkToken": '), 400, 'MALFORMED_JSON');
     await expectError(await call('owner', 'GET', `${P}/orgs/NOT-AN-ID`), 400, 'INVALID_ORG_ID');
     await expectError(await call('owner', 'GET', `${P}/orgs/${'0'.repeat(24)}`), 404, 'ORG_NOT_FOUND');
     await expectError(await call('owner', 'GET', `${P}/groups/xyz`), 400, 'INVALID_GROUP_ID');
     await expectError(await call('owner', 'GET', `${P}/groups/${'1'.repeat(24)}`), 404, 'GROUP_NOT_FOUND');
+    const hooliLink = `${P}/orgs/${org('Hooli Media').id}/liveExport/migrationLink`;
     await expectError(
-      await call('readonly', 'POST', link, JSON.stringify({ linkToken: token('SYNCED') })),
+      await call('readonly', 'POST', hooliLink, JSON.stringify({ linkToken: token('SYNCED') })),
       401,
       'USER_UNAUTHORIZED',
     );
     await expectError(await call('readonly', 'GET', `${P}/orgs/${org('Acme Retail (Atlas)').id}`), 401, undefined);
+    // A key of another org: the same 401 as a wrong key, even for its owner role.
+    await expectError(
+      await call('owner', 'POST', link, JSON.stringify({ linkToken: token('SYNCED') })),
+      401,
+      undefined,
+    );
     const atlas = `${P}/orgs/${org('Acme Retail (Atlas)').id}/liveExport/migrationLink`;
     await expectError(
-      await call('owner', 'POST', atlas, JSON.stringify({ linkToken: token('SYNCED') })),
+      await call('atlas', 'POST', atlas, JSON.stringify({ linkToken: token('SYNCED') })),
       404,
       'EXPECTED_NON_ATLAS_ORG',
     );
@@ -105,7 +119,7 @@ describe('sandbox endpoints', () => {
   });
 
   it("refuses a caller IP that is not on the key's access list, naming it", async () => {
-    const r = await call('elsewhere', 'GET', `${P}/orgs/${org('Acme Retail').id}`);
+    const r = await call('elsewhere', 'GET', `${P}/orgs/${org('Globex').id}`);
     await expectError(r, 403, 'IP_ADDRESS_NOT_ON_ACCESS_LIST');
     expect(r.json.detail).toContain('127.0.0.1');
     expect(r.json.parameters).toEqual(['127.0.0.1']);
@@ -113,7 +127,7 @@ describe('sandbox endpoints', () => {
 
   it('refuses a key without an access list on an org that requires one; a listed key works', async () => {
     const umbrella = org('Umbrella').id;
-    const r = await call('owner', 'GET', `${P}/orgs/${umbrella}/liveExport/migrationLink/status`);
+    const r = await call('unlisted', 'GET', `${P}/orgs/${umbrella}/liveExport/migrationLink/status`);
     await expectError(r, 403, 'ORG_REQUIRES_ACCESS_LIST');
     expect(r.json.parameters).toEqual(['127.0.0.1']);
     await expectError(

@@ -1,8 +1,11 @@
 // The sandbox's Digest: the exact Cloud Manager challenge, success, wrong password, unknown user, uri mismatch,
-// stale nonces (right credentials → stale=true), nc replay, and nonce reuse both ways; plus the request log.
+// stale nonces (right credentials → stale=true), nc replay, nonce reuse both ways, nonces bound to a user or not;
+// plus the request log.
 import { afterEach, describe, expect, it } from 'vitest';
+import { DigestVerifier } from '../../../sandbox/digest-verifier';
+import { loadDemoFixture } from '../../../sandbox/fixture';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
-import { authorization, digestRequest, parseChallenge } from './digest-client';
+import { authorization, type Challenge, digestRequest, parseChallenge } from './digest-client';
 
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
@@ -133,5 +136,95 @@ describe('sandbox Digest', () => {
     const again = await send(2);
     expect(again.status).toBe(401);
     expect(again.headers.get('www-authenticate')).toContain('Digest realm="MMS Public API"');
+  });
+});
+
+describe('nonceBoundToUser', () => {
+  async function twoUsers(options: Parameters<typeof startSandbox>[0]) {
+    const { sb, base } = await start(options);
+    const key = (name: string) => sb.fixture.keys.find((k) => k.name === name)!;
+    const send = (name: string, path: string, challenge: Challenge, nc: number, password?: string) =>
+      fetch(base + path, {
+        headers: {
+          Authorization: authorization({
+            username: key(name).publicKey,
+            password: password ?? key(name).privateKey,
+            method: 'GET',
+            uri: path,
+            challenge,
+            nc,
+          }),
+        },
+      });
+    const orgPath = (name: string) => `/api/public/v1.0/orgs/${Object.keys(key(name).roles)[0]}`;
+    return { sb, base, send, orgPath };
+  }
+
+  it('off (the default): a nonce, once issued, is accepted from any key', async () => {
+    const { base, send, orgPath } = await twoUsers({});
+    const challenge = await challengeFor(base, orgPath('owner'));
+    expect((await send('owner', orgPath('owner'), challenge, 1)).status).toBe(200);
+    expect((await send('globex', orgPath('globex'), challenge, 2)).status).toBe(200);
+    expect((await send('owner', orgPath('owner'), challenge, 3)).status).toBe(200);
+  });
+
+  it("on: the first key to sign with a nonce owns it; another key's right answer gets stale=true", async () => {
+    const { sb, base, send, orgPath } = await twoUsers({ nonceBoundToUser: true });
+    const challenge = await challengeFor(base, orgPath('owner'));
+    expect((await send('owner', orgPath('owner'), challenge, 1)).status).toBe(200);
+    const foreign = await send('globex', orgPath('globex'), challenge, 2);
+    expect(foreign.status).toBe(401);
+    const next = parseChallenge(foreign.headers.get('www-authenticate'));
+    expect(next.stale).toBe(true);
+    expect(next.nonce).not.toBe(challenge.nonce);
+    expect(await foreign.json()).toMatchObject({ error: 401, detail: 'You are not authorized for this resource.' });
+    // A wrong password is still a wrong key, never stale.
+    const wrong = await send('globex', orgPath('globex'), challenge, 3, 'wrong');
+    expect(parseChallenge(wrong.headers.get('www-authenticate')).stale).toBe(false);
+    // The owner keeps its nonce; the other key works with a nonce of its own.
+    expect((await send('owner', orgPath('owner'), challenge, 4)).status).toBe(200);
+    expect((await send('globex', orgPath('globex'), next, 1)).status).toBe(200);
+    expect(
+      sb.log.filter((e) => e.username === sb.fixture.keys.find((k) => k.name === 'globex')!.publicKey),
+    ).toHaveLength(1);
+  });
+
+  it('the verifier names the reason foreign-nonce', () => {
+    const keys = loadDemoFixture().keys;
+    const owner = keys.find((k) => k.name === 'owner')!;
+    const globex = keys.find((k) => k.name === 'globex')!;
+    const sign = (bound: boolean) => {
+      const verifier = new DigestVerifier(
+        { nonceLifetimeMs: 60_000, acceptNonceReuse: true, nonceBoundToUser: bound },
+        () => keys,
+      );
+      const challenge = parseChallenge(verifier.challenge(false));
+      const header = (k: typeof owner, nc: number) =>
+        authorization({ username: k.publicKey, password: k.privateKey, method: 'GET', uri: '/x', challenge, nc });
+      return [verifier.verify('GET', '/x', header(owner, 1)), verifier.verify('GET', '/x', header(globex, 2))];
+    };
+    expect(sign(true)).toEqual([
+      { ok: true, key: owner },
+      { ok: false, stale: true, reason: 'foreign-nonce' },
+    ]);
+    expect(sign(false)).toEqual([
+      { ok: true, key: owner },
+      { ok: true, key: globex },
+    ]);
+  });
+
+  it('lets a listener not know some keys: they are answered as an unknown user', () => {
+    const keys = loadDemoFixture().keys;
+    const ops = keys.find((k) => k.name === 'opsmanager')!;
+    const verifier = new DigestVerifier({ nonceLifetimeMs: 60_000, acceptNonceReuse: true }, () => keys);
+    const challenge = parseChallenge(verifier.challenge(false));
+    const header = (nc: number) =>
+      authorization({ username: ops.publicKey, password: ops.privateKey, method: 'GET', uri: '/x', challenge, nc });
+    expect(verifier.verify('GET', '/x', header(1), (k) => !k.global)).toEqual({
+      ok: false,
+      stale: false,
+      reason: 'unknown-user',
+    });
+    expect(verifier.verify('GET', '/x', header(2))).toEqual({ ok: true, key: ops });
   });
 });

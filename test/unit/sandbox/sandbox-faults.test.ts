@@ -1,4 +1,4 @@
-// Fault injection, the control endpoints, the stand-in page, HTTPS with its SPKI pin, fixtures and the demo text.
+// Fault injection, the control endpoints, the stand-in page, HTTPS with its SPKI pin and the demo text.
 import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { get } from 'node:https';
@@ -110,23 +110,38 @@ describe('sandbox faults and controls', () => {
     expect(status).toBe(200);
   });
 
-  it('generates deterministic bulk fixtures', () => {
-    const a = generateFixture({ orgs: 50, keys: 3, seed: 7 });
-    expect(generateFixture({ orgs: 50, keys: 3, seed: 7 })).toEqual(a);
-    expect(generateFixture({ orgs: 50, keys: 3, seed: 8 }).orgs[0]!.id).not.toBe(a.orgs[0]!.id);
-    expect(a.orgs.every((o) => /^[a-f0-9]{24}$/.test(o.id))).toBe(true);
-    expect(a.keys.every((k) => /^[a-z]{8}$/.test(k.publicKey))).toBe(true);
-    expect(
-      a.keys.every((k) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(k.privateKey)),
-    ).toBe(true);
-    for (const o of a.orgs) expect(a.keys.filter((k) => k.roles[o.id]?.includes('ORG_OWNER'))).toHaveLength(1);
+  it('prints ready-to-paste demo instructions: a key pair per client org, and the global key on HTTP', () => {
+    const text = formatDemoInstructions(sb);
+    const globex = sb.fixture.keys.find((k) => k.name === 'globex')!;
+    const ops = sb.fixture.keys.find((k) => k.name === 'opsmanager')!;
+    expect(text).toContain(`https://cloud.mongodb.com/v2#/org/${sb.fixture.orgs[0]!.id}/projects`);
+    expect(text).toContain(`https://cloud.mongodb.com/v2#/org/${Object.keys(globex.roles)[0]}/projects`);
+    expect(text).toContain(`https://cloud.mongodb.com/v2/${sb.fixture.groups[0]!.id}#deployment/topology`);
+    for (const k of [owner(), globex, ops]) {
+      expect(text).toContain(`Public key (username):  ${k.publicKey}`);
+      expect(text).toContain(`Private key (password): ${k.privateKey}`);
+    }
+    // Each client key is printed under its own org.
+    const acmeAt = text.indexOf('Client org: Acme Retail');
+    const globexAt = text.indexOf('Client org: Globex Logistics');
+    expect(acmeAt).toBeGreaterThan(-1);
+    expect(text.indexOf(owner().publicKey)).toBeGreaterThan(acmeAt);
+    expect(text.indexOf(owner().publicKey)).toBeLessThan(globexAt);
+    expect(text.indexOf(globex.publicKey)).toBeGreaterThan(globexAt);
+    expect(text).toContain(`Server address:         ${sb.httpUrl}`);
+    expect(text.indexOf(ops.publicKey)).toBeGreaterThan(text.indexOf('Ops Manager global key'));
+    expect(text).toContain(sb.spki);
+    expect(text).toContain(`127.0.0.1:${sb.httpsPort}`);
+    expect(text).toContain(sb.fixture.linkTokens[0]!.token);
+    expect(text).not.toContain(sb.fixture.keys.find((k) => k.name === 'readonly')!.privateKey);
   });
 
-  it('prints ready-to-paste demo instructions', () => {
-    const text = formatDemoInstructions(sb);
-    expect(text).toContain(`https://cloud.mongodb.com/v2#/org/${sb.fixture.orgs[0]!.id}/projects`);
-    expect(text).toContain(owner().publicKey);
-    expect(text).toContain(owner().privateKey);
-    expect(text).toContain(sb.spki);
+  it('leaves the global key out when there is no HTTP listener, and works for a generated fixture', () => {
+    expect(formatDemoInstructions({ ...sb, httpUrl: null })).not.toContain('Ops Manager global key');
+    const fixture = generateFixture({ orgs: 3, seed: 5 });
+    const text = formatDemoInstructions({ ...sb, fixture });
+    expect(text).toContain(`Client org: ${fixture.orgs[0]!.name}`);
+    expect(text).toContain(fixture.keys[1]!.privateKey);
+    expect(text).not.toContain(fixture.keys[2]!.publicKey);
   });
 });

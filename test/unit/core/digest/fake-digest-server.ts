@@ -27,13 +27,28 @@ export interface ServerOptions {
   staleAlways?: boolean;
   /** A signed request with nc other than 00000001 is refused (401 without stale). */
   refuseReuse?: boolean;
+  /**
+   * A nonce belongs to the first user it verifies for; another user's request with it is refused, with stale=true
+   * ('stale') or without ('refuse'). Default: any user may use any nonce (as Apache's mod_auth_digest does).
+   */
+  nonceBoundToUser?: 'stale' | 'refuse';
+  /** nc must exceed every nc seen on the nonce, whoever sent it (as Cloud Manager counts): otherwise a replay. */
+  ncMustIncrease?: boolean;
   nextnonce?: boolean;
   rspauth?: 'valid' | 'bad';
   /** Delay before answering (honours the request's AbortSignal). */
   delayMs?: number | (() => number);
 }
 
-export type Verdict = 'challenge' | 'stale' | 'ok' | 'bad-response' | 'replay' | 'unknown-nonce' | 'reuse-refused';
+export type Verdict =
+  | 'challenge'
+  | 'stale'
+  | 'ok'
+  | 'bad-response'
+  | 'replay'
+  | 'unknown-nonce'
+  | 'reuse-refused'
+  | 'other-user';
 
 export interface Seen {
   /** The URL exactly as passed to fetch. */
@@ -53,6 +68,8 @@ interface NonceState {
   expired: boolean;
   seenNc: Set<string>;
   sessCnonce?: string;
+  /** With nonceBoundToUser: the user it first verified for. */
+  user?: string;
 }
 
 export const MUFASA = { username: 'Mufasa', password: 'Circle of Life' };
@@ -139,12 +156,18 @@ export function fakeDigestServer(options: ServerOptions = {}) {
     };
     if (p.response !== refResponse(input)) return { verdict: 'bad-response' as const };
     if (state.expired || options.staleAlways) return { verdict: 'stale' as const };
+    if (options.nonceBoundToUser && state.user !== undefined && state.user !== user[0]) {
+      return { verdict: 'other-user' as const };
+    }
     const nc = p.nc ?? '';
     // RFC 2069 has no nc: such servers accept the nonce again until it expires.
     if (qop !== null && state.seenNc.has(nc)) return { verdict: 'replay' as const };
+    const highest = Math.max(0, ...[...state.seenNc].map((n) => Number.parseInt(n, 16)));
+    if (options.ncMustIncrease && Number.parseInt(nc, 16) <= highest) return { verdict: 'replay' as const };
     if (options.refuseReuse && nc !== '00000001') return { verdict: 'reuse-refused' as const };
     state.seenNc.add(nc);
     state.sessCnonce = sessCnonce;
+    state.user ??= user[0];
     return { verdict: 'ok' as const, input };
   };
 
@@ -182,7 +205,9 @@ export function fakeDigestServer(options: ServerOptions = {}) {
     record.params = p;
     const result = verify(url, method, body, p);
     record.verdict = result.verdict;
-    if (result.verdict === 'stale') return new Response('stale', { status: 401, headers: challenge(true) });
+    const stale =
+      result.verdict === 'stale' || (result.verdict === 'other-user' && options.nonceBoundToUser === 'stale');
+    if (stale) return new Response('stale', { status: 401, headers: challenge(true) });
     if (result.verdict !== 'ok') return new Response('refused', { status: 401, headers: challenge(false) });
     record.status = 200;
     // Not an echo: with auth-int, rspauth covers this response body, which differs from the request's.
