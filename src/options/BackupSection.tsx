@@ -4,27 +4,19 @@
 import { useState } from 'preact/hooks';
 import type { BackupPreview } from '../shared/options-messages';
 import { send } from '../shared/send';
+import { t } from '../shared/text/i18n';
 import { ActionOutcome } from '../ui/ActionOutcome';
-import { t } from '../ui/i18n';
-import { NewPassphraseFields, passphraseProblem } from '../ui/NewPassphraseFields';
-import { useAction } from './use-action';
-
-type ConflictChoice = 'keep-both' | 'keep-current' | 'take-backup';
-const CHOICES: [ConflictChoice, string][] = [
-  ['keep-both', 'backupConflictKeepBoth'],
-  ['keep-current', 'backupConflictKeepCurrent'],
-  ['take-backup', 'backupConflictTakeBackup'],
-];
+import { useNewPassphrase } from '../ui/NewPassphraseFields';
+import { PasswordField } from '../ui/PasswordField';
+import { useAction } from '../ui/use-action';
+import { BackupPlanQuestion, type ConflictChoice } from './BackupPlanQuestion';
 
 export function BackupSection(props: { reload: () => Promise<void> }) {
   const [text, setText] = useState<string>();
   const [passphrase, setPassphrase] = useState('');
   const [plan, setPlan] = useState<BackupPreview>();
   const [onConflict, setOnConflict] = useState<ConflictChoice>('keep-both');
-  const [newPassphrase, setNewPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const labels = plan?.labels;
-  const setLabels = (value: undefined) => setPlan(value);
+  const newPassphrase = useNewPassphrase();
   const action = useAction();
 
   const exportVault = () =>
@@ -45,8 +37,7 @@ export function BackupSection(props: { reload: () => Promise<void> }) {
       if (!text) return undefined;
       setPlan(await send('backup/preview', { text, passphrase }));
       setOnConflict('keep-both');
-      setNewPassphrase('');
-      setConfirm('');
+      newPassphrase.clear();
       return undefined;
     });
   };
@@ -59,12 +50,11 @@ export function BackupSection(props: { reload: () => Promise<void> }) {
         passphrase,
         mode,
         onConflict,
-        newPassphrase: mode === 'replace' && plan?.weakPassphrase ? newPassphrase : undefined,
+        newPassphrase: mode === 'replace' && plan?.weakPassphrase ? newPassphrase.passphrase : undefined,
       });
-      setLabels(undefined);
+      setPlan(undefined);
       setPassphrase('');
-      setNewPassphrase('');
-      setConfirm('');
+      newPassphrase.clear();
       await props.reload();
       return t('backupImported', String(result.profiles));
     });
@@ -85,91 +75,30 @@ export function BackupSection(props: { reload: () => Promise<void> }) {
           type="file"
           accept="application/json,.json"
           onChange={async (e) => {
-            setLabels(undefined);
+            setPlan(undefined);
             setText(await e.currentTarget.files?.[0]?.text());
           }}
         />
-        <label for="backup-passphrase">{t('backupPassphrase')}</label>
-        <input
+        <PasswordField
           id="backup-passphrase"
-          type="password"
+          label={t('backupPassphrase')}
           autocomplete="off"
-          value={passphrase}
-          onInput={(e) => setPassphrase(e.currentTarget.value)}
-          required
+          state={[passphrase, setPassphrase]}
         />
         <div class="row">
           <button type="submit" disabled={action.busy || !text}>
             {t('backupPreview')}
           </button>
         </div>
-        {labels && (
-          <div class="notice warning" role="alertdialog" aria-labelledby="backup-preview-title">
-            <p id="backup-preview-title">{t('backupPreviewTitle', String(labels.length))}</p>
-            <ul data-testid="backup-labels">
-              {labels.map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-            {plan!.conflicts.length > 0 && (
-              <fieldset data-testid="backup-conflicts">
-                <legend>{t('backupConflictsTitle')}</legend>
-                <ul>
-                  {plan!.conflicts.map((c) => (
-                    <li key={c.currentLabel + c.incomingLabel}>
-                      {c.currentLabel === c.incomingLabel ? c.currentLabel : `${c.currentLabel} ↔ ${c.incomingLabel}`}
-                    </li>
-                  ))}
-                </ul>
-                {CHOICES.map(([value, key]) => (
-                  <label key={value} class="checkbox">
-                    <input
-                      type="radio"
-                      name="backup-conflict"
-                      value={value}
-                      checked={onConflict === value}
-                      onChange={() => setOnConflict(value)}
-                    />{' '}
-                    {t(key)}
-                  </label>
-                ))}
-              </fieldset>
-            )}
-            {plan!.duplicateKeys.map((d) => (
-              <p key={d.label + d.currentLabel} class="warnings">
-                {t('backupDuplicateKey', [d.label, d.currentLabel])}
-              </p>
-            ))}
-            {plan!.weakPassphrase && (
-              <NewPassphraseFields
-                idPrefix="backup-new"
-                label={t('backupNewPassphrase')}
-                passphrase={newPassphrase}
-                confirm={confirm}
-                onPassphrase={setNewPassphrase}
-                onConfirm={setConfirm}
-              />
-            )}
-            <div class="row">
-              <button type="button" onClick={() => apply('merge')}>
-                {t('backupMerge')}
-              </button>
-              <button
-                type="button"
-                class="danger"
-                disabled={
-                  plan!.weakPassphrase &&
-                  (!newPassphrase || newPassphrase !== confirm || passphraseProblem(newPassphrase, confirm))
-                }
-                onClick={() => apply('replace')}
-              >
-                {t('backupReplace')}
-              </button>
-              <button type="button" onClick={() => setLabels(undefined)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
+        {plan && (
+          <BackupPlanQuestion
+            plan={plan}
+            onConflict={onConflict}
+            setOnConflict={setOnConflict}
+            newPassphrase={newPassphrase}
+            onApply={apply}
+            onCancel={() => setPlan(undefined)}
+          />
         )}
         <ActionOutcome done={action.done} error={action.error} />
       </form>

@@ -1,11 +1,11 @@
 // The history of link and unlink actions per org (time, operation, result, client label — nothing secret),
 // newest first, with a CSV export.
 import { useEffect, useState } from 'preact/hooks';
+import type { HistoryEntry } from '../shared/domain';
 import type { ErrorKind } from '../shared/errors';
-import type { HistoryEntry } from '../shared/messages';
 import { send } from '../shared/send';
-import { errorText } from '../ui/error-text';
-import { t } from '../ui/i18n';
+import { errorText } from '../shared/text/error-text';
+import { t } from '../shared/text/i18n';
 import { toCsv } from './dashboard/csv';
 
 export function historyCsv(entries: HistoryEntry[]): string {

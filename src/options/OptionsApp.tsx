@@ -1,9 +1,9 @@
 // The settings page: key pairs, security, backup, history and every org at a glance. Locked, it asks for the
 // passphrase first; with no vault yet, it says how to start.
 import { useEffect, useState } from 'preact/hooks';
-import { type ErrorView, MessageError, type ProfileView, type Settings, type VaultState } from '../shared/messages';
-import { send } from '../shared/send';
-import { t } from '../ui/i18n';
+import type { ErrorView, ProfileView, Settings, VaultState } from '../shared/domain';
+import { asErrorView, send } from '../shared/send';
+import { t } from '../shared/text/i18n';
 import { ErrorNotice } from '../ui/Notice';
 import { UnlockForm } from '../ui/UnlockForm';
 import { BackupSection } from './BackupSection';
@@ -32,7 +32,7 @@ export function OptionsApp() {
       setProfiles(context.vault === 'unlocked' ? await send('profiles/list', {}) : []);
       setError(undefined);
     } catch (e) {
-      setError(e instanceof MessageError ? e.view : { kind: 'internal', message: String(e) });
+      setError(asErrorView(e));
     }
   };
   useEffect(() => {

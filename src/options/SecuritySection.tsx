@@ -1,27 +1,26 @@
 // Security settings: auto-lock delay, lock now, and changing the passphrase (re-encrypted, replaced atomically).
 import { useState } from 'preact/hooks';
-import type { Settings } from '../shared/messages';
+import type { Settings } from '../shared/domain';
 import { send } from '../shared/send';
-import { ActionOutcome } from '../ui/ActionOutcome';
-import { t } from '../ui/i18n';
-import { NewPassphraseFields, passphraseProblem } from '../ui/NewPassphraseFields';
-import { useAction } from './use-action';
+import { t } from '../shared/text/i18n';
+import { SubmitWithOutcome } from '../ui/ActionOutcome';
+import { NewPassphraseFields, useNewPassphrase } from '../ui/NewPassphraseFields';
+import { PasswordField } from '../ui/PasswordField';
+import { useAction } from '../ui/use-action';
 
 const AUTO_LOCK = [1, 5, 15, 60, 0];
 
 export function SecuritySection(props: { settings: Settings; onChange: (s: Settings) => void; onLocked: () => void }) {
   const [oldPassphrase, setOld] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const next = useNewPassphrase();
   const action = useAction();
   const submit = (event: Event) => {
     event.preventDefault();
-    if (passphraseProblem(next, confirm)) return;
+    if (next.problem) return;
     action.run(async () => {
-      await send('vault/change-passphrase', { oldPassphrase, newPassphrase: next });
+      await send('vault/change-passphrase', { oldPassphrase, newPassphrase: next.passphrase });
       setOld('');
-      setNext('');
-      setConfirm('');
+      next.clear();
       return t('passphraseChanged');
     });
   };
@@ -56,29 +55,14 @@ export function SecuritySection(props: { settings: Settings; onChange: (s: Setti
       </div>
       <form class="card" onSubmit={submit} data-testid="change-passphrase">
         <h3>{t('changePassphraseTitle')}</h3>
-        <label for="old-passphrase">{t('fieldOldPassphrase')}</label>
-        <input
+        <PasswordField
           id="old-passphrase"
-          type="password"
+          label={t('fieldOldPassphrase')}
           autocomplete="current-password"
-          value={oldPassphrase}
-          onInput={(e) => setOld(e.currentTarget.value)}
-          required
+          state={[oldPassphrase, setOld]}
         />
-        <NewPassphraseFields
-          idPrefix="new"
-          label={t('fieldNewPassphrase')}
-          passphrase={next}
-          confirm={confirm}
-          onPassphrase={setNext}
-          onConfirm={setConfirm}
-        />
-        <div class="row">
-          <button type="submit" class="primary" disabled={action.busy}>
-            {t('changePassphrase')}
-          </button>
-        </div>
-        <ActionOutcome done={action.done} error={action.error} />
+        <NewPassphraseFields idPrefix="new" label={t('fieldNewPassphrase')} state={next} />
+        <SubmitWithOutcome text={t('changePassphrase')} action={action} />
       </form>
     </section>
   );

@@ -2,9 +2,9 @@
 // unknown client asks, or the org's link panel.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { type ErrorView, MessageError, type PopupContext } from '../shared/messages';
-import { send } from '../shared/send';
-import { t } from '../ui/i18n';
+import type { ErrorView, PopupContext } from '../shared/domain';
+import { asErrorView, send } from '../shared/send';
+import { t } from '../shared/text/i18n';
 import { ErrorNotice } from '../ui/Notice';
 import { UnlockForm } from '../ui/UnlockForm';
 import { OrgPanel } from './OrgPanel';
@@ -20,7 +20,7 @@ export function App(props: { tabId?: number; url?: string }) {
       setContext(await send('context/get', { tabId: props.tabId, url: props.url }));
       setLoadError(undefined);
     } catch (error) {
-      setLoadError(error instanceof MessageError ? error.view : { kind: 'internal', message: String(error) });
+      setLoadError(asErrorView(error));
     }
   }, [props.tabId, props.url]);
 

@@ -1,6 +1,6 @@
 // The question before an unlink: names the org, starts on the safe answer, and Escape cancels.
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../ui/i18n';
+import { t } from '../shared/text/i18n';
 
 export function ConfirmUnlink(props: { orgName: string; onConfirm: () => void; onCancel: () => void }) {
   const cancel = useRef<HTMLButtonElement>(null);

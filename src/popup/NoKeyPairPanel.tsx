@@ -1,9 +1,9 @@
 // An org page whose org no saved key pair belongs to: says so, naming the org, with the key-pair form in place.
 // The worker asks the server whose key it is and refuses another org's key, naming that org; the form keeps what
 // was typed so only the wrong field needs changing.
-import type { PopupContext } from '../shared/messages';
-import { t } from '../ui/i18n';
-import { orgLabel } from '../ui/org-label';
+import type { PopupContext } from '../shared/domain';
+import { t } from '../shared/text/i18n';
+import { orgLabel } from '../shared/text/org-label';
 import { AddProfileForm } from './AddProfileForm';
 
 export function NoKeyPairPanel(props: { context: PopupContext; reload: () => Promise<void> }) {

@@ -2,24 +2,16 @@
 // token (folded behind a question when the org is already linked), and Unlink behind a confirmation that names the
 // org. Only key pairs that may serve this org are ever offered; with none, the key-pair form takes the panel.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  type ErrorView,
-  MessageError,
-  type OrgStatusRecord,
-  type PopupContext,
-  type ProfileView,
-} from '../shared/messages';
-import { send } from '../shared/send';
+import type { OrgStatusRecord, PopupContext, ProfileView } from '../shared/domain';
+import { asErrorView, send } from '../shared/send';
+import { t } from '../shared/text/i18n';
 import { ConfirmRelink } from '../ui/ConfirmRelink';
-import { errorText } from '../ui/error-text';
-import { t } from '../ui/i18n';
+import { LinkTokenField, TokenReuseNotice, useLinkToken } from '../ui/LinkTokenForm';
 import { Notice } from '../ui/Notice';
+import { ProfileSelect } from '../ui/ProfileSelect';
 import { ConfirmUnlink } from './ConfirmUnlink';
 import { NoKeyPairPanel } from './NoKeyPairPanel';
 import { type Failure, type Operation, StatusLine } from './StatusLine';
-
-const asView = (e: unknown): ErrorView =>
-  e instanceof MessageError ? e.view : { kind: 'internal', message: String(e) };
 
 /** The key pairs the worker says may serve this org; never another org's. */
 export function candidateProfiles(context: PopupContext): ProfileView[] {
@@ -43,15 +35,13 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
     if (context.profileId && candidates.some((p) => p.id === context.profileId)) return context.profileId;
     return candidates.length === 1 ? candidates[0]!.id : undefined;
   });
-  const [token, setToken] = useState('');
   const [busy, setBusy] = useState<Operation | undefined>(context.inFlight);
   const [failure, setFailure] = useState<Failure>();
   const [success, setSuccess] = useState<string>();
   const [confirmUnlink, setConfirmUnlink] = useState(false);
   // An already linked org keeps the token form folded until the user confirms a new link.
   const [relink, setRelink] = useState<'folded' | 'asking' | 'open'>('folded');
-  const [reuse, setReuse] = useState<ErrorView>();
-  const tokenInput = useRef<HTMLInputElement>(null);
+  const token = useLinkToken(relink === 'open');
   const relinkButton = useRef<HTMLButtonElement>(null);
 
   const run = async (operation: Operation, call: () => Promise<OrgStatusRecord>) => {
@@ -63,9 +53,8 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
       setRecord(next);
       return next;
     } catch (e) {
-      const view = asView(e);
-      if (view.kind === 'token-reused') setReuse(view);
-      else setFailure({ operation, error: view });
+      const view = asErrorView(e);
+      if (!token.caughtReuse(view)) setFailure({ operation, error: view });
       return undefined;
     } finally {
       setBusy(undefined);
@@ -81,17 +70,13 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
     if (profileId && !context.interrupted) checkStatus();
   }, []);
 
-  useEffect(() => {
-    if (relink === 'open') tokenInput.current?.focus();
-  }, [relink]);
-
   const link = async (allowTokenReuse = false) => {
-    setReuse(undefined);
+    token.dismissReuse();
     const next = await run('link', () =>
-      send('link/create', { orgId, profileId, tabId, linkToken: token, allowTokenReuse }),
+      send('link/create', { orgId, profileId, tabId, linkToken: token.value, allowTokenReuse }),
     );
     if (next) {
-      setToken(''); // used once, never kept
+      token.used();
       setRelink('folded');
       setSuccess(t('linkDone'));
     }
@@ -105,7 +90,6 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
 
   const orgName = record.name ?? t('unnamedOrg');
   const showForm = !isLinked(record) || relink === 'open';
-  const reuseText = reuse ? errorText(reuse) : undefined;
 
   return (
     <div data-testid="org-panel">
@@ -116,28 +100,19 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
         </p>
         {context.location.kind === 'group' && <p class="muted">{t('fromProjectPage', context.location.groupId)}</p>}
         {candidates.length > 1 ? (
-          <>
-            <label for="profile">{t('fieldProfile')}</label>
-            <select
-              id="profile"
-              value={profileId ?? ''}
-              disabled={!!busy}
-              onChange={(e) => {
-                const picked = e.currentTarget.value || undefined;
-                setProfileId(picked);
-                // The worker remembers the choice for this org; the status comes with it.
-                if (picked) checkStatus(picked);
-              }}
-              required
-            >
-              <option value="">{t('chooseProfile')}</option>
-              {candidates.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label} ({p.publicKey})
-                </option>
-              ))}
-            </select>
-          </>
+          <ProfileSelect
+            id="profile"
+            profiles={candidates}
+            value={profileId ?? ''}
+            disabled={!!busy}
+            onChange={(value) => {
+              const picked = value || undefined;
+              setProfileId(picked);
+              // The worker remembers the choice for this org; the status comes with it.
+              if (picked) checkStatus(picked);
+            }}
+            required
+          />
         ) : (
           <p class="muted" data-testid="profile-label">
             {t('usingProfile', candidates[0]!.label)}
@@ -197,20 +172,9 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
             if (!busy) link();
           }}
         >
-          <label for="link-token">{t('fieldLinkToken')}</label>
-          <input
-            id="link-token"
-            ref={tokenInput}
-            type="password"
-            autocomplete="off"
-            spellcheck={false}
-            value={token}
-            onInput={(e) => setToken(e.currentTarget.value)}
-            placeholder={t('linkTokenPlaceholder')}
-            required
-          />
+          <LinkTokenField id="link-token" state={token} />
           <div class="row">
-            <button type="submit" class="primary" disabled={!!busy || !profileId || token.trim() === ''}>
+            <button type="submit" class="primary" disabled={!!busy || !profileId || token.value.trim() === ''}>
               {busy === 'link' ? t('linking') : t('link')}
             </button>
           </div>
@@ -223,20 +187,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
             <strong>{success}</strong>
           </Notice>
         )}
-        {reuse && reuseText && (
-          <Notice tone="warning">
-            <strong>{reuseText.message}</strong>
-            <span>{reuseText.remedy}</span>
-            <div class="row">
-              <button type="button" onClick={() => link(true)} disabled={!!busy}>
-                {t('useTokenAnyway')}
-              </button>
-              <button type="button" onClick={() => setReuse(undefined)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </Notice>
-        )}
+        <TokenReuseNotice state={token} busy={!!busy} onUseAnyway={() => link(true)} />
       </div>
     </div>
   );

@@ -2,10 +2,11 @@
 // (of this server) looks the project up, and only that one; a new client's key pair is added first, and the worker
 // then finds the project among the projects it learnt for that key.
 import { useState } from 'preact/hooks';
-import { type ErrorView, MessageError, type PopupContext, type ProfileView } from '../shared/messages';
+import type { PopupContext, ProfileView } from '../shared/domain';
 import { send } from '../shared/send';
-import { t } from '../ui/i18n';
+import { t } from '../shared/text/i18n';
 import { ErrorNotice } from '../ui/Notice';
+import { useAction } from '../ui/use-action';
 import { AddProfileForm } from './AddProfileForm';
 
 const NEW_CLIENT = 'new';
@@ -22,21 +23,15 @@ export function ProjectClientPanel(props: { context: PopupContext; url?: string;
   const base = location.kind === 'other' ? undefined : location.base;
   const clients = context.profiles.filter((p) => p.baseUrl === base);
   const [choice, setChoice] = useState(clients.length === 0 ? NEW_CLIENT : '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorView | undefined>(context.locationError);
+  const action = useAction(context.locationError);
+  const { busy, error } = action;
 
-  const resolve = async () => {
+  const resolve = () => {
     if (!choice || choice === NEW_CLIENT) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    action.run(async () => {
       await send('project/resolve', { url: props.url ?? '', profileId: choice });
       await props.reload();
-    } catch (e) {
-      setError(e instanceof MessageError ? e.view : { kind: 'internal', message: String(e) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -61,7 +56,7 @@ export function ProjectClientPanel(props: { context: PopupContext; url?: string;
           value={choice}
           onChange={(e) => {
             setChoice(e.currentTarget.value);
-            setError(undefined);
+            action.setError(undefined);
           }}
           required
         >

@@ -1,7 +1,7 @@
 // The org's status card line: the last result in words (a failure included, with what went wrong and what to do),
 // how old that knowledge is, and one line on what comes next. Never the API's raw value.
-import type { ErrorView, OrgStatusRecord } from '../shared/messages';
-import { t } from '../ui/i18n';
+import type { ErrorView, OrgStatusRecord } from '../shared/domain';
+import { t } from '../shared/text/i18n';
 import { ErrorNotice } from '../ui/Notice';
 
 export type Operation = 'link' | 'unlink' | 'status';

@@ -2,8 +2,7 @@
 // worker-side "refresh all" run the page starts, watches by polling and may cancel. Link and unlink from a row
 // reuse the popup's 'link/create' and 'link/delete'.
 import type { LinkStatus } from '../core/cloudmanager';
-// A type-only cycle with messages.ts (which merges this map into MessageMap): erased at build time.
-import type { ErrorView, HistoryEntry, ProfileView, VaultState } from './messages';
+import type { ErrorView, HistoryEntry, ProfileView, VaultState } from './domain';
 
 export interface DashboardRow {
   orgId: string;

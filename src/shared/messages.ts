@@ -1,85 +1,21 @@
-// The one typed map of every message a page sends to the background worker, and the `send` helper pages use.
+// The one typed map of every message a page sends to the background worker, and the helpers' types around it.
 // Pages never see a secret after submitting it: responses carry public profiles and statuses only.
-import type { LinkStatus } from '../core/cloudmanager';
-import type { PublicProfile } from '../core/vault';
+// The domain types the messages carry live in domain.ts.
 import type { DashboardMessages } from './dashboard-messages';
+import type {
+  ErrorView,
+  HistoryEntry,
+  OrgStatusRecord,
+  PopupContext,
+  ProfileInput,
+  ProfileView,
+  Settings,
+} from './domain';
 import type { ErrorKind } from './errors';
 import type { OptionsMessages } from './options-messages';
 
-export type VaultState = 'empty' | 'locked' | 'unlocked';
-
-/** A profile as the UI may see it: no private key, only its masked tail. */
-export type ProfileView = Omit<PublicProfile, 'createdAt' | 'updatedAt'>;
-
-export interface ProfileInput {
-  label: string;
-  publicKey: string;
-  privateKey: string;
-  baseUrl?: string;
-  /** The user confirmed an http:// (unencrypted) server address that is not this computer. */
-  allowInsecureHttp?: boolean;
-}
-
-export interface OrgStatusRecord {
-  orgId: string;
-  name?: string;
-  status?: LinkStatus;
-  checkedAt?: number;
-  error?: ErrorView;
-  base?: string;
-}
-
-export interface ErrorView {
-  kind: ErrorKind;
-  /** English sentence, for logs and as a fallback; the UI translates by kind + params. */
-  message: string;
-  remedy?: string;
-  params?: Record<string, string>;
-}
-
-export interface HistoryEntry {
-  time: number;
-  orgId: string;
-  orgName?: string;
-  operation: 'link' | 'unlink' | 'status';
-  /** SYNCED / NOT_SYNCED / NOT_LINKED on success, or the error kind. */
-  result: string;
-  ok: boolean;
-  profileLabel: string;
-}
-
-export type PageLocation =
-  | { kind: 'org'; orgId: string; base: string }
-  | { kind: 'group'; groupId: string; base: string; orgId?: string }
-  | { kind: 'other' };
-
-export interface PopupContext {
-  vault: VaultState;
-  location: PageLocation;
-  profiles: ProfileView[];
-  /** The key pair that serves this org (the bound one, else the only one that may), if any. */
-  profileId?: string;
-  /**
-   * Ids of the key pairs that may serve this org (its own org's keys, a global key of its server). Empty: no key
-   * pair of this client is saved, and the popup offers the form in place. Never another org's key pair.
-   */
-  candidates?: string[];
-  /** A project page whose org no saved key pair knows: the popup asks which client (or for a new key pair). */
-  needsClient?: boolean;
-  org?: OrgStatusRecord;
-  inFlight?: 'link' | 'unlink' | 'status';
-  /** A call an earlier worker started and never finished: its outcome is unknown. */
-  interrupted?: 'link' | 'unlink' | 'status';
-  /** Why a project page's org could not be found. */
-  locationError?: ErrorView;
-  autoLockMinutes: number;
-}
-
-export interface Settings {
-  /** Minutes of inactivity before the vault locks; 0 = only when the browser closes. */
-  autoLockMinutes: number;
-}
-
+// `tabId` in a few requests below: the popup sends it, the worker reads it nowhere (it finds tabs by the org they
+// show). It stays optional here only until the popup stops sending it.
 export interface PopupMessages {
   'context/get': { request: { tabId?: number; url?: string }; response: PopupContext };
   /** Creates the vault with its first key pair, once the server said which org the key belongs to. */

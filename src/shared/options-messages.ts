@@ -1,5 +1,5 @@
 // Messages of the options page: editing key pairs, testing one, the passphrase, encrypted backups.
-import type { ProfileInput, ProfileView } from './messages';
+import type { ProfileInput, ProfileView } from './domain';
 
 /** What a backup holds, before anything is imported: labels, and what a merge or a replace would need asked. */
 export interface BackupPreview {

@@ -1,5 +1,6 @@
 // The pages' one way to reach the worker: a typed request, a typed answer, and errors rethrown as MessageError.
 import browser from 'webextension-polyfill';
+import type { ErrorView } from './domain';
 import { type Envelope, MessageError, type MessageName, type Reply, type RequestOf, type ResponseOf } from './messages';
 
 export async function send<N extends MessageName>(name: N, request: RequestOf<N>): Promise<ResponseOf<N>> {
@@ -18,3 +19,7 @@ export async function send<N extends MessageName>(name: N, request: RequestOf<N>
   if (!reply.ok) throw new MessageError(reply.error);
   return reply.value;
 }
+
+/** Any failure of a call to the worker as the ErrorView the notices show. */
+export const asErrorView = (e: unknown): ErrorView =>
+  e instanceof MessageError ? e.view : { kind: 'internal', message: String(e) };

@@ -1,5 +1,7 @@
-// Where a form announces how its action ended: a success sentence or the error with its remedy.
-import type { ErrorView } from '../shared/messages';
+// Where a form announces how its action ended (a success sentence or the error with its remedy), the form's submit
+// row above it, and the plain Cancel every form and question offers.
+import type { ErrorView } from '../shared/domain';
+import { t } from '../shared/text/i18n';
 import { ErrorNotice, Notice } from './Notice';
 
 export function ActionOutcome(props: { done?: string; error?: ErrorView }) {
@@ -8,5 +10,31 @@ export function ActionOutcome(props: { done?: string; error?: ErrorView }) {
       {props.done && <Notice tone="success">{props.done}</Notice>}
       {props.error && <ErrorNotice error={props.error} />}
     </div>
+  );
+}
+
+/** The submit button, disabled while the action runs, then how the action ended. */
+export function SubmitWithOutcome(props: {
+  text: string;
+  action: { busy: boolean; done?: string; error?: ErrorView };
+}) {
+  const { action } = props;
+  return (
+    <>
+      <div class="row">
+        <button type="submit" class="primary" disabled={action.busy}>
+          {props.text}
+        </button>
+      </div>
+      <ActionOutcome done={action.done} error={action.error} />
+    </>
+  );
+}
+
+export function CancelButton(props: { onClick: () => void }) {
+  return (
+    <button type="button" onClick={props.onClick}>
+      {t('cancel')}
+    </button>
   );
 }

@@ -1,7 +1,7 @@
 // The question before linking an org that is already linked: names the org, starts on the safe answer, and Escape
 // cancels. A new link replaces the current one, so a stray paste must not do it silently.
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from './i18n';
+import { t } from '../shared/text/i18n';
 
 export function ConfirmRelink(props: {
   orgName: string;

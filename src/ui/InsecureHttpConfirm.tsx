@@ -1,7 +1,7 @@
 // The explicit confirmation an http:// server address needs (unless it is this computer): the link token and the
 // Digest exchange would travel unencrypted, and the worker refuses such an address without this box ticked.
 import { isLoopbackHost } from '../core/vault';
-import { t } from './i18n';
+import { t } from '../shared/text/i18n';
 
 export function needsInsecureConfirmation(baseUrl: string | undefined): boolean {
   try {

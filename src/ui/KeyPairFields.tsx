@@ -1,12 +1,21 @@
 // The key pair inputs (label, public key, private key), with shape warnings that never block saving.
 import { checkKeyShapes } from '../core/vault';
-import type { ProfileInput } from '../shared/messages';
-import { t } from './i18n';
+import type { ProfileInput } from '../shared/domain';
+import { t } from '../shared/text/i18n';
+import { PasswordField } from './PasswordField';
 
-export function KeyPairFields(props: { value: ProfileInput; onInput: (next: ProfileInput) => void; idPrefix: string }) {
-  const { value, onInput, idPrefix } = props;
+export function KeyPairFields(props: {
+  value: ProfileInput;
+  onInput: (next: ProfileInput) => void;
+  idPrefix: string;
+  /** Editing a saved key pair: its private key is never sent back to a page, so an empty field keeps it. */
+  keepsSavedPrivateKey?: boolean;
+}) {
+  const { value, onInput, idPrefix, keepsSavedPrivateKey } = props;
   const warnings =
-    value.publicKey && value.privateKey ? checkKeyShapes(value.publicKey.trim(), value.privateKey.trim()) : [];
+    !keepsSavedPrivateKey && value.publicKey && value.privateKey
+      ? checkKeyShapes(value.publicKey.trim(), value.privateKey.trim())
+      : [];
   const field = (name: keyof ProfileInput) => (event: Event) =>
     onInput({ ...value, [name]: (event.currentTarget as HTMLInputElement).value });
   return (
@@ -22,13 +31,11 @@ export function KeyPairFields(props: { value: ProfileInput; onInput: (next: Prof
         autocomplete="off"
         spellcheck={false}
       />
-      <label for={`${idPrefix}-private`}>{t('fieldPrivateKey')}</label>
-      <input
+      <PasswordField
         id={`${idPrefix}-private`}
-        type="password"
-        value={value.privateKey}
-        onInput={field('privateKey')}
-        required
+        label={keepsSavedPrivateKey ? t('fieldPrivateKeyKeep') : t('fieldPrivateKey')}
+        state={[value.privateKey, (privateKey) => onInput({ ...value, privateKey })]}
+        optional={keepsSavedPrivateKey}
         autocomplete="off"
       />
       {warnings.length > 0 && (

@@ -1,46 +1,58 @@
 // Choosing a passphrase: typed twice, with the minimum length stated and a mismatch said at once.
+import { useState } from 'preact/hooks';
 import { MIN_PASSPHRASE_LENGTH } from '../core/vault';
-import { t } from './i18n';
+import { t } from '../shared/text/i18n';
+import { PasswordField } from './PasswordField';
 
-export const passphraseProblem = (passphrase: string, confirm: string) =>
+const passphraseProblem = (passphrase: string, confirm: string) =>
   (passphrase.length > 0 && passphrase.length < MIN_PASSPHRASE_LENGTH) ||
   (confirm.length > 0 && confirm !== passphrase);
 
-export function NewPassphraseFields(props: {
-  idPrefix: string;
-  label: string;
-  passphrase: string;
-  confirm: string;
-  onPassphrase: (value: string) => void;
-  onConfirm: (value: string) => void;
-}) {
-  const { idPrefix, passphrase, confirm } = props;
+/** The two fields' state, emptied with `clear()` once the worker has the passphrase. */
+export function useNewPassphrase() {
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const problem = passphraseProblem(passphrase, confirm);
+  return {
+    passphrase,
+    confirm,
+    setPassphrase,
+    setConfirm,
+    problem,
+    /** Typed, long enough, and the same twice: ready to send. */
+    complete: passphrase !== '' && passphrase === confirm && !problem,
+    clear: () => {
+      setPassphrase('');
+      setConfirm('');
+    },
+  };
+}
+
+export type NewPassphrase = ReturnType<typeof useNewPassphrase>;
+
+export function NewPassphraseFields(props: { idPrefix: string; label: string; state: NewPassphrase }) {
+  const { idPrefix, state } = props;
+  const { passphrase, confirm } = state;
   const tooShort = passphrase.length > 0 && passphrase.length < MIN_PASSPHRASE_LENGTH;
   const mismatch = confirm.length > 0 && confirm !== passphrase;
   return (
     <>
-      <label for={`${idPrefix}-passphrase`}>{props.label}</label>
-      <input
+      <PasswordField
         id={`${idPrefix}-passphrase`}
-        type="password"
+        label={props.label}
         autocomplete="new-password"
-        value={passphrase}
-        onInput={(e) => props.onPassphrase(e.currentTarget.value)}
+        state={[passphrase, state.setPassphrase]}
         aria-describedby={`${idPrefix}-passphrase-help`}
-        required
       />
       <p id={`${idPrefix}-passphrase-help`} class={tooShort ? 'warnings' : 'muted'}>
         {t('passphraseHelp', String(MIN_PASSPHRASE_LENGTH))}
       </p>
-      <label for={`${idPrefix}-confirm`}>{t('fieldPassphraseConfirm')}</label>
-      <input
+      <PasswordField
         id={`${idPrefix}-confirm`}
-        type="password"
+        label={t('fieldPassphraseConfirm')}
         autocomplete="new-password"
-        value={confirm}
-        onInput={(e) => props.onConfirm(e.currentTarget.value)}
+        state={[confirm, state.setConfirm]}
         aria-invalid={mismatch}
-        required
       />
       {mismatch && <p class="warnings">{t('passphraseMismatch')}</p>}
     </>

@@ -1,7 +1,7 @@
 // A message box for errors, warnings and successes; errors show what went wrong and what to do.
 import type { ComponentChildren } from 'preact';
-import type { ErrorView } from '../shared/messages';
-import { errorText } from './error-text';
+import type { ErrorView } from '../shared/domain';
+import { errorText } from '../shared/text/error-text';
 
 export function Notice(props: { tone: 'error' | 'warning' | 'success' | 'info'; children: ComponentChildren }) {
   return (

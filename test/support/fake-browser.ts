@@ -1,39 +1,49 @@
-// One fake of webextension-polyfill for the worker's unit tests: storage from the interleaving harness, tabs,
-// action, alarms, permissions and i18n as small in-memory stand-ins that record what the worker did.
+// The one fake browser of the worker's unit tests, typed as the worker's platform seam (src/background/platform):
+// storage from the interleaving harness, tabs, action, alarms and permissions as small in-memory stand-ins that
+// record what the worker did, and i18n from the real English catalogue (the badge tooltip). A test mocks
+// webextension-polyfill with it once:
+//   const fake = await vi.hoisted(async () => (await import('<path>/support/fake-browser')).createFakeBrowser());
+//   vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
+import type { WorkerBrowser } from '../../src/background/platform/browser';
 import { message } from '../unit/dashboard/fake-extension';
 import { createScheduledStorage } from './scheduled-storage';
 
 export function createFakeBrowser() {
   const storage = createScheduledStorage();
-  const tabs: { id: number; url: string }[] = [];
-  const badges = new Map<number, { text?: string; title?: string }>();
+  /** The open tabs; `active: false` keeps a tab out of "the tabs in front". */
+  const tabs: { id: number; url: string; active?: boolean }[] = [];
+  const badges = new Map<number, { text?: string; title?: string; color?: string; icon?: string }>();
   const alarms = new Map<string, unknown>();
-  const browser = {
+  /** Host permissions the user granted (Ops Manager servers). */
+  const origins: string[] = [];
+  const paint = (tabId: number, patch: Record<string, string>) => badges.set(tabId, { ...badges.get(tabId), ...patch });
+  const worker = {
     storage: { local: storage.local, session: storage.session },
     runtime: {
       id: 'test-extension',
       getURL: (path: string) => `chrome-extension://test-extension/${path.replace(/^\//, '')}`,
     },
-    i18n: { getMessage: message, getUILanguage: () => 'en' },
-    tabs: { query: async () => tabs.map((t) => ({ ...t })) },
+    tabs: {
+      query: async (query: { active?: boolean }) =>
+        tabs.filter((t) => !query.active || t.active !== false).map((t) => ({ id: t.id, url: t.url })),
+    },
     action: {
-      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => {
-        badges.set(tabId, { ...badges.get(tabId), text });
-      },
-      setTitle: async ({ tabId, title }: { tabId: number; title: string }) => {
-        badges.set(tabId, { ...badges.get(tabId), title });
-      },
-      setIcon: async () => undefined,
-      setBadgeBackgroundColor: async () => undefined,
+      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => void paint(tabId, { text }),
+      setTitle: async ({ tabId, title }: { tabId: number; title: string }) => void paint(tabId, { title }),
+      setIcon: async ({ tabId, path }: { tabId: number; path: Record<string, string> }) =>
+        void paint(tabId, { icon: path['16'] ?? '' }),
+      setBadgeBackgroundColor: async ({ tabId, color }: { tabId: number; color: string }) =>
+        void paint(tabId, { color }),
     },
     alarms: {
       create: async (name: string, info: unknown) => void alarms.set(name, info),
       clear: async (name: string) => alarms.delete(name),
       get: async (name: string) => alarms.get(name),
     },
-    permissions: { getAll: async () => ({ origins: [] as string[] }) },
-  };
-  return { browser, storage, tabs, badges, alarms };
+    permissions: { getAll: async () => ({ origins: [...origins] }) },
+  } satisfies WorkerBrowser;
+  const browser = { ...worker, i18n: { getMessage: message, getUILanguage: () => 'en' } };
+  return { browser, storage, tabs, badges, alarms, origins };
 }
 
 export type FakeBrowser = ReturnType<typeof createFakeBrowser>;

@@ -3,7 +3,7 @@
 import type { NonceRecord } from '../../core/digest';
 import type { VaultStorage } from '../../core/vault';
 import type { RefreshProgress } from '../../shared/dashboard-messages';
-import type { HistoryEntry, OrgStatusRecord, Settings } from '../../shared/messages';
+import type { HistoryEntry, Operation, OrgStatusRecord, Settings } from '../../shared/domain';
 import { storageArea } from './areas';
 import { item, serialised } from './item';
 import { STORAGE_KEYS, type StorageKey } from './keys';
@@ -20,7 +20,6 @@ function tableOf<V>(valid: (value: Record<string, unknown>) => boolean) {
   };
 }
 
-export type Operation = 'link' | 'unlink' | 'status';
 export type InFlightNote = { operation: Operation; startedAt: number };
 export type FailureRecord = { count: number; lastAt: number };
 /** The last refresh run's counts without its per-org items: enough to say how far it got. */

@@ -24,6 +24,7 @@ export {
   MIN_PASSPHRASE_LENGTH,
   type VaultEnvelope,
 } from './envelope';
+export type { KeyIdentity } from './identity';
 export { deriveVaultKey, exportVaultKey, importVaultKey } from './keys';
 export {
   type ConflictChoice,
@@ -43,27 +44,28 @@ export {
 } from './profile-rules';
 export {
   addProfile,
-  addProject,
   bindOrg,
   checkKeyShapes,
   findProfileProblem,
-  type KeyIdentity,
   type KeyShapeWarning,
   maskSecret,
   type ProfileInput,
   type PublicProfile,
+  publicProfile,
+  removeProfile,
+  unbindOrg,
+  updateProfile,
+} from './profiles';
+export {
+  addProject,
   profileForOrg,
   profileForProject,
   profileServes,
   profilesServing,
   profileWithKey,
-  publicProfile,
-  removeProfile,
   setIdentity,
   setProjects,
-  unbindOrg,
-  updateProfile,
-} from './profiles';
+} from './serving';
 export { readVault, STAGED_KEY, VAULT_KEY, type VaultStorage, writeVaultAtomically } from './storage';
 export { type ContentsSource, validateContents } from './validate';
 export {

@@ -3,7 +3,7 @@
 // bound to one key pair, the current vault's binding first.
 import { MAX_PROFILES } from './profile-rules';
 import { newProfileId } from './profiles';
-import type { Profile, VaultContents } from './vault';
+import type { Profile, VaultContents } from './types';
 import { VaultError } from './vault-error';
 
 export interface MergeEntry {

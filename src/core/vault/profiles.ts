@@ -2,20 +2,18 @@
 // and masking the UI needs. An org is bound to at most one profile, and a key serves only its own org: the one
 // the server named when the key pair was saved (a global Ops Manager key: any org of its own server).
 import { baseUrlOrigin, isInsecureHttp, normalizeBaseUrl } from './base-url';
+import { identityFields, type KeyIdentity } from './identity';
 import {
   describeProblem,
   type FieldProblem,
-  hasControlCharacter,
   keyProblem,
   labelProblem,
-  MAX_NAME_LENGTH,
   MAX_ORGS_PER_PROFILE,
   MAX_PROFILES,
-  MAX_PROJECTS_PER_PROFILE,
   ORG_ID,
   sentence,
 } from './profile-rules';
-import type { KeyOrg, KeyProject, Profile, VaultContents } from './vault';
+import type { Profile, VaultContents } from './types';
 import { VaultError } from './vault-error';
 
 const PUBLIC_KEY = /^[a-z]{8}$/;
@@ -96,108 +94,6 @@ export function findProfileProblem(profile: Profile): VaultError | undefined {
 
 export function newProfileId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** What the server said a key is: the key of one org (with that org's projects), or an Ops Manager global key. */
-export type KeyIdentity = { kind: 'org'; org: KeyOrg; projects: KeyProject[] } | { kind: 'global' };
-
-/** A name as the server gave it, made safe to keep: control characters become spaces, and it is cut to size. */
-const cut = (name: string) =>
-  Array.from(name, (c) => (hasControlCharacter(c) ? ' ' : c))
-    .join('')
-    .slice(0, MAX_NAME_LENGTH);
-
-/** The profile's identity fields for what the server said (names cut to size, projects deduplicated). */
-function identityFields(identity: KeyIdentity): Pick<Profile, 'org' | 'global' | 'projects'> {
-  if (identity.kind === 'global') return { global: true };
-  const projects = new Map<string, KeyProject>();
-  for (const p of identity.projects) {
-    if (ORG_ID.test(p.id) && projects.size < MAX_PROJECTS_PER_PROFILE)
-      projects.set(p.id, { id: p.id, name: cut(p.name) });
-  }
-  return { org: { id: identity.org.id, name: cut(identity.org.name) }, projects: [...projects.values()] };
-}
-
-/** Records what the server said about a saved key: an org key is bound to its org and to no other. */
-export function setIdentity(contents: VaultContents, profileId: string, identity: KeyIdentity): VaultContents {
-  const current = contents.profiles.find((p) => p.id === profileId);
-  if (!current) throw new VaultError('unknown-profile', 'That key pair is no longer in the vault.');
-  if (identity.kind === 'org' && !ORG_ID.test(identity.org.id)) {
-    throw new VaultError('invalid-profile', 'That is not a Cloud Manager org id (24 hexadecimal characters).', {
-      variant: 'bad-org-id',
-      field: 'org',
-    });
-  }
-  const { org: _org, global: _global, projects: _projects, ...rest } = current;
-  const updated: Profile = {
-    ...rest,
-    ...identityFields(identity),
-    orgIds: identity.kind === 'org' ? current.orgIds.filter((o) => o === identity.org.id) : current.orgIds,
-  };
-  const next = { ...contents, profiles: contents.profiles.map((p) => (p.id === profileId ? updated : p)) };
-  // Bound to its org unless another key pair of the same org already is (that choice stays the user's).
-  const taken = next.profiles.some(
-    (p) => p.id !== profileId && identity.kind === 'org' && p.orgIds.includes(identity.org.id),
-  );
-  return identity.kind === 'org' && !taken ? bindOrg(next, identity.org.id, profileId) : next;
-}
-
-/** Replaces the projects remembered for an org key with the list the server gave now. */
-export function setProjects(contents: VaultContents, profileId: string, projects: KeyProject[]): VaultContents {
-  return {
-    ...contents,
-    profiles: contents.profiles.map((p) => {
-      if (p.id !== profileId || !p.org) return p;
-      return { ...p, projects: identityFields({ kind: 'org', org: p.org, projects }).projects };
-    }),
-  };
-}
-
-/** Remembers one more project of the key's org (learnt when a project page was resolved with this key). */
-export function addProject(contents: VaultContents, profileId: string, project: KeyProject): VaultContents {
-  return {
-    ...contents,
-    profiles: contents.profiles.map((p) => {
-      if (p.id !== profileId || !ORG_ID.test(project.id)) return p;
-      const others = (p.projects ?? []).filter((q) => q.id !== project.id);
-      if (others.length >= MAX_PROJECTS_PER_PROFILE) return p;
-      return { ...p, projects: [...others, { id: project.id, name: cut(project.name) }] };
-    }),
-  };
-}
-
-/**
- * Whether the key pair may sign calls for this org: an identified key for its own org only; a global key for
- * the orgs bound to it or any org of its own server (`base`); an unidentified (older) key pair for its bound orgs.
- */
-export function profileServes(profile: Profile, orgId: string, base?: string): boolean {
-  if (profile.org) return profile.org.id === orgId;
-  if (profile.global) return profile.orgIds.includes(orgId) || (base !== undefined && profile.baseUrl === base);
-  return profile.orgIds.includes(orgId);
-}
-
-/** Every key pair that may serve the org (the bound one first). */
-export function profilesServing(contents: VaultContents, orgId: string, base?: string): Profile[] {
-  const serving = contents.profiles.filter((p) => profileServes(p, orgId, base));
-  return [...serving.filter((p) => p.orgIds.includes(orgId)), ...serving.filter((p) => !p.orgIds.includes(orgId))];
-}
-
-/** The key pair whose org holds this project, as learnt from the API. */
-export function profileForProject(contents: VaultContents, groupId: string, base?: string): Profile | undefined {
-  return contents.profiles.find(
-    (p) => (base === undefined || p.baseUrl === base) && p.projects?.some((q) => q.id === groupId),
-  );
-}
-
-/** A key pair already in the vault with this public key on this server. */
-export function profileWithKey(
-  contents: VaultContents,
-  publicKey: string,
-  baseUrl: string,
-  except?: string,
-): Profile | undefined {
-  const key = textOf(publicKey);
-  return contents.profiles.find((p) => p.id !== except && p.publicKey === key && p.baseUrl === baseUrl);
 }
 
 export function addProfile(
@@ -311,14 +207,6 @@ export function unbindOrg(contents: VaultContents, orgId: string): VaultContents
   };
 }
 
-/** The key pair that serves the org: the one bound to it, else the one key that serves it (never a guess). */
-export function profileForOrg(contents: VaultContents, orgId: string, base?: string): Profile | undefined {
-  const bound = contents.profiles.find((p) => p.orgIds.includes(orgId));
-  if (bound) return bound;
-  const serving = profilesServing(contents, orgId, base);
-  return serving.length === 1 ? serving[0] : undefined;
-}
-
 /** Only the last segment of a UUID-shaped key shows; anything else shows its last 4 characters at most. */
 export function maskSecret(privateKey: string): string {
   const parts = privateKey.split('-');
@@ -331,20 +219,8 @@ export function maskSecret(privateKey: string): string {
   return `${'•'.repeat(8)}${tail}`;
 }
 
-export interface PublicProfile {
-  id: string;
-  label: string;
-  publicKey: string;
-  maskedPrivateKey: string;
-  baseUrl: string;
-  orgIds: string[];
-  createdAt: number;
-  updatedAt: number;
-  insecureHttpConfirmed?: true;
-  org?: KeyOrg;
-  global?: true;
-  projects?: KeyProject[];
-}
+/** A profile as a page may see it: every field but the private key, of which only a masked tail shows. */
+export type PublicProfile = Omit<Profile, 'privateKey'> & { maskedPrivateKey: string };
 
 export function publicProfile(profile: Profile): PublicProfile {
   const { privateKey, ...rest } = profile;

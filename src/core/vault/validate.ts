@@ -15,7 +15,7 @@ import {
   ORG_ID,
   PROFILE_ID,
 } from './profile-rules';
-import type { KeyOrg, KeyProject, Profile, VaultContents } from './vault';
+import type { KeyOrg, KeyProject, Profile, VaultContents } from './types';
 import { VaultError, type VaultErrorDetails, type VaultErrorField } from './vault-error';
 
 /**

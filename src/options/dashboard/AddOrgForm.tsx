@@ -2,35 +2,25 @@
 // matters only for a project address of a new client, whose org is then looked up with that client's key pair.
 import { useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import type { ErrorView, ProfileView } from '../../shared/messages';
+import type { ProfileView } from '../../shared/domain';
 import { send } from '../../shared/send';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/text/i18n';
 import { ErrorNotice, Notice } from '../../ui/Notice';
-import { asErrorView } from './error-view';
+import { useAction } from '../../ui/use-action';
 import { orgName } from './row-text';
 
 export function AddOrgForm(props: { profiles: readonly ProfileView[]; onAdded: (row: DashboardRow) => void }) {
   const [input, setInput] = useState('');
   const [profileId, setProfileId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorView>();
-  const [added, setAdded] = useState<string>();
+  const { busy, error, done: added, run } = useAction();
 
-  const add = async () => {
-    setBusy(true);
-    setError(undefined);
-    setAdded(undefined);
-    try {
+  const add = () =>
+    run(async () => {
       const row = await send('dashboard/add-org', { input, profileId: profileId || undefined });
       setInput('');
-      setAdded(`${orgName(row)} (${row.orgId})`);
       props.onAdded(row);
-    } catch (e) {
-      setError(asErrorView(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `${orgName(row)} (${row.orgId})`;
+    });
 
   return (
     <section class="card" aria-labelledby="add-org-title">

@@ -3,14 +3,14 @@
 // row; filter, sort, export.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import type { ErrorView } from '../../shared/messages';
-import { send } from '../../shared/send';
-import { t } from '../../ui/i18n';
+import type { ErrorView } from '../../shared/domain';
+import { asErrorView, send } from '../../shared/send';
+import { t } from '../../shared/text/i18n';
 import { ErrorNotice, Notice } from '../../ui/Notice';
+import { UnlockForm } from '../../ui/UnlockForm';
 import { AddOrgForm } from './AddOrgForm';
 import './dashboard.css';
 import { EditOrgDialog } from './EditOrgDialog';
-import { asErrorView } from './error-view';
 import { csvFileName, downloadCsv, rowsToCsv } from './export-rows';
 import { LinkDialog } from './LinkDialog';
 import type { RowAction } from './OrgRow';
@@ -28,7 +28,6 @@ import {
   type TableFilter,
 } from './table-model';
 import { UnlinkDialog } from './UnlinkDialog';
-import { UnlockPrompt } from './UnlockPrompt';
 import { useDashboard } from './use-dashboard';
 
 type Outcome = { tone: 'success'; text: string } | { tone: 'error'; error: ErrorView; org: string };
@@ -108,7 +107,7 @@ export function Dashboard() {
       <h2 id="dashboard-title">{t('dash_title')}</h2>
       <p class="muted">{t('dash_intro')}</p>
       {data.loadError && <ErrorNotice error={data.loadError} />}
-      {view.vault === 'locked' && <UnlockPrompt onUnlocked={data.load} />}
+      {view.vault === 'locked' && <UnlockForm inline onDone={data.load} />}
       {view.vault === 'empty' && (
         <Notice tone="info">
           <strong>{t('dash_vaultEmpty')}</strong>

@@ -4,12 +4,13 @@
 // added again.
 import { useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import type { ErrorView, ProfileView } from '../../shared/messages';
-import { send } from '../../shared/send';
-import { t } from '../../ui/i18n';
+import type { ErrorView, ProfileView } from '../../shared/domain';
+import { asErrorView, send } from '../../shared/send';
+import { t } from '../../shared/text/i18n';
+import { CancelButton } from '../../ui/ActionOutcome';
 import { ErrorNotice } from '../../ui/Notice';
+import { ProfileSelect } from '../../ui/ProfileSelect';
 import { Dialog } from './Dialog';
-import { asErrorView } from './error-view';
 import { orgName } from './row-text';
 import { servingProfiles } from './serving-profiles';
 
@@ -58,23 +59,20 @@ export function EditOrgDialog(props: {
       >
         <h2 id="edit-dialog-title">{t('dash_editDialogTitle', name)}</h2>
         <p class="mono muted">{row.orgId}</p>
-        <label for="edit-dialog-profile">{t('dash_fieldAddClient')}</label>
-        <select id="edit-dialog-profile" value={profileId} onChange={(e) => setProfileId(e.currentTarget.value)}>
-          <option value="">{t('dash_noClient')}</option>
-          {choices.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label} ({p.publicKey})
-            </option>
-          ))}
-        </select>
+        <ProfileSelect
+          id="edit-dialog-profile"
+          label={t('dash_fieldAddClient')}
+          profiles={choices}
+          value={profileId}
+          emptyText={t('dash_noClient')}
+          onChange={setProfileId}
+        />
         {choices.length === 0 && <p class="muted">{t('dash_noServingClient')}</p>}
         <div class="row">
           <button type="submit" class="primary" disabled={busy !== undefined || profileId === (row.profileId ?? '')}>
             {busy === 'save' ? t('saving') : t('saveChanges')}
           </button>
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
+          <CancelButton onClick={props.onClose} />
         </div>
         <h3>{t('dash_removeTitle')}</h3>
         <p class="muted">{t('dash_removeExplain')}</p>

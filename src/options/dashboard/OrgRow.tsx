@@ -3,8 +3,8 @@
 // refresh of 500 orgs repaints the rows that changed, not the table.
 import { Component } from 'preact';
 import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
-import { errorText } from '../../ui/error-text';
-import { t } from '../../ui/i18n';
+import { errorText } from '../../shared/text/error-text';
+import { t } from '../../shared/text/i18n';
 import { ageText, clientText, lastActionText, orgName, rowStatusText, runStateText } from './row-text';
 import { statusCategory } from './table-model';
 
@@ -36,8 +36,24 @@ export class OrgRow extends Component<OrgRowProps> {
     );
   }
 
+  /** A row action's button: named with the org for screen readers; all but Check open a dialog. */
+  private button(action: RowAction, text: string, label: string, disabled: boolean) {
+    return (
+      <button
+        type="button"
+        class={action === 'unlink' ? 'danger' : undefined}
+        disabled={disabled}
+        aria-label={label}
+        aria-haspopup={action === 'status' ? undefined : 'dialog'}
+        onClick={() => this.props.onAction(action, this.props.row)}
+      >
+        {text}
+      </button>
+    );
+  }
+
   override render() {
-    const { row, hidden, runItem, busy, canAct, now, onAction } = this.props;
+    const { row, hidden, runItem, busy, canAct, now } = this.props;
     const name = orgName(row);
     const category = statusCategory(row);
     const remedy = row.error ? errorText(row.error).remedy : '';
@@ -84,44 +100,10 @@ export class OrgRow extends Component<OrgRowProps> {
           )}
         </td>
         <td class="actions">
-          <button
-            type="button"
-            disabled={disabled}
-            aria-label={t('dash_checkOrg', name)}
-            onClick={() => onAction('status', row)}
-          >
-            {t('dash_actionCheck')}
-          </button>
-          <button
-            type="button"
-            disabled={disabled}
-            aria-label={t('dash_linkOrg', name)}
-            aria-haspopup="dialog"
-            onClick={() => onAction('link', row)}
-          >
-            {t('dash_actionLink')}
-          </button>
-          {linked && (
-            <button
-              type="button"
-              class="danger"
-              disabled={disabled}
-              aria-label={t('dash_unlinkOrg', name)}
-              aria-haspopup="dialog"
-              onClick={() => onAction('unlink', row)}
-            >
-              {t('unlink')}
-            </button>
-          )}
-          <button
-            type="button"
-            disabled={disabled}
-            aria-label={t('dash_editOrg', name)}
-            aria-haspopup="dialog"
-            onClick={() => onAction('edit', row)}
-          >
-            {t('dash_actionEdit')}
-          </button>
+          {this.button('status', t('dash_actionCheck'), t('dash_checkOrg', name), disabled)}
+          {this.button('link', t('dash_actionLink'), t('dash_linkOrg', name), disabled)}
+          {linked && this.button('unlink', t('unlink'), t('dash_unlinkOrg', name), disabled)}
+          {this.button('edit', t('dash_actionEdit'), t('dash_editOrg', name), disabled)}
         </td>
       </tr>
     );

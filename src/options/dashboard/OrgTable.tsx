@@ -1,7 +1,7 @@
 // The orgs table: one sortable header button per column (aria-sort says the order), one OrgRow per org, those
 // the filters leave out hidden.
 import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/text/i18n';
 import { OrgRow, type RowAction } from './OrgRow';
 import type { SortColumn, SortOrder } from './table-model';
 

@@ -2,7 +2,7 @@
 // moments that matter (started, slowed down by Cloud Manager, finished, cancelled, cut short).
 import { useState } from 'preact/hooks';
 import type { RefreshProgress } from '../../shared/dashboard-messages';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/text/i18n';
 
 const MAX_CONCURRENCY = 8;
 

@@ -1,8 +1,28 @@
 // The table's search box, client and status filters, and the CSV export of what is shown.
-import type { ProfileView } from '../../shared/messages';
-import { t } from '../../ui/i18n';
+import type { ComponentChildren } from 'preact';
+import type { ProfileView } from '../../shared/domain';
+import { t } from '../../shared/text/i18n';
 import { statusName } from './row-text';
 import { NO_CLIENT, STATUS_CATEGORIES, type StatusCategory, type TableFilter } from './table-model';
+
+/** One filter: a labelled list whose first choice, "All", leaves every row in. */
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">{t('dash_filterAll')}</option>
+        {props.children}
+      </select>
+    </div>
+  );
+}
 
 export function TableFilters(props: {
   filter: TableFilter;
@@ -26,37 +46,31 @@ export function TableFilters(props: {
           onInput={(e) => onChange({ ...filter, text: e.currentTarget.value })}
         />
       </div>
-      <div class="field">
-        <label for="dash-client">{t('dash_fieldClientFilter')}</label>
-        <select
-          id="dash-client"
-          value={filter.client}
-          onChange={(e) => onChange({ ...filter, client: e.currentTarget.value })}
-        >
-          <option value="">{t('dash_filterAll')}</option>
-          {props.profiles.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-          <option value={NO_CLIENT}>{t('dash_noClient')}</option>
-        </select>
-      </div>
-      <div class="field">
-        <label for="dash-status">{t('dash_fieldStatusFilter')}</label>
-        <select
-          id="dash-status"
-          value={filter.status}
-          onChange={(e) => onChange({ ...filter, status: e.currentTarget.value as StatusCategory | '' })}
-        >
-          <option value="">{t('dash_filterAll')}</option>
-          {STATUS_CATEGORIES.map((category) => (
-            <option key={category} value={category}>
-              {statusName(category)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="dash-client"
+        label={t('dash_fieldClientFilter')}
+        value={filter.client}
+        onChange={(client) => onChange({ ...filter, client })}
+      >
+        {props.profiles.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+        <option value={NO_CLIENT}>{t('dash_noClient')}</option>
+      </FilterSelect>
+      <FilterSelect
+        id="dash-status"
+        label={t('dash_fieldStatusFilter')}
+        value={filter.status}
+        onChange={(status) => onChange({ ...filter, status: status as StatusCategory | '' })}
+      >
+        {STATUS_CATEGORIES.map((category) => (
+          <option key={category} value={category}>
+            {statusName(category)}
+          </option>
+        ))}
+      </FilterSelect>
       <div class="field">
         <button type="button" onClick={props.onExport} disabled={props.shown === 0}>
           {t('dash_exportCsv', String(props.shown))}

@@ -1,6 +1,6 @@
 // Unlink from a row only after a question that names the org; the safe answer has the focus.
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/text/i18n';
 import { Dialog } from './Dialog';
 import { orgName } from './row-text';
 

@@ -1,7 +1,7 @@
 // Folds a refresh run's per-org changes into the table: a checked org takes its new status, a failed one its
 // error. Rows that did not change keep their identity, so only they re-render.
 import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
-import type { OrgStatusRecord } from '../../shared/messages';
+import type { OrgStatusRecord } from '../../shared/domain';
 
 export function applyRefreshItems(rows: readonly DashboardRow[], items: readonly RefreshItem[]): DashboardRow[] {
   const changes = new Map<string, RefreshItem>();

@@ -1,6 +1,6 @@
 // The table as CSV, exactly the rows shown (filtered and sorted), with full dates instead of "5 min ago".
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import { t } from '../../ui/i18n';
+import { t } from '../../shared/text/i18n';
 import { toCsv } from './csv';
 import { clientText, lastActionText, statusName } from './row-text';
 import { statusCategory } from './table-model';

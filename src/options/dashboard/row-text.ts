@@ -1,7 +1,7 @@
 // The words a dashboard row shows, in the user's language: status, how long ago, last action, client.
 import type { DashboardRow, RefreshItemState } from '../../shared/dashboard-messages';
-import { errorText } from '../../ui/error-text';
-import { t } from '../../ui/i18n';
+import { errorText } from '../../shared/text/error-text';
+import { t } from '../../shared/text/i18n';
 import { type StatusCategory, statusCategory } from './table-model';
 
 export function statusName(category: StatusCategory): string {

@@ -2,7 +2,7 @@
 // server, or an older, not yet identified key pair already bound to it. The worker refuses any other; the dialogs
 // never offer one.
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import type { ProfileView } from '../../shared/messages';
+import type { ProfileView } from '../../shared/domain';
 
 export function mayServe(profile: ProfileView, row: Pick<DashboardRow, 'orgId' | 'base'>): boolean {
   if (profile.org) return profile.org.id === row.orgId;

@@ -3,10 +3,9 @@
 // opened mid-run picks the run up where it is.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DashboardRow, DashboardView, RefreshItem, RefreshProgress } from '../../shared/dashboard-messages';
-import type { ErrorView, OrgStatusRecord } from '../../shared/messages';
-import { send } from '../../shared/send';
+import type { ErrorView, OrgStatusRecord } from '../../shared/domain';
+import { asErrorView, send } from '../../shared/send';
 import { applyRecord, applyRefreshItems } from './apply-progress';
-import { asErrorView } from './error-view';
 import { isRunning } from './RefreshPanel';
 
 const POLL_MS = 400;

@@ -384,4 +384,32 @@ describe('Dashboard', () => {
     expect((screen.getByTestId('refresh-all') as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Link Acme Prod to Atlas…' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('unlocks right above the table: the passphrase leaves the field when sent, a wrong one says so', async () => {
+    let vault: DashboardView['vault'] = 'locked';
+    fake.current.handlers['dashboard/view'] = () => view({ vault });
+    fake.current.handlers['vault/unlock'] = (request: { passphrase: string }) => {
+      if (request.passphrase !== 'the right one') throw { kind: 'wrong-passphrase', message: 'wrong' };
+      vault = 'unlocked';
+      return {};
+    };
+    render(<Dashboard />);
+    const input = (await screen.findByLabelText('Passphrase')) as HTMLInputElement;
+    const unlock = screen.getByRole('button', { name: 'Unlock' }) as HTMLButtonElement;
+    expect(unlock.disabled).toBe(true);
+
+    fireEvent.input(input, { target: { value: 'a wrong one' } });
+    fireEvent.click(unlock);
+    expect(input.value).toBe('');
+    expect((await screen.findByRole('alert')).textContent).toContain('Wrong passphrase.');
+
+    fireEvent.input(input, { target: { value: 'the right one' } });
+    fireEvent.click(unlock);
+    await waitFor(() => expect(screen.queryByText(/The vault is locked/)).toBeNull());
+    expect((screen.getByTestId('refresh-all') as HTMLButtonElement).disabled).toBe(false);
+    expect(fake.current.sent.filter((m) => m.name === 'vault/unlock').map((m) => m.request.passphrase)).toEqual([
+      'a wrong one',
+      'the right one',
+    ]);
+  });
 });

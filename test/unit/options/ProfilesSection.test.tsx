@@ -3,7 +3,7 @@
 // and Test says whether it can link there; adding a key already saved names the key pair that has it.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProfileView } from '../../../src/shared/messages';
+import type { ProfileView } from '../../../src/shared/domain';
 import { fakeExtension } from '../dashboard/fake-extension';
 
 const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeExtension> }));
@@ -91,5 +91,25 @@ describe('key pairs in settings', () => {
       'This public key is already saved, as the key pair of Acme.',
     );
     expect((within(form).getByLabelText('Client name') as HTMLInputElement).value).toBe('Acme again');
+  });
+
+  it('edits a key pair in place: the private key starts empty and, left empty, keeps the saved one', async () => {
+    fake.current.handlers['profiles/update'] = () => ({});
+    const reload = vi.fn(async () => undefined);
+    render(<ProfilesSection profiles={profiles} reload={reload} />);
+    fireEvent.click(within(card('Acme')).getByRole('button', { name: 'Edit' }));
+    const form = within(card('Acme')).getByTestId('edit-profile');
+    const privateKey = within(form).getByLabelText(/leave empty to keep the saved one/) as HTMLInputElement;
+    expect(privateKey.value).toBe('');
+    expect(privateKey.required).toBe(false);
+    expect(privateKey.type).toBe('password');
+    fireEvent.input(within(form).getByLabelText('Client name'), { target: { value: 'Acme (renamed)' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(reload).toHaveBeenCalled());
+    expect(fake.current.sent.find((m) => m.name === 'profiles/update')?.request).toMatchObject({
+      profileId: 'p1',
+      patch: { label: 'Acme (renamed)', publicKey: 'abcdefgh', privateKey: '' },
+    });
+    expect(screen.queryByTestId('edit-profile')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // new client's key pair), and the locked popup says which org the tab shows and keeps the cursor in the passphrase.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PopupContext } from '../../../src/shared/messages';
+import type { PopupContext } from '../../../src/shared/domain';
 import { fakeExtension } from '../dashboard/fake-extension';
 import { CLOUD, GROUP, keyPair, ORG, OTHER_ORG, orgContext } from './popup-fixture';
 

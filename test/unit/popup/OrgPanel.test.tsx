@@ -4,7 +4,7 @@
 // before a new token replaces its link.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PopupContext } from '../../../src/shared/messages';
+import type { PopupContext } from '../../../src/shared/domain';
 import { fakeExtension } from '../dashboard/fake-extension';
 import { keyPair, ORG, OTHER_ORG, orgContext, TOKEN } from './popup-fixture';
 

@@ -1,5 +1,5 @@
 // Popup contexts for component tests: an org page, a project page of an unknown client, and key pairs of either.
-import type { PopupContext, ProfileView } from '../../../src/shared/messages';
+import type { PopupContext, ProfileView } from '../../../src/shared/domain';
 
 export const ORG = 'aaaaaaaaaaaaaaaaaaaaaaa1';
 export const OTHER_ORG = 'bbbbbbbbbbbbbbbbbbbbbbb2';

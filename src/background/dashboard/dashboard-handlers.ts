@@ -1,0 +1,47 @@
+// Handlers for the dashboard's messages (see shared/dashboard-messages.ts): thin wiring to the row builder,
+// the add-org resolver and the worker-side refresh run.
+import { isObjectId } from '../../core/cloudmanager';
+import type { DashboardMessages } from '../../shared/dashboard-messages';
+import type { HandlersOf } from '../../shared/messages';
+import { WorkerError } from '../messaging/worker-error';
+import { readContents } from '../vault/vault-store';
+import { addOrg } from './add-org';
+import { removeOrg, setOrgClient } from './edit-org';
+import { cancelRefreshRun, isRefreshRunning, refreshProgress, startRefreshRun } from './refresh-run';
+import { clampConcurrency, readConcurrency, saveConcurrency } from './refresh-store';
+import { dashboardView, knownRows } from './view';
+
+// Far above any consultant's list, low enough that one message cannot queue unbounded work.
+const MAX_ORGS_PER_RUN = 5000;
+
+async function orgsToRefresh(requested: unknown): Promise<string[]> {
+  if (requested === undefined) return (await knownRows()).map((row) => row.orgId);
+  if (!Array.isArray(requested) || requested.length > MAX_ORGS_PER_RUN || !requested.every(isObjectId)) {
+    throw new WorkerError('invalid-input', 'The list of orgs to refresh is not valid.');
+  }
+  return [...new Set(requested as string[])];
+}
+
+export const dashboardHandlers: HandlersOf<DashboardMessages> = {
+  'dashboard/view': () => dashboardView(),
+
+  'dashboard/add-org': ({ input, profileId }) => addOrg(input, profileId),
+  'dashboard/set-client': ({ orgId, profileId }) => setOrgClient(orgId, profileId),
+  'dashboard/remove-org': ({ orgId }) => removeOrg(orgId),
+
+  async 'dashboard/refresh-all'({ orgIds, concurrency }) {
+    if (isRefreshRunning()) return (await refreshProgress())!;
+    // Locked is one clear answer up front, not one error per row.
+    await readContents();
+    const ids = await orgsToRefresh(orgIds);
+    const limit = concurrency === undefined ? await readConcurrency() : clampConcurrency(concurrency);
+    if (concurrency !== undefined) await saveConcurrency(limit);
+    return startRefreshRun(ids, limit);
+  },
+
+  'dashboard/progress': ({ since }) => refreshProgress(typeof since === 'number' ? since : undefined),
+
+  async 'dashboard/cancel'() {
+    return cancelRefreshRun();
+  },
+};

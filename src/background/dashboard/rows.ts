@@ -1,0 +1,41 @@
+// The dashboard's rows, decided without a browser: every org known from the vault's profile bindings and from the
+// stored statuses (visited or added orgs), with its client, last known status and last link or unlink action.
+import type { DashboardRow } from '../../shared/dashboard-messages';
+import type { HistoryEntry, OrgStatusRecord, ProfileView } from '../../shared/domain';
+
+type ProfileBinding = Pick<ProfileView, 'id' | 'label' | 'orgIds'>;
+
+export function buildDashboardRows(
+  profiles: readonly ProfileBinding[],
+  statuses: Readonly<Record<string, OrgStatusRecord>>,
+  history: readonly HistoryEntry[],
+): DashboardRow[] {
+  const clientOf = new Map<string, ProfileBinding>();
+  for (const profile of profiles) {
+    for (const orgId of profile.orgIds) if (!clientOf.has(orgId)) clientOf.set(orgId, profile);
+  }
+  // History is appended in time order: the last entry per org is its last action.
+  const lastAction = new Map<string, HistoryEntry>();
+  for (const entry of history) lastAction.set(entry.orgId, entry);
+
+  const orgIds = new Set<string>([...clientOf.keys(), ...Object.keys(statuses)]);
+  return [...orgIds].map((orgId) => {
+    const record = statuses[orgId];
+    const client = clientOf.get(orgId);
+    const action = lastAction.get(orgId);
+    const row: DashboardRow = { orgId };
+    const name = record?.name ?? action?.orgName;
+    if (name) row.name = name;
+    if (client) {
+      row.profileId = client.id;
+      row.profileLabel = client.label;
+    }
+    if (record?.status) row.status = record.status;
+    if (record?.checkedAt) row.checkedAt = record.checkedAt;
+    if (record?.error) row.error = record.error;
+    if (record?.base) row.base = record.base;
+    if (action)
+      row.lastAction = { time: action.time, operation: action.operation, result: action.result, ok: action.ok };
+    return row;
+  });
+}

@@ -1,0 +1,144 @@
+// Link, status and unlink for one org, the path of every call read top to bottom in `perform`: pick the key pair,
+// run the call as the org's one call, record the outcome on the org and in history, repaint the org's badges.
+import { normalizeLinkToken, tokenFingerprint } from '../../core/cloudmanager';
+import { bindOrg, type Profile, profileForOrg, profileServes, type VaultContents } from '../../core/vault';
+import type { OrgStatusRecord } from '../../shared/domain';
+import { apiFor } from '../api/api-clients';
+import { toErrorView } from '../messaging/error-view';
+import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
+import { autoCheckBudgetItem, tokenFingerprintsItem } from '../storage/items';
+import { readContents, updateContents } from '../vault/vault-store';
+import { paintOrgTabs } from './badge';
+import { recordAction } from './history';
+import { type Operation, orgStatus, recordFailure, recordSuccess, runExclusive } from './org-state';
+
+/**
+ * The key pair that signs calls for an org: the one the user picked, else the one that serves it. A picked key
+ * pair of another org is refused by name, and nothing is ever guessed: with no key pair of this org, no call.
+ * `base` is the org's server when known (an Ops Manager's global key serves the orgs of its own server).
+ */
+export function chooseProfile(contents: VaultContents, orgId: string, picked?: string, base?: string): Profile {
+  if (picked) {
+    const profile = contents.profiles.find((p) => p.id === picked);
+    if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
+    if (!profileServes(profile, orgId, base)) throw keyOfOtherOrg(profile.org);
+    return profile;
+  }
+  const serving = profileForOrg(contents, orgId, base);
+  if (serving) return serving;
+  throw new WorkerError('no-profile', 'No saved key pair belongs to this org: add the key pair of this org.');
+}
+
+/** Binds the org to the global key the user picked, once the API has answered for it (never before). */
+async function bindAfterSuccess(orgId: string, profile: Profile): Promise<void> {
+  if (profile.orgIds.includes(orgId)) return;
+  await updateContents((c) => ({ contents: bindOrg(c, orgId, profile.id), result: null }));
+}
+
+async function perform(
+  orgId: string,
+  operation: Operation,
+  profileId: string | undefined,
+  call: (profile: Profile) => Promise<Partial<OrgStatusRecord>>,
+): Promise<OrgStatusRecord> {
+  // 1. Which key pair signs: the picked one or the org's own, never another org's (refused before any call).
+  const profile = chooseProfile(await readContents(), orgId, profileId, (await orgStatus(orgId))?.base);
+  // 2. The org's one call: a second click joins it; a restarted worker finds its note and says it was cut short.
+  return runExclusive(orgId, operation, async () => {
+    await paintOrgTabs(orgId, true);
+    // Status checks happen on every popup opening and page visit: only the actions that change a link are history.
+    const entry = { time: Date.now(), orgId, operation, profileLabel: profile.label };
+    const note = operation === 'status' ? async () => undefined : recordAction;
+    try {
+      // 3. The signed call, then what it settles: the binding, the org's status, the history line.
+      const outcome = await call(profile);
+      await bindAfterSuccess(orgId, profile);
+      const record = await recordSuccess(orgId, outcome, profile.baseUrl);
+      await note({ ...entry, orgName: record.name, ok: true, result: record.status ?? 'unknown' });
+      return record;
+    } catch (error) {
+      // 3'. A failure is recorded on the org (kind and parameters only) and in history, then rethrown to the page.
+      const view = toErrorView(error);
+      const record = await recordFailure(orgId, view);
+      await note({ ...entry, orgName: record.name, ok: false, result: view.kind });
+      throw error;
+    } finally {
+      // 4. Every tab that shows the org shows its new state.
+      await paintOrgTabs(orgId);
+    }
+  });
+}
+
+// Tokens being sent right now (fingerprint → org), so two links started together with one token are seen too.
+const sending = new Map<string, string>();
+
+export async function linkOrg(request: {
+  orgId: string;
+  linkToken: string;
+  profileId?: string;
+  allowTokenReuse?: boolean;
+}): Promise<OrgStatusRecord> {
+  const token = normalizeLinkToken(request.linkToken);
+  const fingerprint = await tokenFingerprint(token);
+  const earlierOrg = (await tokenFingerprintsItem.get())[fingerprint] ?? sending.get(fingerprint);
+  if (earlierOrg && earlierOrg !== request.orgId && !request.allowTokenReuse) {
+    const name = (await orgStatus(earlierOrg))?.name;
+    throw new WorkerError(
+      'token-reused',
+      'This link token was already used for another org. MongoDB advises one link token per Cloud Manager org.',
+      name ? { orgId: earlierOrg, orgName: name } : { orgId: earlierOrg },
+    );
+  }
+  return perform(request.orgId, 'link', request.profileId, async (profile) => {
+    sending.set(fingerprint, request.orgId);
+    try {
+      const result = await apiFor(profile).linkOrganization(request.orgId, token);
+      await tokenFingerprintsItem.update((used) => ({ ...used, [fingerprint]: request.orgId }));
+      return { status: result.status };
+    } finally {
+      if (sending.get(fingerprint) === request.orgId) sending.delete(fingerprint);
+    }
+  });
+}
+
+export function refreshStatus(orgId: string, profileId?: string): Promise<OrgStatusRecord> {
+  return perform(orgId, 'status', profileId, async (profile) => {
+    const api = apiFor(profile);
+    const known = await orgStatus(orgId);
+    const ownName = profile.org?.id === orgId ? profile.org.name : undefined;
+    const [result, org] = await Promise.all([
+      api.linkStatus(orgId),
+      known?.name || ownName ? Promise.resolve({ name: known?.name || ownName }) : api.organization(orgId),
+    ]);
+    return { status: result.status, name: org.name };
+  });
+}
+
+export function unlinkOrg(orgId: string, profileId?: string): Promise<OrgStatusRecord> {
+  return perform(orgId, 'unlink', profileId, async (profile) => {
+    await apiFor(profile).unlinkOrganization(orgId);
+    return { status: 'NOT_LINKED' };
+  });
+}
+
+/** At most this many automatic status checks a minute, whatever drives the tabs. */
+export const AUTOMATIC_CHECKS_PER_MINUTE = 10;
+
+async function takeAutomaticBudget(now = Date.now()): Promise<boolean> {
+  return autoCheckBudgetItem.modify((budget) => {
+    const current = now - budget.windowStart < 60_000 ? budget : { windowStart: now, used: 0 };
+    if (current.used >= AUTOMATIC_CHECKS_PER_MINUTE) return [current, false];
+    return [{ ...current, used: current.used + 1 }, true];
+  });
+}
+
+/**
+ * A status check the worker starts by itself (a tab showed the org): only for an org bound to a key pair, within
+ * the global budget. Answers undefined when no call was made.
+ */
+export async function refreshStatusAutomatically(orgId: string): Promise<OrgStatusRecord | undefined> {
+  const contents = await readContents();
+  if (!contents.profiles.some((p) => p.orgIds.includes(orgId))) return undefined;
+  if (!(await takeAutomaticBudget())) return undefined;
+  return refreshStatus(orgId);
+}

@@ -1,0 +1,29 @@
+// Auto-lock after inactivity with chrome.alarms, which outlive the worker: every user action pushes the alarm back.
+// "When the browser closes" (0 minutes) needs no alarm: storage.session is wiped on browser exit.
+import { forgetNonces } from '../../core/digest';
+import { forgetApiClients } from '../api/api-clients';
+import { sessionNonceStore } from '../api/nonce-store';
+import { browser } from '../platform/browser';
+import { readSettings } from '../settings/settings';
+import { touchSession } from './session';
+import { lockVault } from './vault-store';
+
+export const AUTO_LOCK_ALARM = 'auto-lock';
+
+export async function noteActivity(): Promise<void> {
+  await touchSession();
+  const { autoLockMinutes } = await readSettings();
+  if (autoLockMinutes > 0) await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
+  else await browser.alarms.clear(AUTO_LOCK_ALARM);
+}
+
+export async function lockNow(): Promise<void> {
+  forgetApiClients();
+  forgetNonces(sessionNonceStore);
+  await lockVault();
+  await browser.alarms.clear(AUTO_LOCK_ALARM);
+}
+
+export async function onAlarm(alarm: { name: string }): Promise<void> {
+  if (alarm.name === AUTO_LOCK_ALARM) await lockNow();
+}

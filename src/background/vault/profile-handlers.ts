@@ -1,0 +1,97 @@
+// Handlers of the vault's key pairs: list, add (after its server said which org the key belongs to), remove, edit
+// (a new key or server is asked again) and test (can this key link?). A key pair stays the key pair of one org.
+import { CloudManagerError } from '../../core/cloudmanager';
+import {
+  addProfile,
+  emptyContents,
+  type KeyIdentity,
+  type Profile,
+  publicProfile,
+  removeProfile,
+  setIdentity,
+  updateProfile,
+} from '../../core/vault';
+import type { HandlersOf, MessageMap } from '../../shared/messages';
+import { apiFor, forgetApiClients } from '../api/api-clients';
+import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
+import { identifyKey, requireNewKey } from './key-identity';
+import { identifyNewKeyPair } from './new-key-pair';
+import { readContents, updateContents } from './vault-store';
+
+type ProfileMessages = Pick<
+  MessageMap,
+  'profiles/list' | 'profiles/add' | 'profiles/remove' | 'profiles/update' | 'profiles/test'
+>;
+
+const sameKey = (a: Profile, b: Profile) =>
+  a.publicKey === b.publicKey && a.privateKey === b.privateKey && a.baseUrl === b.baseUrl;
+
+export const profileHandlers: HandlersOf<ProfileMessages> = {
+  async 'profiles/list'() {
+    return (await readContents()).profiles.map(publicProfile);
+  },
+
+  async 'profiles/add'({ profile, orgId }) {
+    const now = Date.now();
+    const draft = addProfile(emptyContents(), profile, now).profile;
+    requireNewKey(await readContents(), draft, { orgId });
+    const identity = await identifyNewKeyPair(profile, orgId, now);
+    const added = await updateContents((current) => {
+      requireNewKey(current, draft); // saved meanwhile, in another window
+      const result = addProfile(current, profile, now, identity);
+      return { contents: result.contents, result: result.profile };
+    });
+    return { profile: publicProfile(added) };
+  },
+
+  async 'profiles/remove'({ profileId }) {
+    await updateContents((current) => ({ contents: removeProfile(current, profileId), result: null }));
+    return null;
+  },
+
+  async 'profiles/update'({ profileId, patch }) {
+    const now = Date.now();
+    const contents = await readContents();
+    const current = contents.profiles.find((p) => p.id === profileId);
+    const draft = updateProfile(contents, profileId, patch, now).profile;
+    // A new key or server is asked which org it belongs to: a key pair stays the key pair of one org.
+    let identity: KeyIdentity | undefined;
+    if (current && !sameKey(current, draft)) {
+      requireNewKey(contents, draft, { except: profileId });
+      identity = await identifyKey(draft);
+      if (current.org && (identity.kind !== 'org' || identity.org.id !== current.org.id)) {
+        throw keyOfOtherOrg(identity.kind === 'org' ? identity.org : undefined);
+      }
+    }
+    const profile = await updateContents((latest) => {
+      const result = updateProfile(latest, profileId, patch, now);
+      const next = identity ? setIdentity(result.contents, profileId, identity) : result.contents;
+      return { contents: next, result: next.profiles.find((p) => p.id === profileId)! };
+    });
+    forgetApiClients();
+    return { profile: publicProfile(profile) };
+  },
+
+  async 'profiles/test'({ profileId, orgId }) {
+    const profile = (await readContents()).profiles.find((p) => p.id === profileId);
+    if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
+    // Which org the key belongs to now (a key pair saved before keys were identified learns it here).
+    const identity = await identifyKey(profile);
+    await updateContents((c) => ({ contents: setIdentity(c, profileId, identity), result: null }));
+    const target = identity.kind === 'org' ? identity.org.id : (orgId ?? profile.orgIds[0]);
+    if (!target)
+      throw new WorkerError('invalid-input', 'Give an org id (or its address) to test this global key against.');
+    const api = apiFor(profile);
+    const name = identity.kind === 'org' ? identity.org.name : (await api.organization(target)).name;
+    // The status of the link needs Organization Owner, as linking does: a read-only key is told so here.
+    try {
+      await api.linkStatus(target);
+      return { orgId: target, name, canLink: true };
+    } catch (error) {
+      if (error instanceof CloudManagerError && error.kind === 'not-org-owner') {
+        return { orgId: target, name, canLink: false };
+      }
+      throw error;
+    }
+  },
+};

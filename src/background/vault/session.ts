@@ -1,0 +1,68 @@
+// The unlocked session: the derived vault key lives only in storage.session, so it survives the worker being
+// stopped (MV3) but not a browser restart or an extension reload, which lock the vault by design.
+// A lock epoch makes a lock final: a key load or an unlock that was still working when the vault locked caches
+// nothing and writes nothing afterwards.
+import { exportVaultKey, importVaultKey } from '../../core/vault';
+import { WorkerError } from '../messaging/worker-error';
+import { removeKeys } from '../storage/item';
+import { lastActivityItem, vaultKeyItem } from '../storage/items';
+import { keysOf } from '../storage/keys';
+
+let cachedKey: CryptoKey | undefined;
+let epoch = 0;
+
+/** The current lock epoch: an operation that started in an older one must not bring back what a lock removed. */
+export function lockEpoch(): number {
+  return epoch;
+}
+
+const lockedMeanwhile = () =>
+  new WorkerError('vault-locked', 'The vault was locked meanwhile: enter your passphrase to unlock it.');
+
+/**
+ * Keeps the key for this session, unless the vault was locked since `since`: then nothing is kept and the answer
+ * is false (an unlock that lost the race says so; a passphrase change that did not is still done).
+ */
+export async function rememberVaultKey(key: CryptoKey, since = epoch): Promise<boolean> {
+  if (since !== epoch) return false;
+  const exported = await exportVaultKey(key);
+  let kept = false;
+  await vaultKeyItem.update((current) => {
+    // Checked inside the key's queue: a lock's removal is queued behind this write or ran before it.
+    kept = since === epoch;
+    return kept ? exported : current;
+  });
+  if (!kept || since !== epoch) return false;
+  await lastActivityItem.set(Date.now());
+  if (since !== epoch) return false;
+  cachedKey = key;
+  return true;
+}
+
+/** For an unlock: the key is kept, or the caller is told the vault locked while it worked. */
+export async function requireRemembered(key: CryptoKey, since: number): Promise<void> {
+  if (!(await rememberVaultKey(key, since))) throw lockedMeanwhile();
+}
+
+/** The vault key when unlocked; rebuilt from storage.session after a worker restart. */
+export async function currentVaultKey(): Promise<CryptoKey | undefined> {
+  if (cachedKey) return cachedKey;
+  const since = epoch;
+  const stored = await vaultKeyItem.get();
+  if (stored === undefined || since !== epoch) return undefined;
+  const key = await importVaultKey(stored);
+  if (since !== epoch) return undefined;
+  cachedKey = key;
+  return key;
+}
+
+/** Locks: a new epoch, the cached key dropped, and every key the registry marks wipe-on-lock removed. */
+export async function forgetSession(): Promise<void> {
+  epoch += 1;
+  cachedKey = undefined;
+  await removeKeys(keysOf((spec) => spec.wipeOnLock));
+}
+
+export async function touchSession(): Promise<void> {
+  await lastActivityItem.set(Date.now());
+}

@@ -1,0 +1,129 @@
+// The vault as the worker keeps it: the encrypted envelope in storage.local, opened with the session key.
+// Every write (create, key pairs, bindings, passphrase change, backup import, the KDF upgrade at unlock) takes one
+// lock and re-reads the envelope inside it, so no write is computed from a vault another write has replaced.
+// Wrong passphrases are counted in storage.local so the growing delay survives worker restarts.
+import {
+  createVault,
+  openVaultWithKey,
+  readVault,
+  sealVault,
+  unlockDelayMs,
+  unlockVault,
+  type VaultContents,
+  type VaultEnvelope,
+  VaultError,
+  writeVaultAtomically,
+} from '../../core/vault';
+import type { VaultState } from '../../shared/domain';
+import { WorkerError } from '../messaging/worker-error';
+import { serialised } from '../storage/item';
+import { unlockFailuresItem, vaultStorage } from '../storage/items';
+import { currentVaultKey, forgetSession, lockEpoch, requireRemembered } from './session';
+
+/** Runs `work` alone among vault writes: the one lock every write of the envelope takes. */
+export function withVaultLock<T>(work: () => Promise<T>): Promise<T> {
+  return serialised('vault-lock', work);
+}
+
+/** Writes the envelope (staged, verified with `key`, promoted). Only inside withVaultLock. */
+export async function writeEnvelope(envelope: VaultEnvelope, key: CryptoKey): Promise<void> {
+  await writeVaultAtomically(vaultStorage, envelope, async (written) => {
+    await openVaultWithKey(written, key);
+  });
+}
+
+export async function vaultState(): Promise<VaultState> {
+  const envelope = await readVault(vaultStorage);
+  if (!envelope) return 'empty';
+  return (await currentVaultKey()) ? 'unlocked' : 'locked';
+}
+
+export function createNewVault(passphrase: string, contents: VaultContents): Promise<void> {
+  const since = lockEpoch();
+  return withVaultLock(async () => {
+    if (await readVault(vaultStorage)) {
+      throw new WorkerError('vault-exists', 'A vault already exists: unlock it instead of creating a new one.');
+    }
+    const { envelope, key } = await createVault(passphrase, contents);
+    await writeEnvelope(envelope, key);
+    await requireRemembered(key, since);
+  });
+}
+
+export async function unlockWithPassphrase(passphrase: string): Promise<{ upgraded: boolean }> {
+  const since = lockEpoch();
+  const failures = await unlockFailuresItem.get();
+  const waitMs = failures.lastAt + unlockDelayMs(failures.count) - Date.now();
+  if (waitMs > 0) {
+    throw new WorkerError(
+      'too-many-attempts',
+      `Too many wrong passphrases: wait ${Math.ceil(waitMs / 1000)} s before trying again.`,
+      { seconds: String(Math.ceil(waitMs / 1000)) },
+    );
+  }
+  return withVaultLock(async () => {
+    const envelope = await requireEnvelope();
+    try {
+      const { key, upgraded } = await unlockVault(envelope, passphrase);
+      if (upgraded) await writeEnvelope(upgraded, key);
+      await unlockFailuresItem.remove();
+      await requireRemembered(key, since);
+      return { upgraded: Boolean(upgraded) };
+    } catch (error) {
+      if (error instanceof VaultError && error.kind !== 'corrupted' && error.kind !== 'unsupported-version') {
+        await unlockFailuresItem.update((f) => ({ count: f.count + 1, lastAt: Date.now() }));
+      }
+      throw error;
+    }
+  });
+}
+
+export async function lockVault(): Promise<void> {
+  await forgetSession();
+}
+
+export async function requireEnvelope(): Promise<VaultEnvelope> {
+  const envelope = await readVault(vaultStorage);
+  if (!envelope) throw new WorkerError('vault-empty', 'No key pair is saved yet: set up the vault first.');
+  return envelope;
+}
+
+async function requireKey(): Promise<CryptoKey> {
+  const key = await currentVaultKey();
+  if (!key) throw new WorkerError('vault-locked', 'The vault is locked: enter your passphrase to unlock it.');
+  return key;
+}
+
+async function openCurrent(): Promise<VaultContents> {
+  const envelope = await requireEnvelope();
+  return openVaultWithKey(envelope, await requireKey());
+}
+
+/**
+ * The vault's contents, read without the lock. A read that lands between a passphrase change's write and its new
+ * key (the envelope new, the key old) does not open: it is read again once that write is over, never reported as
+ * a wrong passphrase.
+ */
+export async function readContents(): Promise<VaultContents> {
+  try {
+    return await openCurrent();
+  } catch (error) {
+    if (error instanceof VaultError && error.kind === 'wrong-passphrase') return withVaultLock(openCurrent);
+    throw error;
+  }
+}
+
+/** A read-modify-write of the vault's contents under the vault lock; `change` may be async and may throw. */
+export function updateContents<T>(
+  change: (
+    contents: VaultContents,
+  ) => { contents: VaultContents; result: T } | Promise<{ contents: VaultContents; result: T }>,
+): Promise<T> {
+  return withVaultLock(async () => {
+    const envelope = await requireEnvelope();
+    const key = await requireKey();
+    const { contents, result } = await change(await openVaultWithKey(envelope, key));
+    await writeEnvelope(await sealVault(contents, key, envelope.kdf), key);
+    return result;
+  });
+}

@@ -1,0 +1,83 @@
+// The domain's shared types: what the worker and the pages both speak of (vault state, key pairs as the UI sees
+// them, an org's link status, errors as values, history, page locations). No message names here: the message maps
+// import these, so no message file imports another's types back.
+import type { LinkStatus } from '../core/cloudmanager';
+import type { PublicProfile } from '../core/vault';
+import type { ErrorKind } from './errors';
+
+/** The three calls the worker makes for an org. */
+export type Operation = 'link' | 'unlink' | 'status';
+
+export type VaultState = 'empty' | 'locked' | 'unlocked';
+
+/** A profile as the UI may see it: no private key, only its masked tail. */
+export type ProfileView = Omit<PublicProfile, 'createdAt' | 'updatedAt'>;
+
+export interface ProfileInput {
+  label: string;
+  publicKey: string;
+  privateKey: string;
+  baseUrl?: string;
+  /** The user confirmed an http:// (unencrypted) server address that is not this computer. */
+  allowInsecureHttp?: boolean;
+}
+
+export interface OrgStatusRecord {
+  orgId: string;
+  name?: string;
+  status?: LinkStatus;
+  checkedAt?: number;
+  error?: ErrorView;
+  base?: string;
+}
+
+export interface ErrorView {
+  kind: ErrorKind;
+  /** English sentence, for logs and as a fallback; the UI translates by kind + params. */
+  message: string;
+  remedy?: string;
+  params?: Record<string, string>;
+}
+
+export interface HistoryEntry {
+  time: number;
+  orgId: string;
+  orgName?: string;
+  operation: Operation;
+  /** SYNCED / NOT_SYNCED / NOT_LINKED on success, or the error kind. */
+  result: string;
+  ok: boolean;
+  profileLabel: string;
+}
+
+export type PageLocation =
+  | { kind: 'org'; orgId: string; base: string }
+  | { kind: 'group'; groupId: string; base: string; orgId?: string }
+  | { kind: 'other' };
+
+export interface PopupContext {
+  vault: VaultState;
+  location: PageLocation;
+  profiles: ProfileView[];
+  /** The key pair that serves this org (the bound one, else the only one that may), if any. */
+  profileId?: string;
+  /**
+   * Ids of the key pairs that may serve this org (its own org's keys, a global key of its server). Empty: no key
+   * pair of this client is saved, and the popup offers the form in place. Never another org's key pair.
+   */
+  candidates?: string[];
+  /** A project page whose org no saved key pair knows: the popup asks which client (or for a new key pair). */
+  needsClient?: boolean;
+  org?: OrgStatusRecord;
+  inFlight?: Operation;
+  /** A call an earlier worker started and never finished: its outcome is unknown. */
+  interrupted?: Operation;
+  /** Why a project page's org could not be found. */
+  locationError?: ErrorView;
+  autoLockMinutes: number;
+}
+
+export interface Settings {
+  /** Minutes of inactivity before the vault locks; 0 = only when the browser closes. */
+  autoLockMinutes: number;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { buildDashboardRows } from '../../../../src/background/dashboard/rows';
+import type { HistoryEntry, OrgStatusRecord } from '../../../../src/shared/domain';
+
+const A = 'a'.repeat(24);
+const B = 'b'.repeat(24);
+const C = 'c'.repeat(24);
+
+describe('buildDashboardRows', () => {
+  it('lists each org once: bound to a profile, visited, or added, with its client, status and last action', () => {
+    const profiles = [
+      { id: 'p1', label: 'Acme', orgIds: [A, B] },
+      { id: 'p2', label: 'Globex', orgIds: [] },
+    ];
+    const statuses: Record<string, OrgStatusRecord> = {
+      [B]: { orgId: B, name: 'Acme staging', status: 'NOT_LINKED', checkedAt: 10 },
+      [C]: { orgId: C }, // added by id, never checked
+    };
+    const history: HistoryEntry[] = [
+      { time: 1, orgId: A, orgName: 'Acme prod', operation: 'link', result: 'SYNCED', ok: true, profileLabel: 'Acme' },
+      {
+        time: 2,
+        orgId: A,
+        orgName: 'Acme prod',
+        operation: 'unlink',
+        result: 'network',
+        ok: false,
+        profileLabel: 'Acme',
+      },
+    ];
+    const rows = buildDashboardRows(profiles, statuses, history);
+    expect(rows.map((r) => r.orgId).sort()).toEqual([A, B, C]);
+    const byId = Object.fromEntries(rows.map((r) => [r.orgId, r]));
+    expect(byId[A]).toEqual({
+      orgId: A,
+      name: 'Acme prod',
+      profileId: 'p1',
+      profileLabel: 'Acme',
+      lastAction: { time: 2, operation: 'unlink', result: 'network', ok: false },
+    });
+    expect(byId[B]).toMatchObject({ name: 'Acme staging', profileLabel: 'Acme', status: 'NOT_LINKED', checkedAt: 10 });
+    expect(byId[C]).toEqual({ orgId: C });
+  });
+
+  it('without the vault (locked) still lists the visited orgs, with no client', () => {
+    const rows = buildDashboardRows([], { [A]: { orgId: A, status: 'SYNCED' } }, []);
+    expect(rows).toEqual([{ orgId: A, status: 'SYNCED' }]);
+  });
+});
