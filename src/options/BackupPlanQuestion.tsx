@@ -1,12 +1,12 @@
 // The question a backup's preview asks before anything is imported: its key pair labels, which version of a changed
 // key pair a merge keeps, the keys it holds twice, and a new passphrase when a replace would keep a weak one.
 import type { BackupPreview } from '../shared/options-messages';
-import { t } from '../shared/text/i18n';
+import { type MessageKey, t } from '../shared/text/i18n';
 import { CancelButton } from '../ui/ActionOutcome';
 import { type NewPassphrase, NewPassphraseFields } from '../ui/NewPassphraseFields';
 
 export type ConflictChoice = 'keep-both' | 'keep-current' | 'take-backup';
-const CHOICES: [ConflictChoice, string][] = [
+const CHOICES: [ConflictChoice, MessageKey][] = [
   ['keep-both', 'backupConflictKeepBoth'],
   ['keep-current', 'backupConflictKeepCurrent'],
   ['take-backup', 'backupConflictTakeBackup'],

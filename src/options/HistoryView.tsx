@@ -6,6 +6,7 @@ import type { ErrorKind } from '../shared/errors';
 import { send } from '../shared/send';
 import { errorText } from '../shared/text/error-text';
 import { t } from '../shared/text/i18n';
+import { OPERATION_KEYS, STATUS_KEYS } from '../shared/text/keys';
 import { toCsv } from './dashboard/csv';
 
 export function historyCsv(entries: HistoryEntry[]): string {
@@ -26,8 +27,8 @@ export function historyCsv(entries: HistoryEntry[]): string {
 /** The result in words: the link state, or what went wrong; the CSV keeps the API's value. */
 function resultText(entry: HistoryEntry): string {
   if (entry.result === 'NOT_LINKED') return t('notLinked');
-  if (entry.result === 'SYNCED' || entry.result === 'NOT_SYNCED') return t(`dash_status_${entry.result}`);
-  if (!entry.ok) return errorText({ kind: entry.result as ErrorKind, message: entry.result }).message;
+  if (entry.result === 'SYNCED' || entry.result === 'NOT_SYNCED') return t(STATUS_KEYS[entry.result]);
+  if (!entry.ok) return errorText({ kind: entry.result as ErrorKind }).message;
   return entry.result;
 }
 
@@ -70,7 +71,7 @@ export function HistoryView() {
                   <td>
                     {e.orgName ?? ''} <span class="mono">{e.orgId}</span>
                   </td>
-                  <td>{t(`operation_${e.operation}`)}</td>
+                  <td>{t(OPERATION_KEYS[e.operation])}</td>
                   <td>{resultText(e)}</td>
                   <td>{e.profileLabel}</td>
                 </tr>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ErrorView, ProfileView, Settings, VaultState } from '../shared/domain';
 import { asErrorView, send } from '../shared/send';
-import { t } from '../shared/text/i18n';
+import { type MessageKey, t } from '../shared/text/i18n';
 import { ErrorNotice } from '../ui/Notice';
 import { UnlockForm } from '../ui/UnlockForm';
 import { BackupSection } from './BackupSection';
@@ -14,6 +14,13 @@ import { SecuritySection } from './SecuritySection';
 
 const TABS = ['profiles', 'security', 'backup', 'history', 'orgs'] as const;
 type Tab = (typeof TABS)[number];
+const TAB_KEYS: Readonly<Record<Tab, MessageKey>> = {
+  profiles: 'tab_profiles',
+  security: 'tab_security',
+  backup: 'tab_backup',
+  history: 'tab_history',
+  orgs: 'tab_orgs',
+};
 
 export function OptionsApp() {
   const [vault, setVault] = useState<VaultState>();
@@ -61,7 +68,7 @@ export function OptionsApp() {
                 class={tab === name ? 'primary' : ''}
                 onClick={() => choose(name)}
               >
-                {t(`tab_${name}`)}
+                {t(TAB_KEYS[name])}
               </button>
             ))}
           </nav>

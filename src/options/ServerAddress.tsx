@@ -17,7 +17,7 @@ export async function askHostPermission(baseUrl: string | undefined): Promise<vo
     return; // the worker explains what is wrong with the address
   }
   const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
-  if (!granted) throw new MessageError({ kind: 'permission-denied', message: `Access to ${origin} was not granted.` });
+  if (!granted) throw new MessageError({ kind: 'permission-denied' });
 }
 
 export function ServerAddressFields(props: {

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OrgStatusRecord, PopupContext, ProfileView } from '../shared/domain';
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
+import { OPERATION_KEYS } from '../shared/text/keys';
 import { ConfirmRelink } from '../ui/ConfirmRelink';
 import { LinkTokenField, TokenReuseNotice, useLinkToken } from '../ui/LinkTokenForm';
 import { Notice } from '../ui/Notice';
@@ -133,7 +134,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
 
       {context.interrupted && !busy && (
         <Notice tone="warning">
-          <strong>{t('outcomeUnknown', t(`operation_${context.interrupted}`))}</strong>
+          <strong>{t('outcomeUnknown', t(OPERATION_KEYS[context.interrupted]))}</strong>
           <span>{t('outcomeUnknownRemedy')}</span>
         </Notice>
       )}

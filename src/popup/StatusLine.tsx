@@ -1,7 +1,8 @@
 // The org's status card line: the last result in words (a failure included, with what went wrong and what to do),
 // how old that knowledge is, and one line on what comes next. Never the API's raw value.
 import type { ErrorView, OrgStatusRecord } from '../shared/domain';
-import { t } from '../shared/text/i18n';
+import { type MessageKey, t } from '../shared/text/i18n';
+import { BUSY_KEYS, STATUS_KEYS, STATUS_NEXT_KEYS } from '../shared/text/keys';
 import { ErrorNotice } from '../ui/Notice';
 
 export type Operation = 'link' | 'unlink' | 'status';
@@ -12,6 +13,12 @@ export interface Failure {
   error: ErrorView;
 }
 
+const FAILED_KEYS: Readonly<Record<Operation, MessageKey>> = {
+  link: 'statusFailed_link',
+  unlink: 'statusFailed_unlink',
+  status: 'statusFailed_status',
+};
+
 function ageText(checkedAt: number | undefined): string {
   if (!checkedAt) return '';
   const minutes = Math.round((Date.now() - checkedAt) / 60_000);
@@ -20,7 +27,7 @@ function ageText(checkedAt: number | undefined): string {
 
 /** The state in the user's words; the same words as the dashboard and the toolbar tooltip. */
 export function statusWord(status: OrgStatusRecord['status']): string {
-  if (status === 'SYNCED' || status === 'NOT_SYNCED') return t(`dash_status_${status}`);
+  if (status === 'SYNCED' || status === 'NOT_SYNCED') return t(STATUS_KEYS[status]);
   if (status === 'NOT_LINKED') return t('notLinked');
   return t('statusUnknown');
 }
@@ -32,7 +39,7 @@ export function StatusLine(props: { record: OrgStatusRecord; busy?: Operation; f
       <div class="status-line" aria-busy="true">
         <p>
           <span class="status" data-testid="status">
-            {t(`busy_${busy}`)}
+            {t(BUSY_KEYS[busy])}
           </span>
         </p>
       </div>
@@ -45,7 +52,7 @@ export function StatusLine(props: { record: OrgStatusRecord; busy?: Operation; f
       <div class="status-line">
         <p>
           <span class="status error" data-testid="status">
-            {failure.operation === 'stored' ? t('statusError') : t(`statusFailed_${failure.operation}`)}
+            {failure.operation === 'stored' ? t('statusError') : t(FAILED_KEYS[failure.operation])}
           </span>{' '}
           {failure.operation === 'stored' && <span class="muted">{ageText(record.checkedAt)}</span>}
         </p>
@@ -53,7 +60,8 @@ export function StatusLine(props: { record: OrgStatusRecord; busy?: Operation; f
       </div>
     );
   }
-  const known = record.status !== undefined;
+  const { status } = record;
+  const known = status !== undefined;
   return (
     <div class="status-line">
       <p>
@@ -64,7 +72,7 @@ export function StatusLine(props: { record: OrgStatusRecord; busy?: Operation; f
       </p>
       {known && (
         <p class="muted" data-testid="status-next">
-          {t(`statusNext_${record.status}`)}
+          {t(STATUS_NEXT_KEYS[status])}
         </p>
       )}
     </div>

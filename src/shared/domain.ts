@@ -31,11 +31,12 @@ export interface OrgStatusRecord {
   base?: string;
 }
 
+/**
+ * A failure as the worker sends it: its kind and safe facts only (`variant` picks a more precise text). The words
+ * are the pages': the message catalogues, looked up by kind and variant (shared/text/error-words.ts).
+ */
 export interface ErrorView {
   kind: ErrorKind;
-  /** English sentence, for logs and as a fallback; the UI translates by kind + params. */
-  message: string;
-  remedy?: string;
   params?: Record<string, string>;
 }
 

@@ -70,7 +70,7 @@ export class MessageError extends Error {
   readonly kind: ErrorKind;
   readonly view: ErrorView;
   constructor(view: ErrorView) {
-    super(view.message);
+    super(`The worker answered: ${view.kind}`);
     this.name = 'MessageError';
     this.kind = view.kind;
     this.view = view;

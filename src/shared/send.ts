@@ -8,18 +8,14 @@ export async function send<N extends MessageName>(name: N, request: RequestOf<N>
   let reply: Reply<N> | undefined;
   try {
     reply = (await browser.runtime.sendMessage(envelope)) as Reply<N> | undefined;
-  } catch (error) {
+  } catch {
     // The worker was stopped or restarted mid-call: the outcome of that call is not known.
-    throw new MessageError({
-      kind: 'outcome-unknown',
-      message: `The extension's background worker stopped during the call (${String(error)}).`,
-    });
+    throw new MessageError({ kind: 'outcome-unknown' });
   }
-  if (!reply) throw new MessageError({ kind: 'internal', message: 'The background worker gave no answer.' });
+  if (!reply) throw new MessageError({ kind: 'internal' });
   if (!reply.ok) throw new MessageError(reply.error);
   return reply.value;
 }
 
 /** Any failure of a call to the worker as the ErrorView the notices show. */
-export const asErrorView = (e: unknown): ErrorView =>
-  e instanceof MessageError ? e.view : { kind: 'internal', message: String(e) };
+export const asErrorView = (e: unknown): ErrorView => (e instanceof MessageError ? e.view : { kind: 'internal' });

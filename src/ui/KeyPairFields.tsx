@@ -1,8 +1,14 @@
 // The key pair inputs (label, public key, private key), with shape warnings that never block saving.
-import { checkKeyShapes } from '../core/vault';
+import { checkKeyShapes, type KeyShapeWarning } from '../core/vault';
 import type { ProfileInput } from '../shared/domain';
-import { t } from '../shared/text/i18n';
+import { type MessageKey, t } from '../shared/text/i18n';
 import { PasswordField } from './PasswordField';
+
+const WARNING_KEYS: Readonly<Record<KeyShapeWarning['kind'], MessageKey>> = {
+  'public-key-shape': 'warning_public_key_shape',
+  'private-key-shape': 'warning_private_key_shape',
+  'looks-swapped': 'warning_looks_swapped',
+};
 
 export function KeyPairFields(props: {
   value: ProfileInput;
@@ -41,7 +47,7 @@ export function KeyPairFields(props: {
       {warnings.length > 0 && (
         <ul class="warnings" aria-live="polite">
           {warnings.map((w) => (
-            <li key={w.kind}>{t(`warning_${w.kind.replace(/-/g, '_')}`)}</li>
+            <li key={w.kind}>{t(WARNING_KEYS[w.kind])}</li>
           ))}
         </ul>
       )}

@@ -3,10 +3,11 @@
 // light and dark), and no English sentence slips through (only product names, Cloud Manager menu paths, which stay in
 // English because the Cloud Manager UI is English, and the data).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { violations } from './axe';
-import { badgeOf, type ExtensionRun, launchExtension, orgPageUrl, screenshot } from './harness';
-import { addProfileFor, keyNamed, PASSPHRASE, sendFromExtensionPage } from './steps';
+import { test } from './fixtures';
+import { badgeOf, type ExtensionRun, orgPageUrl, screenshot } from './harness';
+import { addProfileFor, keyNamed, openSettings, orgNamed, PASSPHRASE, sendFromExtensionPage } from './steps';
 
 // Words that stay English in the Korean catalogue on purpose: names of products and of Cloud Manager menus.
 const KEPT_ENGLISH = new Set(
@@ -23,35 +24,31 @@ async function untranslated(page: Page, data: string[]): Promise<string[]> {
   return [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !KEPT_ENGLISH.has(w));
 }
 
-describe('Korean', () => {
-  let run: ExtensionRun;
-  const org = (name: string) => run.sandbox.fixture.orgs.find((o) => o.name.startsWith(name))!;
-  const data = () => [
-    ...run.sandbox.fixture.orgs.flatMap((o) => [o.name, o.id]),
-    ...run.sandbox.fixture.keys.map((k) => k.publicKey),
-    'CSV',
-    'Atlas Link for Cloud Manager', // the product's name
-  ];
+/** What the page may show in English because it is data: org names and ids, public keys, the product's name. */
+const data = (run: ExtensionRun) => [
+  ...run.sandbox.fixture.orgs.flatMap((o) => [o.name, o.id]),
+  ...run.sandbox.fixture.keys.map((k) => k.publicKey),
+  'CSV',
+  'Atlas Link for Cloud Manager', // the product's name
+];
 
-  beforeAll(async () => {
-    run = await launchExtension({}, { locale: 'ko' });
+test.override('launch', { browser: { locale: 'ko' } });
+
+describe('Korean', () => {
+  test.beforeAll(async ({ run }) => {
     const language = await (await run.worker()).evaluate(() => chrome.i18n.getUILanguage());
     if (language !== 'ko') {
       throw new Error(`Chromium started in '${language}', not Korean: install Debian's chromium-l10n`);
     }
   });
-  afterAll(async () => {
-    await run?.close();
-  });
 
-  it('sets up, links and paints the badge in Korean', async () => {
-    const target = org('Initech');
-    const tab = await run.openTab(orgPageUrl(target.id));
-    const popup = await run.openPopup(tab);
+  test('sets up, links and paints the badge in Korean', async ({ run, popupOn }) => {
+    const target = orgNamed(run, 'Initech');
+    const popup = await popupOn(orgPageUrl(target.id));
     const page = popup.page;
     await page.getByRole('heading', { name: '키 보관함 설정' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
-    expect(await untranslated(page, data())).toEqual([]);
+    expect(await untranslated(page, data(run))).toEqual([]);
 
     // Initech's own key (a key pair serves only its own org).
     const initech = keyNamed(run, 'initech');
@@ -61,30 +58,31 @@ describe('Korean', () => {
     await page.getByLabel('암호 문구', { exact: true }).fill(PASSPHRASE);
     await page.getByLabel('암호 문구 확인').fill(PASSPHRASE);
     await page.getByRole('button', { name: '키 쌍 저장' }).click();
-    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Atlas에 연결되지 않음');
+    await expect.poll(() => popup.statusText()).toBe('Atlas에 연결되지 않음');
 
     const token = run.sandbox.fixture.linkTokens.find((t) => t.result === 'SYNCED')!.token;
     await page.getByLabel('Atlas 링크 토큰').fill(token);
     await page.getByRole('button', { name: 'Atlas에 연결' }).click();
-    await expect.poll(() => page.getByTestId('status').textContent()).toBe('연결됨, 동기화됨');
-    expect(await untranslated(page, [...data(), '이니텍 고객사'])).toEqual([]);
+    await expect.poll(() => popup.statusText()).toBe('연결됨, 동기화됨');
+    expect(await untranslated(page, [...data(run), '이니텍 고객사'])).toEqual([]);
     await screenshot(page, 'popup-linked-ko');
 
-    const { title } = await badgeOf(run, tab);
+    const { title } = await badgeOf(run, popup.tab);
     expect(title).toContain('연결됨, 동기화됨');
     expect(title).toContain('방금 확인함');
-    await popup.close();
   });
 
-  it("says in Korean that the org has no key pair, and that the IP is not on the key's access list", async () => {
-    const target = org('Globex');
-    const tab = await run.openTab(orgPageUrl(target.id));
-    const popup = await run.openPopup(tab);
+  test("says in Korean that the org has no key pair, and that the IP is not on the key's access list", async ({
+    run,
+    popupOn,
+  }) => {
+    const target = orgNamed(run, 'Globex');
+    const popup = await popupOn(orgPageUrl(target.id));
     const page = popup.page;
     // No key pair of Globex is saved: the popup says so in Korean, with the form in place.
-    await page.getByTestId('no-key-pair').waitFor();
-    expect(await page.getByTestId('no-key-pair-text').textContent()).toContain(target.id);
-    expect(await untranslated(page, data())).toEqual([]);
+    await popup.noKeyPair.waitFor();
+    expect(await popup.noKeyPairText.textContent()).toContain(target.id);
+    expect(await untranslated(page, data(run))).toEqual([]);
     const fenced = keyNamed(run, 'elsewhere');
     await page.getByLabel('고객사 이름').fill('글로벡스 고객사');
     await page.getByLabel('공개 키(사용자 이름)').fill(fenced.publicKey);
@@ -95,31 +93,30 @@ describe('Korean', () => {
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain('이 컴퓨터의 IP 주소(127.0.0.1)가 API 키의 액세스 목록에 없습니다.');
     expect(text).toContain('Organization → Access Manager → API Keys → Edit');
-    expect(await untranslated(page, [...data(), '127.0.0.1'])).toEqual([]);
+    expect(await untranslated(page, [...data(run), '127.0.0.1'])).toEqual([]);
     await screenshot(page, 'popup-ip-not-allowed-ko');
     expect([...(await violations(page, 'light')), ...(await violations(page, 'dark'))]).toEqual([]);
     await popup.close();
     // The refused key pair was not saved.
-    const labels = (await sendFromExtensionPage<{ label: string }[]>(run, 'profiles/list', {})).map((p) => p.label);
+    const labels = (await sendFromExtensionPage(run, 'profiles/list', {})).map((p) => p.label);
     expect(labels).toEqual(['이니텍 고객사']);
 
     // A failed check (a read-only key of its own org) shows in the toolbar tooltip in Korean.
-    const hooli = org('Hooli');
+    const hooli = orgNamed(run, 'Hooli');
     await addProfileFor(run, 'readonly', '훌리 고객사', hooli.id);
     const hooliTab = await run.openTab(orgPageUrl(hooli.id));
     await expect.poll(async () => (await badgeOf(run, hooliTab)).title).toContain('마지막 확인 실패: ');
     expect((await badgeOf(run, hooliTab)).text).toBe('!');
   });
 
-  it('shows every settings section in Korean', async () => {
-    const page = await run.context.newPage();
-    await page.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
+  test('shows every settings section in Korean', async ({ run }) => {
+    const page = await openSettings(run);
     const found: string[] = [];
     for (const section of ['키 쌍', '보안', '백업', '기록', '모든 조직']) {
       await page.getByRole('button', { name: section, exact: true }).click();
       await page.waitForTimeout(300);
       found.push(
-        ...(await untranslated(page, [...data(), '이니텍 고객사', '훌리 고객사'])).map((w) => `${section}: ${w}`),
+        ...(await untranslated(page, [...data(run), '이니텍 고객사', '훌리 고객사'])).map((w) => `${section}: ${w}`),
       );
     }
     expect(found).toEqual([]);

@@ -4,38 +4,40 @@
 // pairs, the history lists the links made; and no private key or passphrase ever reaches storage or a console line.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionRun, launchExtension, screenshot } from './harness';
-import { createVaultWith, keyNamed, PASSPHRASE, sendFromExtensionPage } from './steps';
+import { describe, expect } from 'vitest';
+import { test } from './fixtures';
+import { screenshot } from './harness';
+import { createVaultWith, keyNamed, openSettings, PASSPHRASE, sendFromExtensionPage } from './steps';
 import { storedEverything } from './storage-scan';
 
 const NEW_PASSPHRASE = 'a brand new passphrase 42';
 
 describe('settings page', () => {
-  let run: ExtensionRun;
   let page: Page;
-  beforeAll(async () => {
-    run = await launchExtension();
+  test.beforeAll(async ({ run }) => {
     await createVaultWith(run, 'owner', 'Acme owner');
     const org = run.sandbox.fixture.orgs[0]!; // Acme Retail, the owner key's org
     await sendFromExtensionPage(run, 'link/create', {
       orgId: org.id,
       linkToken: run.sandbox.fixture.linkTokens[0]!.token,
     });
-    page = await run.context.newPage();
-    await page.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
-  });
-  afterAll(async () => {
-    await run?.close();
+    page = await openSettings(run);
   });
 
-  it('adds a key pair, shows it masked, tests it, edits it, and deletes it only after confirming', async () => {
+  /** Fills the add-key-pair form and saves. */
+  const save = async (key: { publicKey: string; privateKey: string }, label: string) => {
+    await page.getByLabel('Client name').fill(label);
+    await page.getByLabel('Public key (username)').fill(key.publicKey);
+    await page.getByLabel('Private key (password)').fill(key.privateKey);
+    await page.getByRole('button', { name: 'Save key pair' }).click();
+  };
+
+  test('adds a key pair, shows it masked, tests it, edits it, and deletes it only after confirming', async ({
+    run,
+  }) => {
     const listed = keyNamed(run, 'listed');
     const umbrella = run.sandbox.fixture.orgs.find((o) => o.requiresAccessList)!;
-    await page.getByLabel('Client name').fill('Umbrella');
-    await page.getByLabel('Public key (username)').fill(listed.publicKey);
-    await page.getByLabel('Private key (password)').fill(listed.privateKey);
-    await page.getByRole('button', { name: 'Save key pair' }).click();
+    await save(listed, 'Umbrella');
     const row = page.getByTestId('profile-Umbrella');
     await row.waitFor();
     const text = (await row.textContent()) ?? '';
@@ -70,29 +72,22 @@ describe('settings page', () => {
     await expect.poll(() => page.getByTestId('profile-Umbrella Corp').count()).toBe(0);
   });
 
-  it('tells a read-only key, and saves no key the server refuses or the vault already holds', async () => {
-    const save = async (keyName: string, label: string) => {
-      const key = keyNamed(run, keyName);
-      await page.getByLabel('Client name').fill(label);
-      await page.getByLabel('Public key (username)').fill(key.publicKey);
-      await page.getByLabel('Private key (password)').fill(key.privateKey);
-      await page.getByRole('button', { name: 'Save key pair' }).click();
-    };
+  test('tells a read-only key, and saves no key the server refuses or the vault already holds', async ({ run }) => {
     const form = page.getByTestId('add-profile');
     const kindShown = () => form.getByRole('alert').locator('strong').getAttribute('data-kind');
 
     // A key the server refuses (an org that requires an access list, and this key has none) is not saved.
-    await save('unlisted', 'Umbrella, no list');
+    await save(keyNamed(run, 'unlisted'), 'Umbrella, no list');
     await expect.poll(kindShown).toBe('access-list-required');
     expect(await page.getByTestId('profile-Umbrella, no list').count()).toBe(0);
     // A public key already saved is refused, naming the key pair that has it.
-    await save('owner', 'Acme again');
+    await save(keyNamed(run, 'owner'), 'Acme again');
     await expect.poll(kindShown).toBe('duplicate-key');
     expect(await form.getByRole('alert').textContent()).toContain('Acme owner');
     expect(await page.getByTestId('profile-Acme again').count()).toBe(0);
 
     // A read-only key reads its org but cannot link, and Test says so.
-    await save('readonly', 'Hooli');
+    await save(keyNamed(run, 'readonly'), 'Hooli');
     const row = page.getByTestId('profile-Hooli');
     await row.waitFor();
     expect(await row.getByTestId('key-org').textContent()).toBe('Organization: Hooli Media (64e5f60718293a4b5c6d7e8f)');
@@ -103,11 +98,11 @@ describe('settings page', () => {
     await row.getByRole('button', { name: 'Delete…' }).click();
     await row.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => page.getByTestId('profile-Hooli').count()).toBe(0);
-    const labels = (await sendFromExtensionPage<{ label: string }[]>(run, 'profiles/list', {})).map((p) => p.label);
+    const labels = (await sendFromExtensionPage(run, 'profiles/list', {})).map((p) => p.label);
     expect(labels).toEqual(['Acme owner']);
   });
 
-  it('changes the passphrase; the new one unlocks, the old one does not', async () => {
+  test('changes the passphrase; the new one unlocks, the old one does not', async () => {
     await page.getByRole('button', { name: 'Security', exact: true }).click();
     await page.getByLabel('Current passphrase').fill(PASSPHRASE);
     await page.getByLabel('New passphrase').fill(NEW_PASSPHRASE);
@@ -126,7 +121,7 @@ describe('settings page', () => {
     await page.getByRole('button', { name: 'Backup', exact: true }).waitFor();
   });
 
-  it('exports a backup, and importing it into a wiped vault restores the key pairs', async () => {
+  test('exports a backup, and importing it into a wiped vault restores the key pairs', async ({ run }) => {
     await page.getByRole('button', { name: 'Backup', exact: true }).click();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export backup' }).click();
@@ -153,13 +148,13 @@ describe('settings page', () => {
     await expect.poll(() => page.getByTestId('backup-labels').textContent()).toBe('Acme owner');
     await page.getByRole('button', { name: 'Merge into this vault' }).click();
     await expect.poll(() => page.getByTestId('import-backup').textContent()).toContain('2 key pair(s)');
-    const labels = (await sendFromExtensionPage<{ label: string }[]>(run, 'profiles/list', {})).map((p) => p.label);
+    const labels = (await sendFromExtensionPage(run, 'profiles/list', {})).map((p) => p.label);
     expect(labels.sort()).toEqual(['Acme owner', 'Fresh start']);
   });
 
-  it('lists the history of links and exports it as CSV', async () => {
+  test('lists the history of links and exports it as CSV', async ({ run }) => {
     // Each org linked with its own key pair: the restored one (Acme) and the new vault's (Globex).
-    const profiles = await sendFromExtensionPage<{ id: string; label: string }[]>(run, 'profiles/list', {});
+    const profiles = await sendFromExtensionPage(run, 'profiles/list', {});
     const [acme, globex] = run.sandbox.fixture.orgs;
     await sendFromExtensionPage(run, 'link/create', {
       orgId: globex!.id,
@@ -183,9 +178,8 @@ describe('settings page', () => {
     expect(csv).toContain('link,SYNCED,yes,Fresh start');
   });
 
-  it('keeps no private key or passphrase in storage or console output', async () => {
-    const worker = await run.worker();
-    const { text: stored } = await storedEverything(worker);
+  test('keeps no private key or passphrase in storage or console output', async ({ run }) => {
+    const { text: stored } = await storedEverything(await run.worker());
     for (const secret of [
       keyNamed(run, 'owner').privateKey,
       keyNamed(run, 'listed').privateKey,

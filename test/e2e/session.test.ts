@@ -2,37 +2,30 @@
 // the nonce cache lives in storage.session), auto-lock fires, an extension reload locks, a wrong passphrase
 // says so and changes nothing (the locked popup names the tab's org); a tab's visits check only an org with a key
 // pair of its own; no private key or passphrase is ever in storage or console output.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { keysOf, type StorageKey } from '../../src/background/storage/keys';
-import { type ExtensionRun, launchExtension, orgPageUrl, stopWorker } from './harness';
-import { addProfileFor, createVaultWith, keyNamed, PASSPHRASE, sendFromExtensionPage } from './steps';
+import { test } from './fixtures';
+import { type ExtensionRun, orgPageUrl, stopWorker } from './harness';
+import { addProfileFor, cmOrgs, createVaultWith, keyNamed, PASSPHRASE, sendFromExtensionPage } from './steps';
 import { readStored, storedEverything } from './storage-scan';
 
-type Context = { vault: string };
+const vaultState = async (run: ExtensionRun) => (await sendFromExtensionPage(run, 'context/get', {})).vault;
 
 describe('vault session', () => {
-  let run: ExtensionRun;
   let owner: { id: string };
-  const cm = () => run.sandbox.fixture.orgs.filter((o) => o.kind === 'cloud-manager' && !o.requiresAccessList);
 
-  beforeAll(async () => {
-    run = await launchExtension();
+  test.beforeAll(async ({ run }) => {
     owner = await createVaultWith(run, 'owner', 'Owner key');
     await addProfileFor(run, 'listed', 'Listed key', run.sandbox.fixture.orgs.find((o) => o.requiresAccessList)!.id);
   });
-  afterAll(async () => {
-    await run?.close();
-  });
 
-  const vaultState = async () => (await sendFromExtensionPage<Context>(run, 'context/get', {})).vault;
-
-  it('stays unlocked when the worker is stopped, and the next call is still one round trip', async () => {
-    const org = cm()[0]!;
+  test('stays unlocked when the worker is stopped, and the next call is still one round trip', async ({ run }) => {
+    const org = cmOrgs(run)[0]!;
     await sendFromExtensionPage(run, 'link/status', { orgId: org.id, profileId: owner.id });
     await stopWorker(run);
     run.sandbox.clearLog();
-    expect(await vaultState()).toBe('unlocked');
-    const record = await sendFromExtensionPage<{ status: string }>(run, 'link/create', {
+    expect(await vaultState(run)).toBe('unlocked');
+    const record = await sendFromExtensionPage(run, 'link/create', {
       orgId: org.id,
       linkToken: run.sandbox.fixture.linkTokens[0]!.token,
     });
@@ -42,34 +35,25 @@ describe('vault session', () => {
     expect(calls[0]).toMatchObject({ method: 'POST', status: 201, authorized: true });
   });
 
-  it('refuses a wrong passphrase and leaves the vault as it was', async () => {
+  test('refuses a wrong passphrase and leaves the vault as it was', async ({ run, popupOn }) => {
     await sendFromExtensionPage(run, 'vault/lock', {});
-    const worker = await run.worker();
-    const before = await readStored(worker, 'vault');
-    const acme = cm()[0]!;
-    const tab = await run.openTab(orgPageUrl(acme.id));
-    const popup = await run.openPopup(tab);
-    try {
-      // The locked popup says which org the unlock is for.
-      await expect
-        .poll(() => popup.page.getByTestId('unlock-org').textContent())
-        .toBe(`This tab shows the organization ${acme.name} (${acme.id}).`);
-      await popup.page.getByLabel('Passphrase').fill('not the passphrase');
-      await popup.page.getByRole('button', { name: 'Unlock' }).click();
-      await expect
-        .poll(() => popup.page.getByRole('alert').locator('strong').getAttribute('data-kind'))
-        .toBe('wrong-passphrase');
-      await popup.page.getByLabel('Passphrase').fill(PASSPHRASE);
-      await popup.page.getByRole('button', { name: 'Unlock' }).click();
-      await popup.page.getByTestId('org-id').waitFor();
-    } finally {
-      await popup.close();
-    }
+    const before = await readStored(await run.worker(), 'vault');
+    const acme = cmOrgs(run)[0]!;
+    const popup = await popupOn(orgPageUrl(acme.id));
+    // The locked popup says which org the unlock is for.
+    await expect
+      .poll(() => popup.unlockOrg.textContent())
+      .toBe(`This tab shows the organization ${acme.name} (${acme.id}).`);
+    await popup.unlock('not the passphrase');
+    await expect.poll(() => popup.alertKind()).toBe('wrong-passphrase');
+    await popup.unlock(PASSPHRASE);
+    await popup.orgIdField.waitFor();
+    await popup.close();
     // Checked after the popup closed: reaching the worker may open a page, which would close the popup.
     expect(await readStored(await run.worker(), 'vault')).toEqual(before);
   });
 
-  it('locks itself when the auto-lock alarm fires', async () => {
+  test('locks itself when the auto-lock alarm fires', async ({ run }) => {
     await sendFromExtensionPage(run, 'settings/set', { autoLockMinutes: 1 });
     const worker = await run.worker();
     const alarm = await worker.evaluate(() => chrome.alarms.get('auto-lock'));
@@ -94,22 +78,25 @@ describe('vault session', () => {
         { timeout: 10_000 },
       )
       .toEqual({});
-    expect(await vaultState()).toBe('locked');
+    expect(await vaultState(run)).toBe('locked');
   });
 
-  it('is locked after what an extension reload or update does: session storage wiped, worker restarted', async () => {
+  test('is locked after what an extension reload or update does: session storage wiped, worker restarted', async ({
+    run,
+  }) => {
     // chrome.runtime.reload() leaves a --load-extension extension disabled in headless Chromium here, so the test
     // reproduces its two effects on the extension instead: storage.session emptied and a fresh worker.
     await sendFromExtensionPage(run, 'vault/unlock', { passphrase: PASSPHRASE });
-    expect(await vaultState()).toBe('unlocked');
+    expect(await vaultState(run)).toBe('unlocked');
     await (await run.worker()).evaluate(() => chrome.storage.session.clear());
     await stopWorker(run);
-    expect(await vaultState()).toBe('locked');
+    expect(await vaultState(run)).toBe('locked');
     await sendFromExtensionPage(run, 'vault/unlock', { passphrase: PASSPHRASE });
-    expect(await vaultState()).toBe('unlocked');
+    expect(await vaultState(run)).toBe('unlocked');
   });
 
-  it('sends no request at all while locked, even for a stale org as the tab navigates', async () => {
+  test('sends no request at all while locked, even for a stale org as the tab navigates', async ({ run }) => {
+    const cm = cmOrgs(run);
     await sendFromExtensionPage(run, 'vault/lock', {});
     const worker = await run.worker();
     // Make every known status stale (older than the 10-minute refresh age).
@@ -119,31 +106,30 @@ describe('vault session', () => {
       await chrome.storage.local.set({ [key]: table });
     }, 'orgStatus' satisfies StorageKey);
     run.sandbox.clearLog();
-    const tab = await run.openTab(orgPageUrl(cm()[0]!.id));
-    await tab.goto(orgPageUrl(cm()[1]!.id));
+    const tab = await run.openTab(orgPageUrl(cm[0]!.id));
+    await tab.goto(orgPageUrl(cm[1]!.id));
     await new Promise((r) => setTimeout(r, 1500));
     expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
     await sendFromExtensionPage(run, 'vault/unlock', { passphrase: PASSPHRASE });
     // Unlocked, a visit to an org with no key pair of its own still makes no call: the saved key pairs are for
     // other orgs and never serve this one.
-    await tab.goto(orgPageUrl(cm()[2]!.id));
+    await tab.goto(orgPageUrl(cm[2]!.id));
     await new Promise((r) => setTimeout(r, 1500));
     expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
     // A visit to a stale org of a saved key pair refreshes it, with that org's own key pair.
-    await tab.goto(orgPageUrl(cm()[0]!.id));
+    await tab.goto(orgPageUrl(cm[0]!.id));
     await expect
       .poll(() => run.sandbox.log.filter((e) => e.path.includes('/migrationLink/status')).length)
       .toBeGreaterThan(0);
     const signed = run.sandbox.log.filter((e) => e.username !== undefined);
-    expect(signed.every((e) => e.username === keyNamed(run, 'owner').publicKey && e.orgId === cm()[0]!.id)).toBe(true);
+    expect(signed.every((e) => e.username === keyNamed(run, 'owner').publicKey && e.orgId === cm[0]!.id)).toBe(true);
   });
 
-  it('a page that drives a tab through 50 unknown org ids makes no API call and adds no row', async () => {
-    expect(await vaultState()).toBe('unlocked');
-    const worker = await run.worker();
-    const rowsBefore = Object.keys(((await readStored(worker, 'orgStatus')) ?? {}) as object).sort();
+  test('a page that drives a tab through 50 unknown org ids makes no API call and adds no row', async ({ run }) => {
+    expect(await vaultState(run)).toBe('unlocked');
+    const rowsBefore = Object.keys(((await readStored(await run.worker(), 'orgStatus')) ?? {}) as object).sort();
     run.sandbox.clearLog();
-    const tab = await run.openTab(orgPageUrl(cm()[0]!.id));
+    const tab = await run.openTab(orgPageUrl(cmOrgs(run)[0]!.id));
     await new Promise((r) => setTimeout(r, 500));
     run.sandbox.clearLog();
     for (let i = 0; i < 50; i++) {
@@ -160,9 +146,8 @@ describe('vault session', () => {
     await tab.close();
   });
 
-  it('keeps no private key or passphrase in storage or console output', async () => {
-    const worker = await run.worker();
-    const { text: stored, keys } = await storedEverything(worker);
+  test('keeps no private key or passphrase in storage or console output', async ({ run }) => {
+    const { text: stored, keys } = await storedEverything(await run.worker());
     const secrets = [keyNamed(run, 'owner').privateKey, keyNamed(run, 'listed').privateKey, PASSPHRASE];
     for (const secret of secrets) {
       expect(stored).not.toContain(secret);

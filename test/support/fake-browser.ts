@@ -5,7 +5,7 @@
 //   const fake = await vi.hoisted(async () => (await import('<path>/support/fake-browser')).createFakeBrowser());
 //   vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
 import type { WorkerBrowser } from '../../src/background/platform/browser';
-import { message } from '../unit/dashboard/fake-extension';
+import { message } from './fake-extension';
 import { createScheduledStorage } from './scheduled-storage';
 
 export function createFakeBrowser() {

@@ -1,4 +1,5 @@
-// Turns any thrown value into the ErrorView the pages show: a kind, a sentence, a remedy, and safe parameters.
+// Turns any thrown value into the ErrorView the pages show: a kind and safe parameters (its variant among them);
+// the pages find the words in the message catalogues.
 // Only fields known to be free of secrets are copied: never the request, never a stack with arguments.
 // Local faults stay local: a crypto or decoding failure reads as a damaged vault, any other unexpected exception as
 // an internal error; only failures the Digest client or the API decoded (with a kind) speak of the network.
@@ -29,7 +30,6 @@ function vaultView(error: VaultError): ErrorView {
   if (error.field) params.field = error.field;
   return {
     kind: vaultKinds[error.kind] ?? 'invalid-input',
-    message: error.message,
     ...(Object.keys(params).length ? { params } : {}),
   };
 }
@@ -43,13 +43,14 @@ function localFault(error: unknown): ErrorView | undefined {
   if (typeof kind === 'string') return undefined; // decoded by the Digest client or the API: theirs to describe
   const name = (error as { name?: unknown } | null)?.name;
   if (typeof name === 'string' && DECODING_FAULTS.has(name)) {
-    return { kind: 'vault-corrupted', message: 'The saved vault is damaged and cannot be opened.' };
+    return { kind: 'vault-corrupted' };
   }
-  return { kind: 'internal', message: 'The extension hit an internal error.' };
+  return { kind: 'internal' };
 }
 
 export function toErrorView(error: unknown): ErrorView {
-  if (error instanceof WorkerError) return { kind: error.kind, message: error.message, params: error.params };
+  if (error instanceof WorkerError)
+    return error.params ? { kind: error.kind, params: error.params } : { kind: error.kind };
   if (error instanceof VaultError) return vaultView(error);
   const local = localFault(error);
   if (local) return local;
@@ -57,5 +58,5 @@ export function toErrorView(error: unknown): ErrorView {
   const params: Record<string, string> = { ...cm.params, variant: cm.variant };
   if (cm.errorCode) params.errorCode = cm.errorCode;
   if (cm.status !== undefined) params.status = String(cm.status);
-  return { kind: cm.kind, message: cm.message, remedy: cm.remedy, params };
+  return { kind: cm.kind, params };
 }

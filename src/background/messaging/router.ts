@@ -29,7 +29,7 @@ export function createRouter(handlers: Handlers) {
     if (!isTrustedSender(sender)) {
       return {
         ok: false,
-        error: { kind: 'forbidden-sender', message: 'Messages are accepted only from this extension.' },
+        error: { kind: 'forbidden-sender' },
       };
     }
     const envelope = message as Envelope | undefined;
@@ -39,7 +39,7 @@ export function createRouter(handlers: Handlers) {
       name !== undefined && Object.hasOwn(handlers, name)
         ? (handlers[name as MessageName] as (request: unknown) => Promise<unknown>)
         : undefined;
-    if (!handler) return { ok: false, error: { kind: 'internal', message: 'Unknown message.' } };
+    if (!handler) return { ok: false, error: { kind: 'internal', params: { variant: 'unknown-message' } } };
     try {
       const request = envelope?.request;
       const value = await handler(typeof request === 'object' && request !== null ? request : {});

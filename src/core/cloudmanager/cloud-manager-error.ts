@@ -1,11 +1,11 @@
-// The one error type the Cloud Manager layer throws: a kind the UI switches on, an English message and remedy
-// taken from the text table, and the safe facts (status, code, caller IP, wait time, redirect host) a translation
-// needs.
+// The one error type the Cloud Manager layer throws: a kind the UI switches on, the variant of its text, and the
+// safe facts (status, code, caller IP, wait time, redirect host) a translation needs. The words are the pages' (the
+// message catalogues); the message here is a short summary for logs and developers.
 import type { CloudManagerErrorKind } from './error-kinds';
-import { type ErrorTextParams, formatErrorText } from './error-texts';
+import { chooseVariant, type ErrorTextParams } from './error-variants';
 
 export type CloudManagerErrorFacts = {
-  /** Picks a more precise text for the kind, e.g. 'empty' for 'invalid-token'; see ERROR_TEXTS. */
+  /** Picks a more precise text for the kind, e.g. 'empty' for 'invalid-token'; see ERROR_VARIANTS. */
   variant?: string;
   status?: number;
   errorCode?: string;
@@ -27,8 +27,7 @@ export class CloudManagerError extends Error {
   readonly detail?: string;
   readonly callerIp?: string;
   readonly retryAfterSeconds?: number;
-  readonly remedy: string;
-  /** The placeholder values of the message and remedy, for a translated rendering. */
+  /** The facts the text names, for a translated rendering. */
   readonly params: ErrorTextParams;
 
   constructor(kind: CloudManagerErrorKind, facts: CloudManagerErrorFacts = {}) {
@@ -36,11 +35,10 @@ export class CloudManagerError extends Error {
     if (facts.callerIp !== undefined) params.ip = facts.callerIp;
     if (facts.retryAfterSeconds !== undefined) params.seconds = String(facts.retryAfterSeconds);
     if (facts.host !== undefined) params.host = facts.host;
-    const text = formatErrorText(kind, facts.variant, params);
-    super(text.message);
+    const variant = chooseVariant(kind, facts.variant, params);
+    super(`Cloud Manager error: ${kind}${variant === 'default' ? '' : ` (${variant})`}`);
     this.kind = kind;
-    this.variant = text.variant;
-    this.remedy = text.remedy;
+    this.variant = variant;
     this.params = params;
     this.status = facts.status;
     this.errorCode = facts.errorCode;

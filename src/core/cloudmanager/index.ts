@@ -14,7 +14,7 @@ export {
 export { CloudManagerError, type CloudManagerErrorFacts } from './cloud-manager-error';
 export type { CloudManagerOperation } from './error-codes';
 export { CLOUD_MANAGER_ERROR_KINDS, type CloudManagerErrorKind, isCloudManagerErrorKind } from './error-kinds';
-export { ERROR_TEXTS, type ErrorText, type ErrorTextParams, formatErrorText, type KindTexts } from './error-texts';
+export { chooseVariant, ERROR_VARIANTS, type ErrorTextParams } from './error-variants';
 export { type DecodeContext, decodeErrorResponse, describeError } from './errors';
 export { assertObjectId, isObjectId, OBJECT_ID } from './ids';
 export { DEFAULT_RETRY, type RetryPolicy } from './retry';

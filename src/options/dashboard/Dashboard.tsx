@@ -3,9 +3,10 @@
 // row; filter, sort, export.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import type { ErrorView } from '../../shared/domain';
+import type { ErrorView, Operation } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
+import { STATUS_NEXT_KEYS } from '../../shared/text/keys';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { UnlockForm } from '../../ui/UnlockForm';
 import { AddOrgForm } from './AddOrgForm';
@@ -46,7 +47,7 @@ export function Dashboard() {
   const { view, rows, progress } = data;
   const [filter, setFilter] = useState<TableFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<SortOrder>({ column: 'name', direction: 'ascending' });
-  const [busy, setBusy] = useState<Record<string, RowAction>>({});
+  const [busy, setBusy] = useState<Record<string, Operation>>({});
   const [dialog, setDialog] = useState<{ kind: 'link' | 'unlink' | 'edit'; row: DashboardRow }>();
   const [outcome, setOutcome] = useState<Outcome>();
   const now = useMinuteClock();
@@ -176,7 +177,7 @@ export function Dashboard() {
           onLinked={(record) => {
             setDialog(undefined);
             data.updateRecord(record);
-            const next = record.status ? ` ${t(`statusNext_${record.status}`)}` : '';
+            const next = record.status ? ` ${t(STATUS_NEXT_KEYS[record.status])}` : '';
             setOutcome({ tone: 'success', text: `${t('dash_rowLinked', orgName(dialog.row))}${next}` });
             data.load();
           }}

@@ -3,8 +3,10 @@
 // refresh of 500 orgs repaints the rows that changed, not the table.
 import { Component } from 'preact';
 import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
+import type { Operation } from '../../shared/domain';
 import { errorText } from '../../shared/text/error-text';
 import { t } from '../../shared/text/i18n';
+import { BUSY_KEYS } from '../../shared/text/keys';
 import { ageText, clientText, lastActionText, orgName, rowStatusText, runStateText } from './row-text';
 import { statusCategory } from './table-model';
 
@@ -15,7 +17,8 @@ export interface OrgRowProps {
   /** Left out by the filters: kept in the DOM, hidden from everyone. */
   hidden: boolean;
   runItem?: RefreshItem;
-  busy?: RowAction;
+  /** The row's own call under way (a dialog's action is not a row's busy state). */
+  busy?: Operation;
   /** Actions need an open vault. */
   canAct: boolean;
   /** Minute-resolution clock for "5 min ago". */
@@ -74,7 +77,7 @@ export class OrgRow extends Component<OrgRowProps> {
         </th>
         <td class={row.profileLabel ? '' : 'muted'}>{clientText(row)}</td>
         <td data-testid="row-status">
-          <span class={`status ${category}`}>{busy ? t(`busy_${busy}`) : rowStatusText(row)}</span>
+          <span class={`status ${category}`}>{busy ? t(BUSY_KEYS[busy]) : rowStatusText(row)}</span>
           {remedy && !busy && <span class="muted remedy">{remedy}</span>}
           {runText && !busy && (
             <span class="muted run-state" data-testid="row-run-state">

@@ -1,11 +1,19 @@
 // The orgs table: one sortable header button per column (aria-sort says the order), one OrgRow per org, those
 // the filters leave out hidden.
 import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
-import { t } from '../../shared/text/i18n';
+import type { Operation } from '../../shared/domain';
+import { type MessageKey, t } from '../../shared/text/i18n';
 import { OrgRow, type RowAction } from './OrgRow';
 import type { SortColumn, SortOrder } from './table-model';
 
 const COLUMNS: readonly SortColumn[] = ['name', 'client', 'status', 'checked', 'lastAction'];
+const COLUMN_KEYS: Readonly<Record<SortColumn, MessageKey>> = {
+  name: 'dash_column_name',
+  client: 'dash_column_client',
+  status: 'dash_column_status',
+  checked: 'dash_column_checked',
+  lastAction: 'dash_column_lastAction',
+};
 
 export function OrgTable(props: {
   rows: readonly DashboardRow[];
@@ -15,7 +23,7 @@ export function OrgTable(props: {
   sort: SortOrder;
   onSort: (column: SortColumn) => void;
   runItems: Readonly<Record<string, RefreshItem>>;
-  busy: Readonly<Record<string, RowAction>>;
+  busy: Readonly<Record<string, Operation>>;
   canAct: boolean;
   now: number;
   onAction: (action: RowAction, row: DashboardRow) => void;
@@ -32,7 +40,7 @@ export function OrgTable(props: {
               return (
                 <th key={column} scope="col" aria-sort={active ? sort.direction : 'none'}>
                   <button type="button" class="sort" onClick={() => props.onSort(column)} data-column={column}>
-                    {t(`dash_column_${column}`)}
+                    {t(COLUMN_KEYS[column])}
                     <span aria-hidden="true" class="sort-mark">
                       {active ? (sort.direction === 'ascending' ? '▲' : '▼') : ''}
                     </span>

@@ -2,10 +2,11 @@
 import type { DashboardRow, RefreshItemState } from '../../shared/dashboard-messages';
 import { errorText } from '../../shared/text/error-text';
 import { t } from '../../shared/text/i18n';
+import { OPERATION_KEYS, STATUS_KEYS } from '../../shared/text/keys';
 import { type StatusCategory, statusCategory } from './table-model';
 
 export function statusName(category: StatusCategory): string {
-  return t(`dash_status_${category}`);
+  return t(STATUS_KEYS[category]);
 }
 
 export function rowStatusText(row: DashboardRow): string {
@@ -26,7 +27,7 @@ export function ageText(time: number | undefined, now: number): string {
 export function lastActionText(row: DashboardRow): string {
   const action = row.lastAction;
   if (!action) return '';
-  const operation = t(`operation_${action.operation}`);
+  const operation = t(OPERATION_KEYS[action.operation]);
   if (!action.ok) return t('dash_lastActionFailed', operation);
   const result = action.result === 'SYNCED' || action.result === 'NOT_SYNCED' || action.result === 'NOT_LINKED';
   return t('dash_lastActionDone', [operation, result ? statusName(action.result as StatusCategory) : action.result]);

@@ -1,4 +1,5 @@
-// The message catalogue is complete: every key the UI asks for exists, every error kind has a message and a
+// The message catalogue is complete and lean: every key the code asks for exists, every key is asked for (save the
+// error texts, looked up by kind), every t() names its key so this scan sees it, every error kind has a message and a
 // remedy, English and Korean hold the same keys with the same placeholders, and no UI file renders a literal
 // sentence past t().
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CLOUD_MANAGER_ERROR_KINDS } from '../../../src/core/cloudmanager';
+import { keyUsage, readSources } from './key-usage';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const load = (locale: string): Catalogue =>
@@ -23,15 +25,30 @@ function files(dir: string, ending: RegExp): string[] {
 }
 const uiFiles = ['src/popup', 'src/options', 'src/ui'].flatMap((d) => files(d, /\.tsx?$/));
 
+// error-text.ts looks error_<kind> and remedy_<kind> up by the error's kind (checked per kind below), so its t() is
+// the one call whose key is made at run time.
+const BY_ERROR_KIND = 'src/shared/text/error-text.ts';
+const isErrorText = (key: string) => /^(error|remedy)_/.test(key);
+const usage = keyUsage(readSources('src'), (file) => file === BY_ERROR_KIND);
+// The manifest's name, description and button title (__MSG_key__), read by the browser itself.
+const manifestKeys = [...readFileSync('manifest.json', 'utf8').matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
+
 describe('message catalogues', () => {
-  it('has every key the UI code asks for, in every locale', () => {
-    const asked = new Set<string>();
-    for (const file of uiFiles) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) asked.add(m[1]!);
-    }
-    expect(asked.size).toBeGreaterThan(20);
-    const missing = [...asked].filter((k) => Object.values(locales).some((c) => !c[k]));
+  it('has every key the code asks for, in every locale', () => {
+    const asked = [...usage.asked, ...[...usage.tabled].filter((k) => k in en), ...manifestKeys];
+    expect(usage.asked.size).toBeGreaterThan(150);
+    const missing = asked.filter((k) => Object.values(locales).some((c) => !c[k]));
     expect(missing).toEqual([]);
+  });
+
+  it('asks for every key by a literal or a value typed MessageKey: no template literal, concatenation or cast', () => {
+    // A key chosen by a value comes from a typed table (`Record<Operation, MessageKey>`), whose literals count.
+    expect(usage.unreadable).toEqual([]);
+  });
+
+  it('holds no key the code never asks for (error texts aside: error-text.ts looks them up by kind)', () => {
+    const used = new Set([...usage.asked, ...usage.tabled, ...manifestKeys]);
+    expect(Object.keys(en).filter((k) => !used.has(k) && !isErrorText(k))).toEqual([]);
   });
 
   it('has a message and a remedy for every error kind, in every locale', () => {

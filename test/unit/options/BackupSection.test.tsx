@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackupPreview } from '../../../src/shared/options-messages';
-import { fakeExtension } from '../dashboard/fake-extension';
+import { fakeExtension } from '../../support/fake-extension';
 
 const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeExtension> }));
 vi.mock('webextension-polyfill', () => ({

@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProfileView } from '../../../src/shared/domain';
-import { fakeExtension } from '../dashboard/fake-extension';
+import { fakeExtension } from '../../support/fake-extension';
 
 const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeExtension> }));
 vi.mock('webextension-polyfill', () => ({
@@ -77,7 +77,7 @@ describe('key pairs in settings', () => {
 
   it('adding a key already saved names the key pair that has it, and keeps the form filled', async () => {
     fake.current.handlers['profiles/add'] = () => {
-      throw { kind: 'duplicate-key', message: 'duplicate', params: { label: 'Acme' } };
+      throw { kind: 'duplicate-key', params: { label: 'Acme' } };
     };
     render(<ProfilesSection profiles={profiles} reload={async () => undefined} />);
     const form = screen.getByTestId('add-profile');

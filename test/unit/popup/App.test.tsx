@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PopupContext } from '../../../src/shared/domain';
-import { fakeExtension } from '../dashboard/fake-extension';
+import { fakeExtension } from '../../support/fake-extension';
 import { CLOUD, GROUP, keyPair, ORG, OTHER_ORG, orgContext } from './popup-fixture';
 
 const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeExtension> }));
@@ -72,7 +72,7 @@ describe('a project page whose org no saved key pair knows', () => {
   it('shows why the project could not be found with the chosen client', async () => {
     fake.current.handlers['context/get'] = () => projectContext();
     fake.current.handlers['project/resolve'] = () => {
-      throw { kind: 'group-not-found', message: 'not found' };
+      throw { kind: 'group-not-found' };
     };
     render(<App tabId={3} url={PROJECT_URL} />);
     fireEvent.change(await screen.findByLabelText('Client'), { target: { value: 'p1' } });
@@ -104,7 +104,7 @@ describe('the locked popup', () => {
     fake.current.handlers['context/get'] = () =>
       orgContext({ vault: 'locked', profiles: [], profileId: undefined, candidates: undefined });
     fake.current.handlers['vault/unlock'] = () => {
-      throw { kind: 'wrong-passphrase', message: 'wrong' };
+      throw { kind: 'wrong-passphrase' };
     };
     render(<App tabId={3} url="https://cloud.mongodb.com/" />);
     expect((await screen.findByTestId('unlock-org')).textContent).toBe(

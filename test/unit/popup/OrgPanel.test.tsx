@@ -5,7 +5,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PopupContext } from '../../../src/shared/domain';
-import { fakeExtension } from '../dashboard/fake-extension';
+import { fakeExtension } from '../../support/fake-extension';
 import { keyPair, ORG, OTHER_ORG, orgContext, TOKEN } from './popup-fixture';
 
 const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeExtension> }));
@@ -60,7 +60,7 @@ describe('popup on an org page with no key pair of that org', () => {
 
   it('names the org a key of another org belongs to, and keeps what was typed', async () => {
     fake.current.handlers['profiles/add'] = () => {
-      throw { kind: 'key-other-org', message: 'other org', params: { orgId: OTHER_ORG, orgName: 'Globex Main' } };
+      throw { kind: 'key-other-org', params: { orgId: OTHER_ORG, orgName: 'Globex Main' } };
     };
     open(context());
     await screen.findByTestId('no-key-pair');
@@ -139,7 +139,7 @@ describe('popup on an org page with key pairs of that org', () => {
 
   it('shows a failed check as the status, with what went wrong, and not the status known before', async () => {
     fake.current.handlers['link/status'] = () => {
-      throw { kind: 'bad-credentials', message: 'refused' };
+      throw { kind: 'bad-credentials' };
     };
     open(orgContext({ org: { orgId: ORG, name: 'Acme Prod', status: 'NOT_LINKED', checkedAt: Date.now() } }));
     await waitFor(() => expect(status()).toBe('The check failed'));
@@ -149,7 +149,7 @@ describe('popup on an org page with key pairs of that org', () => {
 
   it('a refused link is the last result: no "Not linked" above it', async () => {
     fake.current.handlers['link/create'] = () => {
-      throw { kind: 'not-org-owner', message: 'no owner' };
+      throw { kind: 'not-org-owner' };
     };
     open(orgContext());
     await waitFor(() => expect(status()).toBe('Not linked to Atlas'));
@@ -170,7 +170,7 @@ describe('popup on an org page with key pairs of that org', () => {
 
   it('names the other org by name when a token was used before', async () => {
     fake.current.handlers['link/create'] = () => {
-      throw { kind: 'token-reused', message: 'reused', params: { orgId: OTHER_ORG, orgName: 'Globex Main' } };
+      throw { kind: 'token-reused', params: { orgId: OTHER_ORG, orgName: 'Globex Main' } };
     };
     open(orgContext());
     await waitFor(() => expect(status()).toBe('Not linked to Atlas'));

@@ -13,10 +13,9 @@ describe('toErrorView', () => {
     expect(toErrorView(new VaultError('unknown-profile', 'x')).kind).toBe('no-profile');
   });
 
-  it("keeps a worker error's kind and parameters", () => {
+  it("keeps a worker error's kind and parameters, and sends no words of its own", () => {
     expect(toErrorView(new WorkerError('busy', 'A link call is running.', { operation: 'link' }))).toEqual({
       kind: 'busy',
-      message: 'A link call is running.',
       params: { operation: 'link' },
     });
   });

@@ -66,7 +66,7 @@ describe('router', () => {
     for (const request of [undefined, null, 'text', { profileId: 'p1' }]) {
       expect(await router({ name: 'profiles/remove', request }, popup)).toEqual({
         ok: false,
-        error: { kind: 'no-profile', message: 'That key pair is no longer in the vault.', params: { variant: 'x' } },
+        error: { kind: 'no-profile', params: { variant: 'x' } },
       });
     }
     expect(seen).toEqual([{}, {}, {}, { profileId: 'p1' }]);

@@ -1,7 +1,7 @@
 // The toolbar tooltip speaks the browser's language: org, status (or the error's own sentence) and age, all from
 // the message catalogue, never English literals.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { messagesOf } from '../../dashboard/fake-extension';
+import { messagesOf } from '../../../support/catalogue';
 
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CloudManagerApi, CloudManagerError, createCloudManagerApi } from '../../../../src/core/cloudmanager';
 import { createDigestFetch, createMemoryNonceStore } from '../../../../src/core/digest';
+import { englishOf } from '../../../support/catalogue';
 import { MUFASA } from '../digest/fake-digest-server';
 import {
   closedPort,
@@ -33,7 +34,8 @@ async function failure(promise: Promise<unknown>): Promise<CloudManagerError> {
 }
 
 /** Everything a page, the worker's error view or a log line could show of the error. */
-const shown = (e: CloudManagerError) => `${e.message} ${e.remedy} ${JSON.stringify(e.params)} ${JSON.stringify(e)}`;
+const shown = (e: CloudManagerError) =>
+  `${englishOf(e).message} ${englishOf(e).remedy} ${JSON.stringify(e.params)} ${JSON.stringify(e)}`;
 
 describe('a redirect from Cloud Manager', () => {
   let elsewhere: LoopbackServer;
@@ -49,10 +51,10 @@ describe('a redirect from Cloud Manager', () => {
   const expectStopped = (error: CloudManagerError) => {
     expect(error.kind).toBe('redirected');
     expect(error.params).toEqual({ host: elsewhere.host });
-    expect(error.message).toBe(
+    expect(englishOf(error).message).toBe(
       `Cloud Manager's answer pointed to another address (${elsewhere.host}); the call was stopped and nothing was sent there.`,
     );
-    expect(error.remedy).toContain(`Nothing was sent to ${elsewhere.host}.`);
+    expect(englishOf(error).remedy).toContain(`Nothing was sent to ${elsewhere.host}.`);
     expect(elsewhere.calls).toEqual([]);
     expect(shown(error)).not.toContain(TOKEN);
     expect(shown(error)).not.toContain('/collect');
@@ -89,7 +91,7 @@ describe('a redirect from Cloud Manager', () => {
     servers.push(server);
     const error = await failure(apiAt(server.origin).linkStatus(ORG));
     expect([error.kind, error.variant, error.params]).toEqual(['redirected', 'no-host', {}]);
-    expect(error.message).not.toMatch(/[{}]/);
+    expect(englishOf(error).message).not.toMatch(/[{}]/);
   });
 
   it("over a plain FetchLike: asks for redirect: 'manual' and stops at a 3xx it hands back", async () => {

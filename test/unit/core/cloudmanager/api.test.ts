@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CloudManagerError, createCloudManagerApi } from '../../../../src/core/cloudmanager';
 import { DigestError } from '../../../../src/core/digest';
+import { englishOf } from '../../../support/catalogue';
 import { fakeCloudManager, json, mmsError, type Reply } from './fake-cloud-manager';
 
 const ORG = '5f1a2b3c4d5e6f7a8b9c0d1e';
@@ -80,7 +81,7 @@ describe('linkOrganization', () => {
     const { api } = setup({ [`POST ${LINK}`]: [lost()] });
     const error = await failure(api.linkOrganization(ORG, TOKEN));
     expect(error.kind).toBe('network');
-    expect(error.remedy).toMatch(/check the link status/i);
+    expect(englishOf(error).remedy).toMatch(/check the link status/i);
   });
 
   it('reports a 400 without a known code as a refused token', async () => {
@@ -94,7 +95,7 @@ describe('linkOrganization', () => {
       const { api } = setup({ [`POST ${LINK}`]: [reply] });
       const error = await failure(api.linkOrganization(ORG, TOKEN));
       expect(error.kind).toBe('unexpected-response');
-      expect(error.remedy).toMatch(/check the link status/i);
+      expect(englishOf(error).remedy).toMatch(/check the link status/i);
     },
   );
 
@@ -112,7 +113,14 @@ describe('linkOrganization', () => {
     for (const reply of echoes) {
       const { api } = setup({ [`POST ${LINK}`]: [reply] });
       const error = await failure(api.linkOrganization(ORG, TOKEN));
-      const shown = [error.message, error.remedy, error.detail, error.errorCode, String(error), JSON.stringify(error)];
+      const shown = [
+        englishOf(error).message,
+        englishOf(error).remedy,
+        error.detail,
+        error.errorCode,
+        String(error),
+        JSON.stringify(error),
+      ];
       for (let start = 0; start + 8 <= TOKEN.length; start += 4) {
         const piece = TOKEN.slice(start, start + 8);
         for (const text of shown) expect(text ?? '').not.toContain(piece);
@@ -216,7 +224,7 @@ describe('linkStatus', () => {
     const error = await failure(api.linkStatus(ORG));
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfterSeconds).toBe(120);
-    expect(error.remedy).toContain('120 seconds');
+    expect(englishOf(error).remedy).toContain('120 seconds');
     expect(requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
@@ -241,7 +249,7 @@ describe('unlinkOrganization', () => {
     const { api } = setup({ [`DELETE ${LINK}`]: [mmsError(401, 'NOT_ORG_OWNER', 'Not an owner.')] });
     const error = await failure(api.unlinkOrganization(ORG));
     expect(error.kind).toBe('not-org-owner');
-    expect(error.remedy).toMatch(/Organization Owner/);
+    expect(englishOf(error).remedy).toMatch(/Organization Owner/);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   decodeErrorResponse,
   describeError,
 } from '../../../../src/core/cloudmanager';
+import { englishOf } from '../../../support/catalogue';
 import { mmsError } from './fake-cloud-manager';
 
 type Row = [
@@ -78,9 +79,9 @@ describe('decodeErrorResponse', () => {
 
   it('tells a refused key pair how the two keys go in', async () => {
     const error = await decodeErrorResponse(mmsError(401, undefined, 'You are not authorized for this resource.'));
-    expect(error.message).toBe('The key pair was refused for this org.');
-    expect(error.remedy).toMatch(/public key .*username.*private key .*password/i);
-    expect(error.remedy).toMatch(/belongs to this organization/);
+    expect(englishOf(error).message).toBe('The key pair was refused for this org.');
+    expect(englishOf(error).remedy).toMatch(/public key .*username.*private key .*password/i);
+    expect(englishOf(error).remedy).toMatch(/belongs to this organization/);
   });
 
   it('does not blame the key pair for a 401 that still reports a stale nonce', async () => {
@@ -117,9 +118,9 @@ describe('decodeErrorResponse', () => {
       const error = await decodeErrorResponse(mmsError(403, 'IP_ADDRESS_NOT_ON_ACCESS_LIST', detail));
       expect(error.callerIp).toBe('203.0.113.7');
       expect(error.params.ip).toBe('203.0.113.7');
-      expect(error.message).toContain('203.0.113.7');
-      expect(error.remedy).toContain("Add 203.0.113.7 to the API key's access list");
-      expect(error.remedy).toContain("not to a project's network access list");
+      expect(englishOf(error).message).toContain('203.0.113.7');
+      expect(englishOf(error).remedy).toContain("Add 203.0.113.7 to the API key's access list");
+      expect(englishOf(error).remedy).toContain("not to a project's network access list");
     });
 
     it('takes the IP from the parameters when the detail has none', async () => {
@@ -132,7 +133,7 @@ describe('decodeErrorResponse', () => {
       const error = await decodeErrorResponse(response);
       expect(error.kind).toBe('access-list-required');
       expect(error.callerIp).toBe('2001:db8::42');
-      expect(error.remedy).toContain('2001:db8::42');
+      expect(englishOf(error).remedy).toContain('2001:db8::42');
     });
 
     it('takes an IP at the end of a sentence and skips impossible addresses', async () => {
@@ -146,8 +147,8 @@ describe('decodeErrorResponse', () => {
       expect(error.kind).toBe('ip-not-allowed');
       expect(error.callerIp).toBeUndefined();
       expect(error.variant).toBe('no-ip');
-      expect(error.remedy).toMatch(/public IP address to the API key's access list/);
-      expect(`${error.message} ${error.remedy}`).not.toMatch(/[{}]/);
+      expect(englishOf(error).remedy).toMatch(/public IP address to the API key's access list/);
+      expect(`${englishOf(error).message} ${englishOf(error).remedy}`).not.toMatch(/[{}]/);
     });
 
     it('treats a 403 without a code that names an IP as an access-list refusal', async () => {
@@ -164,7 +165,7 @@ describe('decodeErrorResponse', () => {
     it('reads seconds', async () => {
       const error = await decodeErrorResponse(limited('30'));
       expect(error.retryAfterSeconds).toBe(30);
-      expect(error.remedy).toContain('Wait 30 seconds');
+      expect(englishOf(error).remedy).toContain('Wait 30 seconds');
     });
 
     it('reads an HTTP date', async () => {
@@ -181,7 +182,7 @@ describe('decodeErrorResponse', () => {
     it.each(['soon', '-5', '1.5', ''])('ignores an unreadable value %j', async (value) => {
       const error = await decodeErrorResponse(limited(value));
       expect(error.retryAfterSeconds).toBeUndefined();
-      expect(error.remedy).toContain('Wait a minute');
+      expect(englishOf(error).remedy).toContain('Wait a minute');
     });
   });
 
@@ -249,7 +250,7 @@ describe('describeError', () => {
     for (const thrown of [{ name: 'DigestError', kind: 'network' }, { kind: 'timeout' }]) {
       const error = describeError(thrown, { operation: 'link' });
       expect(error.variant).toBe('during-link');
-      expect(error.remedy).toMatch(/check the link status/i);
+      expect(englishOf(error).remedy).toMatch(/check the link status/i);
     }
   });
 
@@ -260,7 +261,7 @@ describe('describeError', () => {
       'default',
       { host: 'proxy.example:8443' },
     ]);
-    expect(error.message).toContain('(proxy.example:8443)');
+    expect(englishOf(error).message).toContain('(proxy.example:8443)');
     for (const host of ['evil.example/collect?linkToken=secret', 'user:secret@evil.example', '']) {
       const dropped = describeError({ kind: 'redirected', host });
       expect([dropped.variant, dropped.params]).toEqual(['no-host', {}]);
@@ -274,15 +275,15 @@ describe('describeError', () => {
 
   it("never copies a foreign error's message", () => {
     const error = describeError(Object.assign(new TypeError('fetch failed for secret-private-key'), {}));
-    expect(JSON.stringify({ ...error, message: error.message, remedy: error.remedy })).not.toContain('secret');
+    expect(JSON.stringify({ ...error, ...englishOf(error) })).not.toContain('secret');
   });
 
   it('has an English message and remedy for every kind', () => {
     for (const kind of CLOUD_MANAGER_ERROR_KINDS) {
       const error = new CloudManagerError(kind);
-      expect(error.message).toMatch(/^[A-Z].*\.$/);
-      expect(error.remedy.length).toBeGreaterThan(5);
-      expect(`${error.message} ${error.remedy}`).not.toMatch(/[{}]/);
+      expect(englishOf(error).message).toMatch(/^[A-Z].*\.$/);
+      expect(englishOf(error).remedy.length).toBeGreaterThan(5);
+      expect(`${englishOf(error).message} ${englishOf(error).remedy}`).not.toMatch(/[{}]/);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertObjectId, CloudManagerError, isObjectId } from '../../../../src/core/cloudmanager';
+import { englishOf } from '../../../support/catalogue';
 
 describe('object ids', () => {
   it('accepts 24 lowercase hex characters only', () => {
@@ -27,8 +28,8 @@ describe('object ids', () => {
       expect(caught).toBeInstanceOf(CloudManagerError);
       const error = caught as CloudManagerError;
       expect(error.kind).toBe('invalid-id');
-      expect(error.message).toContain(what === 'org' ? 'organization id' : 'project id');
-      expect(`${error.message} ${error.remedy}`).not.toContain(pasted);
+      expect(englishOf(error).message).toContain(what === 'org' ? 'organization id' : 'project id');
+      expect(`${englishOf(error).message} ${englishOf(error).remedy}`).not.toContain(pasted);
     }
     expect(assertObjectId('5f1a2b3c4d5e6f7a8b9c0d1e', 'org')).toBe('5f1a2b3c4d5e6f7a8b9c0d1e');
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CloudManagerError, normalizeLinkToken, tokenFingerprint } from '../../../../src/core/cloudmanager';
+import { englishOf } from '../../../support/catalogue';
 
 const tokenChar = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_.');
 const token = fc.string({ unit: tokenChar, minLength: 1, maxLength: 4096 });
@@ -38,14 +39,14 @@ describe('normalizeLinkToken', () => {
   it('asks for a token when nothing was pasted', () => {
     const error = refusal(' \n\t ');
     expect(error.variant).toBe('empty');
-    expect(error.remedy).toMatch(/^Paste the link token/);
+    expect(englishOf(error).remedy).toMatch(/^Paste the link token/);
   });
 
   it('refuses a token over 4096 characters as implausibly long', () => {
     expect(normalizeLinkToken('a'.repeat(4096))).toHaveLength(4096);
     const error = refusal('a'.repeat(4097));
     expect(error.variant).toBe('too-long');
-    expect(error.message).toMatch(/implausibly long/);
+    expect(englishOf(error).message).toMatch(/implausibly long/);
   });
 
   it.each(['abc def', 'abc\ndef', 'abc\u200bdef', 'abc\u0000def'])('refuses %j: a token is one word', (raw) => {
@@ -57,7 +58,7 @@ describe('normalizeLinkToken', () => {
       fc.property(fc.string({ unit: tokenChar, minLength: 12, maxLength: 40 }), padding, (t, pad) => {
         for (const raw of [`${t} ${t}`, `${pad}${t}\n${t}`, t.repeat(400)]) {
           const error = refusal(raw);
-          expect(`${error.message} ${error.remedy} ${JSON.stringify(error)}`).not.toContain(t);
+          expect(`${englishOf(error).message} ${englishOf(error).remedy} ${JSON.stringify(error)}`).not.toContain(t);
         }
       }),
       { numRuns: 50 },

@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DashboardView, RefreshProgress } from '../../../src/shared/dashboard-messages';
-import { fakeExtension } from './fake-extension';
+import type { DashboardView, RefreshProgress } from '../../../../src/shared/dashboard-messages';
+import { fakeExtension } from '../../../support/fake-extension';
 
 const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeExtension> }));
 vi.mock('webextension-polyfill', () => ({
   default: new Proxy({}, { get: (_t, key) => (fake.current.browser as Record<string | symbol, unknown>)[key] }),
 }));
 
-const { Dashboard } = await import('../../../src/options/dashboard/Dashboard');
+const { Dashboard } = await import('../../../../src/options/dashboard/Dashboard');
 
 const org = (n: number) => n.toString(16).padStart(24, '0');
 const TOKEN = 'secret-link-token-value-123';
@@ -131,7 +131,7 @@ describe('Dashboard', () => {
         seq: 7,
         items: [
           { orgId: org(1), state: 'ok', status: 'SYNCED', checkedAt: Date.now(), seq: 6 },
-          { orgId: org(3), state: 'failed', error: { kind: 'no-profile', message: 'choose' }, seq: 7 },
+          { orgId: org(3), state: 'failed', error: { kind: 'no-profile' }, seq: 7 },
         ],
       }),
     ];
@@ -199,7 +199,7 @@ describe('Dashboard', () => {
     fake.current.handlers['link/create'] = (request: { allowTokenReuse?: boolean; orgId: string }) => {
       calls += 1;
       if (!request.allowTokenReuse) {
-        throw { kind: 'token-reused', message: 'reused', params: { orgId: org(9) } };
+        throw { kind: 'token-reused', params: { orgId: org(9) } };
       }
       return { orgId: request.orgId, status: 'NOT_SYNCED', checkedAt: Date.now() };
     };
@@ -389,7 +389,7 @@ describe('Dashboard', () => {
     let vault: DashboardView['vault'] = 'locked';
     fake.current.handlers['dashboard/view'] = () => view({ vault });
     fake.current.handlers['vault/unlock'] = (request: { passphrase: string }) => {
-      if (request.passphrase !== 'the right one') throw { kind: 'wrong-passphrase', message: 'wrong' };
+      if (request.passphrase !== 'the right one') throw { kind: 'wrong-passphrase' };
       vault = 'unlocked';
       return {};
     };

@@ -7,8 +7,8 @@ import {
   nextSort,
   sortRows,
   statusCategory,
-} from '../../../src/options/dashboard/table-model';
-import type { DashboardRow } from '../../../src/shared/dashboard-messages';
+} from '../../../../src/options/dashboard/table-model';
+import type { DashboardRow } from '../../../../src/shared/dashboard-messages';
 
 const id = (n: number) => n.toString(16).padStart(24, '0');
 
@@ -21,7 +21,7 @@ const rows: DashboardRow[] = [
     profileId: 'p2',
     profileLabel: 'Globex Corp',
     status: 'SYNCED',
-    error: { kind: 'rate-limited', message: 'slow down' },
+    error: { kind: 'rate-limited' },
     checkedAt: 200,
     lastAction: { time: 50, operation: 'link', result: 'SYNCED', ok: true },
   },

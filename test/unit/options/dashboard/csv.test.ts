@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../src/options/dashboard/csv';
+import { csvCell, toCsv } from '../../../../src/options/dashboard/csv';
 
 describe('csv', () => {
   it('quotes cells with commas, quotes or line breaks, and doubles inner quotes', () => {

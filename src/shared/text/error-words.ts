@@ -1,0 +1,45 @@
+// What an error means to the user, from its kind, variant and params alone: the sentence and what to do, looked up
+// in the message catalogue (error_<kind>[_<variant>], remedy_<…>). Pure: the lookup function is given, so the words
+// can be checked against the catalogue files in tests.
+import type { ErrorView } from '../domain';
+import { orgLabel } from './org-label';
+
+/** Looks a key up in the catalogue with its substitutions; '' when the catalogue has no such key. */
+export type Translate = (key: string, substitutions: string[]) => string;
+
+// Which params each kind's texts substitute ($1, $2 ... in the catalogue), in order. `org` and `orgWithId` are
+// made from orgName and orgId: the name when the worker knows it, else the id.
+export const SUBSTITUTIONS: Partial<Record<ErrorView['kind'], string[]>> = {
+  'ip-not-allowed': ['ip'],
+  'access-list-required': ['ip'],
+  'rate-limited': ['seconds'],
+  'too-many-attempts': ['seconds'],
+  'server-error': ['status'],
+  'token-reused': ['org'],
+  'no-profile': ['org'],
+  'key-other-org': ['orgWithId'],
+  'duplicate-key': ['label'],
+  redirected: ['host'],
+};
+
+/** The catalogue key of a kind's text, or of one of its variants. */
+export const errorKey = (prefix: 'error' | 'remedy', kind: string, variant?: string) =>
+  `${prefix}_${kind}${variant && variant !== 'default' ? `-${variant}` : ''}`.replace(/-/g, '_');
+
+function paramOf(error: ErrorView, name: string): string {
+  const params = error.params ?? {};
+  if (name === 'org') return params.orgName || params.orgId || '?';
+  if (name === 'orgWithId') return params.orgId ? orgLabel(params.orgName, params.orgId) : (params.orgName ?? '?');
+  return params[name] ?? '?';
+}
+
+export function errorWords(error: ErrorView, translate: Translate): { message: string; remedy: string } {
+  const values = (SUBSTITUTIONS[error.kind] ?? []).map((name) => paramOf(error, name));
+  const variant = error.params?.variant;
+  // The variant's own text where the catalogue has one, else the kind's; a kind without any text reads as internal.
+  const lookup = (prefix: 'error' | 'remedy') =>
+    (variant ? translate(errorKey(prefix, error.kind, variant), values) : '') ||
+    translate(errorKey(prefix, error.kind), values) ||
+    translate(errorKey(prefix, 'internal'), []);
+  return { message: lookup('error'), remedy: lookup('remedy') };
+}

@@ -1,0 +1,35 @@
+// The message keys chosen by a value the pages and the badge share (an operation, a link status): typed tables of
+// literal keys, so the compiler checks each against the catalogue and the catalogue test sees them all.
+import type { LinkStatus } from '../../core/cloudmanager';
+import type { Operation } from '../domain';
+import type { MessageKey } from './i18n';
+
+/** An operation's name, as in "Link failed" or a history row. */
+export const OPERATION_KEYS: Readonly<Record<Operation, MessageKey>> = {
+  link: 'operation_link',
+  unlink: 'operation_unlink',
+  status: 'operation_status',
+};
+
+/** What is happening while an operation runs. */
+export const BUSY_KEYS: Readonly<Record<Operation, MessageKey>> = {
+  link: 'busy_link',
+  unlink: 'busy_unlink',
+  status: 'busy_status',
+};
+
+/** A link status in words (the dashboard's status column, the popup and the badge's tooltip say the same). */
+export const STATUS_KEYS: Readonly<Record<LinkStatus | 'error' | 'unknown', MessageKey>> = {
+  SYNCED: 'dash_status_SYNCED',
+  NOT_SYNCED: 'dash_status_NOT_SYNCED',
+  NOT_LINKED: 'dash_status_NOT_LINKED',
+  error: 'dash_status_error',
+  unknown: 'dash_status_unknown',
+};
+
+/** What comes next after a link status. */
+export const STATUS_NEXT_KEYS: Readonly<Record<LinkStatus, MessageKey>> = {
+  SYNCED: 'statusNext_SYNCED',
+  NOT_SYNCED: 'statusNext_NOT_SYNCED',
+  NOT_LINKED: 'statusNext_NOT_LINKED',
+};

@@ -1,0 +1,119 @@
+// The dashboard (the settings page's "All orgs" section) as a test sees it: rows by org id, refresh all and its
+// progress, adding an org, a row's link, unlink and edit dialogs, and the filters; the worker's view of the table
+// through typed messages from the page itself.
+import type { Locator, Page } from 'playwright-core';
+import type { Reply } from '../../src/shared/messages';
+import type { ExtensionRun } from './harness';
+import { openSettings, sendIn } from './steps';
+
+export class DashboardPage {
+  private constructor(
+    readonly run: ExtensionRun,
+    readonly page: Page,
+  ) {}
+
+  /** Opens the dashboard in a new tab. */
+  static async open(run: ExtensionRun): Promise<DashboardPage> {
+    const dashboard = new DashboardPage(run, await openSettings(run));
+    await dashboard.goto();
+    return dashboard;
+  }
+
+  /** Loads the settings page again and goes to "All orgs", until the table shows. */
+  async goto(): Promise<void> {
+    await this.page.goto(`chrome-extension://${this.run.extensionId}/src/options/index.html`);
+    await this.page.getByRole('button', { name: 'All orgs' }).click();
+    await this.page.getByTestId('org-table').waitFor();
+  }
+
+  // The table.
+  row(orgId: string): Locator {
+    return this.page.locator(`tr[data-org-id="${orgId}"]`);
+  }
+  rowStatus(orgId: string): Promise<string | null> {
+    return this.row(orgId).getByTestId('row-status').textContent();
+  }
+  /** Rows shown (not hidden by a filter). */
+  rowCount = (): Promise<number> => this.page.locator('tbody tr:not([hidden])').count();
+  linkButtonOf(orgId: string): Locator {
+    return this.row(orgId).getByRole('button', { name: /^Link .* to Atlas…$/ });
+  }
+  unlinkButtonOf(orgId: string): Locator {
+    return this.row(orgId).getByRole('button', { name: /^Unlink .* from Atlas…$/ });
+  }
+  editButtonOf(orgId: string): Locator {
+    return this.row(orgId).getByRole('button', { name: /^Edit .*: client or removal…$/ });
+  }
+  get rowOutcome(): Locator {
+    return this.page.getByTestId('row-outcome');
+  }
+
+  // A row's dialogs.
+  get linkDialog(): Locator {
+    return this.page.getByTestId('link-dialog');
+  }
+  get unlinkDialog(): Locator {
+    return this.page.getByTestId('unlink-dialog');
+  }
+  get editDialog(): Locator {
+    return this.page.getByTestId('edit-dialog');
+  }
+
+  // Refresh all.
+  async refreshAll(): Promise<void> {
+    await this.page.getByTestId('refresh-all').click();
+  }
+  /** The refresh's last line ('Refresh finished: …'). */
+  refreshStatus = (): Promise<string | null> => this.page.getByTestId('refresh-status').textContent();
+  /** The run's count of calls in progress as the worker reports it, sampled from the page until it ends. */
+  sampleRunning(ms: number): Promise<number[]> {
+    return this.page.evaluate(async (duration) => {
+      const seen: number[] = [];
+      const end = Date.now() + duration;
+      while (Date.now() < end) {
+        const reply = (await chrome.runtime.sendMessage({
+          name: 'dashboard/progress',
+          request: {},
+        })) as Reply<'dashboard/progress'>;
+        const value = reply.ok ? reply.value : undefined;
+        if (value) seen.push(value.running);
+        if (value && value.state !== 'running') break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return seen;
+    }, ms);
+  }
+
+  // Adding an org.
+  get address(): Locator {
+    return this.page.getByLabel('Org id or Cloud Manager page address');
+  }
+  get clientForAddress(): Locator {
+    return this.page.getByLabel('Client, for a project address (optional)');
+  }
+  get addOutcome(): Locator {
+    return this.page.getByTestId('add-org-outcome');
+  }
+  /** Fills the address (and picks the client, when given), then "Add". */
+  async addOrg(input: string, clientLabel?: string): Promise<void> {
+    await this.address.fill(input);
+    if (clientLabel !== undefined) await this.clientForAddress.selectOption({ label: clientLabel });
+    await this.page.getByRole('button', { name: 'Add', exact: true }).click();
+  }
+
+  // Filters.
+  get clientFilter(): Locator {
+    return this.page.getByLabel('Client', { exact: true });
+  }
+  get statusFilter(): Locator {
+    return this.page.getByLabel('Status', { exact: true });
+  }
+  get search(): Locator {
+    return this.page.getByLabel('Search');
+  }
+
+  /** The worker's view of the table, asked from this page. */
+  view() {
+    return sendIn(this.page, 'dashboard/view', {});
+  }
+}
