@@ -11,18 +11,18 @@ import { OrgPanel } from './OrgPanel';
 import { ProjectClientPanel } from './ProjectClientPanel';
 import { SetupForm } from './SetupForm';
 
-export function App(props: { tabId?: number; url?: string }) {
+export function App(props: { url?: string }) {
   const [context, setContext] = useState<PopupContext>();
   const [loadError, setLoadError] = useState<ErrorView>();
 
   const reload = useCallback(async () => {
     try {
-      setContext(await send('context/get', { tabId: props.tabId, url: props.url }));
+      setContext(await send('context/get', { url: props.url }));
       setLoadError(undefined);
     } catch (error) {
       setLoadError(asErrorView(error));
     }
-  }, [props.tabId, props.url]);
+  }, [props.url]);
 
   useEffect(() => {
     reload();
@@ -50,14 +50,14 @@ export function App(props: { tabId?: number; url?: string }) {
       <main>
         {loadError && <ErrorNotice error={loadError} />}
         {!context && !loadError && <p aria-busy="true">{t('loading')}</p>}
-        {context && <Body context={context} tabId={props.tabId} url={props.url} reload={reload} />}
+        {context && <Body context={context} url={props.url} reload={reload} />}
       </main>
     </>
   );
 }
 
-function Body(props: { context: PopupContext; tabId?: number; url?: string; reload: () => Promise<void> }) {
-  const { context, tabId, reload } = props;
+function Body(props: { context: PopupContext; url?: string; reload: () => Promise<void> }) {
+  const { context, reload } = props;
   if (context.vault === 'empty') return <SetupForm orgId={context.org?.orgId} onDone={reload} />;
   if (context.vault === 'locked') {
     return <UnlockForm org={context.org} location={context.location} onDone={reload} />;
@@ -72,5 +72,5 @@ function Body(props: { context: PopupContext; tabId?: number; url?: string; relo
       </div>
     );
   }
-  return <OrgPanel context={context} tabId={tabId} reload={reload} />;
+  return <OrgPanel context={context} reload={reload} />;
 }

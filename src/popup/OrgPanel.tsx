@@ -20,7 +20,7 @@ export function candidateProfiles(context: PopupContext): ProfileView[] {
   return context.profiles.filter((p) => ids.includes(p.id));
 }
 
-export function OrgPanel(props: { context: PopupContext; tabId?: number; reload: () => Promise<void> }) {
+export function OrgPanel(props: { context: PopupContext; reload: () => Promise<void> }) {
   const candidates = candidateProfiles(props.context);
   if (candidates.length === 0) return <NoKeyPairPanel context={props.context} reload={props.reload} />;
   return <LinkPanel {...props} candidates={candidates} />;
@@ -28,8 +28,8 @@ export function OrgPanel(props: { context: PopupContext; tabId?: number; reload:
 
 const isLinked = (record: OrgStatusRecord) => record.status === 'SYNCED' || record.status === 'NOT_SYNCED';
 
-function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; tabId?: number }) {
-  const { context, candidates, tabId } = props;
+function LinkPanel(props: { context: PopupContext; candidates: ProfileView[] }) {
+  const { context, candidates } = props;
   const orgId = context.org!.orgId;
   const [record, setRecord] = useState<OrgStatusRecord>(context.org!);
   const [profileId, setProfileId] = useState<string | undefined>(() => {
@@ -62,7 +62,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
     }
   };
 
-  const checkStatus = (id = profileId) => run('status', () => send('link/status', { orgId, profileId: id, tabId }));
+  const checkStatus = (id = profileId) => run('status', () => send('link/status', { orgId, profileId: id }));
 
   // The status is shown as soon as the popup opens (the worker joins a call already running for this org).
   useEffect(() => {
@@ -74,7 +74,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
   const link = async (allowTokenReuse = false) => {
     token.dismissReuse();
     const next = await run('link', () =>
-      send('link/create', { orgId, profileId, tabId, linkToken: token.value, allowTokenReuse }),
+      send('link/create', { orgId, profileId, linkToken: token.value, allowTokenReuse }),
     );
     if (next) {
       token.used();
@@ -85,7 +85,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; ta
 
   const unlink = async () => {
     setConfirmUnlink(false);
-    const next = await run('unlink', () => send('link/delete', { orgId, profileId, tabId }));
+    const next = await run('unlink', () => send('link/delete', { orgId, profileId }));
     if (next) setSuccess(t('unlinked'));
   };
 

@@ -6,7 +6,7 @@ import { App } from './App';
 async function start(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   document.documentElement.lang = browser.i18n.getUILanguage();
-  render(<App tabId={tab?.id} url={tab?.url} />, document.getElementById('app')!);
+  render(<App url={tab?.url} />, document.getElementById('app')!);
 }
 
 start();

@@ -14,10 +14,8 @@ import type {
 import type { ErrorKind } from './errors';
 import type { OptionsMessages } from './options-messages';
 
-// `tabId` in a few requests below: the popup sends it, the worker reads it nowhere (it finds tabs by the org they
-// show). It stays optional here only until the popup stops sending it.
 export interface PopupMessages {
-  'context/get': { request: { tabId?: number; url?: string }; response: PopupContext };
+  'context/get': { request: { url?: string }; response: PopupContext };
   /** Creates the vault with its first key pair, once the server said which org the key belongs to. */
   'vault/create': {
     request: { passphrase: string; profile: ProfileInput; orgId?: string };
@@ -35,11 +33,11 @@ export interface PopupMessages {
   /** Finds a project page's org with the key pair the user named as its client, and that key pair only. */
   'project/resolve': { request: { url: string; profileId: string }; response: { orgId: string } };
   'link/create': {
-    request: { orgId: string; linkToken: string; profileId?: string; tabId?: number; allowTokenReuse?: boolean };
+    request: { orgId: string; linkToken: string; profileId?: string; allowTokenReuse?: boolean };
     response: OrgStatusRecord;
   };
-  'link/status': { request: { orgId: string; profileId?: string; tabId?: number }; response: OrgStatusRecord };
-  'link/delete': { request: { orgId: string; profileId?: string; tabId?: number }; response: OrgStatusRecord };
+  'link/status': { request: { orgId: string; profileId?: string }; response: OrgStatusRecord };
+  'link/delete': { request: { orgId: string; profileId?: string }; response: OrgStatusRecord };
   'history/list': { request: { orgId?: string }; response: HistoryEntry[] };
   'history/clear': { request: Record<string, never>; response: null };
   'settings/get': { request: Record<string, never>; response: Settings };

@@ -49,7 +49,7 @@ describe('a project page whose org no saved key pair knows', () => {
       status: 'NOT_LINKED',
       checkedAt: 1,
     });
-    render(<App tabId={3} url={PROJECT_URL} />);
+    render(<App url={PROJECT_URL} />);
 
     await screen.findByRole('heading', { name: 'Which client is this project of?' });
     const select = screen.getByLabelText('Client') as HTMLSelectElement;
@@ -74,7 +74,7 @@ describe('a project page whose org no saved key pair knows', () => {
     fake.current.handlers['project/resolve'] = () => {
       throw { kind: 'group-not-found' };
     };
-    render(<App tabId={3} url={PROJECT_URL} />);
+    render(<App url={PROJECT_URL} />);
     fireEvent.change(await screen.findByLabelText('Client'), { target: { value: 'p1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Find its organization' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Cloud Manager does not know this project');
@@ -83,7 +83,7 @@ describe('a project page whose org no saved key pair knows', () => {
   it('a new client: the key-pair form, saved without an org, then the popup looks again', async () => {
     fake.current.handlers['context/get'] = () => projectContext();
     fake.current.handlers['profiles/add'] = () => ({ profile: keyPair('p9', 'Initech', ORG, 'Initech') });
-    render(<App tabId={3} url={PROJECT_URL} />);
+    render(<App url={PROJECT_URL} />);
     fireEvent.change(await screen.findByLabelText('Client'), { target: { value: 'new' } });
     expect(screen.getByRole('heading', { name: "Add the new client's key pair" })).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Client name'), { target: { value: 'Initech' } });
@@ -106,7 +106,7 @@ describe('the locked popup', () => {
     fake.current.handlers['vault/unlock'] = () => {
       throw { kind: 'wrong-passphrase' };
     };
-    render(<App tabId={3} url="https://cloud.mongodb.com/" />);
+    render(<App url="https://cloud.mongodb.com/" />);
     expect((await screen.findByTestId('unlock-org')).textContent).toBe(
       `This tab shows the organization Acme Prod (${ORG}).`,
     );

@@ -26,7 +26,7 @@ const settled = () =>
 
 function open(context: PopupContext) {
   fake.current.handlers['context/get'] = () => context;
-  render(<App tabId={7} url={`https://cloud.mongodb.com/v2#/org/${ORG}/projects`} />);
+  render(<App url={`https://cloud.mongodb.com/v2#/org/${ORG}/projects`} />);
 }
 
 beforeEach(() => {
