@@ -63,7 +63,8 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
               const result = await send('profiles/test', { profileId: profile.id, orgId });
               // The test names the key's org: the card shows it from now on.
               if (!identified) await reload();
-              return result.canLink ? t('testCanLink', result.name) : t('testCannotLink', result.name);
+              // A key that reads but cannot link is a warning: the link would fail as not Organization Owner.
+              return result.canLink ? t('testCanLink', result.name) : { warning: t('testCannotLink', result.name) };
             })
           }
         >
@@ -99,7 +100,7 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
           </div>
         </div>
       )}
-      <ActionOutcome done={action.done} error={action.error} />
+      <ActionOutcome done={action.done} warning={action.warning} error={action.error} />
     </li>
   );
 }

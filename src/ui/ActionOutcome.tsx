@@ -4,10 +4,10 @@ import type { ErrorView } from '../shared/domain';
 import { t } from '../shared/text/i18n';
 import { ErrorNotice, Notice } from './Notice';
 
-export function ActionOutcome(props: { done?: string; error?: ErrorView }) {
+export function ActionOutcome(props: { done?: string; warning?: boolean; error?: ErrorView }) {
   return (
     <div aria-live="polite">
-      {props.done && <Notice tone="success">{props.done}</Notice>}
+      {props.done && <Notice tone={props.warning ? 'warning' : 'success'}>{props.done}</Notice>}
       {props.error && <ErrorNotice error={props.error} />}
     </div>
   );

@@ -50,8 +50,8 @@ export function createNewVault(passphrase: string, contents: VaultContents): Pro
   });
 }
 
-export async function unlockWithPassphrase(passphrase: string): Promise<{ upgraded: boolean }> {
-  const since = lockEpoch();
+/** Refuses a try while the delay earned by earlier wrong passphrases runs. */
+async function refuseWhileWaiting(): Promise<void> {
   const failures = await unlockFailuresItem.get();
   const waitMs = failures.lastAt + unlockDelayMs(failures.count) - Date.now();
   if (waitMs > 0) {
@@ -61,7 +61,15 @@ export async function unlockWithPassphrase(passphrase: string): Promise<{ upgrad
       { seconds: String(Math.ceil(waitMs / 1000)) },
     );
   }
+}
+
+export async function unlockWithPassphrase(passphrase: string): Promise<{ upgraded: boolean }> {
+  const since = lockEpoch();
+  await refuseWhileWaiting(); // at once, without waiting for the lock
   return withVaultLock(async () => {
+    // Again inside the lock: tries sent together are tried one after another, each against the count the ones
+    // before it left, so a burst cannot test several passphrases within one delay.
+    await refuseWhileWaiting();
     const envelope = await requireEnvelope();
     try {
       const { key, upgraded } = await unlockVault(envelope, passphrase);

@@ -210,7 +210,8 @@ export function unbindOrg(contents: VaultContents, orgId: string): VaultContents
 /** Only the last segment of a UUID-shaped key shows; anything else shows its last 4 characters at most. */
 export function maskSecret(privateKey: string): string {
   const parts = privateKey.split('-');
-  if (parts.length === 5)
+  // Only a real UUID shows its last group (12 characters): any other key with dashes is masked like the rest.
+  if (UUID.test(privateKey.toLowerCase()))
     return `${parts
       .slice(0, 4)
       .map((p) => '•'.repeat(p.length))

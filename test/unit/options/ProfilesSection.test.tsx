@@ -54,12 +54,15 @@ describe('key pairs in settings', () => {
     await waitFor(() =>
       expect(within(acme).getByRole('status').textContent).toBe('Can link: Organization Owner of Acme Prod'),
     );
+    expect(within(acme).getByRole('status').className).toContain('success');
     fireEvent.click(within(acme).getByRole('button', { name: 'Test' }));
     await waitFor(() =>
       expect(within(acme).getByRole('status').textContent).toBe(
         'Can read Acme Prod, cannot link: needs the Organization Owner role',
       ),
     );
+    // It worked, but the key cannot link: a warning, not a success.
+    expect(within(acme).getByRole('status').className).toContain('warning');
     expect(fake.current.sent.filter((m) => m.name === 'profiles/test').map((m) => m.request)).toEqual([
       { profileId: 'p1', orgId: undefined },
       { profileId: 'p1', orgId: undefined },
