@@ -1,0 +1,32 @@
+// Shared Stryker settings for `npm run mutate` (see stryker/README.md). One config per group imports this.
+// A figure, not a gate: `break` is null, so a low score never fails the run; `high` is the issue's target.
+
+/**
+ * @param {string} group  name of the group: report folder and incremental file are per group
+ * @param {string[]} mutate  globs of the source files to mutate
+ * @param {number} target  the target score in percent (issue 18)
+ * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export function groupConfig(group, mutate, target) {
+  const dir = `reports/mutation/${group}`;
+  return {
+    mutate,
+    testRunner: 'vitest',
+    // Unit tests only (vitest.config.ts includes test/unit/** alone); `related` runs each mutant only against
+    // the test files that import the mutated file.
+    vitest: { configFile: 'vitest.config.ts', related: true },
+    coverageAnalysis: 'perTest',
+    concurrency: 2,
+    reporters: ['clear-text', 'html', 'json', 'progress'],
+    htmlReporter: { fileName: `${dir}/index.html` },
+    jsonReporter: { fileName: `${dir}/mutation.json` },
+    clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0, reportScoreTable: true },
+    incremental: true,
+    incrementalFile: `${dir}/incremental.json`,
+    thresholds: { high: target, low: target - 10, break: null },
+    // Not copied into Stryker's sandbox: build output, reports and test artefacts.
+    ignorePatterns: ['dist', 'dist-firefox', '.output', 'test-results', 'coverage', '.sandbox', 'reports'],
+    tempDirName: '.stryker-tmp',
+    cleanTempDir: true,
+  };
+}
