@@ -30,7 +30,8 @@ function score(report: Report) {
   const killed = (count.Killed ?? 0) + (count.Timeout ?? 0);
   const survived = (count.Survived ?? 0) + (count.NoCoverage ?? 0);
   const total = killed + survived;
-  return { killed, survived, total, percent: total === 0 ? 100 : (100 * killed) / total };
+  const ignored = count.Ignored ?? 0; // equivalent mutants, disabled in the source with a reason
+  return { killed, survived, total, ignored, percent: total === 0 ? 100 : (100 * killed) / total };
 }
 
 const lines: string[] = [];
@@ -49,7 +50,7 @@ for (const group of groups) {
   }
   const s = score(JSON.parse(readFileSync(json, 'utf8')) as Report);
   lines.push(
-    `Mutation score ${group}: ${s.percent.toFixed(1)} % (${s.killed}/${s.total}, ${s.survived} survived) in ${minutes} min`,
+    `Mutation score ${group}: ${s.percent.toFixed(1)} % (${s.killed}/${s.total}, ${s.survived} survived, ${s.ignored} equivalent) in ${minutes} min`,
   );
 }
 

@@ -25,7 +25,16 @@ export function groupConfig(group, mutate, target) {
     incrementalFile: `${dir}/incremental.json`,
     thresholds: { high: target, low: target - 10, break: null },
     // Not copied into Stryker's sandbox: build output, reports and test artefacts.
-    ignorePatterns: ['dist', 'dist-firefox', '.output', 'test-results', 'coverage', '.sandbox', 'reports'],
+    ignorePatterns: [
+      'dist',
+      'dist-firefox',
+      '.output',
+      'test-results',
+      'coverage',
+      '.sandbox',
+      'reports',
+      '.stryker-tmp*',
+    ],
     tempDirName: '.stryker-tmp',
     cleanTempDir: true,
   };

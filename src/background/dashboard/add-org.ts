@@ -47,6 +47,7 @@ export async function addOrg(input: string, profileId?: string): Promise<Dashboa
     });
   }
   // The org's name is known without a call when a key pair of it is saved.
+  // Stryker disable next-line LogicalOperator: the base only selects global keys, which name no org: same name
   const own = profileForOrg(await readContents(), orgId, server ?? CLOUD_MANAGER_BASE);
   const name = own?.org?.id === orgId ? own.org.name : undefined;
   await saveOrgStatus(orgId, { ...(server ? { base: server } : {}), ...(name ? { name } : {}) });

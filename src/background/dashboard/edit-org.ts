@@ -10,7 +10,7 @@ import { updateContents } from '../vault/vault-store';
 import { isRefreshRunning } from './refresh-run';
 
 function checkOrgId(orgId: unknown): asserts orgId is string {
-  if (typeof orgId !== 'string' || !isObjectId(orgId)) {
+  if (!isObjectId(orgId)) {
     throw new WorkerError('invalid-input', 'That is not an org id.', { variant: 'org-address' });
   }
 }

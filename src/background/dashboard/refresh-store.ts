@@ -16,8 +16,7 @@ export function clampConcurrency(value: unknown): number {
 }
 
 export async function readConcurrency(): Promise<number> {
-  const stored = await concurrencyItem.get();
-  return stored === undefined ? DEFAULT_REFRESH_CONCURRENCY : clampConcurrency(stored);
+  return clampConcurrency(await concurrencyItem.get());
 }
 
 export async function saveConcurrency(value: number): Promise<void> {

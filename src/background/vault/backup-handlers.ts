@@ -39,9 +39,10 @@ export const backupHandlers: HandlersOf<BackupMessages> = {
 
   async 'backup/import'({ text, passphrase, mode, onConflict, newPassphrase }) {
     const backup = parseBackup(text);
+    // Before the vault is opened: a lock that comes while it opens is final (the replace keeps no key).
+    const since = lockEpoch();
     await readContents(); // only while unlocked
     if (mode === 'replace') {
-      const since = lockEpoch();
       // Validated field by field and sealed anew (under a new passphrase when the backup's is below the rule).
       const adopted = await adoptBackup(backup, passphrase, newPassphrase || undefined);
       await withVaultLock(async () => {

@@ -60,6 +60,7 @@ export const profileHandlers: HandlersOf<ProfileMessages> = {
       requireNewKey(contents, draft, { except: profileId });
       identity = await identifyKey(draft);
       if (current.org && (identity.kind !== 'org' || identity.org.id !== current.org.id)) {
+        // Stryker disable next-line ConditionalExpression: a global identity has no org, so `identity.org` is undefined too
         throw keyOfOtherOrg(identity.kind === 'org' ? identity.org : undefined);
       }
     }

@@ -5,7 +5,14 @@ import type { HandlersOf, MessageMap } from '../../shared/messages';
 import { lockNow } from './auto-lock';
 import { identifyNewKeyPair } from './new-key-pair';
 import { lockEpoch, rememberVaultKey } from './session';
-import { createNewVault, requireEnvelope, unlockWithPassphrase, withVaultLock, writeEnvelope } from './vault-store';
+import {
+  createNewVault,
+  requireEnvelope,
+  underBackoff,
+  unlockWithPassphrase,
+  withVaultLock,
+  writeEnvelope,
+} from './vault-store';
 
 type VaultMessages = Pick<MessageMap, 'vault/create' | 'vault/unlock' | 'vault/lock' | 'vault/change-passphrase'>;
 
@@ -31,7 +38,9 @@ export const vaultHandlers: HandlersOf<VaultMessages> = {
     const since = lockEpoch();
     // Inside the vault lock: a key pair saved meanwhile waits, then lands in the re-encrypted vault.
     await withVaultLock(async () => {
-      const next = await changePassphrase(await requireEnvelope(), oldPassphrase, newPassphrase);
+      const envelope = await requireEnvelope();
+      // The old passphrase counts into the unlock's back-off: a change is no faster way to guess it.
+      const next = await underBackoff(() => changePassphrase(envelope, oldPassphrase, newPassphrase));
       // The old vault stays in place until the new one has been read back and opened with its key.
       await writeEnvelope(next.envelope, next.key);
       await rememberVaultKey(next.key, since);

@@ -79,11 +79,30 @@ export async function unlockWithPassphrase(passphrase: string): Promise<{ upgrad
       return { upgraded: Boolean(upgraded) };
     } catch (error) {
       if (error instanceof VaultError && error.kind !== 'corrupted' && error.kind !== 'unsupported-version') {
-        await unlockFailuresItem.update((f) => ({ count: f.count + 1, lastAt: Date.now() }));
+        await countFailure();
       }
       throw error;
     }
   });
+}
+
+const countFailure = () => unlockFailuresItem.update((f) => ({ count: f.count + 1, lastAt: Date.now() }));
+
+/**
+ * Tries a passphrase other than the unlock's (the old one of a passphrase change) under the same back-off, inside
+ * the vault lock: refused while the delay runs, a wrong one counted, a right one clears the count. So a change
+ * cannot test passphrases faster than the unlock form, locked or not.
+ */
+export async function underBackoff<T>(attempt: () => Promise<T>): Promise<T> {
+  await refuseWhileWaiting();
+  try {
+    const result = await attempt();
+    await unlockFailuresItem.remove();
+    return result;
+  } catch (error) {
+    if (error instanceof VaultError && error.kind === 'wrong-passphrase') await countFailure();
+    throw error;
+  }
 }
 
 export async function lockVault(): Promise<void> {

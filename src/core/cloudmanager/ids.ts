@@ -3,7 +3,7 @@ import { CloudManagerError } from './cloud-manager-error';
 
 export const OBJECT_ID = /^[a-f0-9]{24}$/;
 
-export function isObjectId(s: string): boolean {
+export function isObjectId(s: unknown): s is string {
   return typeof s === 'string' && OBJECT_ID.test(s);
 }
 

@@ -178,9 +178,11 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
       return send(signed.header);
     };
 
+    // Stryker disable ObjectLiteral,BooleanLiteral: without a slot nothing is signed warm, so borrowed is never read
     const turn = preemptive
       ? await takeTurn(cache, slots, signal, () => abortError(request.signal, timeoutMs))
       : { borrowed: false };
+    // Stryker restore ObjectLiteral,BooleanLiteral
     const release = turn.release;
     try {
       const warmCnonce = turn.slot ? cnonce() : '';
@@ -208,15 +210,18 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
         }
         // A signature on a fresh challenge refused: the credentials are wrong, unless a higher nc reserved on that
         // nonce since may have overtaken it (a replay, then): one more try, on a nonce this key pair keeps to itself.
+        // Stryker disable next-line OptionalChaining: a signed request always has its reservation
         const overtaken = Boolean(signed && !reused && !challenge.stale && reservation?.overtaken());
         if (signed && !reused && !challenge.stale && (!overtaken || overtakenRetried || requests >= MAX_REQUESTS)) {
           refused.add(response);
           await cache.drop(slots.own, signed.params.nonce);
           return response;
         }
+        // Stryker disable next-line ConditionalExpression,BooleanLiteral: a second overtaken refusal comes at the third request, where MAX_REQUESTS ends the call anyway
         if (overtaken) overtakenRetried = true;
         // Not this key pair's nonce: its stale=true is no retry spent.
         else if (borrowed) {
+          // Stryker disable next-line OptionalChaining: a borrowed nonce was signed with, so its reservation is set
           refusedLoan = challenge.stale || !reservation?.overtaken() ? 'nonce-bound' : 'maybe-replay';
         } else if (challenge.stale && signed) {
           // stale=true speaks of a signed request's nonce; on the unsigned probe it means nothing.

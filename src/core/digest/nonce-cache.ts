@@ -195,7 +195,7 @@ export class NonceCache {
     if (!live) return stored;
     live.nc = Math.max(live.nc, stored.nc);
     live.updatedAt = Math.max(live.updatedAt, stored.updatedAt);
-    if (live.sessCnonce === undefined && stored.sessCnonce !== undefined) live.sessCnonce = stored.sessCnonce;
+    live.sessCnonce ??= stored.sessCnonce;
     return live;
   }
 

@@ -1,3 +1,4 @@
+// The dashboard's rows: one per org known from a binding or a stored status, with its client, status and last action.
 import { describe, expect, it } from 'vitest';
 import { buildDashboardRows } from '../../../../src/background/dashboard/rows';
 import type { HistoryEntry, OrgStatusRecord } from '../../../../src/shared/domain';
@@ -31,7 +32,7 @@ describe('buildDashboardRows', () => {
     const rows = buildDashboardRows(profiles, statuses, history);
     expect(rows.map((r) => r.orgId).sort()).toEqual([A, B, C]);
     const byId = Object.fromEntries(rows.map((r) => [r.orgId, r]));
-    expect(byId[A]).toEqual({
+    expect(byId[A]).toStrictEqual({
       orgId: A,
       name: 'Acme prod',
       profileId: 'p1',
@@ -39,11 +40,33 @@ describe('buildDashboardRows', () => {
       lastAction: { time: 2, operation: 'unlink', result: 'network', ok: false },
     });
     expect(byId[B]).toMatchObject({ name: 'Acme staging', profileLabel: 'Acme', status: 'NOT_LINKED', checkedAt: 10 });
-    expect(byId[C]).toEqual({ orgId: C });
+    expect(byId[C]).toStrictEqual({ orgId: C });
   });
 
   it('without the vault (locked) still lists the visited orgs, with no client', () => {
     const rows = buildDashboardRows([], { [A]: { orgId: A, status: 'SYNCED' } }, []);
-    expect(rows).toEqual([{ orgId: A, status: 'SYNCED' }]);
+    expect(rows).toStrictEqual([{ orgId: A, status: 'SYNCED' }]);
+  });
+
+  it('names the first profile bound to an org as its client, and sets only the fields it knows', () => {
+    const profiles = [
+      { id: 'p1', label: 'Acme', orgIds: [A] },
+      { id: 'p2', label: 'Acme again', orgIds: [B, A] },
+    ];
+    const statuses: Record<string, OrgStatusRecord> = {
+      [A]: { orgId: A, base: 'https://ops.example.com', error: { kind: 'network' }, checkedAt: 7 },
+    };
+    const rows = buildDashboardRows(profiles, statuses, []);
+    expect(rows).toStrictEqual([
+      {
+        orgId: A,
+        profileId: 'p1',
+        profileLabel: 'Acme',
+        checkedAt: 7,
+        error: { kind: 'network' },
+        base: 'https://ops.example.com',
+      },
+      { orgId: B, profileId: 'p2', profileLabel: 'Acme again' },
+    ]);
   });
 });

@@ -147,9 +147,121 @@ describe('refresh run (worker)', () => {
     expect(await after.refreshProgress()).not.toBeNull();
   });
 
+  it('reads a stored run by its state: running or cancelling was cut short, an ended one stays as it ended', async () => {
+    const summary = { runId: 'r', total: 2, succeeded: 1, failed: 0, skipped: 0, running: 1, seq: 3 };
+    for (const [stored, read] of [
+      ['running', 'interrupted'],
+      ['cancelling', 'interrupted'],
+      ['cancelled', 'cancelled'],
+      ['finished', 'finished'],
+    ]) {
+      fake.storage.data.session.set('dashboardRefresh', { ...summary, state: stored, pausedUntil: 9 });
+      const { refreshProgress } = await freshModule();
+      expect(await refreshProgress(1)).toStrictEqual({
+        ...summary,
+        state: read,
+        running: 0,
+        pausedUntil: undefined,
+        items: [],
+      });
+    }
+  });
+
   it('has nothing to say before any run', async () => {
     const { refreshProgress, cancelRefreshRun } = await freshModule();
     expect(await refreshProgress()).toBeNull();
     expect(cancelRefreshRun()).toBeNull();
+  });
+
+  it('while cancelling, a new start joins the run; cancelling an ended run changes nothing', async () => {
+    const { startRefreshRun, cancelRefreshRun, refreshProgress, isRefreshRunning } = await freshModule();
+    const first = startRefreshRun(orgs(4), 2);
+    expect(cancelRefreshRun()).toMatchObject({ state: 'cancelling' });
+    expect(isRefreshRunning()).toBe(true);
+    expect(startRefreshRun(orgs(9), 3)).toMatchObject({ runId: first.runId, state: 'cancelling', total: 4 });
+    await vi.runAllTimersAsync();
+    expect(isRefreshRunning()).toBe(false);
+    const end = (await refreshProgress())!;
+    expect(end.items.map((i) => i.state)).toEqual(['ok', 'ok', 'skipped', 'skipped']);
+    expect(cancelRefreshRun()).toMatchObject({ state: 'cancelled' });
+    // Nothing new after the last change seen.
+    expect((await refreshProgress(end.seq))!.items).toEqual([]);
+  });
+
+  it('only a locked vault stops the run: another worker error fails its own row', async () => {
+    const { startRefreshRun, refreshProgress } = await freshModule();
+    const { WorkerError } = await import('../../../../src/background/messaging/worker-error');
+    state.answer = (orgId) => (orgId === org(1) ? new WorkerError('no-profile', 'no key pair') : undefined);
+    startRefreshRun(orgs(4), 1);
+    await vi.runAllTimersAsync();
+    const end = (await refreshProgress())!;
+    expect(end).toMatchObject({ state: 'finished', succeeded: 3, failed: 1, skipped: 0 });
+    expect(end.items[0]).toMatchObject({ orgId: org(1), state: 'failed', error: { kind: 'no-profile' } });
+  });
+
+  it('a final 429 refusal is one change: the row fails with the rate limit', async () => {
+    state.answer = () => new CloudManagerError('rate-limited', { retryAfterSeconds: 1 });
+    const { startRefreshRun, refreshProgress } = await freshModule();
+    startRefreshRun([org(1)], 1);
+    await vi.runAllTimersAsync();
+    const end = (await refreshProgress())!;
+    const attempts = state.attempts.get(org(1))!;
+    expect(attempts).toBe(4);
+    // queued, then per attempt a start, per retry a queued, and the failure.
+    expect(end.seq).toBe(1 + attempts + (attempts - 1) + 1);
+    expect(end.items).toMatchObject([{ state: 'failed', error: { kind: 'rate-limited' } }]);
+  });
+
+  it('keeps the worker alive during a long pause by saving its progress every 20 s, until it ends', async () => {
+    state.answer = (_orgId, attempt) =>
+      attempt === 1 ? new CloudManagerError('rate-limited', { retryAfterSeconds: 60 }) : undefined;
+    const { startRefreshRun } = await freshModule();
+    startRefreshRun([org(1)], 1);
+    await vi.advanceTimersByTimeAsync(150);
+    fake.storage.data.session.delete('dashboardRefresh');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(fake.storage.data.session.get('dashboardRefresh')).toMatchObject({ state: 'running', rateLimited: 1 });
+    await vi.runAllTimersAsync();
+    expect(fake.storage.data.session.get('dashboardRefresh')).toMatchObject({ state: 'finished', succeeded: 1 });
+    fake.storage.data.session.delete('dashboardRefresh');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.storage.data.session.has('dashboardRefresh')).toBe(false);
+  });
+
+  it('a progress that cannot be saved is logged and the run goes on', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const set = vi.spyOn(fake.storage.session, 'set').mockRejectedValue(new Error('quota'));
+    try {
+      const { startRefreshRun, refreshProgress } = await freshModule();
+      startRefreshRun(orgs(2), 2);
+      await vi.runAllTimersAsync();
+      expect(await refreshProgress()).toMatchObject({ state: 'finished', succeeded: 2 });
+      expect(warn).toHaveBeenCalledWith('refresh progress not saved:', 'Error: quota');
+    } finally {
+      set.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
+  it('a fault in its own event handling stops the run, told apart as interrupted', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // A thrown value that breaks the error view: the run's own handling fails, not the org's check.
+    const hostile = Object.defineProperty({}, 'kind', {
+      get() {
+        throw new Error('broken');
+      },
+    });
+    state.answer = (orgId) => (orgId === org(1) ? (hostile as Error) : undefined);
+    try {
+      const { startRefreshRun, refreshProgress, isRefreshRunning } = await freshModule();
+      startRefreshRun(orgs(3), 1);
+      await vi.runAllTimersAsync();
+      expect(await refreshProgress()).toMatchObject({ state: 'interrupted', finishedAt: 5_000_100 });
+      expect(isRefreshRunning()).toBe(false);
+      expect(warn).toHaveBeenCalledWith('refresh run failed:', 'Error: broken');
+      expect(fake.storage.data.session.get('dashboardRefresh')).toMatchObject({ state: 'interrupted' });
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

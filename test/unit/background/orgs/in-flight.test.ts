@@ -71,6 +71,24 @@ describe('the org call running now', () => {
     await vi.waitFor(() => expect(work).toHaveBeenCalledTimes(1));
   });
 
+  it("two orgs' calls are noted side by side, and one ending leaves the other's note; busy names the call", async () => {
+    const state = await worker();
+    const OTHER = 'bbbbbbbbbbbbbbbbbbbbbbbb';
+    const [one, two] = [deferred<null>(), deferred<null>()];
+    const first = state.runExclusive(ORG, 'link', () => one.promise);
+    const second = state.runExclusive(OTHER, 'unlink', () => two.promise);
+    await vi.waitFor(() => expect(Object.keys(notes()).sort()).toEqual([ORG, OTHER]));
+    expect(() => state.runExclusive(ORG, 'status', async () => null)).toThrow(
+      expect.objectContaining({ kind: 'busy', message: 'A link call for this org is still running.' }),
+    );
+    one.resolve(null);
+    await first;
+    expect(notes()).toEqual({ [OTHER]: { operation: 'unlink', startedAt: expect.any(Number) } });
+    two.resolve(null);
+    await second;
+    expect(notes()).toEqual({});
+  });
+
   it('a call a stopped worker never finished reads as interrupted until the org is called again', async () => {
     const before = await worker();
     void before.runExclusive(ORG, 'link', () => new Promise(() => undefined)); // the worker stops mid-call
@@ -92,7 +110,10 @@ describe('recorded outcomes', () => {
     const again = await state.recordSuccess(ORG, { status: 'NOT_SYNCED' }, 'https://cloud.mongodb.com');
     expect(again.error).toBeUndefined();
     expect(await state.orgStatus(ORG)).toMatchObject({ status: 'NOT_SYNCED', name: 'Initech' });
+    await state.saveOrgStatus('bbbbbbbbbbbbbbbbbbbbbbbb', { name: 'Other' });
     await state.forgetOrgStatus(ORG);
-    expect(await state.allOrgStatuses()).toEqual({});
+    expect(await state.allOrgStatuses()).toEqual({
+      bbbbbbbbbbbbbbbbbbbbbbbb: { orgId: 'bbbbbbbbbbbbbbbbbbbbbbbb', name: 'Other' },
+    });
   });
 });

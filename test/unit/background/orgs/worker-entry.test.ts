@@ -1,0 +1,131 @@
+// The worker's entry (src/background/index.ts) wires each browser event to its job: messages to the router (its
+// answer returned to the page), tab changes and activations to the badge, the minute alarm to the repaint and any
+// other alarm to auto-lock; the minute alarm is made at start; a failing job is logged by its kind, never thrown.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { key, orgId, orgPage } from './org-fixture';
+
+const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
+/** A browser event as the entry sees it: listeners added, fired by the test. */
+const events = vi.hoisted(() => {
+  const event = () => {
+    const listeners: ((...args: never[]) => unknown)[] = [];
+    return { listeners, addListener: (fn: (...args: never[]) => unknown) => void listeners.push(fn) };
+  };
+  return { message: event(), tabUpdated: event(), tabActivated: event(), alarm: event() };
+});
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    ...fake.browser,
+    runtime: { ...fake.browser.runtime, onMessage: events.message },
+    tabs: { ...fake.browser.tabs, onUpdated: events.tabUpdated, onActivated: events.tabActivated },
+    alarms: { ...fake.browser.alarms, onAlarm: events.alarm },
+  },
+}));
+const { fastKdf } = await vi.hoisted(async () => import('../../../support/fast-kdf'));
+vi.mock('../../../../src/core/vault/keys', fastKdf); // the KDF's cost is not what these tests are about
+const cm = await vi.hoisted(async () => (await import('./org-fixture')).createCloudManager());
+vi.mock('../../../../src/background/api/api-clients', () => cm.module);
+
+/** The mocked polyfill itself (its tabs and alarms are copies of the fake's, with the events added). */
+const { default: polyfill } = (await import('webextension-polyfill')) as unknown as { default: typeof fake.browser };
+
+const POPUP = { id: 'test-extension', url: 'chrome-extension://test-extension/src/popup/index.html' };
+const fire = (event: { listeners: ((...args: never[]) => unknown)[] }, ...args: unknown[]) => {
+  expect(event.listeners).toHaveLength(1);
+  return (event.listeners[0] as (...a: unknown[]) => unknown)(...args);
+};
+
+/** The worker started afresh: its entry run once over empty storage. */
+async function start() {
+  for (const event of Object.values(events)) event.listeners.length = 0;
+  fake.storage.data.local.clear();
+  fake.storage.data.session.clear();
+  fake.tabs.length = 0;
+  fake.badges.clear();
+  fake.alarms.clear();
+  vi.resetModules();
+  await import('../../../../src/background/index');
+  const send = (name: string, request: object = {}, sender: object = POPUP) =>
+    fire(events.message, { name, request }, sender) as Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+  const { saveOrgStatus } = await import('../../../../src/background/orgs/org-state');
+  return { send, saveOrgStatus };
+}
+
+beforeEach(() => {
+  vi.restoreAllMocks();
+  cm.calls = [];
+});
+
+describe('the worker entry', () => {
+  it('registers one listener per event at start, and makes the minute alarm', async () => {
+    await start();
+    for (const event of Object.values(events)) expect(event.listeners).toHaveLength(1);
+    await vi.waitFor(() => expect(fake.alarms.get('badge-age')).toEqual({ periodInMinutes: 1 }));
+  });
+
+  it("answers a page's message through the router, and refuses a sender that is not its page", async () => {
+    const w = await start();
+    expect(await w.send('context/get', { url: 'https://example.com/' })).toEqual({
+      ok: true,
+      value: { vault: 'empty', location: { kind: 'other' }, profiles: [], autoLockMinutes: 15 },
+    });
+    expect(await w.send('context/get', {}, { id: 'other-extension', url: POPUP.url })).toEqual({
+      ok: false,
+      error: { kind: 'forbidden-sender' },
+    });
+  });
+
+  it("a tab's new address paints its badge; a tab brought to the front repaints the tabs in front", async () => {
+    const w = await start();
+    await w.saveOrgStatus(orgId(1), { status: 'SYNCED' });
+    fake.tabs.push({ id: 3, url: orgPage(1) });
+    expect(fire(events.tabUpdated, 3, { url: orgPage(1) }, { id: 3, url: orgPage(1) })).toBeUndefined();
+    await vi.waitFor(() => expect(fake.badges.get(3)?.text).toBe('✓'));
+    await w.saveOrgStatus(orgId(1), { status: 'NOT_SYNCED' });
+    expect(fire(events.tabActivated, { tabId: 3, windowId: 1 })).toBeUndefined();
+    await vi.waitFor(() => expect(fake.badges.get(3)?.text).toBe('…'));
+  });
+
+  it('the minute alarm repaints the tabs in front; the auto-lock alarm locks the vault, and no repaint', async () => {
+    const w = await start();
+    expect(await w.send('vault/create', { passphrase: 'a passphrase 123', profile: key(1) })).toMatchObject({
+      ok: true,
+    });
+    await w.saveOrgStatus(orgId(1), { status: 'SYNCED' });
+    fake.tabs.push({ id: 4, url: orgPage(1) });
+    fire(events.alarm, { name: 'badge-age', scheduledTime: 0 });
+    await vi.waitFor(() => expect(fake.badges.get(4)?.text).toBe('✓'));
+    fake.badges.clear();
+    fire(events.alarm, { name: 'something else', scheduledTime: 0 });
+    fire(events.alarm, { name: 'auto-lock', scheduledTime: 0 });
+    await vi.waitFor(async () => expect(await w.send('context/get', {})).toMatchObject({ value: { vault: 'locked' } }));
+    expect(fake.badges.size).toBe(0);
+  });
+
+  it('a failing job is logged by what failed and its kind, never thrown', async () => {
+    const w = await start();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(fake.browser.permissions, 'getAll').mockRejectedValueOnce({ kind: 'tab-gone' });
+    fire(events.tabUpdated, 3, { url: orgPage(1) }, { id: 3, url: orgPage(1) });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('badge update failed:', 'tab-gone'));
+    vi.spyOn(polyfill.tabs, 'query').mockRejectedValueOnce('no tabs');
+    fire(events.tabActivated, { tabId: 3, windowId: 1 });
+    await vi.waitFor(() => expect(warn).toHaveBeenLastCalledWith('badge repaint failed:', 'no tabs'));
+    vi.spyOn(polyfill.tabs, 'query').mockRejectedValueOnce(new Error('x'));
+    fire(events.alarm, { name: 'badge-age', scheduledTime: 0 });
+    await vi.waitFor(() => expect(warn).toHaveBeenLastCalledWith('badge repaint failed:', 'Error: x'));
+    await w.send('vault/create', { passphrase: 'a passphrase 123', profile: key(1) });
+    vi.spyOn(polyfill.alarms, 'clear').mockRejectedValueOnce({ kind: 'alarms-gone' });
+    fire(events.alarm, { name: 'auto-lock', scheduledTime: 0 });
+    await vi.waitFor(() => expect(warn).toHaveBeenLastCalledWith('auto-lock failed:', 'alarms-gone'));
+    expect(warn).toHaveBeenCalledTimes(4);
+  });
+
+  it('a failure to make the minute alarm at start is logged too', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(polyfill.alarms, 'get').mockRejectedValueOnce(undefined);
+    await start();
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('badge alarm failed:', 'undefined'));
+    expect(fake.alarms.has('badge-age')).toBe(false);
+  });
+});
