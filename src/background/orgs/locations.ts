@@ -116,7 +116,7 @@ export async function orgIdOfTab(url: string | undefined): Promise<string | unde
   const location = await locate(url);
   // Stryker disable next-line ConditionalExpression: the guards only narrow the type ('other' has no orgId).
   if (location.kind === 'org') return location.orgId;
-  // Stryker disable next-line ConditionalExpression: as above.
+  // Stryker disable next-line ConditionalExpression: the guard only narrows the type, as on the line above.
   if (location.kind === 'group') return location.orgId;
   return undefined;
 }
