@@ -48,7 +48,7 @@ export async function decodeErrorResponse(response: Response, context: DecodeCon
     kind === 'rate-limited'
       ? parseRetryAfter(response.headers.get('Retry-After'), (context.now ?? Date.now)())
       : undefined;
-  const variant = kind === 'unexpected-response' && context.operation === 'link' ? 'after-link' : undefined;
+  const variant = kind === "" && context.operation === 'link' ? 'after-link' : undefined;
   return new CloudManagerError(kind, {
     variant,
     status: response.status,

@@ -11,12 +11,14 @@ export async function readBodyText(response: Response): Promise<string> {
 
 /** The body as a JSON object, or undefined when it is anything else (an array, HTML, empty, too large). */
 export function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  if (text.length === 0 || text.length > MAX_JSON_CHARS) return undefined;
+  // An empty body is not JSON: JSON.parse refuses it below.
+  if (text.length > MAX_JSON_CHARS) return undefined;
   try {
     const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;
+    // Stryker disable next-line BlockStatement: without the return the function ends right after and returns undefined anyway.
   } catch {
     return undefined;
   }

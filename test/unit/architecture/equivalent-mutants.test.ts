@@ -35,18 +35,19 @@ function badMarks(files: Record<string, string>): string[] {
       const found = MARK.exec(line);
       if (!found) continue;
       const where = `${path}:${i + 1}`;
-      const [, verb, rest] = found;
+      const [, verb, rest = ''] = found;
       if (verb === 'restore') continue;
       const parsed = /^\s+(next-line\s+)?([\w,]+):\s*(.+)$/.exec(rest);
       if (verb !== 'disable' || !parsed) {
         bad.push(`${where}: not "disable [next-line] <Mutator>: <why>"`);
         continue;
       }
-      const restored = lines.slice(i + 1, i + 11).some((l) => l.includes(`Stryker restore ${parsed[2]}`));
-      if (!parsed[1] && !restored) bad.push(`${where}: a block disable not restored within ten lines`);
-      const unknown = parsed[2].split(',').filter((m) => !MUTATORS.has(m));
+      const [, nextLine, mutators = '', reason = ''] = parsed;
+      const restored = lines.slice(i + 1, i + 11).some((l) => l.includes(`Stryker restore ${mutators}`));
+      if (!nextLine && !restored) bad.push(`${where}: a block disable not restored within ten lines`);
+      const unknown = mutators.split(',').filter((m) => !MUTATORS.has(m));
       if (unknown.length > 0) bad.push(`${where}: unknown mutator ${unknown.join(', ')}`);
-      if (parsed[3].trim().split(/\s+/).length < 5) bad.push(`${where}: the reason is not a sentence`);
+      if (reason.trim().split(/\s+/).length < 5) bad.push(`${where}: the reason is not a sentence`);
     }
   }
   return bad;
