@@ -87,13 +87,13 @@ const STATUS_ANSWERS: readonly LinkStatus[] = ['SYNCED', 'NOT_SYNCED', 'NOT_LINK
 
 function linkStatusOf(body: Record<string, unknown> | undefined, allowed: readonly LinkStatus[]): LinkStatus {
   const status = body?.status;
-  if (typeof status === 'string' && (allowed as readonly string[]).includes(status)) return status as LinkStatus;
+  if ((allowed as readonly unknown[]).includes(status)) return status as LinkStatus;
   // After a 2xx to the link POST the link probably exists: the text says to check before linking again.
   throw new CloudManagerError('unexpected-response', { variant: allowed === LINK_ANSWERS ? 'after-link' : undefined });
 }
 
 function objectIdOf(value: unknown): string {
-  if (typeof value === 'string' && isObjectId(value)) return value;
+  if (isObjectId(value)) return value;
   throw new CloudManagerError('unexpected-response');
 }
 
@@ -165,15 +165,16 @@ export function createCloudManagerApi(options: CloudManagerApiOptions): CloudMan
         path: `${path}?itemsPerPage=${PAGE_SIZE}&pageNum=${page}`,
         operation,
       });
-      const results = answer?.results;
+      const { results, totalCount }: Record<string, unknown> = answer ?? {};
       if (!Array.isArray(results)) throw new CloudManagerError('unexpected-response');
       for (const entry of results) {
+        // Stryker disable next-line ConditionalExpression: a string, number or boolean entry has no id, so reading it throws the same error.
         if (!entry || typeof entry !== 'object' || Array.isArray(entry))
           throw new CloudManagerError('unexpected-response');
         out.push(read(entry as Record<string, unknown>));
       }
       // Without a totalCount, a full page means there may be more: read on until a short one.
-      const total = typeof answer?.totalCount === 'number' ? answer.totalCount : Number.POSITIVE_INFINITY;
+      const total = typeof totalCount === 'number' ? totalCount : Number.POSITIVE_INFINITY;
       if (results.length < PAGE_SIZE || out.length >= total) break;
     }
     return out.slice(0, MAX_LISTED);
@@ -232,10 +233,10 @@ export function createCloudManagerApi(options: CloudManagerApiOptions): CloudMan
 
     async orgOfGroup(groupId) {
       const path = `/groups/${assertObjectId(groupId, 'group')}`;
-      const answer = await sendForJson({ method: 'GET', path, operation: 'group' });
-      const orgId = answer?.orgId;
-      if (typeof orgId !== 'string' || !isObjectId(orgId)) throw new CloudManagerError('unexpected-response');
-      return { groupId, orgId, name: nonEmptyString(answer?.name) };
+      const answer: Record<string, unknown> = (await sendForJson({ method: 'GET', path, operation: 'group' })) ?? {};
+      const orgId = answer.orgId;
+      if (!isObjectId(orgId)) throw new CloudManagerError('unexpected-response');
+      return { groupId, orgId, name: nonEmptyString(answer.name) };
     },
   };
 }

@@ -24,5 +24,5 @@ export const CLOUD_MANAGER_ERROR_KINDS = [
 export type CloudManagerErrorKind = (typeof CLOUD_MANAGER_ERROR_KINDS)[number];
 
 export function isCloudManagerErrorKind(value: unknown): value is CloudManagerErrorKind {
-  return typeof value === 'string' && (CLOUD_MANAGER_ERROR_KINDS as readonly string[]).includes(value);
+  return (CLOUD_MANAGER_ERROR_KINDS as readonly unknown[]).includes(value);
 }

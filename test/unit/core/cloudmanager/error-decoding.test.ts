@@ -78,15 +78,16 @@ describe('decodeErrorResponse: facts', () => {
       operation: 'org',
     });
     expect([listed.kind, listed.callerIp, listed.variant]).toEqual(['access-list-required', '203.0.113.7', 'default']);
-    const noIp = await decodeErrorResponse(answer(403, { errorCode: 'ORG_REQUIRES_ACCESS_LIST' }), { operation: 'org' });
+    const noIp = await decodeErrorResponse(answer(403, { errorCode: 'ORG_REQUIRES_ACCESS_LIST' }), {
+      operation: 'org',
+    });
     expect([noIp.kind, noIp.variant]).toEqual(['access-list-required', 'no-ip']);
   });
 
   it('takes the caller IP from the parameters when the detail has none', async () => {
-    const error = await decodeErrorResponse(
-      answer(403, { detail: 'refused', parameters: ['2001:db8::7'] }),
-      { operation: 'org' },
-    );
+    const error = await decodeErrorResponse(answer(403, { detail: 'refused', parameters: ['2001:db8::7'] }), {
+      operation: 'org',
+    });
     expect([error.kind, error.callerIp]).toEqual(['ip-not-allowed', '2001:db8::7']);
   });
 

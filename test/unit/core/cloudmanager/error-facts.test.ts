@@ -1,0 +1,110 @@
+// Protects the small pieces around an error (issue #18): the CloudManagerError's name, message and params (a fact
+// the error lacks is no param at all), that the variant used is always one its kind has texts for, which errors are
+// retried and after how long, how a Retry-After header reads, and that a link token that is not a string is empty.
+import { describe, expect, it } from 'vitest';
+import {
+  CLOUD_MANAGER_ERROR_KINDS,
+  CloudManagerError,
+  DEFAULT_RETRY,
+  ERROR_VARIANTS,
+  isCloudManagerErrorKind,
+  normalizeLinkToken,
+} from '../../../../src/core/cloudmanager';
+import { retryDelay } from '../../../../src/core/cloudmanager/retry';
+import { parseRetryAfter } from '../../../../src/core/cloudmanager/retry-after';
+
+describe('CloudManagerError', () => {
+  it('has its name and a message naming kind and variant', () => {
+    const plain = new CloudManagerError('timeout');
+    expect(plain.name).toBe('CloudManagerError');
+    expect(plain.message).toBe('Cloud Manager error: timeout');
+    expect(new CloudManagerError('timeout', { variant: 'during-link' }).message).toBe(
+      'Cloud Manager error: timeout (during-link)',
+    );
+  });
+
+  it('a fact the error lacks is no param at all', () => {
+    expect(new CloudManagerError('not-org-owner').params).toStrictEqual({});
+    expect(Object.keys(new CloudManagerError('redirected').params)).toEqual([]);
+    expect(new CloudManagerError('redirected', { host: 'a.example' }).params).toStrictEqual({ host: 'a.example' });
+    expect(new CloudManagerError('ip-not-allowed', { callerIp: '192.0.2.1' }).params).toStrictEqual({
+      ip: '192.0.2.1',
+    });
+  });
+
+  it.each(CLOUD_MANAGER_ERROR_KINDS)(
+    '%s: the variant used, with or without its facts, is one it has texts for',
+    (kind) => {
+      const bare = new CloudManagerError(kind);
+      const full = new CloudManagerError(kind, { callerIp: '192.0.2.1', retryAfterSeconds: 5, host: 'a.example' });
+      for (const error of [bare, full]) expect(['default', ...ERROR_VARIANTS[kind]]).toContain(error.variant);
+      expect(full.variant).toBe('default');
+    },
+  );
+
+  it('the access-list and redirect kinds have their no-fact variant', () => {
+    expect(new CloudManagerError('access-list-required').variant).toBe('no-ip');
+    expect(new CloudManagerError('access-list-required', { callerIp: '192.0.2.1' }).variant).toBe('default');
+    expect(new CloudManagerError('redirected').variant).toBe('no-host');
+  });
+
+  it('isCloudManagerErrorKind takes only the kinds themselves', () => {
+    expect(isCloudManagerErrorKind('timeout')).toBe(true);
+    expect(isCloudManagerErrorKind(['timeout'])).toBe(false);
+    expect(isCloudManagerErrorKind(undefined)).toBe(false);
+  });
+});
+
+describe('retryDelay', () => {
+  const policy = { attempts: 3, baseDelayMs: 100, maxDelayMs: 5000 };
+
+  it('the default policy', () => {
+    expect(DEFAULT_RETRY).toEqual({ attempts: 3, baseDelayMs: 500, maxDelayMs: 8000 });
+  });
+
+  it('a lost connection is retried; a cancelled one or one during a link is not', () => {
+    expect(retryDelay(new CloudManagerError('network'), policy, 1)).toBe(100);
+    expect(retryDelay(new CloudManagerError('network', { variant: 'aborted' }), policy, 1)).toBeNull();
+    expect(retryDelay(new CloudManagerError('network', { variant: 'during-link' }), policy, 1)).toBeNull();
+  });
+
+  it('a server error backs off exponentially, even if it carried a wait', () => {
+    expect(retryDelay(new CloudManagerError('server-error'), policy, 1)).toBe(100);
+    expect(retryDelay(new CloudManagerError('server-error'), policy, 2)).toBe(200);
+    expect(retryDelay(new CloudManagerError('server-error', { retryAfterSeconds: 2 }), policy, 1)).toBe(100);
+  });
+
+  it("rate-limited waits the server's seconds when given, else backs off", () => {
+    expect(retryDelay(new CloudManagerError('rate-limited', { retryAfterSeconds: 2 }), policy, 1)).toBe(2000);
+    expect(retryDelay(new CloudManagerError('rate-limited'), policy, 2)).toBe(200);
+    expect(retryDelay(new CloudManagerError('rate-limited', { retryAfterSeconds: 6 }), policy, 1)).toBeNull();
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it.each<[string | null | undefined, number | undefined]>([
+    [' 30 ', 30],
+    ['\t7', 7],
+    ['2000', 2000],
+    ['604800', 604800],
+    ['604801', 604800],
+    ['', undefined],
+    ['   ', undefined],
+    [null, undefined],
+    [undefined, undefined],
+  ])('%j → %s', (value, seconds) => {
+    expect(parseRetryAfter(value, 0)).toBe(seconds);
+  });
+
+  it('a date a month ahead is capped at a week', () => {
+    expect(parseRetryAfter('Wed, 01 Jan 2031 00:00:00 GMT', Date.UTC(2030, 11, 1))).toBe(604800);
+  });
+});
+
+describe('normalizeLinkToken', () => {
+  it.each([[42], [undefined], [null], [{ trim: () => 'tok' }]])('%j is the empty token', (raw) => {
+    expect(() => normalizeLinkToken(raw as unknown as string)).toThrow(
+      expect.objectContaining({ kind: 'invalid-token', variant: 'empty' }),
+    );
+  });
+});
