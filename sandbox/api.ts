@@ -1,31 +1,36 @@
 // The public API endpoints the extension uses, answered from the fixture and per-org link state, after the
 // key's IP access list and the org's rules are checked the way Cloud Manager orders them. A key belongs to one
 // org: on any other org it gets the same 401 as a wrong key; an Ops Manager global key spans every org.
-import { createHash } from 'node:crypto';
-import { BlockList, isIPv6 } from 'node:net';
-import { type Fixture, type FixtureKey, type FixtureOrg, isGlobalKey, keyOrgId, rolesOn } from './fixture';
+import { accessListAnswer } from './access-list';
+import { type AtlasTokenStore, fingerprint } from './atlas-tokens';
+import { type Fixture, type FixtureKey, isGlobalKey, keyOrgId, rolesOn } from './fixture';
 import { type ApiAnswer, mmsError, notAuthorized } from './mms-errors';
+import { page } from './paging';
 
 export interface LinkState {
   status: 'SYNCED' | 'NOT_SYNCED';
   tokenFingerprint: string;
   linkedAt: number;
+  /** The Atlas org that issued the token, when it came from the sandbox's Atlas side (not the fixture's list). */
+  atlasOrgId?: string;
 }
 
 export interface ApiContext {
   fixture: Fixture;
   links: Map<string, LinkState>;
   unlinkedStatus: 'not-found' | 'not-synced';
+  /** Tokens the Atlas side issued: they link like the fixture's, until the Atlas org's DELETE revokes them. */
+  atlasTokens?: AtlasTokenStore;
 }
 
-const OBJECT_ID = /^[a-f0-9]{24}$/;
+export const OBJECT_ID = /^[a-f0-9]{24}$/;
 const PREFIX = '/api/public/v1.0';
 const ORGS_LIST = /^\/orgs\/?$/;
 const ORG_GROUPS = /^\/orgs\/([^/]+)\/groups\/?$/;
 const ORG_ROUTE = /^\/orgs\/([^/]+)(\/liveExport\/migrationLink(\/status)?)?\/?$/;
 const GROUP_ROUTE = /^\/groups\/([^/]+)\/?$/;
 
-const decode = (part: string): string => {
+export const decode = (part: string): string => {
   try {
     return decodeURIComponent(part);
   } catch {
@@ -49,71 +54,6 @@ export function targetOrgId(fixture: Fixture, pathname: string): string | undefi
   const id = decode(groupId);
   return fixture.groups.find((g) => g.id === id)?.orgId;
 }
-
-/** `itemsPerPage` (default 100, at most 500) and `pageNum` (1-based), or the 400 Cloud Manager answers. */
-function paging(query: URLSearchParams): { ok: true; itemsPerPage: number; pageNum: number } | ApiAnswer {
-  const read = (name: string, fallback: number, max: number): number | ApiAnswer => {
-    const raw = query.get(name);
-    if (raw === null) return fallback;
-    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isSafeInteger(value) || value < 1 || value > max) {
-      // The exact error code is not published: INVALID_QUERY_PARAMETER is the generic one.
-      return mmsError(400, 'INVALID_QUERY_PARAMETER', `Invalid query parameter ${name} specified.`, [name, raw]);
-    }
-    return value;
-  };
-  const itemsPerPage = read('itemsPerPage', 100, 500);
-  if (typeof itemsPerPage !== 'number') return itemsPerPage;
-  const pageNum = read('pageNum', 1, Number.MAX_SAFE_INTEGER);
-  if (typeof pageNum !== 'number') return pageNum;
-  return { ok: true, itemsPerPage, pageNum };
-}
-
-function page<T>(all: T[], query: URLSearchParams): ApiAnswer {
-  const p = paging(query);
-  if (!('ok' in p)) return p;
-  const start = (p.pageNum - 1) * p.itemsPerPage;
-  return {
-    status: 200,
-    body: { results: all.slice(start, start + p.itemsPerPage), totalCount: all.length, links: [] },
-  };
-}
-
-function allowedBy(list: string[], ip: string): boolean {
-  const blocks = new BlockList();
-  for (const entry of list) {
-    const [address, bits] = entry.split('/');
-    const type = isIPv6(address!) ? 'ipv6' : 'ipv4';
-    if (bits) blocks.addSubnet(address!, Number(bits), type);
-    else blocks.addAddress(address!, type);
-  }
-  const plain = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-  return blocks.check(plain, isIPv6(plain) ? 'ipv6' : 'ipv4');
-}
-
-function accessListAnswer(key: FixtureKey, org: FixtureOrg | undefined, ip: string): ApiAnswer | undefined {
-  const shown = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-  if (key.accessList && key.accessList.length > 0) {
-    if (!allowedBy(key.accessList, ip)) {
-      return mmsError(
-        403,
-        'IP_ADDRESS_NOT_ON_ACCESS_LIST',
-        `IP address ${shown} is not allowed to access this resource.`,
-        [shown],
-      );
-    }
-  } else if (org?.requiresAccessList) {
-    return mmsError(
-      403,
-      'ORG_REQUIRES_ACCESS_LIST',
-      `This organization requires access through an access list of ip ranges. Please add your request IP ${shown} to your API Key Access List.`,
-      [shown],
-    );
-  }
-  return undefined;
-}
-
-const fingerprint = (token: string) => createHash('sha256').update(token).digest('hex').slice(0, 16);
 
 function parseJsonBody(raw: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -231,8 +171,12 @@ export function answerApi(
     return mmsError(400, 'INVALID_ATTRIBUTE', 'Invalid attribute linkToken specified.', ['linkToken']);
   }
   const known = ctx.fixture.linkTokens.find((t) => t.token === body.linkToken);
+  const issued = known ? undefined : ctx.atlasTokens?.redeem(body.linkToken, orgId);
   // The token itself is never echoed back in an error.
-  if (!known) return mmsError(400, 'INVALID_LINK_TOKEN', 'The link token is invalid or expired.');
-  ctx.links.set(orgId, { status: known.result, tokenFingerprint: fingerprint(known.token), linkedAt: Date.now() });
-  return { status: 201, body: { status: known.result } };
+  if (!known && !issued) return mmsError(400, 'INVALID_LINK_TOKEN', 'The link token is invalid or expired.');
+  const result = known?.result ?? 'SYNCED';
+  const state: LinkState = { status: result, tokenFingerprint: fingerprint(body.linkToken), linkedAt: Date.now() };
+  if (issued) state.atlasOrgId = issued.atlasOrgId;
+  ctx.links.set(orgId, state);
+  return { status: 201, body: { status: result } };
 }

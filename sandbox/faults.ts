@@ -1,6 +1,7 @@
 // Fault injection, switchable per test: latency, 500, connection reset, an HTML error page, a slow answer,
 // rate limiting and an upgrade window. Infrastructure faults hit every matching request; the faults a real
-// server raises while processing (429, 500, 405) hit only requests that passed authentication.
+// server raises while processing (429, 500, 405) hit only requests that passed authentication. They apply to the
+// Atlas v2 paths as well, where a 429 carries Atlas's RATE_LIMITED_TOKEN_BUCKET instead of RATE_LIMITED.
 export type FaultKind = 'latency' | 'server-error' | 'reset' | 'html' | 'slow' | 'rate-limit' | 'upgrade';
 
 export interface Fault {

@@ -1,5 +1,5 @@
 // The sandbox's world: orgs (Cloud Manager and Atlas), projects, API keys with roles per org and IP access
-// lists, and the link tokens Atlas would have issued. The demo is fixture.json; tests can generate larger ones.
+// lists, and link tokens as if Atlas had issued them (the Atlas side issues more at run time). The demo is fixture.json; tests can generate larger ones.
 // As in Cloud Manager, an API key belongs to exactly one org; only an Ops Manager global key spans them all.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -99,8 +99,12 @@ function seeded(seed: number) {
   };
 }
 
-/** `orgs` client orgs, one project each, and one owner key per org (key i belongs to org i). */
-export function generateFixture(options: { orgs: number; keys?: number; seed?: number }): Fixture {
+/**
+ * `orgs` client orgs, one project each, and one owner key per org (key i belongs to org i); then `atlasOrgs`
+ * Atlas orgs (default none), each with one project and one Org Owner key, after the client orgs and keys. The
+ * Atlas part is drawn after everything else, so adding it leaves the client orgs, keys and tokens unchanged.
+ */
+export function generateFixture(options: { orgs: number; keys?: number; seed?: number; atlasOrgs?: number }): Fixture {
   if (options.keys !== undefined && options.keys !== options.orgs) {
     throw new Error(
       `generateFixture: an API key belongs to exactly one org, so keys must equal orgs (got ${options.keys} keys for ${options.orgs} orgs)`,
@@ -133,5 +137,16 @@ export function generateFixture(options: { orgs: number; keys?: number; seed?: n
     roles: { [o.id]: ['ORG_OWNER'] },
   }));
   const linkTokens: FixtureToken[] = orgs.map(() => ({ token: bytes(96).toString('base64url'), result: 'SYNCED' }));
+  for (let i = 0; i < (options.atlasOrgs ?? 0); i++) {
+    const org: FixtureOrg = { id: hexId(), name: `Atlas Target ${String(i + 1).padStart(3, '0')}`, kind: 'atlas' };
+    orgs.push(org);
+    groups.push({ id: hexId(), orgId: org.id, name: `Atlas Project ${i + 1}` });
+    keys.push({
+      name: `atlas${i + 1}`,
+      publicKey: uniqueLetters(),
+      privateKey: uuid(),
+      roles: { [org.id]: ['ORG_OWNER'] },
+    });
+  }
   return validateFixture({ orgs, groups, keys, linkTokens });
 }

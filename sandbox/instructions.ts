@@ -1,5 +1,6 @@
 // The text `npm run sandbox` and `npm start` print: ports, certificate pin, and what to paste into the popup:
-// one key pair per client org (an API key belongs to exactly one org), and the Ops Manager global key.
+// one key pair per client org (an API key belongs to exactly one org), an Atlas org's key pair for the Atlas
+// side (link tokens), and the Ops Manager global key.
 import type { Fixture, FixtureKey, FixtureOrg } from './fixture';
 
 /** The part of a running sandbox the text needs (not imported from server.ts, to keep the modules acyclic). */
@@ -28,6 +29,16 @@ function clientPairs(fixture: Fixture): { key: FixtureKey; org: FixtureOrg }[] {
     .slice(0, 2) as { key: FixtureKey; org: FixtureOrg }[];
 }
 
+/** The key named "atlas", or else the first Org Owner key of an Atlas org; undefined without Atlas orgs. */
+function atlasPair(fixture: Fixture): { key: FixtureKey; org: FixtureOrg } | undefined {
+  const ownerOf = (key: FixtureKey) =>
+    fixture.orgs.find((o) => o.kind === 'atlas' && key.roles[o.id]?.includes('ORG_OWNER'));
+  const named = fixture.keys.find((k) => k.name === 'atlas');
+  const key = named && ownerOf(named) ? named : fixture.keys.find((k) => ownerOf(k) !== undefined);
+  const org = key && ownerOf(key);
+  return key && org ? { key, org } : undefined;
+}
+
 export function formatDemoInstructions(sandbox: DemoSandboxInfo): string {
   const { fixture } = sandbox;
   const token = fixture.linkTokens.find((t) => t.result === 'SYNCED') ?? fixture.linkTokens[0]!;
@@ -52,6 +63,16 @@ export function formatDemoInstructions(sandbox: DemoSandboxInfo): string {
       project ? `  Project page:           https://cloud.mongodb.com/v2/${project.id}#deployment/topology` : undefined,
       `  Public key (username):  ${key.publicKey}`,
       `  Private key (password): ${key.privateKey}`,
+    );
+  }
+  const atlas = atlasPair(fixture);
+  if (atlas) {
+    lines.push(
+      '',
+      `  Atlas org (Organization Owner key; creates link tokens): ${atlas.org.name}`,
+      `  Org page:               ${orgPage('https://cloud.mongodb.com', atlas.org.id)}`,
+      `  Public key (username):  ${atlas.key.publicKey}`,
+      `  Private key (password): ${atlas.key.privateKey}`,
     );
   }
   if (global && sandbox.httpUrl) {

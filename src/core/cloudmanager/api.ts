@@ -4,6 +4,7 @@ import { CloudManagerError } from './cloud-manager-error';
 import type { CloudManagerOperation } from './error-codes';
 import { decodeErrorResponse, describeError } from './errors';
 import { assertObjectId, isObjectId } from './ids';
+import { redirectedAnswer } from './redirected-answer';
 import { parseJsonObject, readBodyText } from './response-body';
 import { DEFAULT_RETRY, type RetryPolicy, retryDelay } from './retry';
 import { normalizeLinkToken } from './token';
@@ -63,21 +64,6 @@ function apiRoot(baseUrl: string): string | undefined {
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return undefined;
   if (url.search || url.hash) return undefined;
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}${API_PATH}`;
-}
-
-/**
- * An answer that points elsewhere, from a FetchLike that handed it back (the Digest layer throws its own): a 3xx,
- * an opaque redirect (browsers hide its Location), or an answer from another origin (a fetch that followed anyway).
- * Only the target's host is kept: its path and query are the server's to fill, and may echo the request.
- */
-function redirectedAnswer(response: Response, url: string): CloudManagerError | undefined {
-  const resolve = (target: string | null) => (target && URL.canParse(target, url) ? new URL(target, url) : undefined);
-  let target: URL | undefined;
-  if (response.status >= 300 && response.status < 400) target = resolve(response.headers.get('Location'));
-  else if (response.type === 'opaqueredirect') target = undefined;
-  else if (response.url && resolve(response.url)?.origin !== new URL(url).origin) target = resolve(response.url);
-  else return undefined;
-  return new CloudManagerError('redirected', { host: target?.host || undefined });
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,6 @@
-// Every kind of Cloud Manager failure the UI can switch on; the list is the single source of the union type.
+// Every kind of Cloud Manager (and Atlas Admin API) failure the UI can switch on; the list is the single source of
+// the union type. Both APIs answer in the same error shape, so they share the kinds; the Atlas side picks its texts
+// by variant (error-variants.ts).
 export const CLOUD_MANAGER_ERROR_KINDS = [
   'bad-credentials',
   'not-org-owner',
@@ -8,6 +10,14 @@ export const CLOUD_MANAGER_ERROR_KINDS = [
   'group-not-found',
   'invalid-id',
   'atlas-org',
+  // The reverse wrong side: a Cloud Manager org (or its key) used on the Atlas Admin API.
+  'not-atlas-org',
+  // Atlas for Government, refused before any request: this extension (like the Atlas CLI) does not support it.
+  'atlas-for-government',
+  // The API version (media type) this extension sends is no longer accepted: only an update fixes it.
+  'api-version-refused',
+  // Atlas refused the accessListIps sent with a link token request (the Ops Manager server's addresses).
+  'access-list-ips-refused',
   'invalid-token',
   'rate-limited',
   'server-error',

@@ -1,16 +1,18 @@
 // Turns whatever went wrong into a CloudManagerError: an error answer from the server (decodeErrorResponse) or
-// a thrown value from fetch or the Digest layer (describeError, duck-typed so this module needs neither).
+// a thrown value from fetch or the Digest layer (describeError, duck-typed so this module needs neither). Cloud
+// Manager and the Atlas Admin API answer in the same shape: the operation tells which side's texts to use.
 
 import { findCallerIp } from './caller-ip';
 import { CloudManagerError } from './cloud-manager-error';
-import { type CloudManagerOperation, classifyErrorAnswer } from './error-codes';
+import { type CloudManagerOperation, classifyErrorAnswer, isAtlasOperation } from './error-codes';
 import { isCloudManagerErrorKind } from './error-kinds';
+import { variantFor } from './error-variants';
 import { parseJsonObject, readBodyText } from './response-body';
 import { parseRetryAfter } from './retry-after';
 import { sanitizeDetail } from './server-detail';
 
 export { CloudManagerError, type CloudManagerErrorFacts } from './cloud-manager-error';
-export type { CloudManagerOperation } from './error-codes';
+export { type AtlasOperation, type CloudManagerOperation, isAtlasOperation } from './error-codes';
 export { CLOUD_MANAGER_ERROR_KINDS, type CloudManagerErrorKind, isCloudManagerErrorKind } from './error-kinds';
 
 export type DecodeContext = {
@@ -49,10 +51,8 @@ export async function decodeErrorResponse(response: Response, context: DecodeCon
     kind === 'rate-limited'
       ? parseRetryAfter(response.headers.get('Retry-After'), (context.now ?? Date.now)())
       : undefined;
-  // Only unexpected-response has an after-link text: CloudManagerError drops a variant its kind does not have.
-  const variant = context.operation === 'link' ? 'after-link' : undefined;
   return new CloudManagerError(kind, {
-    variant,
+    variant: variantFor(kind, context.operation),
     status: response.status,
     errorCode,
     detail: sanitizeDetail(body?.detail, context.secrets),
@@ -81,21 +81,26 @@ export function describeError(e: unknown, context: { operation?: CloudManagerOpe
   if (e instanceof CloudManagerError) return e;
   const kind = field(e, 'kind');
   const name = field(e, 'name');
-  const duringLink = context.operation === 'link' ? 'during-link' : undefined;
+  // An Atlas call's failure is worded for Atlas; a link's, for a link that may have been made.
+  const side = isAtlasOperation(context.operation) ? 'atlas' : undefined;
+  const duringLink = context.operation === 'link' ? 'during-link' : side;
   if (kind === 'timeout' || name === 'TimeoutError') return new CloudManagerError('timeout', { variant: duringLink });
   if (kind === 'aborted' || name === 'AbortError') return new CloudManagerError('network', { variant: 'aborted' });
   if (kind === 'network') return new CloudManagerError('network', { variant: duringLink });
   if (kind === 'redirected') {
     const host = field(e, 'host');
     return new CloudManagerError('redirected', {
+      variant: side,
       host: typeof host === 'string' && HOST.test(host) ? host : undefined,
     });
   }
   if (isCloudManagerErrorKind(kind)) {
     const status = field(e, 'status');
-    return new CloudManagerError(kind, { status: typeof status === 'number' ? status : undefined });
+    return new CloudManagerError(kind, { variant: side, status: typeof status === 'number' ? status : undefined });
   }
   // Any other Digest failure (an unreadable or unsupported challenge) means the server's answer was not understood.
-  if (typeof kind === 'string' && !LOCAL_FAULTS.has(kind)) return new CloudManagerError('unexpected-response');
+  if (typeof kind === 'string' && !LOCAL_FAULTS.has(kind)) {
+    return new CloudManagerError('unexpected-response', { variant: side });
+  }
   return new CloudManagerError('unknown', { variant: 'internal' });
 }

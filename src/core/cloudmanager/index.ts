@@ -1,4 +1,5 @@
-// The Cloud Manager public API layer: ids, UI addresses, link tokens, typed errors and the API client.
+// The Cloud Manager public API layer: ids, UI addresses, link tokens, typed errors (shared with the Atlas side in
+// core/atlas) and the API client.
 export {
   type CloudManagerApi,
   type CloudManagerApiOptions,
@@ -12,9 +13,14 @@ export {
   type Project,
 } from './api';
 export { CloudManagerError, type CloudManagerErrorFacts } from './cloud-manager-error';
-export type { CloudManagerOperation } from './error-codes';
+export {
+  ATLAS_OPERATIONS,
+  type AtlasOperation,
+  type CloudManagerOperation,
+  isAtlasOperation,
+} from './error-codes';
 export { CLOUD_MANAGER_ERROR_KINDS, type CloudManagerErrorKind, isCloudManagerErrorKind } from './error-kinds';
-export { chooseVariant, ERROR_VARIANTS, type ErrorTextParams } from './error-variants';
+export { chooseVariant, ERROR_VARIANTS, type ErrorTextParams, variantFor } from './error-variants';
 export { type DecodeContext, decodeErrorResponse, describeError } from './errors';
 export { assertObjectId, isObjectId, OBJECT_ID } from './ids';
 export { DEFAULT_RETRY, type RetryPolicy } from './retry';

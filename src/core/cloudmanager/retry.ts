@@ -8,7 +8,8 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, maxDe
 
 function retryable(error: CloudManagerError): boolean {
   // A timeout is not retried: the user already waited the whole timeout once. A cancelled request was meant to stop.
-  if (error.kind === 'network') return error.variant === 'default';
+  // A lost connection is worded 'default' on Cloud Manager calls and 'atlas' on Atlas calls.
+  if (error.kind === 'network') return error.variant === 'default' || error.variant === 'atlas';
   return error.kind === 'server-error' || error.kind === 'rate-limited';
 }
 

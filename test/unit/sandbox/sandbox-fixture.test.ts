@@ -19,6 +19,8 @@ const ids = {
   umbrella: '62c3d4e5f60718293a4b5c6d',
   atlas: '63d4e5f60718293a4b5c6d7e',
   hooli: '64e5f60718293a4b5c6d7e8f',
+  globexAtlas: '6506172839a4b5c6d7e8f901',
+  initechAtlas: '66172839a4b5c6d7e8f90a12',
 };
 
 describe('the demo fixture', () => {
@@ -35,6 +37,9 @@ describe('the demo fixture', () => {
       initech: [ids.initech, 'ORG_OWNER'],
       unlisted: [ids.umbrella, 'ORG_OWNER'],
       atlas: [ids.atlas, 'ORG_OWNER'],
+      atlasglobex: [ids.globexAtlas, 'ORG_OWNER'],
+      atlasinitech: [ids.initechAtlas, 'ORG_OWNER'],
+      atlasmember: [ids.atlas, 'ORG_MEMBER'],
     };
     for (const [name, [orgId, role]] of Object.entries(expected)) {
       expect(key(name).roles, name).toEqual({ [orgId]: [role] });
@@ -57,7 +62,16 @@ describe('the demo fixture', () => {
     expect([key('elsewhere').publicKey, key('elsewhere').accessList]).toEqual(['ipfencex', ['203.0.113.7/32']]);
     expect([key('listed').publicKey, key('listed').accessList]).toEqual(['allowlst', ['127.0.0.1/32', '::1/128']]);
     expect(key('unlisted').accessList).toBeUndefined();
-    for (const name of ['globex', 'initech', 'unlisted', 'atlas', 'opsmanager']) {
+    for (const name of [
+      'globex',
+      'initech',
+      'unlisted',
+      'atlas',
+      'atlasglobex',
+      'atlasinitech',
+      'atlasmember',
+      'opsmanager',
+    ]) {
       expect(key(name).publicKey, name).toMatch(/^[a-z]{8}$/);
       expect(key(name).privateKey, name).toMatch(UUID_V4);
     }

@@ -1,0 +1,171 @@
+// The Atlas Admin API v2 routes the extension uses (orgs, live-migration link tokens), answered from the fixture's
+// Atlas orgs. A key belongs to one org, as on Cloud Manager: any other org answers the same plain 401 as a wrong key.
+// Order (Atlas does not publish it): Digest (server side), the key's access list, route, method, versioned media
+// type, org id, org, membership, Atlas kind, rate limit, role, body. Authentication comes first because a Digest
+// client's first request is unsigned and must get its challenge whatever it accepts, and because Atlas versions
+// each resource separately: a version can only be judged once the route is known, i.e. past the auth layer.
+import { accessListAnswer } from './access-list';
+import { decode, OBJECT_ID } from './api';
+import { atlasMediaType, negotiateVersion } from './atlas-media-type';
+import type { AtlasTokenStore } from './atlas-tokens';
+import { type Fixture, type FixtureKey, keyOrgId, rolesOn } from './fixture';
+import { type ApiAnswer, mmsError, notAuthorized } from './mms-errors';
+import { type Paging, page } from './paging';
+import type { TokenBuckets } from './token-bucket';
+
+export const ATLAS_PREFIX = '/api/atlas/v2';
+const ORGS_LIST = /^\/orgs\/?$/;
+const ORG_ROUTE = /^\/orgs\/([^/]+)(\/liveMigrations\/linkTokens)?\/?$/;
+
+export interface AtlasContext {
+  fixture: Fixture;
+  tokens: AtlasTokenStore;
+  /** Per Atlas org, on the link-token endpoints only. */
+  buckets: TokenBuckets;
+}
+
+export interface AtlasRequest {
+  method: string;
+  /** The URL path, starting with ATLAS_PREFIX. */
+  path: string;
+  query: URLSearchParams;
+  body: string;
+  ip: string;
+  accept?: string;
+  contentType?: string;
+  /** `https://host:port`, for the absolute hrefs in a listing's links. */
+  origin: string;
+}
+
+/** The org an Atlas path targets, for the request log (a well-formed id only). */
+export function atlasTargetOrgId(pathname: string): string | undefined {
+  const id = ORG_ROUTE.exec(pathname.slice(ATLAS_PREFIX.length))?.[1];
+  if (id === undefined) return undefined;
+  const decoded = decode(id);
+  return OBJECT_ID.test(decoded) ? decoded : undefined;
+}
+
+/** A listing's v2 `links`: self, then previous and next where those pages exist. */
+export function listingLinks(origin: string, p: Paging, totalCount: number) {
+  const href = (pageNum: number) => `${origin}${ATLAS_PREFIX}/orgs?pageNum=${pageNum}&itemsPerPage=${p.itemsPerPage}`;
+  const links = [{ href: href(p.pageNum), rel: 'self' }];
+  if (p.pageNum > 1) links.push({ href: href(p.pageNum - 1), rel: 'previous' });
+  if (p.pageNum * p.itemsPerPage < totalCount) links.push({ href: href(p.pageNum + 1), rel: 'next' });
+  return links;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** An IPv4 or IPv6 address, or a CIDR block of one (prefix within the family's bits). */
+export function isAddressOrCidr(entry: unknown): boolean {
+  if (typeof entry !== 'string') return false;
+  const [address = '', bits, extra] = entry.split('/');
+  if (extra !== undefined) return false;
+  const v4 = IPV4.test(address);
+  const v6 = !v4 && address.includes(':') && URL.canParse(`http://[${address}]/`);
+  if (!v4 && !v6) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (v4 ? 32 : 128);
+}
+
+/** The `accessListIps` of a create request's optional body, or the 400 that refuses the body. */
+function accessListIps(raw: string): string[] | ApiAnswer {
+  if (raw.trim() === '') return [];
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return mmsError(400, 'MALFORMED_JSON', 'Received JSON is malformed.');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return mmsError(400, 'MALFORMED_JSON', 'Received JSON is malformed.');
+  }
+  const ips = (body as { accessListIps?: unknown }).accessListIps;
+  if (ips === undefined) return [];
+  if (!Array.isArray(ips) || !ips.every(isAddressOrCidr)) {
+    return mmsError(400, 'INVALID_ATTRIBUTE', 'Invalid attribute accessListIps specified.', ['accessListIps']);
+  }
+  return ips as string[];
+}
+
+export function answerAtlasApi(ctx: AtlasContext, request: AtlasRequest, key: FixtureKey): ApiAnswer {
+  // The key's own access list belongs to authentication, which runs before any resource is chosen.
+  const keyDenied = accessListAnswer(key, undefined, request.ip);
+  if (keyDenied) return keyDenied;
+
+  const route = request.path.slice(ATLAS_PREFIX.length);
+  const isList = ORGS_LIST.test(route);
+  const orgMatch = isList ? null : ORG_ROUTE.exec(route);
+  if (!isList && !orgMatch) {
+    return mmsError(404, 'RESOURCE_NOT_FOUND', `Cannot find resource ${request.path}.`, [request.path]);
+  }
+  const isTokens = orgMatch?.[2] !== undefined;
+  if (!(isTokens ? ['POST', 'DELETE'] : ['GET']).includes(request.method)) {
+    return mmsError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.');
+  }
+  // Versions are per resource, so the version is checked once the resource is known, before it runs.
+  const negotiated = negotiateVersion(
+    request.accept,
+    request.contentType,
+    request.method === 'POST' && request.body.trim() !== '',
+  );
+  if (!('version' in negotiated)) return negotiated;
+  const ok = (status: number, body?: unknown): ApiAnswer =>
+    body === undefined ? { status } : { status, body, headers: { 'Content-Type': atlasMediaType(negotiated.version) } };
+
+  if (isList) {
+    // Only an Atlas org is listed: a Cloud Manager key sees an empty list here, not its own org.
+    const own = ctx.fixture.orgs.find((o) => o.id === keyOrgId(key));
+    const denied = accessListAnswer(key, own, request.ip);
+    if (denied) return denied;
+    const orgs = own?.kind === 'atlas' ? [{ id: own.id, name: own.name, isDeleted: false }] : [];
+    const answer = page(orgs, request.query, (p, total) => listingLinks(request.origin, p, total));
+    return answer.status === 200 ? ok(200, answer.body) : answer;
+  }
+
+  const orgId = decode(orgMatch![1]!);
+  if (!OBJECT_ID.test(orgId)) {
+    return mmsError(400, 'INVALID_ORG_ID', `An invalid organization ID ${orgId} was specified.`, [orgId]);
+  }
+  const org = ctx.fixture.orgs.find((o) => o.id === orgId);
+  if (!org) return mmsError(404, 'ORG_NOT_FOUND', `No organization with ID ${orgId} exists.`, [orgId]);
+  const orgDenied = accessListAnswer(key, org, request.ip);
+  if (orgDenied) return orgDenied;
+  const roles = rolesOn(key, org);
+  if (!roles) return notAuthorized();
+  if (org.kind !== 'atlas') {
+    // The "wrong side": a Cloud Manager org (reached with its own key) on the Atlas API. Atlas's code for this is
+    // not published; NOT_ATLAS_ORG mirrors the Cloud Manager side's EXPECTED_NON_ATLAS_ORG.
+    return mmsError(
+      400,
+      'NOT_ATLAS_ORG',
+      `Organization ${orgId} is a Cloud Manager organization; use the Cloud Manager API for it.`,
+      [orgId],
+    );
+  }
+  if (!isTokens) return ok(200, { id: org.id, name: org.name, isDeleted: false });
+
+  // The bucket is per org, so it is taken once the org is known to be the caller's; a request refused below
+  // (role, body) still spends a token, as a limiter in front of the handler would count it.
+  const retryAfter = ctx.buckets.take(org.id);
+  if (retryAfter !== undefined) {
+    return mmsError(
+      429,
+      'RATE_LIMITED_TOKEN_BUCKET',
+      'Too many requests to this endpoint for this organization. Retry later.',
+      [],
+      { 'Retry-After': String(retryAfter) },
+    );
+  }
+  if (!roles.includes('ORG_OWNER')) {
+    return mmsError(403, 'USER_UNAUTHORIZED', 'Current user is not authorized to perform this action.');
+  }
+  if (request.method === 'DELETE') {
+    // Idempotent: an org with no live token answers 204 too (Atlas's answer for that case is not published).
+    ctx.tokens.revokeAll(org.id);
+    return ok(204);
+  }
+  const ips = accessListIps(request.body);
+  if (!Array.isArray(ips)) return ips;
+  return ok(200, { linkToken: ctx.tokens.issue(org.id, ips) });
+}

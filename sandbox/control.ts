@@ -1,0 +1,52 @@
+// The `/__sandbox/` control endpoints, for a test or benchmark driving a sandbox in another process: the request
+// log, faults, latency, link state, the Atlas side's issued tokens (records only) and its rate limit.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LinkState } from './api';
+import type { AtlasTokenRecord } from './atlas-tokens';
+import type { Fault, FaultTable } from './faults';
+import { type RequestLogEntry, readBody, send } from './request-pipeline';
+import type { RateLimit } from './token-bucket';
+
+export interface Controls {
+  log: RequestLogEntry[];
+  faults: FaultTable;
+  links: ReadonlyMap<string, LinkState>;
+  setLatency(ms: number): void;
+  atlasTokens(): AtlasTokenRecord[];
+  setAtlasRateLimit(limit: RateLimit | null): void;
+}
+
+export async function control(c: Controls, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const json = (status: number, value: unknown) =>
+    send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json' });
+  const what = url.pathname.slice('/__sandbox/'.length);
+  if (what === 'log' && req.method === 'GET') return json(200, c.log);
+  if (what === 'log' && req.method === 'DELETE') {
+    c.log.length = 0;
+    return json(200, { ok: true });
+  }
+  if (what === 'faults' && req.method === 'PUT') {
+    c.faults.set(JSON.parse(await readBody(req)) as Fault[]);
+    return json(200, c.faults.list());
+  }
+  if (what === 'faults' && req.method === 'DELETE') {
+    c.faults.clear();
+    return json(200, []);
+  }
+  if (what === 'faults' && req.method === 'GET') return json(200, c.faults.list());
+  if (what === 'latency' && req.method === 'PUT') {
+    const ms = Number((JSON.parse(await readBody(req)) as { ms: number }).ms) || 0;
+    c.setLatency(ms);
+    return json(200, { ms });
+  }
+  if (what === 'state' && req.method === 'GET') {
+    return json(200, { links: Object.fromEntries(c.links), atlasTokens: c.atlasTokens() });
+  }
+  if (what === 'atlas-tokens' && req.method === 'GET') return json(200, c.atlasTokens());
+  if (what === 'atlas-rate-limit' && req.method === 'PUT') {
+    const limit = JSON.parse(await readBody(req)) as RateLimit | null;
+    c.setAtlasRateLimit(limit);
+    return json(200, limit);
+  }
+  return json(404, { error: 'unknown control endpoint' });
+}

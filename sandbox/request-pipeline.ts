@@ -1,0 +1,161 @@
+// One API request through the sandbox, on either API: logged, infrastructure faults, Digest, application faults,
+// then the Cloud Manager or the Atlas answer, sent with `pretty` and `envelope` applied.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ApiContext, answerApi, targetOrgId } from './api';
+import { ATLAS_PREFIX, type AtlasContext, answerAtlasApi, atlasTargetOrgId } from './atlas-api';
+import type { DigestVerifier } from './digest-verifier';
+import type { FaultTable } from './faults';
+import { type Fixture, type FixtureKey, isGlobalKey } from './fixture';
+import { type ApiAnswer, mmsError, notAuthorized } from './mms-errors';
+
+export interface RequestLogEntry {
+  time: number;
+  method: string;
+  path: string;
+  status: number;
+  authorized: boolean;
+  errorCode?: string;
+  username?: string;
+  /** The org the path targets: the id in `/orgs/{id}...` (either API), or the org of the project in `/groups/{id}`. */
+  orgId?: string;
+  /**
+   * Set once the credentials are verified: true when a non-global key targets an org it does not belong to
+   * (or a project of such an org); false otherwise. A well-behaved client never makes one.
+   */
+  crossOrg?: boolean;
+}
+
+export interface Pipeline {
+  fixture: Fixture;
+  cloudManager: ApiContext;
+  atlas: AtlasContext;
+  verifier: DigestVerifier;
+  faults: FaultTable;
+  log: RequestLogEntry[];
+  latencyMs: () => number;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function send(res: ServerResponse, status: number, body: string | undefined, headers: Record<string, string>) {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+function sendAnswer(res: ServerResponse, url: URL, answer: ApiAnswer, extraHeaders: Record<string, string> = {}) {
+  const pretty = url.searchParams.get('pretty') === 'true';
+  const envelope = url.searchParams.get('envelope') === 'true';
+  let status = answer.status;
+  let body = answer.body;
+  const headers: Record<string, string> = { ...answer.headers, ...extraHeaders };
+  if (envelope) {
+    body = { status: answer.status, content: answer.body ?? null };
+    status = 200;
+    delete headers['Content-Type'];
+  }
+  if (body === undefined) return send(res, status, undefined, headers);
+  // An answer may name its own media type (the Atlas side's versioned one); errors are plain JSON.
+  headers['Content-Type'] ??= 'application/json';
+  send(res, status, JSON.stringify(body, null, pretty ? 2 : 0), headers);
+}
+
+/** The answer an application fault gives in place of the real one, in the shape of the API it hits. */
+function faultAnswer(kind: string, retryAfterSeconds: number | undefined, atlas: boolean): ApiAnswer | undefined {
+  if (kind === 'rate-limit') {
+    const headers = { 'Retry-After': String(retryAfterSeconds ?? 2) };
+    return atlas
+      ? mmsError(429, 'RATE_LIMITED_TOKEN_BUCKET', 'Too many requests. Retry later.', [], headers)
+      : mmsError(429, 'RATE_LIMITED', 'Too many requests: the rate limit for this API key was exceeded.', [], headers);
+  }
+  if (kind === 'server-error') return mmsError(500, 'UNEXPECTED_ERROR', 'Unexpected error.');
+  if (kind === 'upgrade') {
+    return mmsError(
+      405,
+      'WRITES_NOT_ALLOWED_DURING_APP_UPGRADES',
+      'Writes are not allowed during application upgrades.',
+    );
+  }
+  return undefined;
+}
+
+/** `listener`: 'https' is the "Cloud Manager" side, 'http' the "Ops Manager" side (where global keys exist). */
+export async function answerRequest(
+  p: Pipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  listener: 'http' | 'https',
+) {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const path = url.pathname + url.search;
+  const atlas = url.pathname === ATLAS_PREFIX || url.pathname.startsWith(`${ATLAS_PREFIX}/`);
+  const header = req.headers.authorization;
+  const entry: RequestLogEntry = { time: Date.now(), method, path, status: 0, authorized: Boolean(header) };
+  const orgId = atlas ? atlasTargetOrgId(url.pathname) : targetOrgId(p.fixture, url.pathname);
+  if (orgId !== undefined) entry.orgId = orgId;
+  p.log.push(entry);
+  const body = await readBody(req);
+  if (p.latencyMs() > 0) await sleep(p.latencyMs());
+
+  const infra = p.faults.take(method, url.pathname, 'infrastructure');
+  if (infra?.kind === 'latency') await sleep(infra.ms ?? 1000);
+  if (infra?.kind === 'slow') await sleep(infra.ms ?? 25_000);
+  if (infra?.kind === 'reset') {
+    entry.status = -1;
+    req.socket.destroy();
+    return;
+  }
+  if (infra?.kind === 'html') {
+    entry.status = 502;
+    const page = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+    return send(res, 502, page, { 'Content-Type': 'text/html' });
+  }
+
+  // An Ops Manager global key is known only on the HTTP listener's Cloud Manager API, never on Atlas's.
+  const knows = (key: FixtureKey) => !isGlobalKey(key) || (listener === 'http' && !atlas);
+  const verdict = p.verifier.verify(method, path, header, knows);
+  if (!verdict.ok) {
+    entry.status = 401;
+    // A challenge is never wrapped in an envelope, nor refused for its media type: clients must see the 401 to
+    // answer it, and Digest runs before anything looks at the resource or its version.
+    const challenge = p.verifier.challenge(verdict.stale);
+    res.writeHead(401, { 'WWW-Authenticate': challenge, 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(notAuthorized().body));
+    return;
+  }
+  entry.username = verdict.key.publicKey;
+  entry.crossOrg = orgId !== undefined && !isGlobalKey(verdict.key) && !verdict.key.roles[orgId];
+
+  const app = p.faults.take(method, url.pathname, 'application');
+  const ip = req.socket.remoteAddress ?? '';
+  const answer =
+    (app && faultAnswer(app.kind, app.retryAfterSeconds, atlas)) ??
+    (atlas
+      ? answerAtlasApi(
+          p.atlas,
+          {
+            method,
+            path: url.pathname,
+            query: url.searchParams,
+            body,
+            ip,
+            accept: req.headers.accept,
+            contentType: req.headers['content-type'],
+            origin: `${listener}://${req.headers.host ?? 'cloud.mongodb.com'}`,
+          },
+          verdict.key,
+        )
+      : answerApi(p.cloudManager, { method, path: url.pathname, body, ip, query: url.searchParams }, verdict.key));
+  entry.status = answer.status;
+  entry.errorCode = answer.errorCode;
+  sendAnswer(res, url, answer);
+}

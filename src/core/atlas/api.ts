@@ -1,0 +1,81 @@
+// The Atlas Admin API v2 calls this extension makes (link tokens, orgs), over any fetch-compatible function (the
+// Digest layer in the extension, a plain function in tests). Every failure is thrown as a CloudManagerError.
+import { assertObjectId, MAX_LISTED } from '../cloudmanager';
+import { readBodyText } from '../cloudmanager/response-body';
+import { type AtlasOrganization, readLinkToken, readListedOrg, readOrganization, readPage } from './answers';
+import { type AtlasTransportOptions, createAtlasTransport } from './transport';
+
+export type AtlasApiOptions = AtlasTransportOptions;
+
+export type LinkTokenOptions = {
+  /**
+   * The Ops Manager server's external IP addresses or CIDR blocks, which Atlas puts on the access list of the API
+   * key the token embeds. None for a Cloud Manager source: Atlas fills that list itself.
+   */
+  accessListIps?: readonly string[];
+};
+
+export interface AtlasApi {
+  /** `POST /orgs/{id}/liveMigrations/linkTokens`: a new link token. Never repeated here: a retry could make two. */
+  createLinkToken(atlasOrgId: string, options?: LinkTokenOptions): Promise<string>;
+  /** `DELETE /orgs/{id}/liveMigrations/linkTokens`: removes the org's link token (the call names no token). */
+  revokeLinkTokens(atlasOrgId: string): Promise<void>;
+  /** `GET /orgs`, every page: the Atlas orgs the key can see, deleted ones left out. */
+  listOrgs(): Promise<AtlasOrganization[]>;
+  /** `GET /orgs/{id}`: the org's name, to tell which org a key pair serves. */
+  organization(atlasOrgId: string): Promise<AtlasOrganization>;
+}
+
+const PAGE_SIZE = 500;
+
+const orgPath = (atlasOrgId: string) => `/orgs/${assertObjectId(atlasOrgId, 'org')}`;
+const tokensPath = (atlasOrgId: string) => `${orgPath(atlasOrgId)}/liveMigrations/linkTokens`;
+
+/**
+ * The create request's body. Without addresses the field is left out, not sent empty: the field is optional, and
+ * what Atlas makes of an explicitly empty list (no access at all, or "fill it yourself") is not published.
+ */
+function linkTokenBody(accessListIps: readonly string[] | undefined): string {
+  return JSON.stringify(accessListIps?.length ? { accessListIps: [...accessListIps] } : {});
+}
+
+export function createAtlasApi(options: AtlasApiOptions): AtlasApi {
+  const { send, sendForJson } = createAtlasTransport(options);
+
+  return {
+    async createLinkToken(atlasOrgId, { accessListIps } = {}) {
+      const path = tokensPath(atlasOrgId);
+      const body = linkTokenBody(accessListIps);
+      return readLinkToken(await sendForJson({ method: 'POST', path, operation: 'create-token', body }));
+    },
+
+    async revokeLinkTokens(atlasOrgId) {
+      const response = await send({ method: 'DELETE', path: tokensPath(atlasOrgId), operation: 'revoke-token' });
+      await readBodyText(response); // frees the connection: a 204 (or 200) says all there is
+    },
+
+    async listOrgs() {
+      const orgs: AtlasOrganization[] = [];
+      // Entries read, deleted ones included, bound the pages asked for: MAX_LISTED / PAGE_SIZE at most.
+      let read = 0;
+      for (let page = 1; read < MAX_LISTED; page++) {
+        const path = `/orgs?itemsPerPage=${PAGE_SIZE}&pageNum=${page}`;
+        const { results, totalCount = Number.POSITIVE_INFINITY } = readPage(
+          await sendForJson({ method: 'GET', path, operation: 'atlas-orgs' }),
+        );
+        for (const entry of results) {
+          const org = readListedOrg(entry);
+          if (org) orgs.push(org);
+        }
+        read += results.length;
+        if (results.length < PAGE_SIZE || read >= totalCount) break;
+      }
+      return orgs.slice(0, MAX_LISTED);
+    },
+
+    async organization(atlasOrgId) {
+      const path = orgPath(atlasOrgId);
+      return readOrganization(await sendForJson({ method: 'GET', path, operation: 'atlas-org' }), atlasOrgId);
+    },
+  };
+}
