@@ -2,7 +2,8 @@
 // then one score line per group. A figure, not a test: not part of `npm test` or .ci/run. Flags starting with
 // `--` go to Stryker (`--force` re-runs every mutant instead of reusing the incremental file).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 const GROUPS = ['digest', 'vault', 'cloudmanager', 'background'] as const;
 
@@ -34,11 +35,29 @@ function score(report: Report) {
   return { killed, survived, total, ignored, percent: total === 0 ? 100 : (100 * killed) / total };
 }
 
+// The incremental results are committed, packed (a group's file is megabytes of JSON, a tenth of that gzipped):
+// unpacked before a run where Stryker reads it, packed back after a run that finished.
+const packed = (group: string) => `stryker/incremental/${group}.json.gz`;
+const unpacked = (group: string) => `reports/mutation/${group}/incremental.json`;
+
+function unpackIncremental(group: string): void {
+  if (!existsSync(packed(group))) return;
+  mkdirSync(`reports/mutation/${group}`, { recursive: true });
+  writeFileSync(unpacked(group), gunzipSync(readFileSync(packed(group))));
+}
+
+function packIncremental(group: string): void {
+  if (!existsSync(unpacked(group))) return;
+  mkdirSync('stryker/incremental', { recursive: true });
+  writeFileSync(packed(group), gzipSync(readFileSync(unpacked(group)), { level: 9 }));
+}
+
 const lines: string[] = [];
 let failed = false;
 for (const group of groups) {
   const json = `reports/mutation/${group}/mutation.json`;
   rmSync(json, { force: true }); // a stale report must not pass for this run's figure
+  if (!flags.includes('--force')) unpackIncremental(group);
   const started = Date.now();
   console.log(`\n── mutate ${group}: npx stryker run stryker/${group}.config.mjs ${flags.join(' ')}`);
   const run = spawnSync('npx', ['stryker', 'run', `stryker/${group}.config.mjs`, ...flags], { stdio: 'inherit' });
@@ -48,6 +67,7 @@ for (const group of groups) {
     lines.push(`Mutation score ${group}: failed (exit ${run.status ?? run.signal}, ${minutes} min)`);
     continue;
   }
+  packIncremental(group);
   const s = score(JSON.parse(readFileSync(json, 'utf8')) as Report);
   lines.push(
     `Mutation score ${group}: ${s.percent.toFixed(1)} % (${s.killed}/${s.total}, ${s.survived} survived, ${s.ignored} equivalent) in ${minutes} min`,

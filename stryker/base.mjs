@@ -21,10 +21,10 @@ export function groupConfig(group, mutate, target) {
     htmlReporter: { fileName: `${dir}/index.html` },
     jsonReporter: { fileName: `${dir}/mutation.json` },
     clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0, reportScoreTable: true },
-    // The incremental file is committed (stryker/incremental/), so a fresh clone's run re-tests only the mutants
-    // whose code or covering tests changed since the last recorded run.
+    // scripts/mutate.ts unpacks the committed stryker/incremental/<group>.json.gz here before a run and packs it
+    // back after, so a fresh clone's run re-tests only the mutants whose code or covering tests changed.
     incremental: true,
-    incrementalFile: `stryker/incremental/${group}.json`,
+    incrementalFile: `${dir}/incremental.json`,
     thresholds: { high: target, low: target - 10, break: null },
     // Not copied into Stryker's sandbox: build output, reports and test artefacts.
     ignorePatterns: [
