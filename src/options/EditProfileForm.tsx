@@ -1,38 +1,62 @@
-// Editing a saved key pair in place: rename, replace the keys, or move it to another server. The private key field
-// starts empty (the saved one is never sent back to a page) and an empty field keeps it.
+// Editing a saved key pair in place: rename, replace the keys, move it between Cloud Manager and an Ops Manager server,
+// change the Ops Manager server's external addresses. The private key field starts empty (the saved one is never
+// sent back to a page) and an empty field keeps it. An Atlas key pair stays an Atlas one.
 import { useState } from 'preact/hooks';
+import { CLOUD_MANAGER_BASE_URL, type KeySide, profileSide } from '../core/vault';
 import type { ProfileInput, ProfileView } from '../shared/domain';
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { CancelButton } from '../ui/ActionOutcome';
-import { KeyPairFields } from '../ui/KeyPairFields';
+import { draftInput, type KeyPairDraft, KeyPairFields } from '../ui/KeyPairFields';
+import { askHostPermission } from '../ui/KeyPairServer';
 import { ErrorNotice } from '../ui/Notice';
 import { useAction } from '../ui/use-action';
-import { askHostPermission, ServerAddressFields } from './ServerAddress';
+
+const EDITABLE_SIDES: readonly KeySide[] = ['cloud-manager', 'ops-manager'];
+
+/** The patch an edit sends: every field of its side, the saved server for Atlas, Cloud Manager's for Cloud Manager. */
+function editPatch(draft: KeyPairDraft, profile: ProfileView): Partial<ProfileInput> | undefined {
+  const input = draftInput(draft);
+  if (!input) return undefined;
+  const baseUrl =
+    draft.side === 'ops-manager' ? input.baseUrl : draft.side === 'atlas' ? profile.baseUrl : CLOUD_MANAGER_BASE_URL;
+  return { ...input, side: draft.side, baseUrl, allowInsecureHttp: draft.allowInsecureHttp === true };
+}
 
 export function EditProfileForm(props: { profile: ProfileView; onDone: () => Promise<void>; onCancel: () => void }) {
   const { profile } = props;
-  const [input, setInput] = useState<ProfileInput>({
+  const side = profileSide(profile);
+  const [input, setInput] = useState<KeyPairDraft>({
     label: profile.label,
     publicKey: profile.publicKey,
     privateKey: '',
     baseUrl: profile.baseUrl,
     allowInsecureHttp: profile.insecureHttpConfirmed === true,
+    side,
+    addressesText: (profile.accessListIps ?? []).join('\n'),
   });
   const action = useAction();
   const submit = (event: Event) => {
     event.preventDefault();
+    const patch = editPatch(input, profile);
+    if (!patch) return; // the addresses' problems are named under their field
     action.run(async () => {
-      await askHostPermission(input.baseUrl);
-      await send('profiles/update', { profileId: profile.id, patch: input });
+      await askHostPermission(patch.baseUrl);
+      await send('profiles/update', { profileId: profile.id, patch });
       await props.onDone();
     });
   };
   const idPrefix = `edit-${profile.id}`;
   return (
     <form onSubmit={submit} data-testid="edit-profile">
-      <KeyPairFields value={input} onInput={setInput} idPrefix={idPrefix} keepsSavedPrivateKey />
-      <ServerAddressFields id={`${idPrefix}-base`} idPrefix={idPrefix} value={input} onInput={setInput} />
+      <KeyPairFields
+        value={input}
+        onInput={setInput}
+        idPrefix={idPrefix}
+        keepsSavedPrivateKey
+        sides={side === 'atlas' ? [] : EDITABLE_SIDES}
+        serverFieldId={`${idPrefix}-base`}
+      />
       <div class="row">
         <button type="submit" class="primary" disabled={action.busy}>
           {t('saveChanges')}

@@ -27,6 +27,7 @@ export function historyCsv(entries: HistoryEntry[]): string {
 /** The result in words: the link state, or what went wrong; the CSV keeps the API's value. */
 function resultText(entry: HistoryEntry): string {
   if (entry.result === 'NOT_LINKED') return t('notLinked');
+  if (entry.result === 'revoked') return t('historyRevoked');
   if (entry.result === 'SYNCED' || entry.result === 'NOT_SYNCED') return t(STATUS_KEYS[entry.result]);
   if (!entry.ok) return errorText({ kind: entry.result as ErrorKind }).message;
   return entry.result;

@@ -1,20 +1,22 @@
-// Saved key pairs: the org each key belongs to, masked keys, add (with an Ops Manager address, whose host permission
-// is asked for first), rename or move, test (which org, and whether it can link), delete behind a confirmation.
-// Private keys are never shown back.
+// Saved key pairs: the side and org each key belongs to, masked keys, add (Cloud Manager, an Ops Manager server whose
+// host permission is asked for first, or Atlas), rename or move, test (which org, and whether it can link), delete
+// behind a confirmation. Private keys are never shown back.
 import { useState } from 'preact/hooks';
-import { CLOUD_MANAGER_BASE_URL } from '../core/vault';
-import type { ProfileInput, ProfileView } from '../shared/domain';
+import { profileSide } from '../core/vault';
+import type { ProfileView } from '../shared/domain';
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
 import { ActionOutcome, CancelButton, SubmitWithOutcome } from '../ui/ActionOutcome';
-import { KeyPairFields } from '../ui/KeyPairFields';
+import { blankDraft, draftInput, type KeyPairDraft, KeyPairFields } from '../ui/KeyPairFields';
+import { askHostPermission } from '../ui/KeyPairServer';
+import { SIDE_KEYS, SideErrorHint } from '../ui/KeyPairSide';
 import { useAction } from '../ui/use-action';
 import { EditProfileForm } from './EditProfileForm';
-import { askHostPermission, ServerAddressFields } from './ServerAddress';
 
 /** Which org the key belongs to, as the server said when it was saved or tested. */
 function keyIdentityText(profile: ProfileView): string {
+  if (profile.org && profile.side === 'atlas') return t('keyAtlasOrg', orgLabel(profile.org.name, profile.org.id));
   if (profile.org) return t('keyOrg', orgLabel(profile.org.name, profile.org.id));
   if (profile.global) return t('keyGlobal');
   return t('keyOrgUnknown');
@@ -27,6 +29,7 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
   const [testOrg, setTestOrg] = useState('');
   const action = useAction();
   const identified = profile.org !== undefined || profile.global === true;
+  const side = profileSide(profile);
   const remove = () =>
     action.run(async () => {
       await send('profiles/remove', { profileId: profile.id });
@@ -35,6 +38,7 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
   return (
     <li class="card" data-testid={`profile-${profile.label}`}>
       <strong>{profile.label}</strong>
+      <p data-testid="profile-side">{t(SIDE_KEYS[side])}</p>
       <p class={identified ? '' : 'muted'} data-testid="key-org">
         {keyIdentityText(profile)}
       </p>
@@ -45,6 +49,11 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
         {profile.baseUrl}
         {profile.global && ` · ${t('boundOrgs', String(profile.orgIds.length))}`}
       </p>
+      {profile.accessListIps && (
+        <p class="muted mono" data-testid="external-addresses">
+          {t('externalAddressesSaved', profile.accessListIps.join(', '))}
+        </p>
+      )}
       <div class="row">
         {profile.global && (
           <input
@@ -63,6 +72,8 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
               const result = await send('profiles/test', { profileId: profile.id, orgId });
               // The test names the key's org: the card shows it from now on.
               if (!identified) await reload();
+              // An Atlas key is named with its org; its role shows only when a link token is made.
+              if (result.side === 'atlas') return t('testAtlasKey', result.name);
               // A key that reads but cannot link is a warning: the link would fail as not Organization Owner.
               return result.canLink ? t('testCanLink', result.name) : { warning: t('testCannotLink', result.name) };
             })
@@ -106,15 +117,16 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
 }
 
 export function ProfilesSection(props: { profiles: ProfileView[]; reload: () => Promise<void> }) {
-  const empty: ProfileInput = { label: '', publicKey: '', privateKey: '', baseUrl: '' };
-  const [input, setInput] = useState<ProfileInput>(empty);
+  const [input, setInput] = useState<KeyPairDraft>(blankDraft);
   const action = useAction();
   const submit = (event: Event) => {
     event.preventDefault();
+    const profile = draftInput(input);
+    if (!profile) return; // the addresses' problems are named under their field
     action.run(async () => {
-      await askHostPermission(input.baseUrl);
-      await send('profiles/add', { profile: { ...input, baseUrl: input.baseUrl?.trim() || undefined } });
-      setInput(empty);
+      await askHostPermission(profile.baseUrl);
+      await send('profiles/add', { profile });
+      setInput(blankDraft());
       await props.reload();
       return t('profileSaved');
     });
@@ -131,13 +143,7 @@ export function ProfilesSection(props: { profiles: ProfileView[]; reload: () => 
       <form class="card" onSubmit={submit} data-testid="add-profile">
         <h3>{t('addProfileTitleOptions')}</h3>
         <KeyPairFields value={input} onInput={setInput} idPrefix="options" />
-        <ServerAddressFields
-          id="options-base-url"
-          idPrefix="options"
-          value={input}
-          onInput={setInput}
-          placeholder={CLOUD_MANAGER_BASE_URL}
-        />
+        <SideErrorHint error={action.error} side={input.side} />
         <SubmitWithOutcome text={t('saveKeyPair')} action={action} />
       </form>
     </section>

@@ -1,5 +1,6 @@
-// Adds a key pair: the worker asks the server which org the key belongs to and binds it there. With `orgId` (the
-// tab's org) a key of another org is refused, naming that org; the fields keep their values so it can be fixed.
+// Adds a key pair of any side: the worker asks the server which org the key belongs to and binds it there. With
+// `orgId` (the tab's org) a key of another org is refused, naming that org; the fields keep their values so it can
+// be fixed.
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { KeyPairForm } from '../ui/KeyPairForm';
@@ -12,7 +13,9 @@ export function AddProfileForm(props: { orgId?: string; title?: string; onDone: 
       labelledBy="add-profile-title"
       heading={<h2 id="add-profile-title">{props.title ?? t('addProfileTitle')}</h2>}
       send={async (profile) => {
-        await send('profiles/add', { profile, orgId: props.orgId });
+        // The tab's org is a Cloud Manager (or Ops Manager) org: an Atlas key is never its key, so an Atlas key pair
+        // saved here is checked only against the Atlas API.
+        await send('profiles/add', { profile, orgId: profile.side === 'atlas' ? undefined : props.orgId });
       }}
       onDone={props.onDone}
     />

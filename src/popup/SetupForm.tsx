@@ -1,5 +1,5 @@
-// First use: one passphrase (typed twice) protects every key pair; the first key pair is saved with it (on an org's
-// page, only a key of that org: the worker asks the server whose key it is).
+// First use: one passphrase (typed twice) protects every key pair; the first key pair, of any side, is saved with it
+// (on an org's page, a Cloud Manager key of that org only: the worker asks the server whose key it is).
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { KeyPairForm } from '../ui/KeyPairForm';
@@ -19,7 +19,9 @@ export function SetupForm(props: { orgId?: string; onDone: () => Promise<void> }
       }
       ready={!passphrase.problem}
       send={async (profile) => {
-        await send('vault/create', { passphrase: passphrase.passphrase, profile, orgId: props.orgId });
+        // As in AddProfileForm: the tab's org is never an Atlas key's org, so an Atlas key pair is sent without it.
+        const orgId = profile.side === 'atlas' ? undefined : props.orgId;
+        await send('vault/create', { passphrase: passphrase.passphrase, profile, orgId });
         // Nothing secret stays in the page once the worker has it.
         passphrase.clear();
       }}

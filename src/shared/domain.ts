@@ -2,11 +2,14 @@
 // them, an org's link status, errors as values, history, page locations). No message names here: the message maps
 // import these, so no message file imports another's types back.
 import type { LinkStatus } from '../core/cloudmanager';
-import type { PublicProfile } from '../core/vault';
+import type { KeySide, PublicProfile } from '../core/vault';
 import type { ErrorKind } from './errors';
 
 /** The three calls the worker makes for an org. */
 export type Operation = 'link' | 'unlink' | 'status';
+
+/** What the history records: the org calls, and the Atlas org's link token revoked. */
+export type HistoryOperation = Operation | 'revoke-token';
 
 export type VaultState = 'empty' | 'locked' | 'unlocked';
 
@@ -20,6 +23,10 @@ export interface ProfileInput {
   baseUrl?: string;
   /** The user confirmed an http:// (unencrypted) server address that is not this computer. */
   allowInsecureHttp?: boolean;
+  /** Which side the key serves; absent (an older page, a script): derived from the server address. */
+  side?: KeySide;
+  /** Ops Manager only: the server's external IPv4/IPv6 addresses or CIDR blocks, one per element (not secret). */
+  accessListIps?: string[];
 }
 
 export interface OrgStatusRecord {
@@ -29,6 +36,26 @@ export interface OrgStatusRecord {
   checkedAt?: number;
   error?: ErrorView;
   base?: string;
+  /** The Atlas org last chosen as this org's target (create-and-link), remembered for the next time. */
+  atlasOrgId?: string;
+}
+
+/** An Atlas org a client's Atlas key pair makes link tokens for (the key pair sees exactly that org). */
+export interface AtlasTarget {
+  atlasOrgId: string;
+  name: string;
+  /** The Atlas key pair's id. */
+  profileId: string;
+  /** When a token made for this org pair and not yet linked stops being kept for a retry (epoch ms). */
+  pendingUntil?: number;
+}
+
+/** A Cloud Manager org of the client, offered on an Atlas org page. */
+export interface ClientOrg {
+  orgId: string;
+  name?: string;
+  profileId: string;
+  status?: OrgStatusRecord['status'];
 }
 
 /**
@@ -44,8 +71,8 @@ export interface HistoryEntry {
   time: number;
   orgId: string;
   orgName?: string;
-  operation: Operation;
-  /** SYNCED / NOT_SYNCED / NOT_LINKED on success, or the error kind. */
+  operation: HistoryOperation;
+  /** SYNCED / NOT_SYNCED / NOT_LINKED / revoked on success, or the error kind. */
   result: string;
   ok: boolean;
   profileLabel: string;
@@ -73,6 +100,13 @@ export interface PopupContext {
   inFlight?: Operation;
   /** A call an earlier worker started and never finished: its outcome is unknown. */
   interrupted?: Operation;
+  /** The Atlas orgs this org's client has Atlas key pairs for: targets of "Create token and link". */
+  atlasTargets?: AtlasTarget[];
+  /**
+   * The tab shows an Atlas org for which an Atlas key pair is saved: the popup offers to create a token for one of
+   * the client's Cloud Manager orgs, and to revoke the Atlas org's token.
+   */
+  atlasPage?: { atlasOrgId: string; name: string; profileId: string; clientOrgs: ClientOrg[] };
   /** Why a project page's org could not be found. */
   locationError?: ErrorView;
   autoLockMinutes: number;

@@ -19,6 +19,10 @@ export const WORKER_ERROR_KINDS = [
   'duplicate-key',
   'invalid-input',
   'token-reused',
+  // Create-and-link: the client has no Atlas key pair of that Atlas org (params client, atlasOrgId).
+  'no-atlas-key-pair',
+  // Create-and-link for an Ops Manager org: its key pair holds no external addresses for the token (params client).
+  'access-list-ips-missing',
   'busy',
   'outcome-unknown',
   'permission-denied',

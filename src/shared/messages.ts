@@ -27,6 +27,8 @@ export interface PopupMessages {
   /**
    * Saves a key pair after asking the server which org it belongs to (`GET /orgs`), and binds it to that org. With
    * `orgId` (saved on that org's page) a key of another org is refused ('key-other-org', naming its org).
+   * `profile.side` 'atlas': the Atlas API's `GET /orgs` names its one Atlas org (none: 'not-atlas-org'); it is bound
+   * to no Cloud Manager org. `profile.accessListIps`: an Ops Manager server's external addresses, checked again.
    */
   'profiles/add': { request: { profile: ProfileInput; orgId?: string }; response: { profile: ProfileView } };
   'profiles/remove': { request: { profileId: string }; response: null };
@@ -36,6 +38,13 @@ export interface PopupMessages {
     request: { orgId: string; linkToken: string; profileId?: string; allowTokenReuse?: boolean };
     response: OrgStatusRecord;
   };
+  /**
+   * Both sides in one call: the client's Atlas key pair makes a link token for `atlasOrgId`, and the org's own key
+   * pair posts it. The token is never in the answer; a failed link keeps it in the worker's memory for a retry.
+   */
+  'atlas/link': { request: { orgId: string; atlasOrgId: string; profileId?: string }; response: OrgStatusRecord };
+  /** Removes the Atlas org's link token (the one Atlas holds for that org), with its Atlas key pair. */
+  'atlas/revoke': { request: { atlasOrgId: string }; response: null };
   'link/status': { request: { orgId: string; profileId?: string }; response: OrgStatusRecord };
   'link/delete': { request: { orgId: string; profileId?: string }; response: OrgStatusRecord };
   'history/list': { request: { orgId?: string }; response: HistoryEntry[] };

@@ -13,6 +13,11 @@ export interface BackupPreview {
 }
 
 export type OptionsMessages = {
+  /**
+   * Edits a key pair; a new key or server is asked again which org it belongs to. `patch.side` may move a key pair
+   * between Cloud Manager and Ops Manager, never to or from Atlas; `patch.accessListIps` (Ops Manager) replaces the
+   * saved addresses, checked again by the worker.
+   */
   'profiles/update': {
     request: { profileId: string; patch: Partial<ProfileInput> };
     response: { profile: ProfileView };
@@ -20,10 +25,12 @@ export type OptionsMessages = {
   /**
    * Asks the server which org the key belongs to, then whether it can link there (a call that needs Organization
    * Owner). `orgId` only for a global key. canLink false: the key reads but lacks the Organization Owner role.
+   * An Atlas key pair (side 'atlas') is asked of the Atlas API which Atlas org it belongs to, and nothing more: its
+   * role shows when a link token is made (canLink is then true, meaning not known to fail).
    */
   'profiles/test': {
     request: { profileId: string; orgId?: string };
-    response: { orgId: string; name: string; canLink: boolean };
+    response: { orgId: string; name: string; canLink: boolean; side?: 'atlas' };
   };
   'vault/change-passphrase': { request: { oldPassphrase: string; newPassphrase: string }; response: null };
   'backup/export': { request: Record<string, never>; response: { text: string; fileName: string } };

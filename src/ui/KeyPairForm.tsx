@@ -1,14 +1,16 @@
-// A form that saves a new key pair: its fields, whatever the caller adds below them, the error and the save button.
-// An error keeps every field as typed, so only the wrong one needs changing; once saved, nothing secret stays.
+// A form that saves a new key pair: its side and fields, whatever the caller adds below them, the error and the
+// save button. An error keeps every field as typed, so only the wrong one needs changing; once saved, nothing secret
+// stays.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import type { KeySide } from '../core/vault';
 import type { ProfileInput } from '../shared/domain';
 import { t } from '../shared/text/i18n';
-import { KeyPairFields } from './KeyPairFields';
+import { blankDraft, draftInput, type KeyPairDraft, KeyPairFields } from './KeyPairFields';
+import { askHostPermission } from './KeyPairServer';
+import { SideErrorHint } from './KeyPairSide';
 import { ErrorNotice } from './Notice';
 import { useAction } from './use-action';
-
-const BLANK: ProfileInput = { label: '', publicKey: '', privateKey: '' };
 
 export function KeyPairForm(props: {
   testId: string;
@@ -20,25 +22,32 @@ export function KeyPairForm(props: {
   children?: ComponentChildren;
   /** False while what the extra fields hold cannot be sent: submitting then does nothing. */
   ready?: boolean;
+  /** The side chosen when the form opens (Cloud Manager unless the page knows better). */
+  defaultSide?: KeySide;
   send: (profile: ProfileInput) => Promise<void>;
   onDone: () => Promise<void>;
 }) {
-  const [profile, setProfile] = useState<ProfileInput>(BLANK);
+  const [draft, setDraft] = useState<KeyPairDraft>(() => blankDraft(props.defaultSide));
   const { busy, error, run } = useAction();
   const submit = (event: Event) => {
     event.preventDefault();
-    if (props.ready === false) return;
+    const profile = draftInput(draft);
+    // Addresses that cannot be read are named under their field: nothing is sent until they are fixed.
+    if (props.ready === false || !profile) return;
     run(async () => {
+      // An Ops Manager server needs the browser's permission for its host, asked while the click still counts.
+      await askHostPermission(profile.baseUrl);
       await props.send(profile);
-      setProfile(BLANK);
+      setDraft(blankDraft(props.defaultSide));
       await props.onDone();
     });
   };
   return (
     <form onSubmit={submit} data-testid={props.testId} aria-labelledby={props.labelledBy}>
       {props.heading}
-      <KeyPairFields value={profile} onInput={setProfile} idPrefix={props.idPrefix} />
+      <KeyPairFields value={draft} onInput={setDraft} idPrefix={props.idPrefix} />
       {props.children}
+      <SideErrorHint error={error} side={draft.side} />
       {error && <ErrorNotice error={error} />}
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>

@@ -1,6 +1,7 @@
 // Handlers of the popup's org messages: what the tab shows, which org a project is of, link / status / unlink
 // (org-operations.ts), and the history of those actions.
 import type { HandlersOf, MessageMap } from '../../shared/messages';
+import { createAndLink, revokeAtlasToken } from '../atlas/create-and-link';
 import { clearHistory, readHistory } from './history';
 import { resolveProjectWith } from './locations';
 import { linkOrg, refreshStatus, unlinkOrg } from './org-operations';
@@ -9,7 +10,15 @@ import { popupContext } from './popup-context';
 
 type OrgMessages = Pick<
   MessageMap,
-  'context/get' | 'project/resolve' | 'link/create' | 'link/status' | 'link/delete' | 'history/list' | 'history/clear'
+  | 'context/get'
+  | 'project/resolve'
+  | 'link/create'
+  | 'atlas/link'
+  | 'atlas/revoke'
+  | 'link/status'
+  | 'link/delete'
+  | 'history/list'
+  | 'history/clear'
 >;
 
 export const orgHandlers: HandlersOf<OrgMessages> = {
@@ -17,6 +26,8 @@ export const orgHandlers: HandlersOf<OrgMessages> = {
   'project/resolve': ({ url, profileId }) => resolveProjectWith(url, profileId),
 
   'link/create': (request) => linkOrg(request),
+  'atlas/link': (request) => createAndLink(request),
+  'atlas/revoke': (request) => revokeAtlasToken(request),
   'link/status': ({ orgId, profileId }) => refreshStatus(orgId, profileId),
   'link/delete': ({ orgId, profileId }) => unlinkOrg(orgId, profileId),
 

@@ -89,16 +89,35 @@ export async function linkOrg(request: {
       name ? { orgId: earlierOrg, orgName: name } : { orgId: earlierOrg },
     );
   }
-  return perform(request.orgId, 'link', request.profileId, async (profile) => {
-    sending.set(fingerprint, request.orgId);
-    try {
-      const result = await apiFor(profile).linkOrganization(request.orgId, token);
-      await tokenFingerprintsItem.update((used) => ({ ...used, [fingerprint]: request.orgId }));
-      return { status: result.status };
-    } finally {
-      if (sending.get(fingerprint) === request.orgId) sending.delete(fingerprint);
-    }
+  return perform(request.orgId, 'link', request.profileId, (profile) =>
+    postToken(request.orgId, profile, token, fingerprint),
+  );
+}
+
+/**
+ * Links with a token made for this org inside the org's one call (create-and-link): the org's own key pair is
+ * chosen first, before `makeToken` runs, so no token is made for an org no key pair of the user may link.
+ */
+export function linkWithNewToken(
+  orgId: string,
+  profileId: string | undefined,
+  makeToken: (profile: Profile) => Promise<string>,
+): Promise<OrgStatusRecord> {
+  return perform(orgId, 'link', profileId, async (profile) => {
+    const token = normalizeLinkToken(await makeToken(profile));
+    return postToken(orgId, profile, token, await tokenFingerprint(token));
   });
+}
+
+async function postToken(orgId: string, profile: Profile, token: string, fingerprint: string) {
+  sending.set(fingerprint, orgId);
+  try {
+    const result = await apiFor(profile).linkOrganization(orgId, token);
+    await tokenFingerprintsItem.update((used) => ({ ...used, [fingerprint]: orgId }));
+    return { status: result.status };
+  } finally {
+    if (sending.get(fingerprint) === orgId) sending.delete(fingerprint);
+  }
 }
 
 export function refreshStatus(orgId: string, profileId?: string): Promise<OrgStatusRecord> {

@@ -2,12 +2,42 @@
 // may serve it (its own org's, never another client's), its last known status. A project page finds its org
 // through the projects learnt per key pair; one no key pair knows is left for the user to name its client.
 import { CLOUD_MANAGER_BASE } from '../../core/cloudmanager';
-import { profileForOrg, profilesServing, publicProfile } from '../../core/vault';
-import type { PopupContext } from '../../shared/domain';
+import {
+  atlasKeyPairFor,
+  atlasKeyPairsOfClient,
+  cloudManagerKeyPairsOfClient,
+  type Profile,
+  profileForOrg,
+  profilesServing,
+  publicProfile,
+} from '../../core/vault';
+import type { AtlasTarget, ClientOrg, OrgStatusRecord, PopupContext } from '../../shared/domain';
+import { pendingUntil } from '../atlas/pending-tokens';
 import { readSettings } from '../settings/settings';
 import { readContents, vaultState } from '../vault/vault-store';
 import { knownGroupOrg, locate } from './locations';
-import { interruptedOperation, orgStatus, runningOperation, saveOrgStatus } from './org-state';
+import { allOrgStatuses, interruptedOperation, orgStatus, runningOperation, saveOrgStatus } from './org-state';
+
+/** The Atlas orgs the client of this org's key pair has Atlas key pairs for. */
+function atlasTargetsOf(profiles: Profile[], client: Profile, orgId: string): AtlasTarget[] {
+  return atlasKeyPairsOfClient(profiles, client.label).flatMap((p) =>
+    p.org
+      ? [{ atlasOrgId: p.org.id, name: p.org.name, profileId: p.id, pendingUntil: pendingUntil(orgId, p.org.id) }]
+      : [],
+  );
+}
+
+/** The Cloud Manager orgs of the Atlas key pair's client: each of its key pairs' own org, or the orgs bound to it. */
+function clientOrgsOf(profiles: Profile[], atlas: Profile, known: Record<string, OrgStatusRecord>): ClientOrg[] {
+  return cloudManagerKeyPairsOfClient(profiles, atlas.label).flatMap((p) =>
+    (p.org ? [p.org.id] : p.orgIds).map((orgId) => ({
+      orgId,
+      name: known[orgId]?.name ?? (p.org?.id === orgId ? p.org.name : undefined),
+      profileId: p.id,
+      status: known[orgId]?.status,
+    })),
+  );
+}
 
 export async function popupContext(url: string | undefined): Promise<PopupContext> {
   const [vault, settings] = await Promise.all([vaultState(), readSettings()]);
@@ -26,9 +56,19 @@ export async function popupContext(url: string | undefined): Promise<PopupContex
       if (orgId) context.location = { ...location, orgId };
       else context.needsClient = true;
     }
+    const atlas = location.kind === 'org' ? atlasKeyPairFor(contents.profiles, location.orgId) : undefined;
+    if (atlas?.org) {
+      // An Atlas org of a saved Atlas key pair: the Atlas side of the link, not an org to link.
+      const clientOrgs = clientOrgsOf(contents.profiles, atlas, await allOrgStatuses());
+      context.atlasPage = { atlasOrgId: atlas.org.id, name: atlas.org.name, profileId: atlas.id, clientOrgs };
+      return context;
+    }
     if (orgId) {
-      context.profileId = profileForOrg(contents, orgId, base)?.id;
+      const client = profileForOrg(contents, orgId, base);
+      context.profileId = client?.id;
       context.candidates = profilesServing(contents, orgId, base).map((p) => p.id);
+      const targets = client ? atlasTargetsOf(contents.profiles, client, orgId) : [];
+      if (targets.length) context.atlasTargets = targets;
     }
   }
   if (orgId) {

@@ -3,6 +3,7 @@
 import { forgetNonces } from '../../core/digest';
 import { forgetApiClients } from '../api/api-clients';
 import { sessionNonceStore } from '../api/nonce-store';
+import { forgetPendingTokens } from '../atlas/pending-tokens';
 import { browser } from '../platform/browser';
 import { readSettings } from '../settings/settings';
 import { touchSession } from './session';
@@ -19,6 +20,7 @@ export async function noteActivity(): Promise<void> {
 
 export async function lockNow(): Promise<void> {
   forgetApiClients();
+  forgetPendingTokens();
   forgetNonces(sessionNonceStore);
   await lockVault();
   await browser.alarms.clear(AUTO_LOCK_ALARM);

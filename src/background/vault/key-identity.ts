@@ -1,15 +1,19 @@
 // Which org a key pair belongs to, asked of its own server (`GET /orgs`) before the key pair is saved, when it is
 // edited and when it is tested. A Cloud Manager key sees exactly one org; an Ops Manager key that sees several is
-// a global key, bound to its server. The answer is what binds a key pair: the user never binds one by hand.
+// a global key, bound to its server; an Atlas key pair asks the Atlas API (atlas-identity.ts). The answer is what
+// binds a key pair: the user never binds one by hand.
 import { CLOUD_MANAGER_BASE, CloudManagerError } from '../../core/cloudmanager';
-import { type KeyIdentity, type Profile, profileWithKey, type VaultContents } from '../../core/vault';
+import { atlasKeyPairFor, type KeyIdentity, type Profile, profileWithKey, type VaultContents } from '../../core/vault';
 import { apiForKey } from '../api/api-clients';
 import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
 import { saveOrgStatus } from '../orgs/org-state';
+import { identifyAtlasKey } from './atlas-identity';
 
-type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl'>;
+type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl' | 'side'>;
 
+/** Asks the key's own API: the Atlas Admin API for an Atlas key pair, Cloud Manager's (or Ops Manager's) else. */
 export async function identifyKey(key: Key): Promise<KeyIdentity> {
+  if (key.side === 'atlas') return identifyAtlasKey(key);
   const api = apiForKey(key);
   const orgs = await api.ownOrgs();
   if (orgs.length === 1) {
@@ -27,9 +31,19 @@ export async function identifyKey(key: Key): Promise<KeyIdentity> {
   return { kind: 'global' };
 }
 
+/**
+ * Refuses a Cloud Manager key pair for an org the vault knows as an Atlas org (one of its Atlas key pairs is that
+ * org's key), as Cloud Manager refuses a link there: the Atlas key pair is the one to use on that org.
+ */
+export function requireNotAtlasOrg(contents: VaultContents, identity: KeyIdentity): void {
+  if (identity.kind !== 'org' || !atlasKeyPairFor(contents.profiles, identity.org.id)) return;
+  throw new CloudManagerError('atlas-org');
+}
+
 /** Refuses a key of another org where the user saves it for one (its org page): names the org it belongs to. */
 export function requireOrg(identity: KeyIdentity, orgId: string | undefined): void {
-  if (!orgId || identity.kind !== 'org' || identity.org.id === orgId) return;
+  // An Atlas key saved for a page's org is that org's key only if the Atlas API named that very org.
+  if (!orgId || identity.kind === 'global' || identity.org.id === orgId) return;
   throw keyOfOtherOrg(identity.org);
 }
 

@@ -1,5 +1,6 @@
 // Handlers of the vault's key pairs: list, add (after its server said which org the key belongs to), remove, edit
-// (a new key or server is asked again) and test (can this key link?). A key pair stays the key pair of one org.
+// (a new key or server is asked again) and test (can this key link?). A key pair stays the key pair of one org, and
+// of one side: an Atlas key pair is asked of the Atlas API, and a Cloud Manager one is never saved for an Atlas org.
 import { CloudManagerError } from '../../core/cloudmanager';
 import {
   addProfile,
@@ -14,7 +15,7 @@ import {
 import type { HandlersOf, MessageMap } from '../../shared/messages';
 import { apiFor, forgetApiClients } from '../api/api-clients';
 import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
-import { identifyKey, requireNewKey } from './key-identity';
+import { identifyKey, requireNewKey, requireNotAtlasOrg } from './key-identity';
 import { identifyNewKeyPair } from './new-key-pair';
 import { readContents, updateContents } from './vault-store';
 
@@ -38,6 +39,7 @@ export const profileHandlers: HandlersOf<ProfileMessages> = {
     const identity = await identifyNewKeyPair(profile, orgId, now);
     const added = await updateContents((current) => {
       requireNewKey(current, draft); // saved meanwhile, in another window
+      requireNotAtlasOrg(current, identity);
       const result = addProfile(current, profile, now, identity);
       return { contents: result.contents, result: result.profile };
     });
@@ -59,12 +61,13 @@ export const profileHandlers: HandlersOf<ProfileMessages> = {
     if (current && !sameKey(current, draft)) {
       requireNewKey(contents, draft, { except: profileId });
       identity = await identifyKey(draft);
-      if (current.org && (identity.kind !== 'org' || identity.org.id !== current.org.id)) {
+      if (current.org && (identity.kind === 'global' || identity.org.id !== current.org.id)) {
         // Stryker disable next-line ConditionalExpression: a global identity has no org, so `identity.org` is undefined too
-        throw keyOfOtherOrg(identity.kind === 'org' ? identity.org : undefined);
+        throw keyOfOtherOrg(identity.kind !== 'global' ? identity.org : undefined);
       }
     }
     const profile = await updateContents((latest) => {
+      if (identity) requireNotAtlasOrg(latest, identity);
       const result = updateProfile(latest, profileId, patch, now);
       const next = identity ? setIdentity(result.contents, profileId, identity) : result.contents;
       return { contents: next, result: next.profiles.find((p) => p.id === profileId)! };
@@ -79,6 +82,11 @@ export const profileHandlers: HandlersOf<ProfileMessages> = {
     // Which org the key belongs to now (a key pair saved before keys were identified learns it here).
     const identity = await identifyKey(profile);
     await updateContents((c) => ({ contents: setIdentity(c, profileId, identity), result: null }));
+    // An Atlas key pair is tested by naming its org: whether it may make link tokens (Organization Owner) shows only
+    // when one is made, and making one to find out would leave a token behind.
+    if (identity.kind === 'atlas-org') {
+      return { orgId: identity.org.id, name: identity.org.name, canLink: true, side: 'atlas' };
+    }
     const target = identity.kind === 'org' ? identity.org.id : (orgId ?? profile.orgIds[0]);
     if (!target)
       throw new WorkerError('invalid-input', 'Give an org id (or its address) to test this global key against.');

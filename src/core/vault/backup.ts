@@ -88,7 +88,13 @@ export function parseBackup(text: string): VaultBackup {
     throw refuse('not-json', 'This file is not a vault backup (it is not JSON).');
   }
   const backup = parsed as Partial<Record<keyof VaultBackup, unknown>> | null;
-  if (!backup || typeof backup !== 'object' || Array.isArray(backup) || backup.format !== BACKUP_FORMAT) {
+  if (
+    !backup ||
+    // Stryker disable next-line ConditionalExpression: a primitive from JSON.parse has no format, so it is refused as foreign all the same
+    typeof backup !== 'object' ||
+    Array.isArray(backup) ||
+    backup.format !== BACKUP_FORMAT
+  ) {
     throw refuse('foreign', 'This file is not a vault backup of this extension.');
   }
   checkBackupEnvelope(backup.envelope);

@@ -28,7 +28,9 @@ export function baseUrlOrigin(url: string | undefined): string {
     throw invalid('scheme', 'The server address must start with https:// or http://.');
   }
   if (
-    (parsed.pathname !== '/' && parsed.pathname !== '') ||
+    (parsed.pathname !== '/' &&
+      // Stryker disable next-line ConditionalExpression,StringLiteral: an http(s) URL's pathname always starts with '/', so it is never '' here
+      parsed.pathname !== '') ||
     parsed.search ||
     parsed.hash ||
     parsed.username ||

@@ -1,10 +1,16 @@
-// What the server said a key is (the key of one org, with that org's projects, or an Ops Manager global key), made
-// safe to keep in the vault: names cut to size without control characters, projects deduplicated.
+// What the server said a key is (the key of one org with that org's projects, an Ops Manager global key, the key of
+// one Atlas org), made safe to keep in the vault: names cut to size without control characters, projects deduplicated.
 import { hasControlCharacter, MAX_NAME_LENGTH, MAX_PROJECTS_PER_PROFILE, ORG_ID } from './profile-rules';
 import type { KeyOrg, KeyProject, Profile } from './types';
 
-/** What the server said a key is: the key of one org (with that org's projects), or an Ops Manager global key. */
-export type KeyIdentity = { kind: 'org'; org: KeyOrg; projects: KeyProject[] } | { kind: 'global' };
+/**
+ * What the server said a key is: the key of one Cloud Manager / Ops Manager org (with that org's projects), an Ops
+ * Manager global key, or the key of one Atlas org (the Atlas API's `GET /orgs` named exactly that org).
+ */
+export type KeyIdentity =
+  | { kind: 'org'; org: KeyOrg; projects: KeyProject[] }
+  | { kind: 'global' }
+  | { kind: 'atlas-org'; org: KeyOrg };
 
 /** A name as the server gave it, made safe to keep: control characters become spaces, and it is cut to size. */
 export const cut = (name: string) =>
@@ -12,9 +18,12 @@ export const cut = (name: string) =>
     .join('')
     .slice(0, MAX_NAME_LENGTH);
 
-/** The profile's identity fields for what the server said (names cut to size, projects deduplicated). */
-export function identityFields(identity: KeyIdentity): Pick<Profile, 'org' | 'global' | 'projects'> {
-  if (identity.kind === 'global') return { global: true };
+/** The profile's identity fields for what the server said (names cut to size, projects deduplicated, the side). */
+export function identityFields(identity: KeyIdentity): Pick<Profile, 'org' | 'global' | 'projects' | 'side'> {
+  // Only Ops Manager has keys that span orgs: a global key is an Ops Manager key pair, whatever it was saved as.
+  if (identity.kind === 'global') return { global: true, side: 'ops-manager' };
+  if (identity.kind === 'atlas-org')
+    return { org: { id: identity.org.id, name: cut(identity.org.name) }, side: 'atlas' };
   const projects = new Map<string, KeyProject>();
   for (const p of identity.projects) {
     if (ORG_ID.test(p.id) && projects.size < MAX_PROJECTS_PER_PROFILE)

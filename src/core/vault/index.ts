@@ -24,6 +24,13 @@ export {
   MIN_PASSPHRASE_LENGTH,
   type VaultEnvelope,
 } from './envelope';
+export {
+  type AddressProblem,
+  type ExternalAddresses,
+  MAX_EXTERNAL_ADDRESSES,
+  parseExternalAddresses,
+  readAddressList,
+} from './external-addresses';
 export type { KeyIdentity } from './identity';
 export { deriveVaultKey, exportVaultKey, importVaultKey } from './keys';
 export {
@@ -41,6 +48,7 @@ export {
   MAX_LABEL_LENGTH,
   MAX_ORGS_PER_PROFILE,
   MAX_PROFILES,
+  sameLabel,
 } from './profile-rules';
 export {
   addProfile,
@@ -58,6 +66,9 @@ export {
 } from './profiles';
 export {
   addProject,
+  atlasKeyPairFor,
+  atlasKeyPairsOfClient,
+  cloudManagerKeyPairsOfClient,
   profileForOrg,
   profileForProject,
   profileServes,
@@ -66,6 +77,7 @@ export {
   setIdentity,
   setProjects,
 } from './serving';
+export { deriveSide, isKeySide, KEY_SIDES, profileSide } from './sides';
 export { readVault, STAGED_KEY, VAULT_KEY, type VaultStorage, writeVaultAtomically } from './storage';
 export { type ContentsSource, validateContents } from './validate';
 export {
@@ -75,6 +87,7 @@ export {
   emptyContents,
   type KeyOrg,
   type KeyProject,
+  type KeySide,
   openVaultWithKey,
   type Profile,
   sealVault,

@@ -3,6 +3,7 @@
 // bound to one key pair, the current vault's binding first.
 import { MAX_PROFILES } from './profile-rules';
 import { newProfileId } from './profiles';
+import { profileSide } from './sides';
 import type { Profile, VaultContents } from './types';
 import { VaultError } from './vault-error';
 
@@ -45,7 +46,9 @@ const sameContent = (a: Profile, b: Profile) =>
   a.publicKey === b.publicKey &&
   a.privateKey === b.privateKey &&
   a.baseUrl === b.baseUrl &&
-  a.insecureHttpConfirmed === b.insecureHttpConfirmed;
+  a.insecureHttpConfirmed === b.insecureHttpConfirmed &&
+  profileSide(a) === profileSide(b) &&
+  (a.accessListIps ?? []).join() === (b.accessListIps ?? []).join();
 
 const sameKey = (a: Profile, b: Profile) => a.publicKey === b.publicKey && a.baseUrl === b.baseUrl;
 
@@ -111,8 +114,9 @@ export function mergeContents(
     ...current,
     profiles: profiles.map((p) => {
       const orgIds = p.orgIds.filter((o) => {
-        // A key pair the server identified serves its own org only, whatever an older copy was bound to.
-        if (p.org && o !== p.org.id) return false;
+        // A key pair the server identified serves its own org only, whatever an older copy was bound to; an Atlas
+        // key pair serves no Cloud Manager org at all.
+        if (p.side === 'atlas' || (p.org && o !== p.org.id)) return false;
         const keep = (owner.get(o) ?? p.id) === p.id && !claimed.has(o);
         if (keep) claimed.add(o);
         return keep;

@@ -1,5 +1,6 @@
 // The rules a key pair's fields must meet, shared by the forms (profiles.ts) and the check of everything the
 // vault decrypts (validate.ts), so that a file can never hold what a form would refuse.
+import { MAX_EXTERNAL_ADDRESSES } from './external-addresses';
 import type { VaultErrorField } from './vault-error';
 
 export const MAX_PROFILES = 500;
@@ -55,6 +56,14 @@ export function keyProblem(key: string): FieldProblem | undefined {
   return undefined;
 }
 
+/**
+ * Whether two labels name the same client: as saved (trimmed), character for character, the way a merge and the
+ * lists compare them. A client's Cloud Manager and Atlas key pairs carry the same label.
+ */
+export function sameLabel(a: string, b: string): boolean {
+  return a.trim() === b.trim();
+}
+
 export function labelProblem(label: string): FieldProblem | undefined {
   if (!label.trim()) return 'empty';
   if (hasControlCharacter(label)) return 'control-character';
@@ -73,6 +82,8 @@ export const FIELD_WORDS: Record<VaultErrorField, string> = {
   org: "the key's org",
   global: 'the global-key mark',
   projects: "the list of the org's projects",
+  side: 'the side (Cloud Manager, Ops Manager or Atlas)',
+  accessListIps: "the Ops Manager server's external addresses",
   createdAt: 'the creation time',
   updatedAt: 'the time of the last change',
 };
@@ -89,13 +100,19 @@ const PROBLEM_WORDS: Record<Exclude<FieldProblem, 'too-long' | 'too-many'>, stri
   'bad-time': 'is not a valid time',
 };
 
+const MAX_ENTRIES: Partial<Record<VaultErrorField, number>> = {
+  projects: MAX_PROJECTS_PER_PROFILE,
+  accessListIps: MAX_EXTERNAL_ADDRESSES,
+};
+
 /** "the public key contains a character that cannot be sent (...)": words only, never the field's value. */
 export function describeProblem(field: VaultErrorField, problem: FieldProblem): string {
   const words =
     problem === 'too-long'
-      ? `is longer than ${field === 'label' ? MAX_LABEL_LENGTH : MAX_KEY_LENGTH} characters`
+      ? // Stryker disable next-line ConditionalExpression,EqualityOperator: MAX_LABEL_LENGTH and MAX_KEY_LENGTH are both 200, so either branch says the same
+        `is longer than ${field === 'label' ? MAX_LABEL_LENGTH : MAX_KEY_LENGTH} characters`
       : problem === 'too-many'
-        ? `holds more than ${(field === 'projects' ? MAX_PROJECTS_PER_PROFILE : MAX_ORGS_PER_PROFILE).toLocaleString('en-US')} entries`
+        ? `holds more than ${(MAX_ENTRIES[field] ?? MAX_ORGS_PER_PROFILE).toLocaleString('en-US')} entries`
         : PROBLEM_WORDS[problem];
   return `${FIELD_WORDS[field]} ${words}`;
 }

@@ -2,6 +2,7 @@
 // and masking the UI needs. An org is bound to at most one profile, and a key serves only its own org: the one
 // the server named when the key pair was saved (a global Ops Manager key: any org of its own server).
 import { baseUrlOrigin, isInsecureHttp, normalizeBaseUrl } from './base-url';
+import { checkExternalAddresses } from './external-addresses';
 import { identityFields, type KeyIdentity } from './identity';
 import {
   describeProblem,
@@ -13,7 +14,8 @@ import {
   ORG_ID,
   sentence,
 } from './profile-rules';
-import type { Profile, VaultContents } from './types';
+import { deriveSide, isKeySide, profileSide } from './sides';
+import type { KeySide, Profile, VaultContents } from './types';
 import { VaultError } from './vault-error';
 
 const PUBLIC_KEY = /^[a-z]{8}$/;
@@ -27,6 +29,10 @@ export interface ProfileInput {
   orgIds?: string[];
   /** The user confirmed an http:// server beyond this machine after being told what travels in clear. */
   allowInsecureHttp?: boolean;
+  /** Absent (an older page, a script): derived from the server address, as for contents saved before sides. */
+  side?: KeySide;
+  /** Ops Manager only: the server's external addresses or CIDR blocks, one entry per element. */
+  accessListIps?: string[];
 }
 
 export type KeyShapeWarning = { kind: 'public-key-shape' | 'private-key-shape' | 'looks-swapped' };
@@ -41,7 +47,10 @@ export function checkKeyShapes(publicKey: string, privateKey: string): KeyShapeW
   return warnings;
 }
 
-type ProfileFields = Pick<Profile, 'label' | 'publicKey' | 'privateKey' | 'baseUrl' | 'insecureHttpConfirmed'>;
+type ProfileFields = Pick<
+  Profile,
+  'label' | 'publicKey' | 'privateKey' | 'baseUrl' | 'insecureHttpConfirmed' | 'side' | 'accessListIps'
+>;
 
 const fieldError = (field: 'label' | 'publicKey' | 'privateKey', problem: FieldProblem) =>
   new VaultError('invalid-profile', sentence(describeProblem(field, problem)), { variant: problem, field });
@@ -72,10 +81,24 @@ function validated(input: ProfileInput): ProfileFields {
   const privateFault = keyProblem(privateKey);
   if (privateFault) throw fieldError('privateKey', privateFault);
   const baseUrl = normalizeBaseUrl(input.baseUrl, { allowInsecureHttp: input.allowInsecureHttp === true });
-  // Only reachable when the user confirmed: recorded so the vault's check (validate.ts) and later edits know.
-  return isInsecureHttp(baseUrl)
-    ? { label, publicKey, privateKey, baseUrl, insecureHttpConfirmed: true }
-    : { label, publicKey, privateKey, baseUrl };
+  const side = input.side === undefined ? deriveSide({ baseUrl }) : input.side;
+  if (!isKeySide(side)) {
+    throw new VaultError('invalid-profile', 'Choose whether the key is for Cloud Manager, Ops Manager or Atlas.', {
+      variant: 'bad-side',
+      field: 'side',
+    });
+  }
+  const accessListIps = checkExternalAddresses(input.accessListIps, side);
+  return {
+    label,
+    publicKey,
+    privateKey,
+    baseUrl,
+    // Only reachable when the user confirmed: recorded so the vault's check (validate.ts) and later edits know.
+    ...(isInsecureHttp(baseUrl) ? { insecureHttpConfirmed: true as const } : {}),
+    side,
+    ...(accessListIps.length > 0 ? { accessListIps } : {}),
+  };
 }
 
 /**
@@ -109,9 +132,11 @@ export function addProfile(
       { variant: 'too-many-profiles', params: { max: String(MAX_PROFILES) } },
     );
   }
+  const fields = validated(input);
+  requireMatchingIdentity(fields.side, identity);
   const profile: Profile = {
     id: newProfileId(),
-    ...validated(input),
+    ...fields,
     ...(identity ? identityFields(identity) : {}),
     orgIds: [],
     createdAt: now,
@@ -123,6 +148,15 @@ export function addProfile(
   return { contents: next, profile: next.profiles.find((p) => p.id === profile.id)! };
 }
 
+/** An Atlas key pair is identified by the Atlas API, any other by Cloud Manager's or Ops Manager's: never crossed. */
+export function requireMatchingIdentity(side: KeySide | undefined, identity: KeyIdentity | undefined): void {
+  if (!identity || (side === 'atlas') === (identity.kind === 'atlas-org')) return;
+  throw new VaultError('invalid-profile', "The key's server answered for another side than the key pair's.", {
+    variant: 'side-change',
+    field: 'side',
+  });
+}
+
 export function updateProfile(
   contents: VaultContents,
   id: string,
@@ -132,6 +166,14 @@ export function updateProfile(
   const current = contents.profiles.find((p) => p.id === id);
   if (!current) throw new VaultError('unknown-profile', 'That key pair is no longer in the vault.');
   const baseUrl = patch.baseUrl ?? current.baseUrl;
+  const side = patch.side ?? profileSide(current);
+  // An Atlas key pair and a Cloud Manager / Ops Manager one are keys of different orgs: a new key pair, not an edit.
+  if ((side === 'atlas') !== (current.side === 'atlas')) {
+    throw new VaultError('invalid-profile', 'An Atlas key pair cannot become a Cloud Manager or Ops Manager one.', {
+      variant: 'side-change',
+      field: 'side',
+    });
+  }
   // A confirmation is for one server: it carries over only while the address stays the same.
   const sameServer = current.insecureHttpConfirmed === true && baseUrlOrigin(baseUrl) === current.baseUrl;
   const merged = validated({
@@ -141,6 +183,9 @@ export function updateProfile(
     privateKey: textOf(patch.privateKey) ? (patch.privateKey as string) : current.privateKey,
     baseUrl,
     allowInsecureHttp: patch.allowInsecureHttp ?? sameServer,
+    side,
+    // Kept while the key pair stays an Ops Manager one; an empty list removes them.
+    accessListIps: patch.accessListIps ?? (side === 'ops-manager' ? current.accessListIps : undefined),
   });
   const { org, global, projects } = current;
   const profile: Profile = {
@@ -173,7 +218,8 @@ export function bindOrg(contents: VaultContents, orgId: string, profileId: strin
       field: 'orgIds',
     });
   }
-  if (target.org && target.org.id !== orgId) {
+  // An Atlas key pair serves its Atlas org's link tokens, never a Cloud Manager org (its own org is none).
+  if (target.org && (target.side === 'atlas' || target.org.id !== orgId)) {
     throw new VaultError('invalid-profile', `This key pair belongs to ${target.org.name}: it serves no other org.`, {
       variant: 'other-org',
       field: 'orgIds',
@@ -228,5 +274,6 @@ export function publicProfile(profile: Profile): PublicProfile {
   const view: PublicProfile = { ...rest, orgIds: [...rest.orgIds], maskedPrivateKey: maskSecret(privateKey) };
   if (rest.org) view.org = { ...rest.org };
   if (rest.projects) view.projects = rest.projects.map((p) => ({ ...p }));
+  if (rest.accessListIps) view.accessListIps = [...rest.accessListIps];
   return view;
 }

@@ -1,8 +1,10 @@
 // Which key pair serves an org: a key serves the one org its server named (an Ops Manager global key: the orgs of
 // its own server), learnt when it was saved or tested; and the lookups by org, project and public key built on it.
+// An Atlas key pair serves only its Atlas org's link tokens; a Cloud Manager or Ops Manager one never serves those.
 import { cut, identityFields, type KeyIdentity } from './identity';
-import { MAX_PROJECTS_PER_PROFILE, ORG_ID } from './profile-rules';
-import { bindOrg } from './profiles';
+import { MAX_PROJECTS_PER_PROFILE, ORG_ID, sameLabel } from './profile-rules';
+import { bindOrg, requireMatchingIdentity } from './profiles';
+import { profileSide } from './sides';
 import type { KeyProject, Profile, VaultContents } from './types';
 import { VaultError } from './vault-error';
 
@@ -10,7 +12,8 @@ import { VaultError } from './vault-error';
 export function setIdentity(contents: VaultContents, profileId: string, identity: KeyIdentity): VaultContents {
   const current = contents.profiles.find((p) => p.id === profileId);
   if (!current) throw new VaultError('unknown-profile', 'That key pair is no longer in the vault.');
-  if (identity.kind === 'org' && !ORG_ID.test(identity.org.id)) {
+  requireMatchingIdentity(current.side, identity);
+  if (identity.kind !== 'global' && !ORG_ID.test(identity.org.id)) {
     throw new VaultError('invalid-profile', 'That is not a Cloud Manager org id (24 hexadecimal characters).', {
       variant: 'bad-org-id',
       field: 'org',
@@ -20,6 +23,7 @@ export function setIdentity(contents: VaultContents, profileId: string, identity
   const updated: Profile = {
     ...rest,
     ...identityFields(identity),
+    // Stryker disable next-line ArrowFunction: an org is bound to one key pair only, so an emptied list is rebound below
     orgIds: identity.kind === 'org' ? current.orgIds.filter((o) => o === identity.org.id) : current.orgIds,
   };
   const next = { ...contents, profiles: contents.profiles.map((p) => (p.id === profileId ? updated : p)) };
@@ -36,6 +40,7 @@ export function setProjects(contents: VaultContents, profileId: string, projects
     ...contents,
     profiles: contents.profiles.map((p) => {
       if (p.id !== profileId || !p.org) return p;
+      // Stryker disable next-line StringLiteral: identityFields tells only 'global' and 'atlas-org' apart, so any other kind reads as an org key
       return { ...p, projects: identityFields({ kind: 'org', org: p.org, projects }).projects };
     }),
   };
@@ -59,6 +64,8 @@ export function addProject(contents: VaultContents, profileId: string, project: 
  * the orgs bound to it or any org of its own server (`base`); an unidentified (older) key pair for its bound orgs.
  */
 export function profileServes(profile: Profile, orgId: string, base?: string): boolean {
+  // An Atlas key pair serves no Cloud Manager or Ops Manager org, not even the id of its own Atlas org.
+  if (profile.side === 'atlas') return false;
   if (profile.org) return profile.org.id === orgId;
   if (profile.global) return profile.orgIds.includes(orgId) || (base !== undefined && profile.baseUrl === base);
   return profile.orgIds.includes(orgId);
@@ -73,7 +80,8 @@ export function profilesServing(contents: VaultContents, orgId: string, base?: s
 /** The key pair whose org holds this project, as learnt from the API. */
 export function profileForProject(contents: VaultContents, groupId: string, base?: string): Profile | undefined {
   return contents.profiles.find(
-    (p) => (base === undefined || p.baseUrl === base) && p.projects?.some((q) => q.id === groupId),
+    (p) =>
+      p.side !== 'atlas' && (base === undefined || p.baseUrl === base) && p.projects?.some((q) => q.id === groupId),
   );
 }
 
@@ -90,8 +98,27 @@ export function profileWithKey(
 
 /** The key pair that serves the org: the one bound to it, else the one key that serves it (never a guess). */
 export function profileForOrg(contents: VaultContents, orgId: string, base?: string): Profile | undefined {
-  const bound = contents.profiles.find((p) => p.orgIds.includes(orgId));
+  const bound = contents.profiles.find((p) => p.side !== 'atlas' && p.orgIds.includes(orgId));
   if (bound) return bound;
   const serving = profilesServing(contents, orgId, base);
   return serving.length === 1 ? serving[0] : undefined;
+}
+
+/**
+ * The Atlas key pair that makes link tokens for this Atlas org: one whose key the Atlas API named that org for (the
+ * first saved, when the vault holds several keys of the same org: any of them serves it alike). Never a Cloud
+ * Manager or Ops Manager key pair, even one bound to an org with that id.
+ */
+export function atlasKeyPairFor(profiles: readonly Profile[], atlasOrgId: string): Profile | undefined {
+  return profiles.find((p) => p.side === 'atlas' && p.org?.id === atlasOrgId);
+}
+
+/** A client's Atlas key pairs (the client is the label): those with the label of its Cloud Manager key pair. */
+export function atlasKeyPairsOfClient(profiles: readonly Profile[], label: string): Profile[] {
+  return profiles.filter((p) => p.side === 'atlas' && sameLabel(p.label, label));
+}
+
+/** A client's Cloud Manager and Ops Manager key pairs: the other way from an Atlas key pair's label. */
+export function cloudManagerKeyPairsOfClient(profiles: readonly Profile[], label: string): Profile[] {
+  return profiles.filter((p) => profileSide(p) !== 'atlas' && sameLabel(p.label, label));
 }

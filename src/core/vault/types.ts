@@ -1,7 +1,19 @@
 // The vault's contents as the code sees them once opened: key pairs (profiles) with the org each key belongs to.
+
+/**
+ * Which API a key pair's key is for: a Cloud Manager org, an Ops Manager server, or an Atlas org (the target of a
+ * migration, whose key makes link tokens). A key never serves the other side's calls.
+ */
+export type KeySide = 'cloud-manager' | 'ops-manager' | 'atlas';
+
 export interface Profile {
   id: string;
   label: string;
+  /**
+   * Set on every key pair the vault or a backup yields (validate.ts derives it for contents written before sides
+   * existed); optional in the type only for objects built by hand: read it with profileSide().
+   */
+  side?: KeySide;
   publicKey: string;
   privateKey: string;
   baseUrl: string;
@@ -19,6 +31,11 @@ export interface Profile {
   global?: true;
   /** The projects of the key's org, learnt from the API: project pages find their org here without a call. */
   projects?: KeyProject[];
+  /**
+   * Ops Manager only: the server's external IPv4/IPv6 addresses or CIDR blocks, in normal form (not secret). A link
+   * token made for one of its orgs carries them as `accessListIps`.
+   */
+  accessListIps?: string[];
 }
 
 export interface KeyOrg {

@@ -2,6 +2,7 @@
 // open, a backup before it is previewed, merged or adopted. Only known fields come out; errors name the profile
 // and the field in words, never a value (a value may be a private key).
 import { baseUrlOrigin, isInsecureHttp } from './base-url';
+import { readAddressList } from './external-addresses';
 import {
   describeProblem,
   type FieldProblem,
@@ -15,7 +16,8 @@ import {
   ORG_ID,
   PROFILE_ID,
 } from './profile-rules';
-import type { KeyOrg, KeyProject, Profile, VaultContents } from './types';
+import { deriveSide, isKeySide } from './sides';
+import type { KeyOrg, KeyProject, KeySide, Profile, VaultContents } from './types';
 import { VaultError, type VaultErrorDetails, type VaultErrorField } from './vault-error';
 
 /**
@@ -162,6 +164,8 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
       if (p.projects.length > MAX_PROJECTS_PER_PROFILE) throw at('projects', 'too-many');
       projects = p.projects.map((q: unknown) => named('projects', q));
     }
+    const side = sideOf(p, { baseUrl, global: p.global === true, org, orgIds, projects }, at);
+    const accessListIps = addressesOf(p.accessListIps, side, at);
 
     const profile: Profile = {
       id,
@@ -178,7 +182,43 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
     if (org) profile.org = org;
     if (p.global === true) profile.global = true;
     if (projects) profile.projects = projects;
+    // Contents written before sides existed stay as they were (profileSide() derives theirs); a side is kept.
+    if (p.side !== undefined) profile.side = side;
+    if (accessListIps) profile.accessListIps = accessListIps;
     return profile;
   });
   return { version: 1, profiles };
+}
+
+type FieldFault = (field: VaultErrorField, problem: FieldProblem) => VaultError;
+
+/**
+ * The key pair's side: strictly one of the three when written, derived when absent (contents and backups written
+ * before sides existed). An Atlas key pair is the key of the one Atlas org the Atlas API named: it has that org, no
+ * Cloud Manager org bound, no projects, and is never a global key; only Ops Manager has global keys.
+ */
+function sideOf(
+  p: Raw,
+  known: { baseUrl: string; global: boolean; org?: KeyOrg; orgIds: Set<string>; projects?: KeyProject[] },
+  at: FieldFault,
+): KeySide {
+  if (p.side !== undefined && !isKeySide(p.side)) throw at('side', 'bad-format');
+  const side = p.side ?? deriveSide(known);
+  if (known.global && side !== 'ops-manager') throw at('global', 'bad-format');
+  if (side === 'atlas') {
+    if (!known.org) throw at('org', 'empty');
+    if (known.orgIds.size > 0) throw at('orgIds', 'bad-format');
+    if (known.projects) throw at('projects', 'bad-format');
+  }
+  return side;
+}
+
+/** An Ops Manager key pair's external addresses, in normal form; no other side has any. */
+function addressesOf(value: unknown, side: KeySide, at: FieldFault): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (side !== 'ops-manager') throw at('accessListIps', 'bad-format');
+  const read = readAddressList(value);
+  if (!read) throw at('accessListIps', 'not-a-list');
+  if (!read.ok) throw at('accessListIps', read.tooMany ? 'too-many' : 'bad-format');
+  return read.addresses;
 }

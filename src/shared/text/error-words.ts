@@ -19,6 +19,8 @@ export const SUBSTITUTIONS: Partial<Record<ErrorView['kind'], string[]>> = {
   'no-profile': ['org'],
   'key-other-org': ['orgWithId'],
   'duplicate-key': ['label'],
+  'no-atlas-key-pair': ['client'],
+  'access-list-ips-missing': ['client'],
   redirected: ['host'],
 };
 

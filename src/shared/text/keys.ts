@@ -1,14 +1,15 @@
 // The message keys chosen by a value the pages and the badge share (an operation, a link status): typed tables of
 // literal keys, so the compiler checks each against the catalogue and the catalogue test sees them all.
 import type { LinkStatus } from '../../core/cloudmanager';
-import type { Operation } from '../domain';
+import type { HistoryOperation, Operation } from '../domain';
 import type { MessageKey } from './i18n';
 
 /** An operation's name, as in "Link failed" or a history row. */
-export const OPERATION_KEYS: Readonly<Record<Operation, MessageKey>> = {
+export const OPERATION_KEYS: Readonly<Record<HistoryOperation, MessageKey>> = {
   link: 'operation_link',
   unlink: 'operation_unlink',
   status: 'operation_status',
+  'revoke-token': 'operation_revoke_token',
 };
 
 /** What is happening while an operation runs. */

@@ -1,11 +1,11 @@
-// A key pair's server address (Cloud Manager unless an Ops Manager address is given): the field, the confirmation
-// an http:// address needs, and the browser's host permission the worker needs to call any other server.
+// A key pair's server address (an Ops Manager server's; Cloud Manager and Atlas have theirs): the field, the
+// confirmation an http:// address needs, and the browser's host permission the worker needs to call that server.
 import browser from 'webextension-polyfill';
 import { CLOUD_MANAGER_BASE_URL } from '../core/vault';
 import type { ProfileInput } from '../shared/domain';
 import { MessageError } from '../shared/messages';
 import { t } from '../shared/text/i18n';
-import { InsecureHttpConfirm } from '../ui/InsecureHttpConfirm';
+import { InsecureHttpConfirm } from './InsecureHttpConfirm';
 
 /** Asks the browser for the Ops Manager host (must run in the click handler: it needs the user's gesture). */
 export async function askHostPermission(baseUrl: string | undefined): Promise<void> {
@@ -26,6 +26,7 @@ export function ServerAddressFields(props: {
   value: ProfileInput;
   onInput: (next: ProfileInput) => void;
   placeholder?: string;
+  required?: boolean;
 }) {
   const { value, onInput } = props;
   return (
@@ -37,6 +38,7 @@ export function ServerAddressFields(props: {
         placeholder={props.placeholder}
         onInput={(e) => onInput({ ...value, baseUrl: e.currentTarget.value })}
         autocomplete="off"
+        required={props.required}
       />
       <InsecureHttpConfirm
         idPrefix={props.idPrefix}

@@ -1,0 +1,106 @@
+// Both sides of a link in one call: the client's Atlas key pair makes a link token for the chosen Atlas org, and the
+// Cloud Manager org's own key pair posts it at once (org-operations: the org's one call, badge, history). The token
+// never leaves the worker: not in a message, not in storage, not in a log. A failed link keeps it in memory for ten
+// minutes (pending-tokens.ts), so a retry posts the same token instead of making a second one.
+import { atlasKeyPairFor, atlasKeyPairsOfClient, type Profile, profileSide } from '../../core/vault';
+import type { OrgStatusRecord } from '../../shared/domain';
+import { atlasApiFor } from '../api/api-clients';
+import { toErrorView } from '../messaging/error-view';
+import { WorkerError } from '../messaging/worker-error';
+import { recordAction } from '../orgs/history';
+import { linkWithNewToken } from '../orgs/org-operations';
+import { saveOrgStatus } from '../orgs/org-state';
+import { readContents } from '../vault/vault-store';
+import {
+  dropPending,
+  dropPendingOfAtlasOrg,
+  holdPending,
+  keepPending,
+  pendingKey,
+  takePending,
+} from './pending-tokens';
+
+/** The client's Atlas key pair for this Atlas org: of the same client (label) as the org's key pair, never another. */
+export function atlasKeyPairOfClient(profiles: readonly Profile[], client: Profile, atlasOrgId: string): Profile {
+  const atlas = atlasKeyPairFor(atlasKeyPairsOfClient(profiles, client.label), atlasOrgId);
+  if (atlas) return atlas;
+  throw new WorkerError(
+    'no-atlas-key-pair',
+    `No Atlas key pair of the client ${client.label} serves that Atlas org: add the client's Atlas key pair.`,
+    { client: client.label, atlasOrgId },
+  );
+}
+
+/** The addresses the token must carry: an Ops Manager server's (asked once per key pair), none for Cloud Manager. */
+export function accessListFor(profile: Profile): string[] | undefined {
+  if (profileSide(profile) !== 'ops-manager') return undefined;
+  if (profile.accessListIps?.length) return profile.accessListIps;
+  throw new WorkerError(
+    'access-list-ips-missing',
+    "Atlas needs the Ops Manager server's external IP addresses in the link token: add them to its key pair.",
+    { client: profile.label },
+  );
+}
+
+const isTokenUseless = (error: unknown) => toErrorView(error).kind === 'invalid-token';
+
+export async function createAndLink(request: {
+  orgId: string;
+  atlasOrgId: string;
+  profileId?: string;
+}): Promise<OrgStatusRecord> {
+  const { orgId, atlasOrgId } = request;
+  // The user's choice of Atlas org is remembered for this org, whatever the outcome.
+  await saveOrgStatus(orgId, { atlasOrgId });
+  let key: string | undefined;
+  try {
+    const record = await linkWithNewToken(orgId, request.profileId, async (client) => {
+      const atlas = atlasKeyPairOfClient((await readContents()).profiles, client, atlasOrgId);
+      const accessListIps = accessListFor(client);
+      key = pendingKey(orgId, atlasOrgId, accessListIps);
+      const held = takePending(key);
+      if (held) return held;
+      const token = await atlasApiFor(atlas).createLinkToken(atlasOrgId, { accessListIps });
+      holdPending(key, token);
+      return token;
+    });
+    if (key) dropPending(key);
+    return record;
+  } catch (error) {
+    if (key) {
+      if (isTokenUseless(error)) dropPending(key);
+      else keepPending(key);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Removes the Atlas org's link token (Atlas's DELETE names no token: it removes what the org has), with the org's
+ * own Atlas key pair. Never done by itself: only this confirmed action calls it.
+ */
+export async function revokeAtlasToken(request: { atlasOrgId: string }): Promise<null> {
+  const profiles = (await readContents()).profiles;
+  const atlas = atlasKeyPairFor(profiles, request.atlasOrgId);
+  if (!atlas) {
+    throw new WorkerError('no-atlas-key-pair', 'No Atlas key pair serves that Atlas org.', {
+      atlasOrgId: request.atlasOrgId,
+    });
+  }
+  const entry = {
+    time: Date.now(),
+    orgId: request.atlasOrgId,
+    orgName: atlas.org?.name,
+    operation: 'revoke-token' as const,
+    profileLabel: atlas.label,
+  };
+  try {
+    await atlasApiFor(atlas).revokeLinkTokens(request.atlasOrgId);
+  } catch (error) {
+    await recordAction({ ...entry, ok: false, result: toErrorView(error).kind });
+    throw error;
+  }
+  dropPendingOfAtlasOrg(request.atlasOrgId);
+  await recordAction({ ...entry, ok: true, result: 'revoked' });
+  return null;
+}

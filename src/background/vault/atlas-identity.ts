@@ -1,0 +1,31 @@
+// Which Atlas org an Atlas key pair belongs to, asked of the Atlas Admin API (`GET /api/atlas/v2/orgs`) over the
+// same Digest signing and nonce store as Cloud Manager's calls: an Atlas org API key sees exactly its own org.
+import { createAtlasApi } from '../../core/atlas';
+import { CloudManagerError } from '../../core/cloudmanager';
+import { createDigestFetch } from '../../core/digest';
+import type { KeyIdentity, Profile } from '../../core/vault';
+import { sessionNonceStore } from '../api/nonce-store';
+
+type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl'>;
+
+/** An Atlas client for a key pair being identified: used for its one listing, then dropped. */
+export function atlasApiForKey(key: Key) {
+  const digestFetch = createDigestFetch(
+    { username: key.publicKey, password: key.privateKey },
+    { store: sessionNonceStore, shareNonceAcrossKeys: true },
+  );
+  // An Atlas for Government address is refused here, before any request (atlas-for-government).
+  return createAtlasApi({ baseUrl: key.baseUrl, fetch: digestFetch });
+}
+
+/**
+ * The Atlas org the key belongs to. A key that sees none is not an Atlas org's key (a Cloud Manager key, most
+ * likely: not-atlas-org, whose text the form completes with "choose Cloud Manager"); one that sees several is not
+ * the org API key this extension knows.
+ */
+export async function identifyAtlasKey(key: Key): Promise<KeyIdentity> {
+  const orgs = await atlasApiForKey(key).listOrgs();
+  if (orgs.length === 1) return { kind: 'atlas-org', org: orgs[0]! };
+  if (orgs.length === 0) throw new CloudManagerError('not-atlas-org');
+  throw new CloudManagerError('unexpected-response', { variant: 'atlas' });
+}

@@ -1,0 +1,121 @@
+// The side a key pair serves, chosen in the key-pair forms (Cloud Manager unless the user picks another), and what
+// each side asks for: Ops Manager its server's external addresses (checked as typed, each wrong entry named), Atlas
+// where its key is created.
+import { type AddressProblem, type KeySide, MAX_EXTERNAL_ADDRESSES, parseExternalAddresses } from '../core/vault';
+import type { ErrorView } from '../shared/domain';
+import { type MessageKey, t } from '../shared/text/i18n';
+
+export const SIDE_KEYS: Readonly<Record<KeySide, MessageKey>> = {
+  'cloud-manager': 'sideCloudManager',
+  'ops-manager': 'sideOpsManager',
+  atlas: 'sideAtlas',
+};
+
+const ALL_SIDES: readonly KeySide[] = ['cloud-manager', 'ops-manager', 'atlas'];
+
+/** A native radio group: Tab reaches it, the arrow keys move the choice, the legend names it. */
+export function SideSwitch(props: {
+  idPrefix: string;
+  value: KeySide;
+  onChange: (side: KeySide) => void;
+  /** The sides offered (an edit cannot turn a key pair into an Atlas one or back). */
+  sides?: readonly KeySide[];
+}) {
+  const { idPrefix } = props;
+  return (
+    <fieldset class="sides" data-testid="key-side">
+      <legend>{t('fieldSide')}</legend>
+      {(props.sides ?? ALL_SIDES).map((side) => (
+        <label key={side} class="checkbox" for={`${idPrefix}-side-${side}`}>
+          <input
+            id={`${idPrefix}-side-${side}`}
+            type="radio"
+            name={`${idPrefix}-side`}
+            value={side}
+            checked={props.value === side}
+            onChange={() => props.onChange(side)}
+          />{' '}
+          {t(SIDE_KEYS[side])}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+const PROBLEM_KEYS: Readonly<Record<AddressProblem['kind'], MessageKey>> = {
+  'not-an-address': 'addressNotAnAddress',
+  'bad-octet': 'addressBadOctet',
+  'bad-ipv6': 'addressBadIpv6',
+  'bad-prefix': 'addressBadPrefix',
+  'host-bits': 'addressHostBits',
+};
+
+/** What is wrong with the typed addresses, entry by entry (empty when nothing is). */
+export function addressProblemTexts(text: string): string[] {
+  const parsed = parseExternalAddresses(text);
+  if (parsed.ok) return [];
+  const texts = parsed.problems.map((p) =>
+    p.kind === 'host-bits' ? t(PROBLEM_KEYS[p.kind], [p.entry, p.network]) : t(PROBLEM_KEYS[p.kind], p.entry),
+  );
+  if (parsed.tooMany) texts.push(t('addressTooMany', String(MAX_EXTERNAL_ADDRESSES)));
+  return texts;
+}
+
+/** The Ops Manager server's external addresses: asked once per key pair, sent with every link token made for it. */
+export function ExternalAddressesField(props: { idPrefix: string; value: string; onInput: (text: string) => void }) {
+  const id = `${props.idPrefix}-addresses`;
+  const problems = addressProblemTexts(props.value);
+  return (
+    <>
+      <label for={id}>{t('fieldExternalAddresses')}</label>
+      <textarea
+        id={id}
+        rows={3}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+        aria-describedby={`${id}-help`}
+        aria-invalid={problems.length > 0}
+        autocomplete="off"
+        spellcheck={false}
+      />
+      <p id={`${id}-help`} class="muted">
+        {t('externalAddressesHelp')}
+      </p>
+      {problems.length > 0 && (
+        <ul class="warnings" aria-live="polite" data-testid="address-problems">
+          {problems.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** Where an Atlas key is made, and with which role. */
+export function AtlasKeyHelp() {
+  return (
+    <p class="muted" data-testid="atlas-key-help">
+      {t('atlasKeyHelp')}
+    </p>
+  );
+}
+
+/**
+ * A word beside the error of a key pair saved on the wrong side: a key that sees no Atlas org is most likely a Cloud
+ * Manager key (choose Cloud Manager); a Cloud Manager key of an Atlas org belongs on the Atlas side.
+ */
+export function SideErrorHint(props: { error: ErrorView | undefined; side: KeySide }) {
+  const { error, side } = props;
+  const hint =
+    error?.kind === 'not-atlas-org' && side === 'atlas'
+      ? t('notAtlasKeyHint')
+      : error?.kind === 'atlas-org' && side !== 'atlas'
+        ? t('atlasOrgKeyHint')
+        : undefined;
+  return hint ? (
+    <p class="warnings" data-testid="side-hint">
+      {hint}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,201 @@
+// What mutation testing found unprotected in profile-rules.ts (issue #18): the exact limits of names and keys
+// (200 characters pass, 201 do not), the C1 control range up to U+009F, empty names and keys in a saved vault,
+// the id rules, and the words each field and problem is described with (the sentence a form or import shows).
+import { describe, expect, it } from 'vitest';
+import {
+  addProfile,
+  emptyContents,
+  MAX_KEY_LENGTH,
+  MAX_LABEL_LENGTH,
+  type VaultContents,
+  validateContents,
+} from '../../../../src/core/vault';
+import { refusal } from '../../../support/vault-profiles';
+
+const ORG = '5f1a2b3c4d5e6f7a8b9c0d1e';
+const PUB = 'qwhtzmpa';
+const SECRET = '3f9c2e71-8a4b-4c5d-9e6f-0a1b2c3d4e5f';
+const input = { label: 'Acme', publicKey: PUB, privateKey: SECRET };
+
+const stored = (overrides: Record<string, unknown>) => ({
+  version: 1,
+  profiles: [
+    {
+      id: 'p1',
+      label: 'Acme',
+      publicKey: PUB,
+      privateKey: SECRET,
+      baseUrl: 'https://cloud.mongodb.com',
+      orgIds: [],
+      createdAt: 1,
+      updatedAt: 1,
+      ...overrides,
+    },
+  ],
+});
+
+const hexIds = (n: number) => Array.from({ length: n }, (_, i) => i.toString(16).padStart(24, '0'));
+const fresh = (): VaultContents => emptyContents();
+
+describe('lengths: 200 characters pass, 201 do not', () => {
+  it('a name', () => {
+    expect(MAX_LABEL_LENGTH).toBe(200);
+    expect(addProfile(fresh(), { ...input, label: 'n'.repeat(200) }, 1).profile.label).toBe('n'.repeat(200));
+    expect(refusal(() => addProfile(fresh(), { ...input, label: 'n'.repeat(201) }, 1))).toEqual({
+      kind: 'invalid-profile',
+      variant: 'too-long',
+      field: 'label',
+      message: 'The name is longer than 200 characters.',
+    });
+  });
+
+  it('a public and a private key', () => {
+    expect(MAX_KEY_LENGTH).toBe(200);
+    const long = 'k'.repeat(200);
+    const saved = addProfile(fresh(), { ...input, publicKey: long, privateKey: long }, 1).profile;
+    expect([saved.publicKey, saved.privateKey]).toEqual([long, long]);
+    for (const [field, words] of [
+      ['publicKey', 'public key'],
+      ['privateKey', 'private key'],
+    ] as const) {
+      expect(refusal(() => addProfile(fresh(), { ...input, [field]: `${long}k` }, 1))).toEqual({
+        kind: 'invalid-profile',
+        variant: 'too-long',
+        field,
+        message: `The ${words} is longer than 200 characters.`,
+      });
+    }
+  });
+});
+
+describe('names: control characters', () => {
+  it('refuses C0, DEL and the whole C1 range up to U+009F, and the line and paragraph separators', () => {
+    for (const c of ['\u0000', '\t', '\u001f', '\u007f', '\u0080', '\u009e', '\u009f', '\u2028', '\u2029']) {
+      expect(refusal(() => addProfile(fresh(), { ...input, label: `Ac${c}me` }, 1))).toEqual({
+        kind: 'invalid-profile',
+        variant: 'control-character',
+        field: 'label',
+        message: 'The name contains a control character (such as a line break or a tab).',
+      });
+    }
+  });
+
+  it('accepts the characters just outside those ranges', () => {
+    for (const c of [' ', '~', '\u00a0', '\u00e9', '\u2027', '\u202a']) {
+      expect(addProfile(fresh(), { ...input, label: `Ac${c}me` }, 1).profile.label).toBe(`Ac${c}me`);
+    }
+  });
+});
+
+describe('what a saved vault may not hold, in words', () => {
+  const vaultCases: [string, Record<string, unknown>, string, string, string][] = [
+    ['an empty name', { label: '' }, 'empty', 'label', 'the name is empty'],
+    ['a name of spaces only', { label: '   ' }, 'empty', 'label', 'the name is empty'],
+    ['an empty public key', { publicKey: '' }, 'empty', 'publicKey', 'the public key is empty'],
+    ['an empty private key', { privateKey: '' }, 'empty', 'privateKey', 'the private key is empty'],
+    ['an id with a foreign character', { id: '!p1' }, 'bad-format', 'id', 'the id is not in the expected format'],
+    ['an id of 65 characters', { id: 'p'.repeat(65) }, 'bad-format', 'id', 'the id is not in the expected format'],
+    ['an empty server address', { baseUrl: '' }, 'empty', 'baseUrl', 'the server address is empty'],
+    [
+      'an address not in its normal form',
+      { baseUrl: 'https://cloud.mongodb.com/' },
+      'not-normalised',
+      'baseUrl',
+      'the server address is not in its normal form',
+    ],
+    [
+      'a confirmation that is not a boolean',
+      { insecureHttpConfirmed: 'yes' },
+      'bad-format',
+      'insecureHttpConfirmed',
+      'the http:// confirmation is not in the expected format',
+    ],
+    ['org ids that are no list', { orgIds: ORG }, 'not-a-list', 'orgIds', 'the list of org ids is not a list'],
+    [
+      'more than 10,000 org ids',
+      { orgIds: hexIds(10_001) },
+      'too-many',
+      'orgIds',
+      'the list of org ids holds more than 10,000 entries',
+    ],
+    [
+      'an org that is no org',
+      { org: { id: 'x', name: 'Acme' } },
+      'bad-format',
+      'org',
+      "the key's org is not in the expected format",
+    ],
+    [
+      'a global mark that is not true',
+      { global: false },
+      'bad-format',
+      'global',
+      'the global-key mark is not in the expected format',
+    ],
+    [
+      'projects that are no list',
+      { org: { id: ORG, name: 'Acme' }, projects: {} },
+      'not-a-list',
+      'projects',
+      "the list of the org's projects is not a list",
+    ],
+    [
+      'more than 5,000 projects',
+      { org: { id: ORG, name: 'Acme' }, projects: hexIds(5_001).map((id) => ({ id, name: 'P' })) },
+      'too-many',
+      'projects',
+      "the list of the org's projects holds more than 5,000 entries",
+    ],
+    ['a negative creation time', { createdAt: -1 }, 'bad-time', 'createdAt', 'the creation time is not a valid time'],
+    [
+      'an endless change time',
+      { updatedAt: Infinity },
+      'bad-time',
+      'updatedAt',
+      'the time of the last change is not a valid time',
+    ],
+  ];
+
+  for (const [what, overrides, variant, field, words] of vaultCases) {
+    it(`${what}: ${variant} of ${field}`, () => {
+      expect(refusal(() => validateContents(stored(overrides), 'vault'))).toMatchObject({
+        kind: 'corrupted',
+        variant,
+        field,
+        message: `The saved vault cannot be read (profile 1: ${words}).`,
+      });
+    });
+  }
+
+  it('a backup gives the same words', () => {
+    expect(refusal(() => validateContents(stored({ label: 'Ac\u009fme' }), 'backup'))).toMatchObject({
+      kind: 'invalid-backup',
+      variant: 'control-character',
+      field: 'label',
+      message:
+        'This backup cannot be imported (profile 1: the name contains a control character (such as a line break or a tab)).',
+    });
+  });
+
+  it('while a saved vault keeps a name, id and org ids that meet the rules exactly', () => {
+    const ok = stored({ id: 'p'.repeat(64), label: ' Acme ', orgIds: [ORG] });
+    expect(validateContents(ok, 'vault')).toEqual(ok);
+  });
+});
+
+describe('org ids are exactly 24 lowercase hex digits', () => {
+  it('in a saved vault and in an org the server named', () => {
+    for (const bad of [`0${ORG}`, `${ORG}0`, `x${ORG}`, `${ORG}x`]) {
+      expect(refusal(() => validateContents(stored({ orgIds: [bad] }), 'vault'))).toMatchObject({
+        kind: 'corrupted',
+        variant: 'bad-org-id',
+        field: 'orgIds',
+      });
+      expect(refusal(() => validateContents(stored({ org: { id: bad, name: 'Acme' } }), 'vault'))).toMatchObject({
+        kind: 'corrupted',
+        variant: 'bad-format',
+        field: 'org',
+      });
+    }
+  });
+});
