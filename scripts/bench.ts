@@ -2,6 +2,7 @@
 // nothing here fails on a slow machine; each row says its target so a reader can compare.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { measureCreateAndLink } from '../test/bench/create-and-link.ts';
 import { measureDigestRequests } from '../test/bench/digest-requests.ts';
 import { measurePopup } from '../test/bench/popup-timing.ts';
 import { bundleSizes } from '../test/bench/sizes.ts';
@@ -33,6 +34,13 @@ row('Digest requests per call: cold', String(digest.cold), '2');
 row('Digest requests per call: warm', String(digest.warm), '1');
 row('Digest requests per call: after a worker restart', String(digest.afterRestart), '1');
 row('Digest requests per call: a client that never reuses nonces', String(digest.neverReuses), '(2, for comparison)');
+
+const oneClick = await measureCreateAndLink();
+row('Requests for one create-and-link: cold', String(oneClick.cold), '4');
+row('Requests for one create-and-link: warm', String(oneClick.warm), '2');
+row('Requests for one create-and-link: warm, another client', String(oneClick.warmOtherClient), '2');
+row('Requests for one create-and-link: cold, nonce bound to its key', String(oneClick.coldNonceBoundToKey), '4');
+row('Requests for one create-and-link: warm, nonce bound to its key', String(oneClick.warmNonceBoundToKey), '2');
 
 const popup = await measurePopup(5);
 row('Chromium: popup page start → org shown (median of 5)', ms(median(popup.pageToOrgMs)), '');

@@ -3,7 +3,7 @@
 // Ops Manager hosts count as known once the user granted the extension access to them.
 // The project → org answers are cached in storage.local (ids and names only).
 import { CLOUD_MANAGER_BASE, parseUiUrl } from '../../core/cloudmanager';
-import { profileForProject, setIdentity, setProjects, type VaultContents } from '../../core/vault';
+import { profileForProject, profileSide, setIdentity, setProjects, type VaultContents } from '../../core/vault';
 import type { PageLocation } from '../../shared/domain';
 import { apiFor } from '../api/api-clients';
 import { WorkerError } from '../messaging/worker-error';
@@ -75,6 +75,9 @@ export async function resolveGroupWith(
   if (profile.baseUrl !== location.base) {
     throw new WorkerError('no-profile', 'That key pair is for another server than this page.');
   }
+  // An Atlas key pair never signs a Cloud Manager call, not even to find a project's org.
+  if (profileSide(profile) === 'atlas')
+    throw new WorkerError('no-profile', 'An Atlas key pair has no Cloud Manager project.');
   if (profile.global) {
     const group = await apiFor(profile).orgOfGroup(location.groupId);
     await rememberGroupOrg(location.groupId, group.orgId, group.name);

@@ -1,0 +1,236 @@
+// Create-and-link through the worker's real handlers, Digest layer and API clients, against the real sandbox over
+// HTTP (the fixed https://cloud.mongodb.com address is rewritten to it): the token is made with the client's Atlas
+// key pair and posted with the org's own key pair; three requests cold (one challenge: one server, one realm), two warm; a failed link keeps the token in
+// memory so the retry posts the same one (the sandbox sees one token made); nothing of a token reaches storage,
+// the answer or history; lock and revoke drop a held token; the wrong client's Atlas org is refused before any call.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type Sandbox, startSandbox } from '../../../../sandbox/server';
+
+const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
+vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
+const { fastKdf } = await vi.hoisted(async () => import('../../../support/fast-kdf'));
+vi.mock('../../../../src/core/vault/keys', fastKdf);
+
+const SENDER = { id: 'test-extension', url: 'chrome-extension://test-extension/src/popup/index.html' };
+const PASSPHRASE = 'a passphrase 123';
+
+let sb: Sandbox;
+/** Every link token that went over the wire, in either direction (read from request and answer bodies). */
+const seenTokens = new Set<string>();
+const realFetch = globalThis.fetch;
+
+beforeAll(async () => {
+  sb = await startSandbox({ httpsPort: 0, httpPort: 0 });
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const asked = String(input);
+    const url = asked.replace('https://cloud.mongodb.com', sb.httpUrl!);
+    if (typeof init?.body === 'string' && init.body.includes('linkToken'))
+      seenTokens.add(JSON.parse(init.body).linkToken);
+    const response = await realFetch(url, init);
+    if (url.includes('/liveMigrations/linkTokens') && init?.method === 'POST' && response.ok) {
+      const text = await response.clone().text();
+      seenTokens.add(JSON.parse(text).linkToken);
+    }
+    // The answer reads as coming from the address asked (the client refuses an answer from anywhere else).
+    Object.defineProperty(response, 'url', { value: asked });
+    return response;
+  });
+});
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await sb.close();
+});
+
+const fixtureKey = (name: string) => sb.fixture.keys.find((k) => k.name === name)!;
+const orgNamed = (name: string) => sb.fixture.orgs.find((o) => o.name === name)!.id;
+const ACME = () => orgNamed('Acme Retail');
+const ACME_ATLAS = () => orgNamed('Acme Retail (Atlas)');
+const GLOBEX_ATLAS = () => orgNamed('Globex Logistics (Atlas)');
+
+type Reply = { ok: boolean; value?: unknown; error?: { kind: string; params?: Record<string, string> } };
+
+async function worker() {
+  fake.storage.data.local.clear();
+  fake.storage.data.session.clear();
+  vi.resetModules();
+  const { handlers } = await import('../../../../src/background/messaging/handlers');
+  const { createRouter } = await import('../../../../src/background/messaging/router');
+  const pending = await import('../../../../src/background/atlas/pending-tokens');
+  const router = createRouter(handlers);
+  const send = async (name: string, request: object = {}) => (await router({ name, request }, SENDER)) as Reply;
+  const key = (name: string, label: string, side?: string) => ({
+    label,
+    publicKey: fixtureKey(name).publicKey,
+    privateKey: fixtureKey(name).privateKey,
+    ...(side ? { side } : {}),
+  });
+  const created = await send('vault/create', { passphrase: PASSPHRASE, profile: key('owner', 'Acme') });
+  expect(JSON.stringify(created.error)).toBeUndefined();
+  for (const [name, label] of [
+    ['atlas', 'Acme'],
+    ['atlasglobex', 'Globex'],
+  ]) {
+    const added = await send('profiles/add', { profile: key(name!, label!, 'atlas') });
+    expect(added.error).toBeUndefined();
+  }
+  sb.clearLog();
+  return { send, pending };
+}
+
+/** Everything the fake browser's storage holds, as one text. */
+const storedText = () => JSON.stringify([...fake.storage.data.local.entries(), ...fake.storage.data.session.entries()]);
+
+beforeEach(() => {
+  sb.clearFaults();
+  seenTokens.clear();
+});
+
+describe('create-and-link', () => {
+  it('makes the token with the client Atlas key pair, links with the org key pair: 3 requests cold, 2 warm', async () => {
+    const w = await worker();
+    // Cold: a lock forgets every nonce (the key pairs' identification left them warm).
+    await w.send('vault/lock');
+    await w.send('vault/unlock', { passphrase: PASSPHRASE });
+    sb.clearLog();
+    const before = sb.atlasTokens().length;
+    const reply = await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
+    expect(reply).toMatchObject({ ok: true, value: { orgId: ACME(), status: 'SYNCED', atlasOrgId: ACME_ATLAS() } });
+    const made = sb.atlasTokens().slice(before);
+    expect(made.map((t) => [t.atlasOrgId, t.linkedOrgIds])).toEqual([[ACME_ATLAS(), [ACME()]]]);
+    // Cold: one challenge, then the token request signed by the Atlas key and the link signed by the org's own key.
+    // Both APIs are one server with one realm, so the second key signs with the nonce the first one learnt: 3
+    // requests, under the issue's target of 4 (one challenge per side).
+    expect(sb.log.map((e) => [e.method, e.status, e.username ?? '-', e.path.split('/').at(-1)])).toEqual([
+      ['POST', 401, '-', 'linkTokens'],
+      ['POST', 200, fixtureKey('atlas').publicKey, 'linkTokens'],
+      ['POST', 201, fixtureKey('owner').publicKey, 'migrationLink'],
+    ]);
+    // The nonce is shared per server when the server allows it: warm, one signed request per side.
+    await w.send('link/delete', { orgId: ACME() });
+    sb.clearLog();
+    expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(true);
+    expect(sb.log.map((e) => [e.method, e.status])).toEqual([
+      ['POST', 200],
+      ['POST', 201],
+    ]);
+    expect(w.pending.pendingCount()).toBe(0);
+  });
+
+  it('a failed link keeps the token for the retry, which posts the same one: one token made for two attempts', async () => {
+    const w = await worker();
+    const before = sb.atlasTokens().length;
+    sb.setFaults([{ kind: 'server-error', match: { method: 'POST', pathIncludes: '/migrationLink' }, times: 1 }]);
+    const failed = await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
+    expect(failed).toMatchObject({ ok: false, error: { kind: 'server-error' } });
+    expect(w.pending.pendingCount()).toBe(1);
+    const context = (await w.send('context/get', { url: `https://cloud.mongodb.com/v2#/org/${ACME()}/projects` }))
+      .value as { atlasTargets: { atlasOrgId: string; pendingUntil?: number }[] };
+    const target = context.atlasTargets.find((t) => t.atlasOrgId === ACME_ATLAS());
+    expect(target?.pendingUntil).toBeGreaterThan(Date.now() + 9 * 60_000);
+
+    const retried = await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
+    expect(retried).toMatchObject({ ok: true, value: { status: 'SYNCED' } });
+    expect(
+      sb
+        .atlasTokens()
+        .slice(before)
+        .map((t) => t.linkedOrgIds),
+    ).toEqual([[ACME()]]);
+    expect(w.pending.pendingCount()).toBe(0);
+    // The token crossed the wire, and is nowhere in storage (history, status records, fingerprints).
+    expect(seenTokens.size).toBe(1);
+    for (const token of seenTokens) {
+      expect(storedText()).not.toContain(token);
+      expect(JSON.stringify([failed, retried, context])).not.toContain(token);
+    }
+    const history = (await w.send('history/list', { orgId: ACME() })).value as { operation: string; ok: boolean }[];
+    expect(history.map((h) => [h.operation, h.ok])).toEqual([
+      ['link', true],
+      ['link', false],
+    ]);
+  });
+
+  it('locking the vault forgets a held token: the retry after unlocking makes a new one', async () => {
+    const w = await worker();
+    const before = sb.atlasTokens().length;
+    sb.setFaults([{ kind: 'server-error', match: { method: 'POST', pathIncludes: '/migrationLink' }, times: 1 }]);
+    expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(false);
+    expect(w.pending.pendingCount()).toBe(1);
+    await w.send('vault/lock');
+    expect(w.pending.pendingCount()).toBe(0);
+    await w.send('vault/unlock', { passphrase: PASSPHRASE });
+    expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(true);
+    expect(sb.atlasTokens().slice(before)).toHaveLength(2);
+  });
+
+  it('revoke removes the Atlas org token with its Atlas key pair, drops a held token, and is in history', async () => {
+    const w = await worker();
+    const before = sb.atlasTokens().length;
+    sb.setFaults([{ kind: 'server-error', match: { method: 'POST', pathIncludes: '/migrationLink' }, times: 1 }]);
+    await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
+    expect(w.pending.pendingCount()).toBe(1);
+    sb.clearLog();
+    expect(await w.send('atlas/revoke', { atlasOrgId: ACME_ATLAS() })).toEqual({ ok: true, value: null });
+    expect(sb.log.filter((e) => e.status < 400).map((e) => [e.method, e.username, e.orgId])).toEqual([
+      ['DELETE', fixtureKey('atlas').publicKey, ACME_ATLAS()],
+    ]);
+    expect(
+      sb
+        .atlasTokens()
+        .slice(before)
+        .map((t) => t.revoked),
+    ).toEqual([true]);
+    expect(w.pending.pendingCount()).toBe(0);
+    const history = (await w.send('history/list', { orgId: ACME_ATLAS() })).value as Record<string, unknown>[];
+    expect(history).toMatchObject([
+      { operation: 'revoke-token', ok: true, result: 'revoked', orgName: 'Acme Retail (Atlas)', profileLabel: 'Acme' },
+    ]);
+  });
+
+  it("refuses another client's Atlas org before any request, naming the client", async () => {
+    const w = await worker();
+    const reply = await w.send('atlas/link', { orgId: ACME(), atlasOrgId: GLOBEX_ATLAS() });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { kind: 'no-atlas-key-pair', params: { client: 'Acme', atlasOrgId: GLOBEX_ATLAS() } },
+    });
+    expect(sb.log).toEqual([]);
+    expect((await w.send('atlas/revoke', { atlasOrgId: ACME() })).error?.kind).toBe('no-atlas-key-pair');
+    expect(sb.log).toEqual([]);
+  });
+
+  it('an Atlas key without Organization Owner: not-org-owner (Atlas), no link posted, nothing held', async () => {
+    const w = await worker();
+    await w.send('profiles/remove', {
+      profileId: ((await w.send('profiles/list')).value as { id: string; publicKey: string }[]).find(
+        (p) => p.publicKey === fixtureKey('atlas').publicKey,
+      )!.id,
+    });
+    const member = fixtureKey('atlasmember');
+    expect(
+      (
+        await w.send('profiles/add', {
+          profile: { label: 'Acme', publicKey: member.publicKey, privateKey: member.privateKey, side: 'atlas' },
+        })
+      ).ok,
+    ).toBe(true);
+    sb.clearLog();
+    const reply = await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'not-org-owner', params: { variant: 'atlas' } } });
+    expect(sb.log.some((e) => e.path.includes('migrationLink'))).toBe(false);
+    expect(w.pending.pendingCount()).toBe(0);
+  });
+
+  it('an Atlas key pair never signs a Cloud Manager call: a project page is not resolved with it', async () => {
+    const w = await worker();
+    const atlasId = ((await w.send('profiles/list')).value as { id: string; publicKey: string }[]).find(
+      (p) => p.publicKey === fixtureKey('atlas').publicKey,
+    )!.id;
+    // A project no saved key pair knows (Globex's): the key pair the user names as its client would be asked.
+    const group = sb.fixture.groups.find((g) => g.orgId === orgNamed('Globex Logistics'))!.id;
+    const url = `https://cloud.mongodb.com/v2/${group}#/clusters`;
+    const reply = await w.send('project/resolve', { url, profileId: atlasId });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'no-profile' } });
+    expect(sb.log).toEqual([]);
+  });
+});
