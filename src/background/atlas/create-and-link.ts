@@ -2,6 +2,7 @@
 // Cloud Manager org's own key pair posts it at once (org-operations: the org's one call, badge, history). The token
 // never leaves the worker: not in a message, not in storage, not in a log. A failed link keeps it in memory for ten
 // minutes (pending-tokens.ts), so a retry posts the same token instead of making a second one.
+import { isObjectId } from '../../core/cloudmanager';
 import { atlasKeyPairFor, atlasKeyPairsOfClient, type Profile, profileSide } from '../../core/vault';
 import type { OrgStatusRecord } from '../../shared/domain';
 import { atlasApiFor } from '../api/api-clients';
@@ -50,11 +51,12 @@ export async function createAndLink(request: {
   profileId?: string;
 }): Promise<OrgStatusRecord> {
   const { orgId, atlasOrgId } = request;
-  // The user's choice of Atlas org is remembered for this org, whatever the outcome.
-  await saveOrgStatus(orgId, { atlasOrgId });
+  if (!isObjectId(atlasOrgId)) throw new WorkerError('invalid-input', 'That is not an Atlas org id.');
   let key: string | undefined;
   try {
     const record = await linkWithNewToken(orgId, request.profileId, async (client) => {
+      // The org's own key pair was found: the user's choice of Atlas org is remembered for it, whatever the outcome.
+      await saveOrgStatus(orgId, { atlasOrgId });
       const atlas = atlasKeyPairOfClient((await readContents()).profiles, client, atlasOrgId);
       const accessListIps = accessListFor(client);
       key = pendingKey(orgId, atlasOrgId, accessListIps);

@@ -233,4 +233,14 @@ describe('create-and-link', () => {
     expect(reply).toMatchObject({ ok: false, error: { kind: 'no-profile' } });
     expect(sb.log).toEqual([]);
   });
+
+  it('refuses an Atlas org id that is none, and remembers nothing for an org no key pair serves', async () => {
+    const w = await worker();
+    expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: 'not-an-id' })).error?.kind).toBe('invalid-input');
+    const stranger = orgNamed('Hooli Media');
+    const reply = await w.send('atlas/link', { orgId: stranger, atlasOrgId: ACME_ATLAS() });
+    expect(reply.error?.kind).toBe('no-profile');
+    expect(storedText()).not.toContain(stranger);
+    expect(sb.log).toEqual([]);
+  });
 });
