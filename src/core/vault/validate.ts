@@ -43,7 +43,11 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
     );
   if (!isRecord(raw)) throw fail('it does not hold key pairs', { variant: 'not-contents' });
   if (raw.version !== 1) {
-    if (typeof raw.version === 'number' && raw.version > 1) {
+    if (
+      typeof raw.version === 'number' &&
+      // Stryker disable next-line EqualityOperator: a version other than 1 is above 1 exactly when it is at least 1
+      raw.version > 1
+    ) {
       throw source === 'vault'
         ? new VaultError('unsupported-version', 'The vault was written by a newer version of this extension.')
         : new VaultError(
@@ -73,7 +77,14 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
       return value;
     };
     const time = (field: VaultErrorField, value: unknown): number => {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw at(field, 'bad-time');
+      if (
+        // Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything that is not a number too
+        typeof value !== 'number' ||
+        !Number.isFinite(value) ||
+        value < 0
+      ) {
+        throw at(field, 'bad-time');
+      }
       return value;
     };
     if (!isRecord(p)) throw fail(`profile ${position} is not a key pair`, { variant: 'not-a-profile', params });
