@@ -1,5 +1,5 @@
 // The popup: loads the context for the active tab, then shows setup, unlock, the question a project page of an
-// unknown client asks, or the org's link panel.
+// unknown client asks, an Atlas org's panel (create a token and link, revoke), or the org's link panel.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ErrorView, PopupContext } from '../shared/domain';
@@ -7,6 +7,7 @@ import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { ErrorNotice } from '../ui/Notice';
 import { UnlockForm } from '../ui/UnlockForm';
+import { AtlasOrgPanel } from './AtlasOrgPanel';
 import { OrgPanel } from './OrgPanel';
 import { ProjectClientPanel } from './ProjectClientPanel';
 import { SetupForm } from './SetupForm';
@@ -64,6 +65,7 @@ function Body(props: { context: PopupContext; url?: string; reload: () => Promis
   }
   if (context.needsClient) return <ProjectClientPanel context={context} url={props.url} reload={reload} />;
   if (context.locationError) return <ErrorNotice error={context.locationError} />;
+  if (context.atlasPage) return <AtlasOrgPanel context={context} reload={reload} />;
   if (!context.org) {
     return (
       <div class="card" data-testid="not-cloud-manager">

@@ -1,6 +1,7 @@
 // The org's panel: which org and which of its key pairs, its link status (checked on open), Link with a pasted
 // token (folded behind a question when the org is already linked), and Unlink behind a confirmation that names the
-// org. Only key pairs that may serve this org are ever offered; with none, the key-pair form takes the panel.
+// org. Only key pairs that may serve this org are ever offered; with none, the key-pair form takes the panel. A
+// client with Atlas key pairs also gets "Create token and link" (CreateAndLink.tsx), whose outcome shows here.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OrgStatusRecord, PopupContext, ProfileView } from '../shared/domain';
 import { asErrorView, send } from '../shared/send';
@@ -11,6 +12,7 @@ import { LinkTokenField, TokenReuseNotice, useLinkToken } from '../ui/LinkTokenF
 import { Notice } from '../ui/Notice';
 import { ProfileSelect } from '../ui/ProfileSelect';
 import { ConfirmUnlink } from './ConfirmUnlink';
+import { CreateAndLink } from './CreateAndLink';
 import { NoKeyPairPanel } from './NoKeyPairPanel';
 import { type Failure, type Operation, StatusLine } from './StatusLine';
 
@@ -28,7 +30,7 @@ export function OrgPanel(props: { context: PopupContext; reload: () => Promise<v
 
 const isLinked = (record: OrgStatusRecord) => record.status === 'SYNCED' || record.status === 'NOT_SYNCED';
 
-function LinkPanel(props: { context: PopupContext; candidates: ProfileView[] }) {
+function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; reload: () => Promise<void> }) {
   const { context, candidates } = props;
   const orgId = context.org!.orgId;
   const [record, setRecord] = useState<OrgStatusRecord>(context.org!);
@@ -81,6 +83,17 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[] }) 
       setRelink('folded');
       setSuccess(t('linkDone'));
     }
+  };
+
+  // Both sides at once: the worker makes the token with the client's Atlas key pair and links with it.
+  const createAndLink = async (atlasOrgId: string) => {
+    const next = await run('link', () => send('atlas/link', { orgId, atlasOrgId, profileId }));
+    if (next) {
+      setRelink('folded');
+      setSuccess(t('linkDone'));
+    }
+    // A token kept for a retry (or no longer kept) shows on the next context.
+    await props.reload();
   };
 
   const unlink = async () => {
@@ -140,6 +153,19 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[] }) 
       )}
 
       {confirmUnlink && <ConfirmUnlink orgName={orgName} onConfirm={unlink} onCancel={() => setConfirmUnlink(false)} />}
+
+      {context.atlasTargets?.length ? (
+        <CreateAndLink
+          targets={context.atlasTargets}
+          remembered={context.org!.atlasOrgId}
+          orgName={orgName}
+          linked={isLinked(record) && relink !== 'open'}
+          busy={!!busy}
+          ready={!!profileId}
+          onLink={createAndLink}
+          reload={props.reload}
+        />
+      ) : null}
 
       {!showForm && relink === 'folded' && (
         <div class="row">

@@ -21,7 +21,8 @@ export function ProjectClientPanel(props: { context: PopupContext; url?: string;
   const { context } = props;
   const location = context.location;
   const base = location.kind === 'other' ? undefined : location.base;
-  const clients = context.profiles.filter((p) => p.baseUrl === base);
+  // An Atlas key pair has no Cloud Manager project: it is never offered as a project's client.
+  const clients = context.profiles.filter((p) => p.baseUrl === base && p.side !== 'atlas');
   const [choice, setChoice] = useState(clients.length === 0 ? NEW_CLIENT : '');
   const action = useAction(context.locationError);
   const { busy, error } = action;

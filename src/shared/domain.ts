@@ -56,6 +56,8 @@ export interface ClientOrg {
   name?: string;
   profileId: string;
   status?: OrgStatusRecord['status'];
+  /** When a token made for this org and this Atlas org, not yet linked, stops being kept for a retry (epoch ms). */
+  pendingUntil?: number;
 }
 
 /**

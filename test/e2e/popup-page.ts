@@ -1,6 +1,7 @@
 // The toolbar popup as a test sees it: opened on a tab (the real action popup, see harness.ts), with the locators
 // the tests use for its parts — the org panel (status, org id and name, link and re-link, unlink), the key-pair
-// forms (first-use setup, an org with no key pair of its own), the project-client question and the unlock form.
+// forms (first-use setup, an org with no key pair of its own), the project-client question and the unlock form;
+// and "Create token and link" with the Atlas org's token revoke, on a Cloud Manager or an Atlas org page.
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionRun, PopupHandle } from './harness';
 
@@ -78,6 +79,40 @@ export class PopupPage {
   }
   get unlinkButton(): Locator {
     return this.page.getByRole('button', { name: 'Unlink…' });
+  }
+
+  // Create token and link (a client with an Atlas key pair), on a Cloud Manager or an Atlas org page.
+  get createAndLink(): Locator {
+    return this.page.getByTestId('create-and-link');
+  }
+  /** The Atlas org to link to (a Cloud Manager org page). */
+  get atlasTarget(): Locator {
+    return this.page.getByLabel('Atlas organization', { exact: true });
+  }
+  /** The client's Cloud Manager org to link (an Atlas org page). */
+  get clientOrgChoice(): Locator {
+    return this.page.getByLabel('Cloud Manager organization', { exact: true });
+  }
+  get createAndLinkButton(): Locator {
+    return this.createAndLink.getByRole('button', { name: /^(Create token and link|Creating a token and linking…)$/ });
+  }
+  /** The note on a token kept for a retry. */
+  get atlasPending(): Locator {
+    return this.page.getByTestId('atlas-link-pending');
+  }
+  get atlasOrgPanel(): Locator {
+    return this.page.getByTestId('atlas-org-panel');
+  }
+  get revokeTokenButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Revoke the Atlas organization's link token…|Revoking…)$/ });
+  }
+  /** Clicks "Revoke the Atlas organization's link token…", and returns the question it opens (an alertdialog). */
+  async askToRevoke(): Promise<Locator> {
+    await this.revokeTokenButton.click();
+    return this.page.getByTestId('revoke-confirm');
+  }
+  get revokeOutcome(): Locator {
+    return this.page.getByTestId('revoke-outcome');
   }
 
   // The key-pair forms: first-use setup, and an org with no key pair of its own.

@@ -28,13 +28,18 @@ function atlasTargetsOf(profiles: Profile[], client: Profile, orgId: string): At
 }
 
 /** The Cloud Manager orgs of the Atlas key pair's client: each of its key pairs' own org, or the orgs bound to it. */
-function clientOrgsOf(profiles: Profile[], atlas: Profile, known: Record<string, OrgStatusRecord>): ClientOrg[] {
+function clientOrgsOf(
+  profiles: Profile[],
+  atlas: { label: string; org: { id: string } },
+  known: Record<string, OrgStatusRecord>,
+): ClientOrg[] {
   return cloudManagerKeyPairsOfClient(profiles, atlas.label).flatMap((p) =>
     (p.org ? [p.org.id] : p.orgIds).map((orgId) => ({
       orgId,
       name: known[orgId]?.name ?? (p.org?.id === orgId ? p.org.name : undefined),
       profileId: p.id,
       status: known[orgId]?.status,
+      pendingUntil: pendingUntil(orgId, atlas.org.id),
     })),
   );
 }
@@ -59,7 +64,11 @@ export async function popupContext(url: string | undefined): Promise<PopupContex
     const atlas = location.kind === 'org' ? atlasKeyPairFor(contents.profiles, location.orgId) : undefined;
     if (atlas?.org) {
       // An Atlas org of a saved Atlas key pair: the Atlas side of the link, not an org to link.
-      const clientOrgs = clientOrgsOf(contents.profiles, atlas, await allOrgStatuses());
+      const clientOrgs = clientOrgsOf(
+        contents.profiles,
+        { label: atlas.label, org: atlas.org },
+        await allOrgStatuses(),
+      );
       context.atlasPage = { atlasOrgId: atlas.org.id, name: atlas.org.name, profileId: atlas.id, clientOrgs };
       return context;
     }

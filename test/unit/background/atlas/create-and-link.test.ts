@@ -127,6 +127,11 @@ describe('create-and-link', () => {
       .value as { atlasTargets: { atlasOrgId: string; pendingUntil?: number }[] };
     const target = context.atlasTargets.find((t) => t.atlasOrgId === ACME_ATLAS());
     expect(target?.pendingUntil).toBeGreaterThan(Date.now() + 9 * 60_000);
+    // The Atlas org's page says the same of the client's org.
+    const atlasPage = (
+      await w.send('context/get', { url: `https://cloud.mongodb.com/v2#/org/${ACME_ATLAS()}/projects` })
+    ).value as { atlasPage: { clientOrgs: { orgId: string; pendingUntil?: number }[] } };
+    expect(atlasPage.atlasPage.clientOrgs).toMatchObject([{ orgId: ACME(), pendingUntil: target?.pendingUntil }]);
 
     const retried = await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
     expect(retried).toMatchObject({ ok: true, value: { status: 'SYNCED' } });
