@@ -1,10 +1,12 @@
 // The `/__sandbox/` control endpoints, for a test or benchmark driving a sandbox in another process: the request
-// log, faults, latency, link state, the Atlas side's issued tokens (records only) and its rate limit.
+// log, faults, latency, link state, the Atlas side's issued tokens (records only) and its rate limit, the service
+// account tokens issued (records only, and expiring them) and the paths that refuse Bearer tokens.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LinkState } from './api';
 import type { AtlasTokenRecord } from './atlas-tokens';
 import type { Fault, FaultTable } from './faults';
 import { type RequestLogEntry, readBody, send } from './request-pipeline';
+import type { ServiceAccountTokenRecord } from './service-accounts';
 import type { RateLimit } from './token-bucket';
 
 export interface Controls {
@@ -14,6 +16,9 @@ export interface Controls {
   setLatency(ms: number): void;
   atlasTokens(): AtlasTokenRecord[];
   setAtlasRateLimit(limit: RateLimit | null): void;
+  serviceAccountTokens(): ServiceAccountTokenRecord[];
+  expireServiceAccountTokens(clientId?: string): number;
+  setBearerRefusedPaths(paths: string[]): void;
 }
 
 export async function control(c: Controls, req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -47,6 +52,17 @@ export async function control(c: Controls, req: IncomingMessage, res: ServerResp
     const limit = JSON.parse(await readBody(req)) as RateLimit | null;
     c.setAtlasRateLimit(limit);
     return json(200, limit);
+  }
+  if (what === 'service-account-tokens' && req.method === 'GET') return json(200, c.serviceAccountTokens());
+  if (what === 'service-account-tokens/expire' && req.method === 'POST') {
+    const raw = await readBody(req);
+    const clientId = raw.trim() ? (JSON.parse(raw) as { clientId?: string }).clientId : undefined;
+    return json(200, { expired: c.expireServiceAccountTokens(clientId) });
+  }
+  if (what === 'bearer-refused-paths' && req.method === 'PUT') {
+    const paths = JSON.parse(await readBody(req)) as string[];
+    c.setBearerRefusedPaths(paths);
+    return json(200, paths);
   }
   return json(404, { error: 'unknown control endpoint' });
 }

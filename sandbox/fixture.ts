@@ -37,6 +37,24 @@ export interface FixtureKey {
   accessList?: string[];
 }
 
+/**
+ * A service account (OAuth 2.0 client credentials): like an API key, it belongs to one org, with roles there and
+ * an optional access list (which applies to its API calls, not to its token requests).
+ */
+export interface FixtureServiceAccount {
+  /** A handle for tests and the demo text; not part of the API. */
+  name: string;
+  /** MongoDB's shape: mdb_sa_id_<24 hex>. */
+  clientId: string;
+  /** MongoDB's shape: mdb_sa_sk_<...>. */
+  clientSecret: string;
+  /** Roles on the account's one org (exactly one entry). */
+  roles: Record<string, OrgRole[]>;
+  accessList?: string[];
+  /** When the secret expires (ms since the epoch); a past time refuses token requests (invalid_client, expired). */
+  secretExpiresAt?: number;
+}
+
 export interface FixtureToken {
   token: string;
   /** The status a link made with this token reports. */
@@ -48,6 +66,8 @@ export interface Fixture {
   groups: FixtureGroup[];
   keys: FixtureKey[];
   linkTokens: FixtureToken[];
+  /** Service accounts, one org each; none when absent. */
+  serviceAccounts?: FixtureServiceAccount[];
 }
 
 export const isGlobalKey = (key: FixtureKey): boolean => (key.global?.length ?? 0) > 0;
@@ -82,6 +102,17 @@ export function validateFixture(fixture: Fixture): Fixture {
     }
     if (!orgIds.has(orgs[0]!)) throw new Error(`${label}: unknown org ${orgs[0]}`);
   }
+  const clientIds = new Set<string>();
+  for (const account of fixture.serviceAccounts ?? []) {
+    const label = `fixture service account "${account.name}" (${account.clientId})`;
+    if (clientIds.has(account.clientId) || publicKeys.has(account.clientId)) throw new Error(`${label}: duplicate id`);
+    clientIds.add(account.clientId);
+    const orgs = Object.keys(account.roles);
+    if (orgs.length !== 1) {
+      throw new Error(`${label}: a service account belongs to exactly one org, this one has roles on ${orgs.length}`);
+    }
+    if (!orgIds.has(orgs[0]!)) throw new Error(`${label}: unknown org ${orgs[0]}`);
+  }
   return fixture;
 }
 
@@ -103,8 +134,16 @@ function seeded(seed: number) {
  * `orgs` client orgs, one project each, and one owner key per org (key i belongs to org i); then `atlasOrgs`
  * Atlas orgs (default none), each with one project and one Org Owner key, after the client orgs and keys. The
  * Atlas part is drawn after everything else, so adding it leaves the client orgs, keys and tokens unchanged.
+ * With `serviceAccounts`, every org (client orgs, then Atlas orgs) also gets one Org Owner service account
+ * (`sa<i>`, `atlassa<i>`), drawn last for the same reason.
  */
-export function generateFixture(options: { orgs: number; keys?: number; seed?: number; atlasOrgs?: number }): Fixture {
+export function generateFixture(options: {
+  orgs: number;
+  keys?: number;
+  seed?: number;
+  atlasOrgs?: number;
+  serviceAccounts?: boolean;
+}): Fixture {
   if (options.keys !== undefined && options.keys !== options.orgs) {
     throw new Error(
       `generateFixture: an API key belongs to exactly one org, so keys must equal orgs (got ${options.keys} keys for ${options.orgs} orgs)`,
@@ -148,5 +187,16 @@ export function generateFixture(options: { orgs: number; keys?: number; seed?: n
       roles: { [org.id]: ['ORG_OWNER'] },
     });
   }
-  return validateFixture({ orgs, groups, keys, linkTokens });
+  const fixture: Fixture = { orgs, groups, keys, linkTokens };
+  if (options.serviceAccounts) {
+    let client = 0;
+    let atlas = 0;
+    fixture.serviceAccounts = orgs.map((org) => ({
+      name: org.kind === 'atlas' ? `atlassa${++atlas}` : `sa${++client}`,
+      clientId: `mdb_sa_id_${hexId()}`,
+      clientSecret: `mdb_sa_sk_${bytes(30).toString('base64url')}`,
+      roles: { [org.id]: ['ORG_OWNER'] },
+    }));
+  }
+  return validateFixture(fixture);
 }

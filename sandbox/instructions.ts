@@ -1,7 +1,7 @@
 // The text `npm run sandbox` and `npm start` print: ports, certificate pin, and what to paste into the popup:
 // one key pair per client org (an API key belongs to exactly one org), an Atlas org's key pair for the Atlas
-// side (link tokens), and the Ops Manager global key.
-import type { Fixture, FixtureKey, FixtureOrg } from './fixture';
+// side (link tokens), a service account per side (client id and secret), and the Ops Manager global key.
+import type { Fixture, FixtureKey, FixtureOrg, FixtureServiceAccount } from './fixture';
 
 /** The part of a running sandbox the text needs (not imported from server.ts, to keep the modules acyclic). */
 export interface DemoSandboxInfo {
@@ -39,6 +39,22 @@ function atlasPair(fixture: Fixture): { key: FixtureKey; org: FixtureOrg } | und
   return key && org ? { key, org } : undefined;
 }
 
+/** The first Org Owner service account of a Cloud Manager org and of an Atlas org (named ones first). */
+function serviceAccountPairs(fixture: Fixture): { account: FixtureServiceAccount; org: FixtureOrg }[] {
+  const accounts = fixture.serviceAccounts ?? [];
+  const live = (a: FixtureServiceAccount) => a.secretExpiresAt === undefined || a.secretExpiresAt > Date.now();
+  const pairs: { account: FixtureServiceAccount; org: FixtureOrg }[] = [];
+  for (const kind of ['cloud-manager', 'atlas'] as const) {
+    const ownerOf = (a: FixtureServiceAccount) =>
+      fixture.orgs.find((o) => o.kind === kind && a.roles[o.id]?.includes('ORG_OWNER'));
+    const named = accounts.find((a) => a.name === (kind === 'atlas' ? 'atlasserviceaccount' : 'serviceaccount'));
+    const account = named && ownerOf(named) ? named : accounts.find((a) => live(a) && ownerOf(a) !== undefined);
+    const org = account && ownerOf(account);
+    if (account && org) pairs.push({ account, org });
+  }
+  return pairs;
+}
+
 export function formatDemoInstructions(sandbox: DemoSandboxInfo): string {
   const { fixture } = sandbox;
   const token = fixture.linkTokens.find((t) => t.result === 'SYNCED') ?? fixture.linkTokens[0]!;
@@ -73,6 +89,15 @@ export function formatDemoInstructions(sandbox: DemoSandboxInfo): string {
       `  Org page:               ${orgPage('https://cloud.mongodb.com', atlas.org.id)}`,
       `  Public key (username):  ${atlas.key.publicKey}`,
       `  Private key (password): ${atlas.key.privateKey}`,
+    );
+  }
+  for (const { account, org } of serviceAccountPairs(fixture)) {
+    const side = org.kind === 'atlas' ? 'Atlas' : 'Cloud Manager';
+    lines.push(
+      '',
+      `  ${side} service account (Organization Owner; tokens from /api/oauth/token): ${org.name}`,
+      `  Client ID:              ${account.clientId}`,
+      `  Client secret:          ${account.clientSecret}`,
     );
   }
   if (global && sandbox.httpUrl) {

@@ -1,5 +1,6 @@
-// One API request through the sandbox, on either API: logged, infrastructure faults, Digest, application faults,
-// then the Cloud Manager or the Atlas answer, sent with `pretty` and `envelope` applied.
+// One API request through the sandbox, on either API: logged, infrastructure faults, Digest or a service account's
+// Bearer token, application faults, then the Cloud Manager or the Atlas answer, sent with `pretty` and `envelope`
+// applied. Also the token endpoint's requests (answerTokenRequest): logged, faults, then the token answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApiContext, answerApi, targetOrgId } from './api';
 import { ATLAS_PREFIX, type AtlasContext, answerAtlasApi, atlasTargetOrgId } from './atlas-api';
@@ -7,6 +8,7 @@ import type { DigestVerifier } from './digest-verifier';
 import type { FaultTable } from './faults';
 import { type Fixture, type FixtureKey, isGlobalKey } from './fixture';
 import { type ApiAnswer, mmsError, notAuthorized } from './mms-errors';
+import { asCaller, type ServiceAccountTokens } from './service-accounts';
 
 export interface RequestLogEntry {
   time: number;
@@ -16,6 +18,8 @@ export interface RequestLogEntry {
   authorized: boolean;
   errorCode?: string;
   username?: string;
+  /** The client id of the service account that made the call (a Bearer call, or a token request naming a client). */
+  serviceAccount?: string;
   /** The org the path targets: the id in `/orgs/{id}...` (either API), or the org of the project in `/groups/{id}`. */
   orgId?: string;
   /**
@@ -33,6 +37,9 @@ export interface Pipeline {
   faults: FaultTable;
   log: RequestLogEntry[];
   latencyMs: () => number;
+  serviceAccounts: ServiceAccountTokens;
+  /** Path fragments on which a valid Bearer token is refused anyway (401 invalid_token), as a Preview might. */
+  bearerRefusedPaths: () => readonly string[];
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -120,20 +127,39 @@ export async function answerRequest(
     return send(res, 502, page, { 'Content-Type': 'text/html' });
   }
 
-  // An Ops Manager global key is known only on the HTTP listener's Cloud Manager API, never on Atlas's.
-  const knows = (key: FixtureKey) => !isGlobalKey(key) || (listener === 'http' && !atlas);
-  const verdict = p.verifier.verify(method, path, header, knows);
-  if (!verdict.ok) {
-    entry.status = 401;
-    // A challenge is never wrapped in an envelope, nor refused for its media type: clients must see the 401 to
-    // answer it, and Digest runs before anything looks at the resource or its version.
-    const challenge = p.verifier.challenge(verdict.stale);
-    res.writeHead(401, { 'WWW-Authenticate': challenge, 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(notAuthorized().body));
-    return;
+  let caller: FixtureKey;
+  const bearer = /^\s*Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (bearer) {
+    const account = p.serviceAccounts.resolve(bearer[1]!);
+    if (account) entry.serviceAccount = account.clientId;
+    if (!account || p.bearerRefusedPaths().some((part) => url.pathname.includes(part))) {
+      // RFC 6750 §3.1: an expired, unknown or refused token; the body is the plain MMS 401, with no errorCode.
+      entry.status = 401;
+      res.writeHead(401, {
+        'WWW-Authenticate': 'Bearer realm="MMS Public API", error="invalid_token"',
+        'Content-Type': 'application/json',
+      });
+      res.end(JSON.stringify(notAuthorized().body));
+      return;
+    }
+    caller = asCaller(account);
+  } else {
+    // An Ops Manager global key is known only on the HTTP listener's Cloud Manager API, never on Atlas's.
+    const knows = (key: FixtureKey) => !isGlobalKey(key) || (listener === 'http' && !atlas);
+    const verdict = p.verifier.verify(method, path, header, knows);
+    if (!verdict.ok) {
+      entry.status = 401;
+      // A challenge is never wrapped in an envelope, nor refused for its media type: clients must see the 401 to
+      // answer it, and Digest runs before anything looks at the resource or its version.
+      const challenge = p.verifier.challenge(verdict.stale);
+      res.writeHead(401, { 'WWW-Authenticate': challenge, 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(notAuthorized().body));
+      return;
+    }
+    caller = verdict.key;
+    entry.username = verdict.key.publicKey;
   }
-  entry.username = verdict.key.publicKey;
-  entry.crossOrg = orgId !== undefined && !isGlobalKey(verdict.key) && !verdict.key.roles[orgId];
+  entry.crossOrg = orgId !== undefined && !isGlobalKey(caller) && !caller.roles[orgId];
 
   const app = p.faults.take(method, url.pathname, 'application');
   const ip = req.socket.remoteAddress ?? '';
@@ -152,9 +178,48 @@ export async function answerRequest(
             contentType: req.headers['content-type'],
             origin: `${listener}://${req.headers.host ?? 'cloud.mongodb.com'}`,
           },
-          verdict.key,
+          caller,
         )
-      : answerApi(p.cloudManager, { method, path: url.pathname, body, ip, query: url.searchParams }, verdict.key));
+      : answerApi(p.cloudManager, { method, path: url.pathname, body, ip, query: url.searchParams }, caller));
+  entry.status = answer.status;
+  entry.errorCode = answer.errorCode;
+  sendAnswer(res, url, answer);
+}
+
+/** `POST /api/oauth/token`: logged (with the client the Basic header names), latency, faults, the token answer. */
+export async function answerTokenRequest(p: Pipeline, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const header = req.headers.authorization;
+  const entry: RequestLogEntry = {
+    time: Date.now(),
+    method,
+    path: url.pathname,
+    status: 0,
+    authorized: Boolean(header),
+  };
+  p.log.push(entry);
+  const body = await readBody(req);
+  if (p.latencyMs() > 0) await sleep(p.latencyMs());
+  const infra = p.faults.take(method, url.pathname, 'infrastructure');
+  if (infra?.kind === 'latency') await sleep(infra.ms ?? 1000);
+  if (infra?.kind === 'slow') await sleep(infra.ms ?? 25_000);
+  if (infra?.kind === 'reset') {
+    entry.status = -1;
+    req.socket.destroy();
+    return;
+  }
+  const app = p.faults.take(method, url.pathname, 'application');
+  const faulted = app && faultAnswer(app.kind, app.retryAfterSeconds, false);
+  const request = {
+    method,
+    authorization: header,
+    contentType: req.headers['content-type'],
+    body,
+    ip: req.socket.remoteAddress ?? '',
+  };
+  const tokenAnswer = faulted ? undefined : p.serviceAccounts.answer(request);
+  if (tokenAnswer?.clientId) entry.serviceAccount = tokenAnswer.clientId;
+  const answer: ApiAnswer = faulted ?? tokenAnswer!;
   entry.status = answer.status;
   entry.errorCode = answer.errorCode;
   sendAnswer(res, url, answer);

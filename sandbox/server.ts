@@ -1,6 +1,6 @@
 // The sandbox: a local HTTPS (and optional HTTP) server that speaks the Cloud Manager public API for the link
-// endpoints and the Atlas Admin API v2 for orgs and link tokens, with Digest auth, MMS errors, envelope/pretty,
-// fault injection, a request log and a stand-in UI page. The demo (`npm run sandbox`), the end-to-end tests and
+// endpoints and the Atlas Admin API v2 for orgs and link tokens, with Digest auth or service accounts' Bearer tokens
+// (and their token endpoint), MMS errors, envelope/pretty, fault injection, a request log and a stand-in UI page. The demo (`npm run sandbox`), the end-to-end tests and
 // the benchmarks all run against it.
 import { mkdtempSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -17,7 +17,8 @@ import { DigestVerifier } from './digest-verifier';
 import { type Fault, FaultTable } from './faults';
 import { type Fixture, loadDemoFixture, validateFixture } from './fixture';
 import { standInPage } from './page';
-import { answerRequest, type RequestLogEntry, send } from './request-pipeline';
+import { answerRequest, answerTokenRequest, type RequestLogEntry, send } from './request-pipeline';
+import { type ServiceAccountTokenRecord, ServiceAccountTokens, TOKEN_PATH } from './service-accounts';
 import { type RateLimit, TokenBuckets } from './token-bucket';
 
 export type { AtlasTokenRecord } from './atlas-tokens';
@@ -25,6 +26,7 @@ export type { Fault } from './faults';
 export type { Fixture } from './fixture';
 export { formatDemoInstructions } from './instructions';
 export type { RequestLogEntry } from './request-pipeline';
+export type { ServiceAccountTokenRecord } from './service-accounts';
 export type { RateLimit } from './token-bucket';
 
 export interface SandboxOptions {
@@ -48,6 +50,17 @@ export interface SandboxOptions {
    * 429 RATE_LIMITED_TOKEN_BUCKET with Retry-After. Off (unlimited) when absent.
    */
   atlasRateLimit?: RateLimit;
+  /** A service account token's lifetime in seconds (default 3600); short ones let tests see renewal. */
+  serviceAccountTokenLifetimeS?: number;
+  /** Live tokens a service account may hold before 403 access_denied (default 100). */
+  serviceAccountTokenCap?: number;
+  /** Token requests a minute per caller IP and client id before 429 RATE_LIMITED (default 10). */
+  serviceAccountTokenRequestsPerMinute?: number;
+  /**
+   * Path fragments on which a valid Bearer token is refused anyway with 401 invalid_token (default none), e.g.
+   * ['/liveExport/'] to play Cloud Manager refusing service accounts on the link endpoints during its Preview.
+   */
+  bearerRefusedPaths?: string[];
 }
 
 export interface Sandbox {
@@ -68,6 +81,12 @@ export interface Sandbox {
   atlasTokens(): AtlasTokenRecord[];
   /** Switches the Atlas link-token rate limit (null = off); every bucket starts full. */
   setAtlasRateLimit(limit: RateLimit | null): void;
+  /** The service account tokens issued, oldest first: records only, never a raw token. */
+  serviceAccountTokens(): ServiceAccountTokenRecord[];
+  /** Makes the live tokens of one client id (or all) expire now; returns how many. */
+  expireServiceAccountTokens(clientId?: string): number;
+  /** See SandboxOptions.bearerRefusedPaths. */
+  setBearerRefusedPaths(paths: string[]): void;
   close(): Promise<void>;
 }
 
@@ -94,9 +113,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultTable();
   const log: RequestLogEntry[] = [];
   let latencyMs = options.latencyMs ?? 0;
-  const sweeper = setInterval(() => verifier.sweep(), 30_000);
+  const serviceAccounts = new ServiceAccountTokens(() => fixture.serviceAccounts ?? [], {
+    lifetimeS: options.serviceAccountTokenLifetimeS ?? 3600,
+    maxLiveTokens: options.serviceAccountTokenCap ?? 100,
+    requestsPerMinute: options.serviceAccountTokenRequestsPerMinute ?? 10,
+  });
+  let bearerRefusedPaths = [...(options.bearerRefusedPaths ?? [])];
+  const sweeper = setInterval(() => {
+    verifier.sweep();
+    serviceAccounts.sweep();
+  }, 30_000);
   sweeper.unref();
-  const pipeline = { fixture, cloudManager, atlas, verifier, faults, log, latencyMs: () => latencyMs };
+  const pipeline = {
+    fixture,
+    cloudManager,
+    atlas,
+    verifier,
+    faults,
+    log,
+    latencyMs: () => latencyMs,
+    serviceAccounts,
+    bearerRefusedPaths: () => bearerRefusedPaths,
+  };
   const controls = {
     log,
     faults,
@@ -106,6 +144,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     atlasTokens: () => tokens.records(),
     setAtlasRateLimit: (limit: RateLimit | null) => atlas.buckets.setLimit(limit),
+    serviceAccountTokens: () => serviceAccounts.records(),
+    expireServiceAccountTokens: (clientId?: string) => serviceAccounts.expireAll(clientId),
+    setBearerRefusedPaths: (paths: string[]) => {
+      bearerRefusedPaths = [...paths];
+    },
   };
 
   const handler = (listener: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) =>
@@ -115,6 +158,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(req.url ?? '/', 'http://sandbox');
     try {
       if (url.pathname.startsWith('/__sandbox/')) return await control(controls, req, res, url);
+      if (url.pathname === TOKEN_PATH) return await answerTokenRequest(pipeline, req, res, url);
       if (url.pathname.startsWith('/api/public/v1.0/') || url.pathname.startsWith(`${ATLAS_PREFIX}/`)) {
         return await answerRequest(pipeline, req, res, url, listener);
       }
@@ -165,6 +209,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setLatency: controls.setLatency,
     atlasTokens: controls.atlasTokens,
     setAtlasRateLimit: controls.setAtlasRateLimit,
+    serviceAccountTokens: controls.serviceAccountTokens,
+    expireServiceAccountTokens: controls.expireServiceAccountTokens,
+    setBearerRefusedPaths: controls.setBearerRefusedPaths,
     close: async () => {
       clearInterval(sweeper);
       await Promise.all(

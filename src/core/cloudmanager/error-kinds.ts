@@ -3,6 +3,9 @@
 // by variant (error-variants.ts).
 export const CLOUD_MANAGER_ERROR_KINDS = [
   'bad-credentials',
+  // Cloud Manager (or Atlas) refused a service account's freshly issued Bearer token: on Cloud Manager, service
+  // accounts are in Preview and liveExport may not take them.
+  'bearer-refused',
   'not-org-owner',
   'ip-not-allowed',
   'access-list-required',

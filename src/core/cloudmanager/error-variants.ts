@@ -7,7 +7,9 @@ import type { CloudManagerErrorKind } from './error-kinds';
 
 /** The variants of each kind beside its default text (catalogue keys error_<kind>_<variant>, remedy_<…>). */
 export const ERROR_VARIANTS: { readonly [K in CloudManagerErrorKind]: readonly string[] } = {
-  'bad-credentials': ['atlas'],
+  // service-account: the token endpoint refused the client id or secret; -expired: it said the secret expired.
+  'bad-credentials': ['atlas', 'service-account', 'service-account-expired'],
+  'bearer-refused': ['atlas'],
   'not-org-owner': ['atlas'],
   'ip-not-allowed': ['no-ip', 'atlas', 'atlas-no-ip'],
   'access-list-required': ['no-ip', 'atlas', 'atlas-no-ip'],
@@ -20,7 +22,16 @@ export const ERROR_VARIANTS: { readonly [K in CloudManagerErrorKind]: readonly s
   'api-version-refused': [],
   'access-list-ips-refused': [],
   'invalid-token': ['empty', 'too-long', 'whitespace'],
-  'rate-limited': ['no-seconds', 'atlas', 'atlas-no-seconds'],
+  // service-account: the token endpoint's 10 a minute; service-account-tokens: the account's live-token cap.
+  'rate-limited': [
+    'no-seconds',
+    'atlas',
+    'atlas-no-seconds',
+    'service-account',
+    'service-account-no-seconds',
+    'service-account-tokens',
+    'service-account-tokens-no-seconds',
+  ],
   'server-error': ['atlas'],
   maintenance: ['atlas'],
   timeout: ['during-link', 'atlas'],

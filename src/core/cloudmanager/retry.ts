@@ -10,7 +10,9 @@ function retryable(error: CloudManagerError): boolean {
   // A timeout is not retried: the user already waited the whole timeout once. A cancelled request was meant to stop.
   // A lost connection is worded 'default' on Cloud Manager calls and 'atlas' on Atlas calls.
   if (error.kind === 'network') return error.variant === 'default' || error.variant === 'atlas';
-  return error.kind === 'server-error' || error.kind === 'rate-limited';
+  // A service account at its cap of live tokens gets no new one by asking again soon: that wait is the user's to make.
+  if (error.kind === 'rate-limited') return !error.variant.startsWith('service-account-tokens');
+  return error.kind === 'server-error';
 }
 
 /** Milliseconds to wait before attempt number `failedAttempts + 1`, or null to give up with `error`. */

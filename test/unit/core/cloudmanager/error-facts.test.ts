@@ -68,6 +68,19 @@ describe('retryDelay', () => {
     expect(retryDelay(new CloudManagerError('network', { variant: 'during-link' }), policy, 1)).toBeNull();
   });
 
+  it("a service account at its cap of live tokens is not asked again; the token endpoint's other 429s are", () => {
+    const capped = (retryAfterSeconds?: number) =>
+      new CloudManagerError('rate-limited', { variant: 'service-account-tokens', retryAfterSeconds });
+    expect([capped().variant, capped(2).variant]).toEqual([
+      'service-account-tokens-no-seconds',
+      'service-account-tokens',
+    ]);
+    expect([retryDelay(capped(), policy, 1), retryDelay(capped(2), policy, 1)]).toEqual([null, null]);
+    const limited = (retryAfterSeconds?: number) =>
+      new CloudManagerError('rate-limited', { variant: 'service-account', retryAfterSeconds });
+    expect([retryDelay(limited(), policy, 1), retryDelay(limited(2), policy, 1)]).toEqual([100, 2000]);
+  });
+
   it('a server error backs off exponentially, even if it carried a wait', () => {
     expect(retryDelay(new CloudManagerError('server-error'), policy, 1)).toBe(100);
     expect(retryDelay(new CloudManagerError('server-error'), policy, 2)).toBe(200);

@@ -1,0 +1,197 @@
+// createTokenFetch: a fetch-compatible function that calls with a service account's OAuth 2.0 access token
+// (client credentials grant), beside the Digest client and shaped like it. One token per service account is shared
+// by every call that uses it (concurrent cold calls make one token request), kept in an injectable store and renewed
+// a minute before it expires. A 401 to a held token (the server refused it: the request was not processed) renews
+// it once and repeats the call, when the body can be sent again; a refused token fetched for this very call is
+// Cloud Manager or Atlas refusing Bearer tokens there: a CloudManagerError 'bearer-refused'. Never more than two
+// API requests per call. No request follows a redirect: a redirect answer ends the call as an OAuthError 'redirected'.
+import { CloudManagerError } from '../cloudmanager/cloud-manager-error';
+import { DigestError } from '../digest/errors';
+import { redirectOf } from '../digest/redirect';
+import { type ReplayableRequest, replayableRequest, sendInit } from '../digest/replayable-request';
+import { OAuthError, type OAuthErrorKind } from './errors';
+import { parseJson } from './token-answer';
+import { type Acquisition, TokenCache } from './token-cache';
+import { type ClientCredentials, requestToken } from './token-request';
+import { createMemoryTokenStore, type TokenStore, tokenKey } from './token-store';
+
+export interface TokenFetchOptions {
+  /** The token endpoint (default: `/api/oauth/token` on the origin of each call). */
+  tokenUrl?: string;
+  /** Where tokens are kept between calls and worker lives (default: one in-memory store per process). */
+  store?: TokenStore;
+  /** The fetch used for every request (default globalThis.fetch); always with credentials 'omit', redirect 'manual'. */
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** How the client waits for the token endpoint's limit (default setTimeout). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Whole-call limit (default 20 s), waits for the token endpoint included. */
+  timeoutMs?: number;
+}
+
+export type TokenFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+const caches = new WeakMap<TokenStore, TokenCache>();
+const defaultStore = createMemoryTokenStore();
+function cacheFor(store: TokenStore): TokenCache {
+  const known = caches.get(store);
+  if (known) return known;
+  const cache = new TokenCache(store);
+  caches.set(store, cache);
+  return cache;
+}
+
+/**
+ * Forgets every token this process holds for the store (the vault lock calls it, then clears the store itself).
+ * Calls still in flight finish, but write nothing back to the store.
+ */
+export function forgetTokens(store: TokenStore = defaultStore): void {
+  caches.get(store)?.close();
+  caches.delete(store);
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+/** Bodies fetch reads once: sent as given, but a call carrying one is never repeated. */
+const unreplayable = (body: BodyInit | null | undefined) =>
+  (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) ||
+  (typeof FormData !== 'undefined' && body instanceof FormData);
+
+/** The request checks of the Digest client, reworded for this client (they speak of Digest and of a username). */
+async function prepared(input: string | URL | Request, init: RequestInit): Promise<ReplayableRequest> {
+  try {
+    return await replayableRequest(input, unreplayable(init.body) ? { ...init, body: undefined } : init);
+  } catch (error) {
+    // A header or address the platform cannot take: its message quotes the value, so it is not kept.
+    if (error instanceof TypeError) throw new OAuthError('invalid-request', WORDS['invalid-request']!);
+    throw asOAuthError(error);
+  }
+}
+
+const WORDS: Partial<Record<OAuthErrorKind, string>> = {
+  aborted: 'The request was cancelled.',
+  'unreplayable-body': 'The Request body was already read: it cannot be sent.',
+  'invalid-request':
+    'The request could not be built, so it was not sent: a header holds a character HTTP does not allow.',
+};
+
+function asOAuthError(error: unknown): unknown {
+  if (!(error instanceof DigestError)) return error;
+  const kind = error.kind as OAuthErrorKind;
+  return new OAuthError(kind, WORDS[kind] ?? 'The request could not be sent.');
+}
+
+/**
+ * True when a 401 refuses the token rather than the caller: a Bearer challenge naming invalid_token, or an answer
+ * without an MMS errorCode (a coded 401, such as USER_UNAUTHORIZED, is an authorization answer for the caller).
+ */
+async function refusesToken(response: Response): Promise<boolean> {
+  if (response.status !== 401) return false;
+  if (/^\s*Bearer\b.*\berror\s*=\s*"?invalid_token/is.test(response.headers.get('www-authenticate') ?? '')) {
+    return true;
+  }
+  if (response.headers.get('x-error-code')) return false;
+  const body = parseJson(
+    await response
+      .clone()
+      .text()
+      .catch(() => ''),
+  );
+  return typeof body?.errorCode !== 'string';
+}
+
+/** Which side refused a fresh token: the Atlas Admin API's paths, else Cloud Manager (or Ops Manager). */
+function bearerRefused(request: ReplayableRequest): CloudManagerError {
+  const atlas = new URL(request.url).pathname.startsWith('/api/atlas/');
+  return new CloudManagerError('bearer-refused', { variant: atlas ? 'atlas' : undefined, status: 401 });
+}
+
+function raced<T>(promise: Promise<T>, signal: AbortSignal, failure: () => Error): Promise<T> {
+  if (signal.aborted) return Promise.reject(failure());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(failure());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export function createTokenFetch(credentials: ClientCredentials, options: TokenFetchOptions = {}): TokenFetch {
+  const baseFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const store = options.store ?? defaultStore;
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+
+  return async (input, init = {}) => {
+    const request = await prepared(input, init);
+    const once = unreplayable(init.body);
+    const tokenUrl = options.tokenUrl ?? `${request.origin}/api/oauth/token`;
+    const cache = cacheFor(store);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const failure = () =>
+      request.signal?.aborted
+        ? new OAuthError('aborted', 'The request was cancelled.')
+        : new OAuthError('timeout', `No answer within ${timeoutMs} ms.`);
+    const acquisition: Acquisition = {
+      key: tokenKey(tokenUrl, credentials.clientId, credentials.clientSecret),
+      client: `${tokenUrl}|${credentials.clientId}`,
+      send: (tokenSignal) => requestToken(tokenUrl, credentials, baseFetch, tokenSignal, now),
+      now,
+      sleep,
+      timeoutMs,
+    };
+    const token = (stale?: string) => raced(cache.token(acquisition, stale), signal, failure);
+
+    const send = async (accessToken: string): Promise<Response> => {
+      let sendOptions: RequestInit;
+      try {
+        sendOptions = sendInit(request, `Bearer ${accessToken}`, signal);
+      } catch (error) {
+        throw asOAuthError(error);
+      }
+      if (once) sendOptions.body = init.body;
+      let response: Response;
+      try {
+        response = await baseFetch(request.url, sendOptions);
+      } catch (error) {
+        if (request.signal?.aborted) throw new OAuthError('aborted', 'The request was cancelled.', { cause: error });
+        if (timeout.aborted) throw new OAuthError('timeout', `No answer within ${timeoutMs} ms.`, { cause: error });
+        throw new OAuthError('network', `The server could not be reached (${request.origin}).`, { cause: error });
+      }
+      const redirect = redirectOf(response, request);
+      if (redirect) {
+        await discard(response);
+        const where = redirect.host === undefined ? 'another address' : redirect.host;
+        throw new OAuthError('redirected', `The server pointed the request to ${where}; it was not followed.`, {
+          host: redirect.host,
+        });
+      }
+      return response;
+    };
+
+    const first = await token();
+    const response = await send(first.record.accessToken);
+    if (!(await refusesToken(response))) return response;
+    if (first.fresh) {
+      // A token made for this call, refused at once: renewing would only make another the server refuses.
+      await discard(response);
+      throw bearerRefused(request);
+    }
+    if (once) {
+      // The held token is refused, but this body cannot be sent again: the next call renews it.
+      await cache.drop(acquisition.key, first.record.accessToken);
+      return response;
+    }
+    await discard(response);
+    const second = await token(first.record.accessToken);
+    const retried = await send(second.record.accessToken);
+    if (!(await refusesToken(retried))) return retried;
+    await discard(retried);
+    throw bearerRefused(request);
+  };
+}

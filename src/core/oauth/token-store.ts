@@ -1,0 +1,65 @@
+// Where access tokens are kept between calls and worker lives (the extension's store is storage.session, wiped at
+// lock): one record per service account and token endpoint, holding the token and when it expires — never the
+// client secret. The interface mirrors the Digest client's NonceStore.
+import Hex from 'crypto-js/enc-hex';
+import SHA256 from 'crypto-js/sha256';
+
+export interface TokenRecord {
+  accessToken: string;
+  /** When the token was asked for (ms): its lifetime is counted from the request, not the answer. */
+  obtainedAt: number;
+  /** obtainedAt + expires_in (ms). */
+  expiresAt: number;
+}
+
+export interface TokenStore {
+  get(key: string): Promise<TokenRecord | undefined>;
+  set(key: string, record: TokenRecord): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export function createMemoryTokenStore(): TokenStore & { size(): number } {
+  const map = new Map<string, TokenRecord>();
+  return {
+    async get(key) {
+      const r = map.get(key);
+      return r && { ...r };
+    },
+    async set(key, record) {
+      map.set(key, { ...record });
+    },
+    async delete(key) {
+      map.delete(key);
+    },
+    size: () => map.size,
+  };
+}
+
+/**
+ * token endpoint + client id + a one-way fingerprint of the secret: a changed secret never uses a token the old one
+ * obtained (a wrong secret must be found wrong, not hidden behind a cached token).
+ */
+export function tokenKey(tokenUrl: string, clientId: string, clientSecret: string): string {
+  const fingerprint = SHA256(`cm-atlas-link token cache\u0000${clientId}\u0000${clientSecret}`)
+    .toString(Hex)
+    .slice(0, 24);
+  return `${tokenUrl}|${clientId}|${fingerprint}`;
+}
+
+/** What an access token may hold: the characters of RFC 6750's b64token (a JWT fits), bounded in length. */
+export const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+export const MAX_TOKEN_LENGTH = 16_384;
+
+/** A stored record another version wrote, or damaged, is treated as absent: the call asks for a new token. */
+export function isTokenRecord(value: unknown): value is TokenRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Partial<Record<keyof TokenRecord, unknown>>;
+  return (
+    typeof r.accessToken === 'string' &&
+    r.accessToken.length <= MAX_TOKEN_LENGTH &&
+    BEARER_TOKEN.test(r.accessToken) &&
+    Number.isFinite(r.obtainedAt) &&
+    Number.isFinite(r.expiresAt) &&
+    (r.expiresAt as number) > (r.obtainedAt as number)
+  );
+}
