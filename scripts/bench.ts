@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { measureCreateAndLink } from '../test/bench/create-and-link.ts';
+import { benchCreateAndLinkBulk } from '../test/bench/create-and-link-bulk.ts';
 import { measureDigestRequests } from '../test/bench/digest-requests.ts';
 import { measurePopup } from '../test/bench/popup-timing.ts';
 import { bundleSizes } from '../test/bench/sizes.ts';
@@ -87,6 +88,18 @@ if (existsSync(refreshModule)) {
       );
   }
 }
+
+const bulk = await benchCreateAndLinkBulk();
+row(
+  'Create and link 20 orgs in bulk, 2 Atlas key pairs (100 ms latency): time',
+  ms(bulk.ms),
+  `ideal ${bulk.ideal_ms} ms at ${bulk.concurrency} at once (${bulk.ideal_fraction} of ideal)`,
+);
+row(
+  'Create and link 20 orgs in bulk, 2 Atlas key pairs (100 ms latency): requests',
+  String(bulk.requests),
+  `≤ ${bulk.requests_target} (2 per org + 1 challenge per key pair)`,
+);
 
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.json', `${JSON.stringify(rows, null, 2)}\n`);

@@ -1,5 +1,6 @@
-// Messages of the dashboard view (every client org at a glance): the table's rows, adding an org, and the
-// worker-side "refresh all" run the page starts, watches by polling and may cancel. Link and unlink from a row
+// Messages of the dashboard view (every client org at a glance): the table's rows, adding an org, each row's Atlas
+// target, and the worker-side runs ("refresh all", "create and link") the page starts, watches by polling and may
+// cancel. Link and unlink from a row
 // reuse the popup's 'link/create' and 'link/delete'.
 import type { LinkStatus } from '../core/cloudmanager';
 import type { ErrorView, HistoryEntry, ProfileView, VaultState } from './domain';
@@ -16,6 +17,8 @@ export interface DashboardRow {
   error?: ErrorView;
   base?: string;
   lastAction?: Pick<HistoryEntry, 'time' | 'operation' | 'result' | 'ok'>;
+  /** The Atlas org this org is to be linked to ("create and link"), as chosen on the row or imported. */
+  atlasOrgId?: string;
 }
 
 export interface DashboardView {
@@ -30,6 +33,12 @@ export interface DashboardView {
 
 export type RefreshItemState = 'queued' | 'running' | 'ok' | 'failed' | 'skipped';
 
+/** Why a "create and link" run left a row alone (a cancelled run's rows left have no reason). */
+export type LinkSkipReason = 'no-target' | 'already-linked';
+
+/** A worker-side run over rows: "refresh all" (a status check each) or "create and link" (a link each). */
+export type RunKind = 'refresh' | 'link';
+
 export interface RefreshItem {
   orgId: string;
   state: RefreshItemState;
@@ -38,6 +47,10 @@ export interface RefreshItem {
   name?: string;
   checkedAt?: number;
   error?: ErrorView;
+  /** A "create and link" run: why the row was skipped. */
+  skipReason?: LinkSkipReason;
+  /** A "create and link" run: the link's outcome was unknown, so the status was checked instead of posting again. */
+  checked?: boolean;
   /** Changes are numbered so a page fetches only what changed since it last asked. */
   seq: number;
 }
@@ -46,6 +59,8 @@ export type RefreshState = 'running' | 'cancelling' | 'cancelled' | 'finished' |
 
 export interface RefreshProgress {
   runId: string;
+  /** Absent on a run stored by an older version: a refresh. */
+  kind?: RunKind;
   state: RefreshState;
   total: number;
   succeeded: number;
@@ -66,6 +81,11 @@ export interface RefreshProgress {
   items: RefreshItem[];
 }
 
+export interface AtlasTargetChoice {
+  orgId: string;
+  atlasOrgId: string | null;
+}
+
 export type DashboardMessages = {
   'dashboard/view': { request: Record<string, never>; response: DashboardView };
   /** Adds an org by its id or by a Cloud Manager (or known Ops Manager) page address, optionally bound to a client. */
@@ -76,6 +96,13 @@ export type DashboardMessages = {
   'dashboard/remove-org': { request: { orgId: string }; response: null };
   /** Starts a refresh of these orgs (all known orgs when absent), or joins the run already going. */
   'dashboard/refresh-all': { request: { orgIds?: string[]; concurrency?: number }; response: RefreshProgress };
+  /** Sets (or clears, null) the Atlas org a row's org is to be linked to; only an Atlas org of the row's client. */
+  'dashboard/set-atlas-target': { request: { orgId: string; atlasOrgId: string | null }; response: null };
+  /** Several at once (a CSV import): every one is checked first, and none is saved unless all are valid. */
+  'dashboard/set-atlas-targets': { request: { targets: AtlasTargetChoice[] }; response: { saved: number } };
+  /** Starts "create and link" for these orgs (each to its Atlas target), or joins the run already going. */
+  'dashboard/link-run': { request: { orgIds: string[]; concurrency?: number }; response: RefreshProgress };
+  /** The current or last run of either kind. */
   'dashboard/progress': { request: { since?: number }; response: RefreshProgress | null };
   'dashboard/cancel': { request: Record<string, never>; response: RefreshProgress | null };
 };

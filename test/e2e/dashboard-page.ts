@@ -1,10 +1,11 @@
 // The dashboard (the settings page's "All orgs" section) as a test sees it: rows by org id, refresh all and its
-// progress, adding an org, a row's link, unlink and edit dialogs, and the filters; the worker's view of the table
+// progress, adding an org, a row's link, unlink and edit dialogs, the filters, Atlas targets (a row's list, the CSV
+// import) and create and link; the worker's view of the table
 // through typed messages from the page itself.
 import type { Locator, Page } from 'playwright-core';
 import type { Reply } from '../../src/shared/messages';
 import type { ExtensionRun } from './harness';
-import { openSettings, sendIn } from './steps';
+import { keyNamed, openSettings, sendFromExtensionPage, sendIn } from './steps';
 
 export class DashboardPage {
   private constructor(
@@ -110,6 +111,38 @@ export class DashboardPage {
   }
   get search(): Locator {
     return this.page.getByLabel('Search');
+  }
+
+  // Atlas targets and create and link.
+  targetOf(orgId: string): Locator {
+    return this.row(orgId).getByRole('combobox', { name: /^Atlas target for / });
+  }
+  get selectShown(): Locator {
+    return this.page.getByTestId('select-shown');
+  }
+  get targetImport(): Locator {
+    return this.page.getByTestId('target-import');
+  }
+  /** Opens the CSV import, pastes `csv` and asks for the preview. */
+  async previewTargets(csv: string): Promise<void> {
+    const section = this.targetImport;
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    await section.getByLabel('CSV text (or paste it here)').fill(csv);
+    await section.getByRole('button', { name: 'Preview' }).click();
+    await section.getByTestId('target-import-preview').waitFor();
+  }
+  get linkRunStart(): Locator {
+    return this.page.getByTestId('link-run-start');
+  }
+  /** The create-and-link run's last line ('Create and link finished: …'). */
+  linkRunStatus = (): Promise<string | null> => this.page.getByTestId('link-run-status').textContent();
+
+  /** Saves an Atlas key pair of the fixture's key `keyName` as the client `label`'s (its Atlas org named by Atlas). */
+  static async addAtlasKeyPair(run: ExtensionRun, keyName: string, label: string): Promise<void> {
+    const key = keyNamed(run, keyName);
+    await sendFromExtensionPage(run, 'profiles/add', {
+      profile: { label, publicKey: key.publicKey, privateKey: key.privateKey, side: 'atlas' },
+    });
   }
 
   /** The worker's view of the table, asked from this page. */

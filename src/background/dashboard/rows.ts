@@ -1,5 +1,6 @@
 // The dashboard's rows, decided without a browser: every org known from the vault's profile bindings and from the
-// stored statuses (visited or added orgs), with its client, last known status and last link or unlink action.
+// stored statuses (visited or added orgs), with its client, last known status, last link or unlink action and Atlas
+// target.
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { HistoryEntry, OrgStatusRecord, ProfileView } from '../../shared/domain';
 
@@ -34,6 +35,7 @@ export function buildDashboardRows(
     if (record?.checkedAt) row.checkedAt = record.checkedAt;
     if (record?.error) row.error = record.error;
     if (record?.base) row.base = record.base;
+    if (record?.atlasOrgId) row.atlasOrgId = record.atlasOrgId;
     if (action)
       row.lastAction = { time: action.time, operation: action.operation, result: action.result, ok: action.ok };
     return row;

@@ -8,6 +8,7 @@ import { t } from '../../shared/text/i18n';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { useAction } from '../../ui/use-action';
 import { orgName } from './row-text';
+import { cloudManagerProfiles } from './serving-profiles';
 
 export function AddOrgForm(props: { profiles: readonly ProfileView[]; onAdded: (row: DashboardRow) => void }) {
   const [input, setInput] = useState('');
@@ -50,7 +51,7 @@ export function AddOrgForm(props: { profiles: readonly ProfileView[]; onAdded: (
             <label for="add-org-client">{t('dash_fieldProjectClient')}</label>
             <select id="add-org-client" value={profileId} onChange={(e) => setProfileId(e.currentTarget.value)}>
               <option value="">{t('dash_noClientChoice')}</option>
-              {props.profiles.map((p) => (
+              {cloudManagerProfiles(props.profiles).map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.org ? `${p.label} — ${p.org.name}` : p.label}
                 </option>

@@ -1,9 +1,9 @@
-// The dashboard: every org the extension knows (bound to a client, visited, or added here) with its client, link
-// status, when it was checked and the last action; refresh all, link, unlink, change the client or remove from a
-// row; filter, sort, export.
+// The dashboard: every org the extension knows (bound to a client, visited, or added here) with its client, Atlas
+// target, link status, when it was checked and the last action; refresh all, create and link the selected rows,
+// import targets from a CSV; link, unlink, change the client or remove from a row; filter, sort, export.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import type { ErrorView, Operation } from '../../shared/domain';
+import type { ErrorView, Operation, ProfileView } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { STATUS_NEXT_KEYS } from '../../shared/text/keys';
@@ -14,11 +14,13 @@ import './dashboard.css';
 import { EditOrgDialog } from './EditOrgDialog';
 import { csvFileName, downloadCsv, rowsToCsv } from './export-rows';
 import { LinkDialog } from './LinkDialog';
+import { LinkRunPanel } from './LinkRunPanel';
 import type { RowAction } from './OrgRow';
 import { OrgTable } from './OrgTable';
-import { RefreshPanel } from './RefreshPanel';
+import { isRunning, RefreshPanel } from './RefreshPanel';
 import { orgName, rowStatusText } from './row-text';
 import { TableFilters } from './TableFilters';
+import { TargetImport } from './TargetImport';
 import {
   EMPTY_FILTER,
   filterRows,
@@ -30,6 +32,9 @@ import {
 } from './table-model';
 import { UnlinkDialog } from './UnlinkDialog';
 import { useDashboard } from './use-dashboard';
+import { useSelection } from './use-selection';
+
+const NO_PROFILES: ProfileView[] = [];
 
 type Outcome = { tone: 'success'; text: string } | { tone: 'error'; error: ErrorView; org: string };
 
@@ -58,6 +63,9 @@ export function Dashboard() {
   const matching = useMemo(() => new Set(filterRows(rows, filter).map((row) => row.orgId)), [rows, filter]);
   const shown = useMemo(() => sorted.filter((row) => matching.has(row.orgId)), [sorted, matching]);
   const unlocked = view?.vault === 'unlocked';
+  const selection = useSelection(rows, shown, view?.profiles ?? NO_PROFILES);
+  const linkRun = progress?.kind === 'link';
+  const anyRunning = isRunning(progress);
 
   const runRowAction = async (action: 'status' | 'unlink', row: DashboardRow) => {
     setBusy((b) => ({ ...b, [row.orgId]: action }));
@@ -93,6 +101,28 @@ export function Dashboard() {
     else setDialog({ kind: action, row });
   }, []);
 
+  // Stable for every row too (rows re-render only when their own data changes): the profiles are read when called.
+  const { updateTarget } = data;
+  const profiles = useRef(view?.profiles);
+  profiles.current = view?.profiles;
+  const onTarget = useCallback(
+    async (row: DashboardRow, atlasOrgId: string | null) => {
+      setOutcome(undefined);
+      try {
+        await send('dashboard/set-atlas-target', { orgId: row.orgId, atlasOrgId });
+        updateTarget(row.orgId, atlasOrgId);
+        const atlas = profiles.current?.find((p) => p.side === 'atlas' && p.org?.id === atlasOrgId)?.org?.name;
+        const text = atlasOrgId
+          ? t('dashAtlas_targetSet', [orgName(row), atlas ?? atlasOrgId])
+          : t('dashAtlas_targetCleared', orgName(row));
+        setOutcome({ tone: 'success', text });
+      } catch (e) {
+        setOutcome({ tone: 'error', error: asErrorView(e), org: orgName(row) });
+      }
+    },
+    [updateTarget],
+  );
+
   if (!view) {
     return (
       <section aria-labelledby="dashboard-title">
@@ -116,12 +146,23 @@ export function Dashboard() {
       )}
 
       <RefreshPanel
-        progress={progress}
+        progress={linkRun ? undefined : progress}
+        otherRunning={linkRun && anyRunning}
         concurrency={view.concurrency}
         count={shown.length}
         filtered={filtered}
         canRefresh={unlocked}
         onStart={(concurrency) => data.startRefresh(filtered ? shown.map((r) => r.orgId) : undefined, concurrency)}
+        onCancel={data.cancelRefresh}
+      />
+
+      <LinkRunPanel
+        progress={linkRun ? progress : undefined}
+        otherRunning={!linkRun && anyRunning}
+        selected={selection.selectedRows.length}
+        withTarget={selection.selectedRows.filter((row) => row.atlasOrgId).length}
+        canRun={unlocked}
+        onStart={() => data.startLinkRun(selection.selectedRows.map((row) => row.orgId))}
         onCancel={data.cancelRefresh}
       />
 
@@ -164,6 +205,25 @@ export function Dashboard() {
           canAct={unlocked}
           now={now}
           onAction={onAction}
+          runKind={progress?.kind}
+          selected={selection.selected}
+          selectedShown={selection.selectedRows.length}
+          onSelect={selection.onSelect}
+          onSelectShown={selection.onSelectShown}
+          atlasOrgsOf={selection.atlasOrgsOf}
+          onTarget={onTarget}
+        />
+      )}
+
+      {unlocked && (
+        <TargetImport
+          rows={rows}
+          profiles={view.profiles}
+          canApply={unlocked}
+          onApplied={(saved) => {
+            setOutcome({ tone: 'success', text: t('dashAtlas_applied', String(saved)) });
+            data.load();
+          }}
         />
       )}
 

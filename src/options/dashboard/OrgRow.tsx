@@ -1,12 +1,14 @@
-// One org's row: name and id, client, status (or what went wrong and what to do), age of that knowledge, last
-// action, and the row's own Check / Link / Unlink / Edit buttons. It re-renders only when its own data changes, so a
+// One org's row: a selection box, name and id, client, Atlas target (a list of the client's Atlas orgs), status (or
+// what went wrong and what to do), age of that knowledge, last action, and the row's own Check / Link / Unlink /
+// Edit buttons. It re-renders only when its own data changes, so a
 // refresh of 500 orgs repaints the rows that changed, not the table.
 import { Component } from 'preact';
-import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
+import type { DashboardRow, RefreshItem, RunKind } from '../../shared/dashboard-messages';
 import type { Operation } from '../../shared/domain';
 import { errorText } from '../../shared/text/error-text';
 import { t } from '../../shared/text/i18n';
 import { BUSY_KEYS } from '../../shared/text/keys';
+import type { AtlasOrgChoice } from './atlas-targets';
 import { ageText, clientText, lastActionText, orgName, rowStatusText, runStateText } from './row-text';
 import { statusCategory } from './table-model';
 
@@ -24,6 +26,13 @@ export interface OrgRowProps {
   /** Minute-resolution clock for "5 min ago". */
   now: number;
   onAction: (action: RowAction, row: DashboardRow) => void;
+  /** The kind of run `runItem` belongs to. */
+  runKind?: RunKind;
+  selected: boolean;
+  onSelect: (orgId: string, selected: boolean) => void;
+  /** The Atlas orgs the row's client has Atlas key pairs of (one array per client, so unchanged rows stay). */
+  atlasOrgs: readonly AtlasOrgChoice[];
+  onTarget: (row: DashboardRow, atlasOrgId: string | null) => void;
 }
 
 export class OrgRow extends Component<OrgRowProps> {
@@ -35,7 +44,10 @@ export class OrgRow extends Component<OrgRowProps> {
       next.runItem !== p.runItem ||
       next.busy !== p.busy ||
       next.canAct !== p.canAct ||
-      next.now !== p.now
+      next.now !== p.now ||
+      next.runKind !== p.runKind ||
+      next.selected !== p.selected ||
+      next.atlasOrgs !== p.atlasOrgs
     );
   }
 
@@ -55,13 +67,39 @@ export class OrgRow extends Component<OrgRowProps> {
     );
   }
 
+  /** The row's Atlas target: none, or one of its client's Atlas orgs (a target no key pair serves any more stays). */
+  private target(name: string, disabled: boolean) {
+    const { row, atlasOrgs } = this.props;
+    const stale = row.atlasOrgId !== undefined && !atlasOrgs.some((o) => o.id === row.atlasOrgId);
+    if (atlasOrgs.length === 0 && !stale) {
+      return <span class="muted">{row.profileLabel ? t('dashAtlas_noAtlasKeyPair') : t('dashAtlas_noClient')}</span>;
+    }
+    return (
+      <select
+        class="target"
+        aria-label={t('dashAtlas_targetFor', name)}
+        value={row.atlasOrgId ?? ''}
+        disabled={disabled}
+        onChange={(e) => this.props.onTarget(row, e.currentTarget.value || null)}
+      >
+        <option value="">{t('dashAtlas_noTarget')}</option>
+        {atlasOrgs.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+        {stale && <option value={row.atlasOrgId}>{t('dashAtlas_staleTarget', row.atlasOrgId!)}</option>}
+      </select>
+    );
+  }
+
   override render() {
     const { row, hidden, runItem, busy, canAct, now } = this.props;
     const name = orgName(row);
     const category = statusCategory(row);
     const remedy = row.error ? errorText(row.error).remedy : '';
     const running = runItem?.state === 'running';
-    const runText = runStateText(runItem?.state, runItem?.state === 'queued' && runItem.error !== undefined);
+    const runText = runStateText(runItem, this.props.runKind);
     const linked = row.status === 'SYNCED' || row.status === 'NOT_SYNCED';
     const disabled = !canAct || busy !== undefined || running;
     return (
@@ -71,11 +109,20 @@ export class OrgRow extends Component<OrgRowProps> {
         hidden={hidden}
         aria-busy={busy !== undefined || running ? 'true' : undefined}
       >
+        <td class="select">
+          <input
+            type="checkbox"
+            checked={this.props.selected}
+            aria-label={t('dashAtlas_selectOrg', name)}
+            onChange={(e) => this.props.onSelect(row.orgId, e.currentTarget.checked)}
+          />
+        </td>
         <th scope="row">
           <span class="org-name">{name}</span>
           <span class="mono muted org-id">{row.orgId}</span>
         </th>
         <td class={row.profileLabel ? '' : 'muted'}>{clientText(row)}</td>
+        <td data-testid="row-target">{this.target(name, disabled)}</td>
         <td data-testid="row-status">
           <span class={`status ${category}`}>{busy ? t(BUSY_KEYS[busy]) : rowStatusText(row)}</span>
           {remedy && !busy && <span class="muted remedy">{remedy}</span>}

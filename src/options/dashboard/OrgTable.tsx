@@ -1,8 +1,9 @@
-// The orgs table: one sortable header button per column (aria-sort says the order), one OrgRow per org, those
-// the filters leave out hidden.
-import type { DashboardRow, RefreshItem } from '../../shared/dashboard-messages';
+// The orgs table: a box that selects every shown row, one sortable header button per column (aria-sort says the
+// order), the Atlas target column, one OrgRow per org, those the filters leave out hidden.
+import type { DashboardRow, RefreshItem, RunKind } from '../../shared/dashboard-messages';
 import type { Operation } from '../../shared/domain';
 import { type MessageKey, t } from '../../shared/text/i18n';
+import type { AtlasOrgChoice } from './atlas-targets';
 import { OrgRow, type RowAction } from './OrgRow';
 import type { SortColumn, SortOrder } from './table-model';
 
@@ -27,14 +28,35 @@ export function OrgTable(props: {
   canAct: boolean;
   now: number;
   onAction: (action: RowAction, row: DashboardRow) => void;
+  runKind?: RunKind;
+  selected: ReadonlySet<string>;
+  /** How many shown rows are selected: the header box is checked when all are, mixed when some are. */
+  selectedShown: number;
+  onSelect: (orgId: string, selected: boolean) => void;
+  onSelectShown: (selected: boolean) => void;
+  atlasOrgsOf: (row: DashboardRow) => readonly AtlasOrgChoice[];
+  onTarget: (row: DashboardRow, atlasOrgId: string | null) => void;
 }) {
   const { rows, sort } = props;
+  const shown = props.visible.size;
+  const all = shown > 0 && props.selectedShown === shown;
   return (
     <div class="table-scroll">
       <table class="orgs" data-testid="org-table">
         <caption class="sr-only">{t('dash_tableCaption', [String(props.visible.size), String(props.total)])}</caption>
         <thead>
           <tr>
+            <th scope="col" class="select">
+              <input
+                type="checkbox"
+                aria-label={t('dashAtlas_selectShown')}
+                checked={all}
+                indeterminate={props.selectedShown > 0 && !all}
+                disabled={shown === 0}
+                onChange={(e) => props.onSelectShown(e.currentTarget.checked)}
+                data-testid="select-shown"
+              />
+            </th>
             {COLUMNS.map((column) => {
               const active = sort.column === column;
               return (
@@ -47,7 +69,16 @@ export function OrgTable(props: {
                   </button>
                 </th>
               );
-            })}
+            }).flatMap((cell, i) =>
+              COLUMNS[i] === 'client'
+                ? [
+                    cell,
+                    <th key="target" scope="col">
+                      {t('dashAtlas_column')}
+                    </th>,
+                  ]
+                : [cell],
+            )}
             <th scope="col">{t('dash_column_actions')}</th>
           </tr>
         </thead>
@@ -62,6 +93,11 @@ export function OrgTable(props: {
               canAct={props.canAct}
               now={props.now}
               onAction={props.onAction}
+              runKind={props.runKind}
+              selected={props.selected.has(row.orgId)}
+              onSelect={props.onSelect}
+              atlasOrgs={props.atlasOrgsOf(row)}
+              onTarget={props.onTarget}
             />
           ))}
         </tbody>

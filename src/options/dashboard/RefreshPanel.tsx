@@ -3,11 +3,19 @@
 import { useState } from 'preact/hooks';
 import type { RefreshProgress } from '../../shared/dashboard-messages';
 import { t } from '../../shared/text/i18n';
+import { isRunning, RunProgress, type RunWords } from './RunProgress';
 
 const MAX_CONCURRENCY = 8;
 
-export const isRunning = (progress: RefreshProgress | undefined) =>
-  progress?.state === 'running' || progress?.state === 'cancelling';
+export { isRunning } from './RunProgress';
+
+const WORDS: RunWords = {
+  counts: (p) => t('dash_refreshCounts', [String(p.succeeded), String(p.total), String(p.failed), String(p.skipped)]),
+  paused: (seconds, count) => t('dash_refreshPaused', [seconds, count]),
+  slowed: (count, max) => t('dash_refreshSlowed', [count, max]),
+  rateLimited: (count) => t('dash_refreshRateLimitedCount', count),
+  milestone,
+};
 
 function milestone(progress: RefreshProgress, now: number): string {
   const checked = String(progress.succeeded);
@@ -35,6 +43,8 @@ export function RefreshPanel(props: {
   count: number;
   filtered: boolean;
   canRefresh: boolean;
+  /** A create-and-link run is going: one run at a time. */
+  otherRunning?: boolean;
   onStart: (concurrency: number) => void;
   onCancel: () => void;
 }) {
@@ -42,10 +52,6 @@ export function RefreshPanel(props: {
   // Mounted once the view is loaded; the worker remembers the value the user chose for the next visit.
   const [concurrency, setConcurrency] = useState(String(props.concurrency));
   const running = isRunning(progress);
-  const now = Date.now();
-  const paused = progress?.pausedUntil !== undefined && progress.pausedUntil > now && running;
-  const slowed = running && progress !== undefined && progress.concurrency < progress.maxConcurrency;
-  const handled = progress ? progress.succeeded + progress.failed + progress.skipped : 0;
   const valid = /^\d+$/.test(concurrency) && Number(concurrency) >= 1 && Number(concurrency) <= MAX_CONCURRENCY;
 
   return (
@@ -61,7 +67,7 @@ export function RefreshPanel(props: {
         <button
           type="submit"
           class="primary"
-          disabled={running || !props.canRefresh || props.count === 0 || !valid}
+          disabled={running || props.otherRunning || !props.canRefresh || props.count === 0 || !valid}
           data-testid="refresh-all"
         >
           {props.filtered ? t('dash_refreshShown', String(props.count)) : t('dash_refreshAll')}
@@ -91,40 +97,7 @@ export function RefreshPanel(props: {
       <p id="dash-concurrency-help" class="muted">
         {t('dash_concurrencyHelp', String(MAX_CONCURRENCY))}
       </p>
-      {progress && progress.total > 0 && (
-        <div class="progress">
-          <progress max={progress.total} value={handled} aria-labelledby="refresh-counts" />
-          <p id="refresh-counts" data-testid="refresh-counts">
-            {t('dash_refreshCounts', [
-              String(progress.succeeded),
-              String(progress.total),
-              String(progress.failed),
-              String(progress.skipped),
-            ])}
-          </p>
-          {paused && (
-            <p class="warn-text" data-testid="refresh-paused">
-              {t('dash_refreshPaused', [
-                String(Math.ceil((progress.pausedUntil! - now) / 1000)),
-                String(progress.concurrency),
-              ])}
-            </p>
-          )}
-          {slowed && !paused && (
-            <p class="warn-text" data-testid="refresh-slowed">
-              {t('dash_refreshSlowed', [String(progress.concurrency), String(progress.maxConcurrency)])}
-            </p>
-          )}
-          {!running && progress.rateLimited > 0 && (
-            <p class="muted" data-testid="refresh-rate-limited">
-              {t('dash_refreshRateLimitedCount', String(progress.rateLimited))}
-            </p>
-          )}
-        </div>
-      )}
-      <p role="status" aria-live="polite" data-testid="refresh-status" class="refresh-status">
-        {progress ? milestone(progress, now) : ''}
-      </p>
+      <RunProgress progress={progress} prefix="refresh" words={WORDS} />
     </section>
   );
 }

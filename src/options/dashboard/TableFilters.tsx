@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { ProfileView } from '../../shared/domain';
 import { t } from '../../shared/text/i18n';
 import { statusName } from './row-text';
+import { cloudManagerProfiles } from './serving-profiles';
 import { NO_CLIENT, STATUS_CATEGORIES, type StatusCategory, type TableFilter } from './table-model';
 
 /** One filter: a labelled list whose first choice, "All", leaves every row in. */
@@ -52,7 +53,7 @@ export function TableFilters(props: {
         value={filter.client}
         onChange={(client) => onChange({ ...filter, client })}
       >
-        {props.profiles.map((p) => (
+        {cloudManagerProfiles(props.profiles).map((p) => (
           <option key={p.id} value={p.id}>
             {p.label}
           </option>

@@ -1,5 +1,5 @@
-// The words a dashboard row shows, in the user's language: status, how long ago, last action, client.
-import type { DashboardRow, RefreshItemState } from '../../shared/dashboard-messages';
+// The words a dashboard row shows, in the user's language: status, how long ago, last action, client, run state.
+import type { DashboardRow, RefreshItem, RunKind } from '../../shared/dashboard-messages';
 import { errorText } from '../../shared/text/error-text';
 import { t } from '../../shared/text/i18n';
 import { OPERATION_KEYS, STATUS_KEYS } from '../../shared/text/keys';
@@ -41,10 +41,23 @@ export function orgName(row: Pick<DashboardRow, 'name'>): string {
   return row.name ?? t('unnamedOrg');
 }
 
-/** What a row says while a refresh run is working on it; empty once the run is done with it. */
-export function runStateText(state: RefreshItemState | undefined, retrying: boolean): string {
-  if (state === 'queued') return retrying ? t('dash_rowRetrying') : t('dash_rowQueued');
-  if (state === 'running') return t('dash_rowRunning');
-  if (state === 'skipped') return t('dash_rowSkipped');
-  return '';
+/** What a row says while a run (refresh, or create and link) is working on it; empty once it is done with it. */
+export function runStateText(item: RefreshItem | undefined, kind: RunKind = 'refresh'): string {
+  const link = kind === 'link';
+  switch (item?.state) {
+    case 'queued':
+      return item.error
+        ? t(link ? 'dashAtlas_rowRetrying' : 'dash_rowRetrying')
+        : t(link ? 'dashAtlas_rowQueued' : 'dash_rowQueued');
+    case 'running':
+      return t(link ? 'dashAtlas_rowRunning' : 'dash_rowRunning');
+    case 'skipped':
+      if (!link) return t('dash_rowSkipped');
+      if (item.skipReason === 'no-target') return t('dashAtlas_rowNoTarget');
+      if (item.skipReason === 'already-linked') return t('dashAtlas_rowAlreadyLinked');
+      return t('dashAtlas_rowSkipped');
+    default:
+      // A link whose outcome was unknown: its status was checked instead of posting it again.
+      return item?.checked ? t('dashAtlas_rowChecked') : '';
+  }
 }

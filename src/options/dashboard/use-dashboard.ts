@@ -1,5 +1,5 @@
-// The dashboard's data: the view from the worker, the rows as they change, and the refresh run, polled while it
-// goes (only the per-org changes since the last poll cross the message channel). Runs live in the worker, so a page
+// The dashboard's data: the view from the worker, the rows as they change, and the run (refresh all, or create and
+// link), polled while it goes (only the per-org changes since the last poll cross the message channel). Runs live in the worker, so a page
 // opened mid-run picks the run up where it is.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { DashboardRow, DashboardView, RefreshItem, RefreshProgress } from '../../shared/dashboard-messages';
@@ -102,9 +102,43 @@ export function useDashboard() {
     }
   }, [absorb]);
 
+  const startLinkRun = useCallback(
+    async (orgIds: string[]) => {
+      try {
+        absorb(await send('dashboard/link-run', { orgIds }));
+      } catch (e) {
+        setLoadError(asErrorView(e));
+      }
+    },
+    [absorb],
+  );
+
   const updateRecord = useCallback((record: OrgStatusRecord) => {
     setRows((current) => applyRecord(current, record));
   }, []);
 
-  return { view, rows, progress, runItems, loadError, load, startRefresh, cancelRefresh, updateRecord };
+  /** A row's Atlas target after the worker saved it. */
+  const updateTarget = useCallback((orgId: string, atlasOrgId: string | null) => {
+    setRows((current) =>
+      current.map((row) => {
+        if (row.orgId !== orgId) return row;
+        const { atlasOrgId: _old, ...rest } = row;
+        return atlasOrgId ? { ...rest, atlasOrgId } : rest;
+      }),
+    );
+  }, []);
+
+  return {
+    view,
+    rows,
+    progress,
+    runItems,
+    loadError,
+    load,
+    startRefresh,
+    cancelRefresh,
+    startLinkRun,
+    updateRecord,
+    updateTarget,
+  };
 }

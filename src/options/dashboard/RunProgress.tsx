@@ -1,0 +1,56 @@
+// A run's progress, as both run panels ("refresh all", "create and link") show it: a bar with counts, a warning while
+// the run waits or goes slower after a 429, how often it was asked to slow down once it ended, and one spoken line
+// for the moments that matter. The words are the panel's; test ids and element ids start with its prefix.
+import type { RefreshProgress } from '../../shared/dashboard-messages';
+
+export const isRunning = (progress: RefreshProgress | undefined) =>
+  progress?.state === 'running' || progress?.state === 'cancelling';
+
+export interface RunWords {
+  counts: (progress: RefreshProgress) => string;
+  /** Waiting `seconds`, then `count` at a time. */
+  paused: (seconds: string, count: string) => string;
+  /** Going `count` at a time of `max`; no line when absent. */
+  slowed?: (count: string, max: string) => string;
+  rateLimited: (count: string) => string;
+  milestone: (progress: RefreshProgress, now: number) => string;
+}
+
+export function RunProgress(props: { progress?: RefreshProgress; prefix: string; words: RunWords }) {
+  const { progress, prefix, words } = props;
+  const running = isRunning(progress);
+  const now = Date.now();
+  const paused = running && progress?.pausedUntil !== undefined && progress.pausedUntil > now;
+  const slowed = running && progress !== undefined && progress.concurrency < progress.maxConcurrency;
+  const handled = progress ? progress.succeeded + progress.failed + progress.skipped : 0;
+  return (
+    <>
+      {progress && progress.total > 0 && (
+        <div class="progress">
+          <progress max={progress.total} value={handled} aria-labelledby={`${prefix}-counts`} />
+          <p id={`${prefix}-counts`} data-testid={`${prefix}-counts`}>
+            {words.counts(progress)}
+          </p>
+          {paused && (
+            <p class="warn-text" data-testid={`${prefix}-paused`}>
+              {words.paused(String(Math.ceil((progress.pausedUntil! - now) / 1000)), String(progress.concurrency))}
+            </p>
+          )}
+          {slowed && !paused && words.slowed && (
+            <p class="warn-text" data-testid={`${prefix}-slowed`}>
+              {words.slowed(String(progress.concurrency), String(progress.maxConcurrency))}
+            </p>
+          )}
+          {!running && progress.rateLimited > 0 && (
+            <p class="muted" data-testid={`${prefix}-rate-limited`}>
+              {words.rateLimited(String(progress.rateLimited))}
+            </p>
+          )}
+        </div>
+      )}
+      <p role="status" aria-live="polite" data-testid={`${prefix}-status`} class="refresh-status">
+        {progress ? words.milestone(progress, now) : ''}
+      </p>
+    </>
+  );
+}
