@@ -2,7 +2,7 @@
 // them, an org's link status, errors as values, history, page locations). No message names here: the message maps
 // import these, so no message file imports another's types back.
 import type { LinkStatus } from '../core/cloudmanager';
-import type { KeySide, PublicProfile } from '../core/vault';
+import type { KeyCredential, KeySide, PublicProfile } from '../core/vault';
 import type { ErrorKind } from './errors';
 
 /** The three calls the worker makes for an org. */
@@ -25,6 +25,8 @@ export interface ProfileInput {
   allowInsecureHttp?: boolean;
   /** Which side the key serves; absent (an older page, a script): derived from the server address. */
   side?: KeySide;
+  /** API key (absent) or service account: then `publicKey` is the client id and `privateKey` the client secret. */
+  credential?: KeyCredential;
   /** Ops Manager only: the server's external IPv4/IPv6 addresses or CIDR blocks, one per element (not secret). */
   accessListIps?: string[];
 }

@@ -85,6 +85,7 @@ export {
   changePassphrase,
   createVault,
   emptyContents,
+  type KeyCredential,
   type KeyOrg,
   type KeyProject,
   type KeySide,

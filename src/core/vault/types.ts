@@ -14,6 +14,11 @@ export interface Profile {
    * existed); optional in the type only for objects built by hand: read it with profileSide().
    */
   side?: KeySide;
+  /**
+   * How the pair signs in: an API key (HTTP Digest; absent means this) or a service account (OAuth 2.0 client
+   * credentials: `publicKey` holds the client id, `privateKey` the client secret, kept and masked alike).
+   */
+  credential?: KeyCredential;
   publicKey: string;
   privateKey: string;
   baseUrl: string;
@@ -37,6 +42,8 @@ export interface Profile {
    */
   accessListIps?: string[];
 }
+
+export type KeyCredential = 'api-key' | 'service-account';
 
 export interface KeyOrg {
   id: string;

@@ -16,7 +16,7 @@ import type { VaultContents } from './types';
 import { type ContentsSource, validateContents } from './validate';
 import { VaultError } from './vault-error';
 
-export type { KeyOrg, KeyProject, KeySide, Profile, VaultContents } from './types';
+export type { KeyCredential, KeyOrg, KeyProject, KeySide, Profile, VaultContents } from './types';
 
 export const emptyContents = (): VaultContents => ({ version: 1, profiles: [] });
 
