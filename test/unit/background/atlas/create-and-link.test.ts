@@ -81,6 +81,7 @@ async function worker() {
 const storedText = () => JSON.stringify([...fake.storage.data.local.entries(), ...fake.storage.data.session.entries()]);
 
 beforeEach(() => {
+  fake.origins.length = 0;
   sb.clearFaults();
   seenTokens.clear();
 });
@@ -247,5 +248,45 @@ describe('create-and-link', () => {
     expect(reply.error?.kind).toBe('no-profile');
     expect(storedText()).not.toContain(stranger);
     expect(sb.log).toEqual([]);
+  });
+
+  it("an Ops Manager org: the token carries the server's external addresses, and none saved stops before any call", async () => {
+    const w = await worker();
+    const ops = fixtureKey('opsmanager');
+    const added = await w.send('profiles/add', {
+      profile: {
+        label: 'Acme',
+        publicKey: ops.publicKey,
+        privateKey: ops.privateKey,
+        baseUrl: sb.httpUrl,
+        side: 'ops-manager',
+      },
+    });
+    expect(JSON.stringify(added.error)).toBeUndefined();
+    const profileId = (added.value as { profile: { id: string } }).profile.id;
+    const initech = orgNamed('Initech Finance');
+    // The org's page on that Ops Manager server was opened: the org is known to be of that server.
+    // (the user granted the extension that server's address when saving its key pair).
+    fake.origins.push(`${sb.httpUrl}/*`);
+    await w.send('context/get', { url: `${sb.httpUrl}/v2#/org/${initech}/projects` });
+    sb.clearLog();
+    const missing = await w.send('atlas/link', { orgId: initech, atlasOrgId: ACME_ATLAS(), profileId });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { kind: 'access-list-ips-missing', params: { client: 'Acme' } },
+    });
+    expect(sb.log).toEqual([]);
+
+    const edited = await w.send('profiles/update', {
+      profileId,
+      patch: { accessListIps: ['203.0.113.7', '198.51.100.0/24'] },
+    });
+    expect(JSON.stringify(edited.error)).toBeUndefined();
+    const before = sb.atlasTokens().length;
+    const linked = await w.send('atlas/link', { orgId: initech, atlasOrgId: ACME_ATLAS(), profileId });
+    expect(linked).toMatchObject({ ok: true, value: { status: 'SYNCED' } });
+    expect(sb.atlasTokens().slice(before)).toMatchObject([
+      { atlasOrgId: ACME_ATLAS(), accessListIps: ['203.0.113.7', '198.51.100.0/24'], linkedOrgIds: [initech] },
+    ]);
   });
 });
