@@ -1,8 +1,10 @@
 // Editing a saved key pair in place: rename, replace the keys, move it between Cloud Manager and an Ops Manager server,
 // change the Ops Manager server's external addresses. The private key field starts empty (the saved one is never
-// sent back to a page) and an empty field keeps it. An Atlas key pair stays an Atlas one.
+// sent back to a page) and an empty field keeps it. An Atlas key pair stays an Atlas one; an API key stays an API key
+// and a service account a service account (shown, not switched: another kind is a new key pair), and a service
+// account cannot move to Ops Manager, which has none.
 import { useState } from 'preact/hooks';
-import { CLOUD_MANAGER_BASE_URL, type KeySide, profileSide } from '../core/vault';
+import { CLOUD_MANAGER_BASE_URL, type KeySide, profileCredential, profileSide } from '../core/vault';
 import type { ProfileInput, ProfileView } from '../shared/domain';
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
@@ -26,6 +28,7 @@ function editPatch(draft: KeyPairDraft, profile: ProfileView): Partial<ProfileIn
 export function EditProfileForm(props: { profile: ProfileView; onDone: () => Promise<void>; onCancel: () => void }) {
   const { profile } = props;
   const side = profileSide(profile);
+  const credential = profileCredential(profile);
   const [input, setInput] = useState<KeyPairDraft>({
     label: profile.label,
     publicKey: profile.publicKey,
@@ -33,6 +36,7 @@ export function EditProfileForm(props: { profile: ProfileView; onDone: () => Pro
     baseUrl: profile.baseUrl,
     allowInsecureHttp: profile.insecureHttpConfirmed === true,
     side,
+    credential,
     addressesText: (profile.accessListIps ?? []).join('\n'),
   });
   const action = useAction();
@@ -54,7 +58,8 @@ export function EditProfileForm(props: { profile: ProfileView; onDone: () => Pro
         onInput={setInput}
         idPrefix={idPrefix}
         keepsSavedPrivateKey
-        sides={side === 'atlas' ? [] : EDITABLE_SIDES}
+        sides={side === 'atlas' || credential === 'service-account' ? [] : EDITABLE_SIDES}
+        credentialFixed
         serverFieldId={`${idPrefix}-base`}
       />
       <div class="row">

@@ -1,13 +1,15 @@
-// Saved key pairs: the side and org each key belongs to, masked keys, add (Cloud Manager, an Ops Manager server whose
-// host permission is asked for first, or Atlas), rename or move, test (which org, and whether it can link), delete
-// behind a confirmation. Private keys are never shown back.
+// Saved key pairs: the side, kind (API key or service account) and org each key belongs to, masked keys, add
+// (Cloud Manager, an Ops Manager server whose host permission is asked for first, or Atlas; an API key or a service
+// account), rename or move, test (which org, and whether it can link), delete behind a confirmation. Private keys
+// and client secrets are never shown back.
 import { useState } from 'preact/hooks';
-import { profileSide } from '../core/vault';
+import { profileCredential, profileSide } from '../core/vault';
 import type { ProfileView } from '../shared/domain';
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
 import { ActionOutcome, CancelButton, SubmitWithOutcome } from '../ui/ActionOutcome';
+import { CREDENTIAL_KEYS } from '../ui/KeyPairCredential';
 import { blankDraft, draftInput, type KeyPairDraft, KeyPairFields } from '../ui/KeyPairFields';
 import { askHostPermission } from '../ui/KeyPairServer';
 import { SIDE_KEYS, SideErrorHint } from '../ui/KeyPairSide';
@@ -30,6 +32,7 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
   const action = useAction();
   const identified = profile.org !== undefined || profile.global === true;
   const side = profileSide(profile);
+  const credential = profileCredential(profile);
   const remove = () =>
     action.run(async () => {
       await send('profiles/remove', { profileId: profile.id });
@@ -38,7 +41,11 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
   return (
     <li class="card" data-testid={`profile-${profile.label}`}>
       <strong>{profile.label}</strong>
-      <p data-testid="profile-side">{t(SIDE_KEYS[side])}</p>
+      <p>
+        <span data-testid="profile-side">{t(SIDE_KEYS[side])}</span>
+        {' · '}
+        <span data-testid="profile-credential">{t(CREDENTIAL_KEYS[credential])}</span>
+      </p>
       <p class={identified ? '' : 'muted'} data-testid="key-org">
         {keyIdentityText(profile)}
       </p>

@@ -1,6 +1,6 @@
-// Adds a key pair of any side: the worker asks the server which org the key belongs to and binds it there. With
-// `orgId` (the tab's org) a key of another org is refused, naming that org; the fields keep their values so it can
-// be fixed.
+// Adds a key pair of any side, an API key or a service account (the form's `credential`): the worker asks the server
+// which org the key belongs to and binds it there. With `orgId` (the tab's org) a key of another org is refused,
+// naming that org; the fields keep their values so it can be fixed.
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { KeyPairForm } from '../ui/KeyPairForm';

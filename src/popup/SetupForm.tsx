@@ -1,5 +1,6 @@
-// First use: one passphrase (typed twice) protects every key pair; the first key pair, of any side, is saved with it
-// (on an org's page, a Cloud Manager key of that org only: the worker asks the server whose key it is).
+// First use: one passphrase (typed twice) protects every key pair; the first key pair, of any side and either kind
+// (API key or service account), is saved with it (on an org's page, a Cloud Manager key of that org only: the worker
+// asks the server whose key it is).
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { KeyPairForm } from '../ui/KeyPairForm';

@@ -1,28 +1,38 @@
-// The key pair inputs: the side it serves (Cloud Manager by default), label, public key, private key, with shape
-// warnings that never block saving; an Ops Manager key pair adds its server and external addresses, an Atlas one
-// says where its key is made.
+// The key pair inputs: the side it serves (Cloud Manager by default), how it signs in (an API key by default, or a
+// service account: client ID and secret), label, public key, private key, with shape warnings that never block
+// saving; an Ops Manager key pair adds its server and external addresses, an Atlas one says where its key is made.
 import {
   CLOUD_MANAGER_BASE_URL,
   checkKeyShapes,
+  type KeyCredential,
   type KeyShapeWarning,
   type KeySide,
   parseExternalAddresses,
 } from '../core/vault';
 import type { ProfileInput } from '../shared/domain';
 import { type MessageKey, t } from '../shared/text/i18n';
+import { CredentialFixed, CredentialSwitch, ServiceAccountHelp, sideHasServiceAccounts } from './KeyPairCredential';
 import { ServerAddressFields } from './KeyPairServer';
 import { AtlasKeyHelp, ExternalAddressesField, SideSwitch } from './KeyPairSide';
 import { PasswordField } from './PasswordField';
 
-const WARNING_KEYS: Readonly<Record<KeyShapeWarning['kind'], MessageKey>> = {
-  'public-key-shape': 'warning_public_key_shape',
-  'private-key-shape': 'warning_private_key_shape',
-  'looks-swapped': 'warning_looks_swapped',
+const WARNING_KEYS: Readonly<Record<KeyCredential, Record<KeyShapeWarning['kind'], MessageKey>>> = {
+  'api-key': {
+    'public-key-shape': 'warning_public_key_shape',
+    'private-key-shape': 'warning_private_key_shape',
+    'looks-swapped': 'warning_looks_swapped',
+  },
+  'service-account': {
+    'public-key-shape': 'credentialWarningClientId',
+    'private-key-shape': 'credentialWarningClientSecret',
+    'looks-swapped': 'credentialWarningSwapped',
+  },
 };
 
-/** What a key-pair form holds while the user types: the side, and the external addresses as typed. */
+/** What a key-pair form holds while the user types: the side, the kind, and the external addresses as typed. */
 export interface KeyPairDraft extends ProfileInput {
   side: KeySide;
+  credential: KeyCredential;
   addressesText: string;
 }
 
@@ -32,6 +42,7 @@ export const blankDraft = (side: KeySide = 'cloud-manager'): KeyPairDraft => ({
   privateKey: '',
   baseUrl: '',
   side,
+  credential: 'api-key',
   addressesText: '',
 });
 
@@ -39,11 +50,15 @@ export const blankDraft = (side: KeySide = 'cloud-manager'): KeyPairDraft => ({
  * What the form sends for a new key pair: only its side's fields (an Ops Manager address typed before switching to
  * Cloud Manager is not sent), the addresses parsed; undefined while they cannot be parsed. A Cloud Manager key pair
  * is sent as it always was (no side, no address: the worker derives Cloud Manager), an Atlas one with Atlas's address.
+ * An API key is sent without a kind, as before; a service account says so (never on Ops Manager, which has none).
  */
 export function draftInput(draft: KeyPairDraft): ProfileInput | undefined {
   const { label, publicKey, privateKey } = draft;
-  if (draft.side === 'cloud-manager') return { label, publicKey, privateKey };
-  if (draft.side === 'atlas') return { label, publicKey, privateKey, side: 'atlas', baseUrl: CLOUD_MANAGER_BASE_URL };
+  const kind = draft.credential === 'service-account' ? { credential: draft.credential } : {};
+  if (draft.side === 'cloud-manager') return { label, publicKey, privateKey, ...kind };
+  if (draft.side === 'atlas') {
+    return { label, publicKey, privateKey, side: 'atlas', baseUrl: CLOUD_MANAGER_BASE_URL, ...kind };
+  }
   const parsed = parseExternalAddresses(draft.addressesText);
   if (!parsed.ok) return undefined;
   return {
@@ -67,28 +82,45 @@ export function KeyPairFields(props: {
   sides?: readonly KeySide[];
   /** The server address field's id (default `<idPrefix>-base-url`). */
   serverFieldId?: string;
+  /** Editing a saved key pair: its kind is shown, never switched (another kind is another key pair). */
+  credentialFixed?: boolean;
 }) {
   const { value, onInput, idPrefix, keepsSavedPrivateKey } = props;
+  const serviceAccount = value.credential === 'service-account';
+  // A service account's client ID and secret have shapes of their own, checked and worded as such.
   const warnings =
     !keepsSavedPrivateKey && value.publicKey && value.privateKey
-      ? checkKeyShapes(value.publicKey.trim(), value.privateKey.trim())
+      ? checkKeyShapes(value.publicKey.trim(), value.privateKey.trim(), value.credential)
       : [];
+  const warningKeys = WARNING_KEYS[value.credential];
+  // A side without service accounts (Ops Manager) turns the choice back to an API key.
+  const chooseSide = (side: KeySide) =>
+    onInput({ ...value, side, credential: sideHasServiceAccounts(side) ? value.credential : 'api-key' });
+  const secretLabel = serviceAccount
+    ? t(keepsSavedPrivateKey ? 'credentialClientSecretKeep' : 'credentialClientSecret')
+    : t(keepsSavedPrivateKey ? 'fieldPrivateKeyKeep' : 'fieldPrivateKey');
   const field = (name: 'label' | 'publicKey') => (event: Event) =>
     onInput({ ...value, [name]: (event.currentTarget as HTMLInputElement).value });
   return (
     <>
       {props.sides?.length !== 0 && (
-        <SideSwitch
+        <SideSwitch idPrefix={idPrefix} value={value.side} onChange={chooseSide} sides={props.sides} />
+      )}
+      {props.credentialFixed ? (
+        <CredentialFixed value={value.credential} />
+      ) : (
+        <CredentialSwitch
           idPrefix={idPrefix}
-          value={value.side}
-          onChange={(side) => onInput({ ...value, side })}
-          sides={props.sides}
+          value={value.credential}
+          side={value.side}
+          onChange={(credential) => onInput({ ...value, credential })}
         />
       )}
-      {value.side === 'atlas' && <AtlasKeyHelp />}
+      {serviceAccount && <ServiceAccountHelp side={value.side} />}
+      {value.side === 'atlas' && !serviceAccount && <AtlasKeyHelp />}
       <label for={`${idPrefix}-label`}>{t('fieldLabel')}</label>
       <input id={`${idPrefix}-label`} value={value.label} onInput={field('label')} required autocomplete="off" />
-      <label for={`${idPrefix}-public`}>{t('fieldPublicKey')}</label>
+      <label for={`${idPrefix}-public`}>{serviceAccount ? t('credentialClientId') : t('fieldPublicKey')}</label>
       <input
         id={`${idPrefix}-public`}
         value={value.publicKey}
@@ -99,7 +131,7 @@ export function KeyPairFields(props: {
       />
       <PasswordField
         id={`${idPrefix}-private`}
-        label={keepsSavedPrivateKey ? t('fieldPrivateKeyKeep') : t('fieldPrivateKey')}
+        label={secretLabel}
         state={[value.privateKey, (privateKey) => onInput({ ...value, privateKey })]}
         optional={keepsSavedPrivateKey}
         autocomplete="off"
@@ -107,7 +139,7 @@ export function KeyPairFields(props: {
       {warnings.length > 0 && (
         <ul class="warnings" aria-live="polite">
           {warnings.map((w) => (
-            <li key={w.kind}>{t(WARNING_KEYS[w.kind])}</li>
+            <li key={w.kind}>{t(warningKeys[w.kind])}</li>
           ))}
         </ul>
       )}

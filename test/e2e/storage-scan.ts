@@ -2,6 +2,7 @@
 // from its area, and every key actually present (which must all be registered). The secret scans search this.
 import type { Worker } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Fixture } from '../../sandbox/fixture';
 import { STORAGE_KEYS, type StorageKey } from '../../src/background/storage/keys';
 
 export async function storedEverything(worker: Worker): Promise<{ text: string; keys: string[] }> {
@@ -29,4 +30,9 @@ export function readStored(worker: Worker, key: StorageKey): Promise<unknown> {
     area,
     key,
   ] as const);
+}
+
+/** The secrets of a fixture a scan must never find: every API key's private key and every client secret. */
+export function storedSecretsOf(fixture: Fixture): string[] {
+  return [...fixture.keys.map((k) => k.privateKey), ...(fixture.serviceAccounts ?? []).map((a) => a.clientSecret)];
 }

@@ -1,6 +1,7 @@
 // The worker's storage items, typed, one per registry key (the vault envelope itself is written by
 // core/vault/storage.ts through vaultStorage below). Readers drop malformed stored values instead of failing.
 import type { NonceRecord } from '../../core/digest';
+import type { TokenRecord } from '../../core/oauth';
 import type { VaultStorage } from '../../core/vault';
 import type { RefreshProgress } from '../../shared/dashboard-messages';
 import type { HistoryEntry, Operation, OrgStatusRecord, Settings } from '../../shared/domain';
@@ -64,6 +65,11 @@ export const vaultKeyItem = item<string | undefined>('vaultKey', {
 });
 export const lastActivityItem = item<number>('lastActivity', { fallback: 0 });
 export const noncesItem = item<Record<string, NonceRecord>>('digestNonces', {
+  fallback: {},
+  read: tableOf(() => true),
+});
+/** Service accounts' access tokens by token-store key (never a client secret); the token client checks each record. */
+export const oauthTokensItem = item<Record<string, TokenRecord>>('oauthTokens', {
   fallback: {},
   read: tableOf(() => true),
 });

@@ -1,7 +1,7 @@
 // Every key the worker keeps in extension storage, in one registry: the lock wipe and the e2e secret scans
 // iterate it, so a new key cannot be forgotten by either. Pure data (tests in Node import it).
 // storage.local holds only encrypted or non-secret data; storage.session (memory, trusted contexts only) holds the
-// unlocked vault key and the Digest nonces, wiped on lock.
+// unlocked vault key, the Digest nonces and the service accounts' access tokens, wiped on lock.
 import type { AreaName } from './areas';
 
 export interface KeySpec {
@@ -26,6 +26,7 @@ export const STORAGE_KEYS = {
   vaultKey: { area: 'session', wipeOnLock: true },
   lastActivity: { area: 'session', wipeOnLock: true },
   digestNonces: { area: 'session', wipeOnLock: true },
+  oauthTokens: { area: 'session', wipeOnLock: true },
   inFlight: { area: 'session', wipeOnLock: false },
   dashboardRefresh: { area: 'session', wipeOnLock: false },
   autoCheckBudget: { area: 'session', wipeOnLock: false },

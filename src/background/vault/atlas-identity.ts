@@ -1,21 +1,18 @@
-// Which Atlas org an Atlas key pair belongs to, asked of the Atlas Admin API (`GET /api/atlas/v2/orgs`) over the
-// same Digest signing and nonce store as Cloud Manager's calls: an Atlas org API key sees exactly its own org.
+// Which Atlas org an Atlas key pair belongs to, asked of the Atlas Admin API (`GET /api/atlas/v2/orgs`) with the
+// same signing as Cloud Manager's calls (Digest and its nonce store, or a service account's shared token): an Atlas
+// org API key or service account sees exactly its own org.
 import { createAtlasApi } from '../../core/atlas';
 import { CloudManagerError } from '../../core/cloudmanager';
-import { createDigestFetch } from '../../core/digest';
 import type { KeyIdentity, Profile } from '../../core/vault';
-import { sessionNonceStore } from '../api/nonce-store';
+import { withCredentialTexts } from '../api/credential-errors';
+import { signingFetch } from '../api/signing-fetch';
 
-type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl'>;
+type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl' | 'credential'>;
 
 /** An Atlas client for a key pair being identified: used for its one listing, then dropped. */
 export function atlasApiForKey(key: Key) {
-  const digestFetch = createDigestFetch(
-    { username: key.publicKey, password: key.privateKey },
-    { store: sessionNonceStore, shareNonceAcrossKeys: true },
-  );
   // An Atlas for Government address is refused here, before any request (atlas-for-government).
-  return createAtlasApi({ baseUrl: key.baseUrl, fetch: digestFetch });
+  return withCredentialTexts(key, createAtlasApi({ baseUrl: key.baseUrl, fetch: signingFetch(key) }));
 }
 
 /**

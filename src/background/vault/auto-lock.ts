@@ -1,8 +1,10 @@
 // Auto-lock after inactivity with chrome.alarms, which outlive the worker: every user action pushes the alarm back.
 // "When the browser closes" (0 minutes) needs no alarm: storage.session is wiped on browser exit.
 import { forgetNonces } from '../../core/digest';
+import { forgetTokens } from '../../core/oauth';
 import { forgetApiClients } from '../api/api-clients';
 import { sessionNonceStore } from '../api/nonce-store';
+import { sessionTokenStore } from '../api/token-store';
 import { forgetPendingTokens } from '../atlas/pending-tokens';
 import { browser } from '../platform/browser';
 import { readSettings } from '../settings/settings';
@@ -22,6 +24,8 @@ export async function lockNow(): Promise<void> {
   forgetApiClients();
   forgetPendingTokens();
   forgetNonces(sessionNonceStore);
+  // Calls in flight finish with the token they hold but write none back; lockVault wipes the stored ones.
+  forgetTokens(sessionTokenStore);
   await lockVault();
   await browser.alarms.clear(AUTO_LOCK_ALARM);
 }

@@ -1,5 +1,6 @@
 // Which org a key pair belongs to, asked of its own server (`GET /orgs`) before the key pair is saved, when it is
-// edited and when it is tested. A Cloud Manager key sees exactly one org; an Ops Manager key that sees several is
+// edited and when it is tested, with the key pair's own credential (an API key or a service account's token, as
+// its later calls). A Cloud Manager key sees exactly one org; an Ops Manager key that sees several is
 // a global key, bound to its server; an Atlas key pair asks the Atlas API (atlas-identity.ts). The answer is what
 // binds a key pair: the user never binds one by hand.
 import { CLOUD_MANAGER_BASE, CloudManagerError } from '../../core/cloudmanager';
@@ -9,7 +10,7 @@ import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
 import { saveOrgStatus } from '../orgs/org-state';
 import { identifyAtlasKey } from './atlas-identity';
 
-type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl' | 'side'>;
+type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl' | 'side' | 'credential'>;
 
 /** Asks the key's own API: the Atlas Admin API for an Atlas key pair, Cloud Manager's (or Ops Manager's) else. */
 export async function identifyKey(key: Key): Promise<KeyIdentity> {

@@ -7,6 +7,7 @@ import {
   emptyContents,
   type KeyIdentity,
   type Profile,
+  profileCredential,
   publicProfile,
   removeProfile,
   setIdentity,
@@ -25,7 +26,10 @@ type ProfileMessages = Pick<
 >;
 
 const sameKey = (a: Profile, b: Profile) =>
-  a.publicKey === b.publicKey && a.privateKey === b.privateKey && a.baseUrl === b.baseUrl;
+  a.publicKey === b.publicKey &&
+  a.privateKey === b.privateKey &&
+  a.baseUrl === b.baseUrl &&
+  profileCredential(a) === profileCredential(b);
 
 export const profileHandlers: HandlersOf<ProfileMessages> = {
   async 'profiles/list'() {

@@ -16,6 +16,7 @@ export {
   isLoopbackHost,
   normalizeBaseUrl,
 } from './base-url';
+export { checkedCredential, isKeyCredential, KEY_CREDENTIALS, profileCredential } from './credentials';
 export {
   DEFAULT_ITERATIONS,
   isVaultEnvelope,

@@ -1,6 +1,8 @@
 // Merging a backup into the current vault. Key pairs are matched by id only (the same public key may be in the
 // vault twice on purpose); a key pair edited since the backup is a conflict the user settles, and every org stays
 // bound to one key pair, the current vault's binding first.
+
+import { profileCredential } from './credentials';
 import { MAX_PROFILES } from './profile-rules';
 import { newProfileId } from './profiles';
 import { profileSide } from './sides';
@@ -48,6 +50,7 @@ const sameContent = (a: Profile, b: Profile) =>
   a.baseUrl === b.baseUrl &&
   a.insecureHttpConfirmed === b.insecureHttpConfirmed &&
   profileSide(a) === profileSide(b) &&
+  profileCredential(a) === profileCredential(b) &&
   (a.accessListIps ?? []).join() === (b.accessListIps ?? []).join();
 
 const sameKey = (a: Profile, b: Profile) => a.publicKey === b.publicKey && a.baseUrl === b.baseUrl;

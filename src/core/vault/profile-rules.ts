@@ -85,6 +85,7 @@ export const FIELD_WORDS: Record<VaultErrorField, string> = {
   global: 'the global-key mark',
   projects: "the list of the org's projects",
   side: 'the side (Cloud Manager, Ops Manager or Atlas)',
+  credential: 'the kind of credential (API key or service account)',
   accessListIps: "the Ops Manager server's external addresses",
   createdAt: 'the creation time',
   updatedAt: 'the time of the last change',

@@ -2,6 +2,7 @@
 // and masking the UI needs. An org is bound to at most one profile, and a key serves only its own org: the one
 // the server named when the key pair was saved (a global Ops Manager key: any org of its own server).
 import { baseUrlOrigin, isInsecureHttp, normalizeBaseUrl } from './base-url';
+import { checkedCredential, profileCredential } from './credentials';
 import { checkExternalAddresses } from './external-addresses';
 import { identityFields, type KeyIdentity } from './identity';
 import {
@@ -15,10 +16,11 @@ import {
   sentence,
 } from './profile-rules';
 import { deriveSide, isKeySide, profileSide } from './sides';
-import type { KeySide, Profile, VaultContents } from './types';
+import type { KeyCredential, KeySide, Profile, VaultContents } from './types';
 import { VaultError } from './vault-error';
 
-const PUBLIC_KEY = /^[a-z]{8}$/;
+export { checkKeyShapes, type KeyShapeWarning } from './credentials';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface ProfileInput {
@@ -31,25 +33,15 @@ export interface ProfileInput {
   allowInsecureHttp?: boolean;
   /** Absent (an older page, a script): derived from the server address, as for contents saved before sides. */
   side?: KeySide;
+  /** API key (absent) or service account: then `publicKey` is the client id and `privateKey` the client secret. */
+  credential?: KeyCredential;
   /** Ops Manager only: the server's external addresses or CIDR blocks, one entry per element. */
   accessListIps?: string[];
 }
 
-export type KeyShapeWarning = { kind: 'public-key-shape' | 'private-key-shape' | 'looks-swapped' };
-
-export function checkKeyShapes(publicKey: string, privateKey: string): KeyShapeWarning[] {
-  const pub = publicKey.trim();
-  const priv = privateKey.trim();
-  if (UUID.test(pub.toLowerCase()) && PUBLIC_KEY.test(priv)) return [{ kind: 'looks-swapped' }];
-  const warnings: KeyShapeWarning[] = [];
-  if (!PUBLIC_KEY.test(pub)) warnings.push({ kind: 'public-key-shape' });
-  if (!UUID.test(priv.toLowerCase())) warnings.push({ kind: 'private-key-shape' });
-  return warnings;
-}
-
 type ProfileFields = Pick<
   Profile,
-  'label' | 'publicKey' | 'privateKey' | 'baseUrl' | 'insecureHttpConfirmed' | 'side' | 'accessListIps'
+  'label' | 'publicKey' | 'privateKey' | 'baseUrl' | 'insecureHttpConfirmed' | 'side' | 'credential' | 'accessListIps'
 >;
 
 const fieldError = (field: 'label' | 'publicKey' | 'privateKey', problem: FieldProblem) =>
@@ -88,6 +80,7 @@ function validated(input: ProfileInput): ProfileFields {
       field: 'side',
     });
   }
+  const credential = checkedCredential(input.credential, side);
   const accessListIps = checkExternalAddresses(input.accessListIps, side);
   return {
     label,
@@ -97,6 +90,8 @@ function validated(input: ProfileInput): ProfileFields {
     // Only reachable when the user confirmed: recorded so the vault's check (validate.ts) and later edits know.
     ...(isInsecureHttp(baseUrl) ? { insecureHttpConfirmed: true as const } : {}),
     side,
+    // An API key is written as before (no kind): older versions read it back unchanged.
+    ...(credential === 'service-account' ? { credential } : {}),
     ...(accessListIps.length > 0 ? { accessListIps } : {}),
   };
 }
@@ -174,6 +169,14 @@ export function updateProfile(
       field: 'side',
     });
   }
+  // A service account and an API key are different credentials: the kind changes only with a new secret.
+  const credential = patch.credential ?? profileCredential(current);
+  if (credential !== profileCredential(current) && !textOf(patch.privateKey)) {
+    throw new VaultError('invalid-profile', 'Enter the new secret to change an API key to a service account or back.', {
+      variant: 'credential-change',
+      field: 'credential',
+    });
+  }
   // A confirmation is for one server: it carries over only while the address stays the same.
   const sameServer = current.insecureHttpConfirmed === true && baseUrlOrigin(baseUrl) === current.baseUrl;
   const merged = validated({
@@ -184,6 +187,7 @@ export function updateProfile(
     baseUrl,
     allowInsecureHttp: patch.allowInsecureHttp ?? sameServer,
     side,
+    credential,
     // Kept while the key pair stays an Ops Manager one; an empty list removes them.
     accessListIps: patch.accessListIps ?? (side === 'ops-manager' ? current.accessListIps : undefined),
   });

@@ -2,6 +2,7 @@
 // open, a backup before it is previewed, merged or adopted. Only known fields come out; errors name the profile
 // and the field in words, never a value (a value may be a private key).
 import { baseUrlOrigin, isInsecureHttp } from './base-url';
+import { isKeyCredential } from './credentials';
 import { readAddressList } from './external-addresses';
 import {
   describeProblem,
@@ -176,6 +177,8 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
       projects = p.projects.map((q: unknown) => named('projects', q));
     }
     const side = sideOf(p, { baseUrl, global: p.global === true, org, orgIds, projects }, at);
+    // Absent: an API key (written before service accounts existed, or an API key since).
+    if (p.credential !== undefined && !isKeyCredential(p.credential)) throw at('credential', 'bad-format');
     const accessListIps = addressesOf(p.accessListIps, side, at);
 
     const profile: Profile = {
@@ -195,6 +198,7 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
     if (projects) profile.projects = projects;
     // Contents written before sides existed stay as they were (profileSide() derives theirs); a side is kept.
     if (p.side !== undefined) profile.side = side;
+    if (p.credential !== undefined) profile.credential = p.credential;
     if (accessListIps) profile.accessListIps = accessListIps;
     return profile;
   });

@@ -24,6 +24,7 @@ export type VaultErrorField =
   | 'global'
   | 'projects'
   | 'side'
+  | 'credential'
   | 'accessListIps'
   | 'createdAt'
   | 'updatedAt';

@@ -5,6 +5,7 @@
 // the answer or history; lock and revoke drop a held token; the wrong client's Atlas org is refused before any call.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Sandbox, startSandbox } from '../../../../sandbox/server';
+import { sandboxFetch } from '../../../support/sandbox-fetch';
 
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
@@ -17,24 +18,22 @@ const PASSPHRASE = 'a passphrase 123';
 let sb: Sandbox;
 /** Every link token that went over the wire, in either direction (read from request and answer bodies). */
 const seenTokens = new Set<string>();
-const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
   sb = await startSandbox({ httpsPort: 0, httpPort: 0 });
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const asked = String(input);
-    const url = asked.replace('https://cloud.mongodb.com', sb.httpUrl!);
-    if (typeof init?.body === 'string' && init.body.includes('linkToken'))
-      seenTokens.add(JSON.parse(init.body).linkToken);
-    const response = await realFetch(url, init);
-    if (url.includes('/liveMigrations/linkTokens') && init?.method === 'POST' && response.ok) {
-      const text = await response.clone().text();
-      seenTokens.add(JSON.parse(text).linkToken);
-    }
-    // The answer reads as coming from the address asked (the client refuses an answer from anywhere else).
-    Object.defineProperty(response, 'url', { value: asked });
-    return response;
-  });
+  vi.stubGlobal(
+    'fetch',
+    sandboxFetch(
+      () => sb,
+      async (url, init, response) => {
+        if (typeof init?.body === 'string' && init.body.includes('linkToken'))
+          seenTokens.add(JSON.parse(init.body).linkToken);
+        if (url.includes('/liveMigrations/linkTokens') && init?.method === 'POST' && response.ok) {
+          seenTokens.add(JSON.parse(await response.clone().text()).linkToken);
+        }
+      },
+    ),
+  );
 });
 afterAll(async () => {
   vi.unstubAllGlobals();

@@ -124,8 +124,8 @@ describe('vaultStorage', () => {
 });
 
 describe('the registry', () => {
-  it('the lock wipes the session key, the activity time and the nonces, and nothing else', () => {
-    expect(keysOf((spec) => spec.wipeOnLock)).toEqual(['vaultKey', 'lastActivity', 'digestNonces']);
+  it('the lock wipes the session key, the activity time, the nonces and the access tokens, and nothing else', () => {
+    expect(keysOf((spec) => spec.wipeOnLock)).toEqual(['vaultKey', 'lastActivity', 'digestNonces', 'oauthTokens']);
   });
 
   it('only the envelope keys hold ciphertext; the session holds what dies with the browser', () => {
@@ -134,6 +134,7 @@ describe('the registry', () => {
       'vaultKey',
       'lastActivity',
       'digestNonces',
+      'oauthTokens',
       'inFlight',
       'dashboardRefresh',
       'autoCheckBudget',
@@ -150,6 +151,6 @@ describe('the registry', () => {
       'dashboardConcurrency',
       'storageVersions',
     ]);
-    expect(Object.keys(STORAGE_KEYS)).toHaveLength(16);
+    expect(Object.keys(STORAGE_KEYS)).toHaveLength(17);
   });
 });
