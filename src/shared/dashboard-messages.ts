@@ -16,6 +16,8 @@ export interface DashboardRow {
   /** The last call's failure; cleared by the next success. */
   error?: ErrorView;
   base?: string;
+  /** The user's note on the org (ticket id, handover remark): exported with the table. */
+  note?: string;
   lastAction?: Pick<HistoryEntry, 'time' | 'operation' | 'result' | 'ok'>;
   /** The Atlas org this org is to be linked to ("create and link"), as chosen on the row or imported. */
   atlasOrgId?: string;

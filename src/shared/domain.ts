@@ -8,8 +8,8 @@ import type { ErrorKind } from './errors';
 /** The three calls the worker makes for an org. */
 export type Operation = 'link' | 'unlink' | 'status';
 
-/** What the history records: the org calls, and the Atlas org's link token revoked. */
-export type HistoryOperation = Operation | 'revoke-token';
+/** What the history records: the org calls, the Atlas org's link token revoked, and the log cleared. */
+export type HistoryOperation = Operation | 'revoke-token' | 'clear-log';
 
 export type VaultState = 'empty' | 'locked' | 'unlocked';
 
@@ -40,6 +40,8 @@ export interface OrgStatusRecord {
   base?: string;
   /** The Atlas org last chosen as this org's target (create-and-link), remembered for the next time. */
   atlasOrgId?: string;
+  /** The user's note on the org (ticket id, handover remark): plain text, one line, at most 500 characters. */
+  note?: string;
 }
 
 /** An Atlas org a client's Atlas key pair makes link tokens for (the key pair sees exactly that org). */
@@ -80,6 +82,23 @@ export interface HistoryEntry {
   result: string;
   ok: boolean;
   profileLabel: string;
+  /**
+   * The entry's place in the log since it was last cleared (1 = first; the 'clear-log' entry is 1), so the entries
+   * the cap dropped are counted: the oldest kept entry's `seq` - 1. Entries recorded before it existed have none.
+   */
+  seq?: number;
+  /** The public key (or service account client id) of the key pair that signed the call: never a secret. */
+  publicKey?: string;
+  /** A link: the one-way fingerprint of the token posted (core/cloudmanager `tokenFingerprint`), never the token. */
+  tokenFingerprint?: string;
+  /** A link: whether the extension made the token (create-and-link) or the user pasted it. */
+  tokenSource?: 'created' | 'pasted';
+  /** The Atlas org of the link or the revoke, where known (create-and-link, revoke). */
+  atlasOrgId?: string;
+  /** A 'clear-log' entry: how many entries the log held when it was cleared. */
+  clearedCount?: number;
+  /** Filled in when listed, never stored: the org's note (OrgStatusRecord.note) at that time. */
+  orgNote?: string;
 }
 
 export type PageLocation =

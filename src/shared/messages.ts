@@ -48,7 +48,12 @@ export interface PopupMessages {
   'link/status': { request: { orgId: string; profileId?: string }; response: OrgStatusRecord };
   'link/delete': { request: { orgId: string; profileId?: string }; response: OrgStatusRecord };
   'history/list': { request: { orgId?: string }; response: HistoryEntry[] };
-  'history/clear': { request: Record<string, never>; response: null };
+  /** Empties the log but for one 'clear-log' entry saying when, and how many entries it held; answers that entry. */
+  'history/clear': { request: Record<string, never>; response: HistoryEntry };
+  /** Keeps a note with the org (ticket id, handover remark; '' removes it): plain text, one line, 500 at most. */
+  'org/set-note': { request: { orgId: string; note: string }; response: OrgStatusRecord };
+  /** The notes kept with the orgs, by org id (orgs without a note are absent). */
+  'org/notes': { request: Record<string, never>; response: Record<string, string> };
   'settings/get': { request: Record<string, never>; response: Settings };
   'settings/set': { request: Partial<Settings>; response: Settings };
 }

@@ -20,3 +20,13 @@ export function sandboxFetch(
     return response;
   };
 }
+
+/** An observer for sandboxFetch that notes every link token crossing the wire: pasted or posted, and made by Atlas. */
+export function noteLinkTokens(seen: Set<string>) {
+  return async (url: string, init: RequestInit | undefined, response: Response) => {
+    if (typeof init?.body === 'string' && init.body.includes('linkToken')) seen.add(JSON.parse(init.body).linkToken);
+    if (url.includes('/liveMigrations/linkTokens') && init?.method === 'POST' && response.ok) {
+      seen.add(JSON.parse(await response.clone().text()).linkToken);
+    }
+  };
+}

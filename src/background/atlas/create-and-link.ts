@@ -54,18 +54,23 @@ export async function createAndLink(request: {
   if (!isObjectId(atlasOrgId)) throw new WorkerError('invalid-input', 'That is not an Atlas org id.');
   let key: string | undefined;
   try {
-    const record = await linkWithNewToken(orgId, request.profileId, async (client) => {
-      // The org's own key pair was found: the user's choice of Atlas org is remembered for it, whatever the outcome.
-      await saveOrgStatus(orgId, { atlasOrgId });
-      const atlas = atlasKeyPairOfClient((await readContents()).profiles, client, atlasOrgId);
-      const accessListIps = accessListFor(client);
-      key = pendingKey(orgId, atlasOrgId, accessListIps);
-      const held = takePending(key);
-      if (held) return held;
-      const token = await atlasApiFor(atlas).createLinkToken(atlasOrgId, { accessListIps });
-      holdPending(key, token);
-      return token;
-    });
+    const record = await linkWithNewToken(
+      orgId,
+      request.profileId,
+      async (client) => {
+        // The org's own key pair was found: the user's choice of Atlas org is remembered for it, whatever the outcome.
+        await saveOrgStatus(orgId, { atlasOrgId });
+        const atlas = atlasKeyPairOfClient((await readContents()).profiles, client, atlasOrgId);
+        const accessListIps = accessListFor(client);
+        key = pendingKey(orgId, atlasOrgId, accessListIps);
+        const held = takePending(key);
+        if (held) return held;
+        const token = await atlasApiFor(atlas).createLinkToken(atlasOrgId, { accessListIps });
+        holdPending(key, token);
+        return token;
+      },
+      atlasOrgId,
+    );
     if (key) dropPending(key);
     return record;
   } catch (error) {
@@ -95,6 +100,8 @@ export async function revokeAtlasToken(request: { atlasOrgId: string }): Promise
     orgName: atlas.org?.name,
     operation: 'revoke-token' as const,
     profileLabel: atlas.label,
+    publicKey: atlas.publicKey,
+    atlasOrgId: request.atlasOrgId,
   };
   try {
     await atlasApiFor(atlas).revokeLinkTokens(request.atlasOrgId);

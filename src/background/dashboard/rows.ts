@@ -36,6 +36,7 @@ export function buildDashboardRows(
     if (record?.error) row.error = record.error;
     if (record?.base) row.base = record.base;
     if (record?.atlasOrgId) row.atlasOrgId = record.atlasOrgId;
+    if (record?.note) row.note = record.note;
     if (action)
       row.lastAction = { time: action.time, operation: action.operation, result: action.result, ok: action.ok };
     return row;

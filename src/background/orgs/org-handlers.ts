@@ -1,9 +1,10 @@
 // Handlers of the popup's org messages: what the tab shows, which org a project is of, link / status / unlink
-// (org-operations.ts), and the history of those actions.
+// (org-operations.ts), the history of those actions (the audit log), and the note kept with an org.
 import type { HandlersOf, MessageMap } from '../../shared/messages';
 import { createAndLink, revokeAtlasToken } from '../atlas/create-and-link';
 import { clearHistory, readHistory } from './history';
 import { resolveProjectWith } from './locations';
+import { orgNotes, setOrgNote } from './org-note';
 import { linkOrg, refreshStatus, unlinkOrg } from './org-operations';
 import { allOrgStatuses } from './org-state';
 import { popupContext } from './popup-context';
@@ -19,6 +20,8 @@ type OrgMessages = Pick<
   | 'link/delete'
   | 'history/list'
   | 'history/clear'
+  | 'org/set-note'
+  | 'org/notes'
 >;
 
 export const orgHandlers: HandlersOf<OrgMessages> = {
@@ -33,13 +36,16 @@ export const orgHandlers: HandlersOf<OrgMessages> = {
 
   async 'history/list'({ orgId }) {
     const [entries, names] = await Promise.all([readHistory(), allOrgStatuses()]);
-    // Names learnt after the action (a later status check) fill in entries recorded without one.
+    // Names learnt after the action (a later status check) fill in entries recorded without one; the org's note
+    // of now goes along for the export (it is never stored in an entry).
     return (orgId ? entries.filter((e) => e.orgId === orgId) : entries)
-      .map((e) => ({ ...e, orgName: e.orgName ?? names[e.orgId]?.name }))
+      .map((e) => {
+        const note = names[e.orgId]?.note;
+        return { ...e, orgName: e.orgName ?? names[e.orgId]?.name, ...(note ? { orgNote: note } : {}) };
+      })
       .reverse();
   },
-  async 'history/clear'() {
-    await clearHistory();
-    return null;
-  },
+  'history/clear': () => clearHistory(),
+  'org/set-note': ({ orgId, note }) => setOrgNote(orgId, note),
+  'org/notes': () => orgNotes(),
 };

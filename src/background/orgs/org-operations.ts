@@ -2,7 +2,7 @@
 // run the call as the org's one call, record the outcome on the org and in history, repaint the org's badges.
 import { normalizeLinkToken, tokenFingerprint } from '../../core/cloudmanager';
 import { bindOrg, type Profile, profileForOrg, profileServes, type VaultContents } from '../../core/vault';
-import type { OrgStatusRecord } from '../../shared/domain';
+import type { HistoryEntry, OrgStatusRecord } from '../../shared/domain';
 import { apiFor } from '../api/api-clients';
 import { toErrorView } from '../messaging/error-view';
 import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
@@ -35,11 +35,15 @@ async function bindAfterSuccess(orgId: string, profile: Profile): Promise<void> 
   await updateContents((c) => ({ contents: bindOrg(c, orgId, profile.id), result: null }));
 }
 
+/** What a link adds to its history entry: the token's fingerprint (set once known), its source, the Atlas org. */
+type LinkDetails = Pick<HistoryEntry, 'tokenFingerprint' | 'tokenSource' | 'atlasOrgId'>;
+
 async function perform(
   orgId: string,
   operation: Operation,
   profileId: string | undefined,
   call: (profile: Profile) => Promise<Partial<OrgStatusRecord>>,
+  details: LinkDetails = {},
 ): Promise<OrgStatusRecord> {
   // 1. Which key pair signs: the picked one or the org's own, never another org's (refused before any call).
   const profile = chooseProfile(await readContents(), orgId, profileId, (await orgStatus(orgId))?.base);
@@ -47,20 +51,28 @@ async function perform(
   return runExclusive(orgId, operation, async () => {
     await paintOrgTabs(orgId, true);
     // Status checks happen on every popup opening and page visit: only the actions that change a link are history.
-    const entry = { time: Date.now(), orgId, operation, profileLabel: profile.label };
+    const time = Date.now();
+    const entry = () => ({
+      time,
+      orgId,
+      operation,
+      profileLabel: profile.label,
+      publicKey: profile.publicKey,
+      ...details,
+    });
     const note = operation === 'status' ? async () => undefined : recordAction;
     try {
       // 3. The signed call, then what it settles: the binding, the org's status, the history line.
       const outcome = await call(profile);
       await bindAfterSuccess(orgId, profile);
       const record = await recordSuccess(orgId, outcome, profile.baseUrl);
-      await note({ ...entry, orgName: record.name, ok: true, result: record.status ?? 'unknown' });
+      await note({ ...entry(), orgName: record.name, ok: true, result: record.status ?? 'unknown' });
       return record;
     } catch (error) {
       // 3'. A failure is recorded on the org (kind and parameters only) and in history, then rethrown to the page.
       const view = toErrorView(error);
       const record = await recordFailure(orgId, view);
-      await note({ ...entry, orgName: record.name, ok: false, result: view.kind });
+      await note({ ...entry(), orgName: record.name, ok: false, result: view.kind });
       throw error;
     } finally {
       // 4. Every tab that shows the org shows its new state.
@@ -89,8 +101,12 @@ export async function linkOrg(request: {
       name ? { orgId: earlierOrg, orgName: name } : { orgId: earlierOrg },
     );
   }
-  return perform(request.orgId, 'link', request.profileId, (profile) =>
-    postToken(request.orgId, profile, token, fingerprint),
+  return perform(
+    request.orgId,
+    'link',
+    request.profileId,
+    (profile) => postToken(request.orgId, profile, token, fingerprint),
+    { tokenFingerprint: fingerprint, tokenSource: 'pasted' },
   );
 }
 
@@ -102,11 +118,20 @@ export function linkWithNewToken(
   orgId: string,
   profileId: string | undefined,
   makeToken: (profile: Profile) => Promise<string>,
+  atlasOrgId?: string,
 ): Promise<OrgStatusRecord> {
-  return perform(orgId, 'link', profileId, async (profile) => {
-    const token = normalizeLinkToken(await makeToken(profile));
-    return postToken(orgId, profile, token, await tokenFingerprint(token));
-  });
+  const details: LinkDetails = { tokenSource: 'created', ...(atlasOrgId ? { atlasOrgId } : {}) };
+  return perform(
+    orgId,
+    'link',
+    profileId,
+    async (profile) => {
+      const token = normalizeLinkToken(await makeToken(profile));
+      details.tokenFingerprint = await tokenFingerprint(token);
+      return postToken(orgId, profile, token, details.tokenFingerprint);
+    },
+    details,
+  );
 }
 
 async function postToken(orgId: string, profile: Profile, token: string, fingerprint: string) {

@@ -1,14 +1,16 @@
 // A row's own settings in a modal dialog: which client's key pair the org uses (or none; only key pairs that may
-// serve this org are offered), and removing the org from the dashboard. Removing forgets only what this extension
+// serve this org are offered), the org's note (ticket id, handover remark: kept with the org, exported with the
+// history and the org list), and removing the org from the dashboard. Removing forgets only what this extension
 // knows of the org; the key pair, the history and everything in Cloud Manager and Atlas stay, and the org can be
 // added again.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView, ProfileView } from '../../shared/domain';
+import { NOTE_MAX_LENGTH, noteProblem } from '../../shared/org-note';
 import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { CancelButton } from '../../ui/ActionOutcome';
-import { ErrorNotice } from '../../ui/Notice';
+import { ErrorNotice, Notice } from '../../ui/Notice';
 import { ProfileSelect } from '../../ui/ProfileSelect';
 import { Dialog } from './Dialog';
 import { orgName } from './row-text';
@@ -30,6 +32,22 @@ export function EditOrgDialog(props: {
   const [profileId, setProfileId] = useState(row.profileId ?? '');
   const [busy, setBusy] = useState<'save' | 'remove'>();
   const [error, setError] = useState<ErrorView>();
+  // The note as stored (undefined until read: the field waits, so a failed read never saves over a note).
+  const [savedNote, setSavedNote] = useState<string>();
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<ErrorView>();
+  useEffect(() => {
+    send('org/notes', {}).then(
+      (notes) => {
+        setSavedNote(notes[row.orgId] ?? '');
+        setNote(notes[row.orgId] ?? '');
+      },
+      (e) => setNoteError(asErrorView(e)),
+    );
+  }, [row.orgId]);
+  const problem = noteProblem(note);
+  const clientChanged = profileId !== (row.profileId ?? '');
+  const noteChanged = savedNote !== undefined && note.trim() !== savedNote;
 
   const act = async (what: 'save' | 'remove') => {
     setBusy(what);
@@ -38,10 +56,15 @@ export function EditOrgDialog(props: {
       if (what === 'remove') {
         await send('dashboard/remove-org', { orgId: row.orgId });
         props.onDone(t('dash_orgRemoved', name));
-      } else {
+        return;
+      }
+      if (noteChanged) await send('org/set-note', { orgId: row.orgId, note: note.trim() });
+      if (clientChanged) {
         await send('dashboard/set-client', { orgId: row.orgId, profileId: profileId || null });
         const label = profiles.find((p) => p.id === profileId)?.label;
         props.onDone(label ? t('dash_clientChanged', [name, label]) : t('dash_clientCleared', name));
+      } else {
+        props.onDone(t('audit_noteSaved', name));
       }
     } catch (e) {
       setError(asErrorView(e));
@@ -68,8 +91,34 @@ export function EditOrgDialog(props: {
           onChange={setProfileId}
         />
         {choices.length === 0 && <p class="muted">{t('dash_noServingClient')}</p>}
+        <label for="edit-dialog-note">{t('audit_noteLabel')}</label>
+        <input
+          id="edit-dialog-note"
+          type="text"
+          value={note}
+          maxLength={NOTE_MAX_LENGTH}
+          disabled={savedNote === undefined}
+          aria-describedby="edit-dialog-note-help edit-dialog-note-problem"
+          aria-invalid={problem ? 'true' : undefined}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
+        <p id="edit-dialog-note-help" class="muted">
+          {t('audit_noteHelp')}
+        </p>
+        <div id="edit-dialog-note-problem" aria-live="polite">
+          {problem && (
+            <Notice tone="error">
+              {t(problem === 'too-long' ? 'audit_noteTooLong' : 'audit_noteControlCharacter')}
+            </Notice>
+          )}
+          {noteError && <ErrorNotice error={noteError} />}
+        </div>
         <div class="row">
-          <button type="submit" class="primary" disabled={busy !== undefined || profileId === (row.profileId ?? '')}>
+          <button
+            type="submit"
+            class="primary"
+            disabled={busy !== undefined || problem !== undefined || (!clientChanged && !noteChanged)}
+          >
             {busy === 'save' ? t('saving') : t('saveChanges')}
           </button>
           <CancelButton onClick={props.onClose} />

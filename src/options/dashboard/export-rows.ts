@@ -1,6 +1,8 @@
-// The table as CSV, exactly the rows shown (filtered and sorted), with full dates instead of "5 min ago".
+// The table as CSV, exactly the rows shown (filtered and sorted), with full dates instead of "5 min ago", and each
+// org's note as the last column.
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import { t } from '../../shared/text/i18n';
+import { downloadText } from '../download';
 import { toCsv } from './csv';
 import { clientText, lastActionText, statusName } from './row-text';
 import { statusCategory } from './table-model';
@@ -17,6 +19,7 @@ export function rowsToCsv(rows: readonly DashboardRow[]): string {
     t('dash_column_error'),
     t('dash_column_lastAction'),
     t('dash_column_lastActionAt'),
+    t('audit_columnNote'),
   ];
   const records = rows.map((row) => [
     row.name ?? '',
@@ -27,6 +30,7 @@ export function rowsToCsv(rows: readonly DashboardRow[]): string {
     row.error?.kind ?? '',
     lastActionText(row),
     iso(row.lastAction?.time),
+    row.note ?? '',
   ]);
   return toCsv(header, records);
 }
@@ -37,12 +41,5 @@ export function csvFileName(now: Date): string {
 
 /** Hands the CSV to the browser's download, from the page itself: nothing leaves the machine. */
 export function downloadCsv(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(text, fileName, 'text/csv');
 }

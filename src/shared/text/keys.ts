@@ -10,6 +10,7 @@ export const OPERATION_KEYS: Readonly<Record<HistoryOperation, MessageKey>> = {
   unlink: 'operation_unlink',
   status: 'operation_status',
   'revoke-token': 'operation_revoke_token',
+  'clear-log': 'audit_operation_clear_log',
 };
 
 /** What is happening while an operation runs. */

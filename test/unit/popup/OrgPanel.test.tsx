@@ -104,7 +104,7 @@ describe('popup on an org page with key pairs of that org', () => {
     open(orgContext());
     await waitFor(() => expect(status()).toBe('Not linked to Atlas'));
     expect(screen.getByTestId('status-next').textContent).toBe(
-      'To link it, paste a link token from Atlas (Organization → Live Migration → Generate Link-Token).',
+      'To link it, paste a link token (Atlas → your organization → Live Migration → Generate Link-Token).',
     );
     expect(screen.getByTestId('profile-label').textContent).toBe('Using the key pair of Acme.');
     expect(fake.current.sent.find((m) => m.name === 'link/status')?.request).toMatchObject({

@@ -5,7 +5,7 @@
 // the answer or history; lock and revoke drop a held token; the wrong client's Atlas org is refused before any call.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Sandbox, startSandbox } from '../../../../sandbox/server';
-import { sandboxFetch } from '../../../support/sandbox-fetch';
+import { noteLinkTokens, sandboxFetch } from '../../../support/sandbox-fetch';
 
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
@@ -23,16 +23,7 @@ beforeAll(async () => {
   sb = await startSandbox({ httpsPort: 0, httpPort: 0 });
   vi.stubGlobal(
     'fetch',
-    sandboxFetch(
-      () => sb,
-      async (url, init, response) => {
-        if (typeof init?.body === 'string' && init.body.includes('linkToken'))
-          seenTokens.add(JSON.parse(init.body).linkToken);
-        if (url.includes('/liveMigrations/linkTokens') && init?.method === 'POST' && response.ok) {
-          seenTokens.add(JSON.parse(await response.clone().text()).linkToken);
-        }
-      },
-    ),
+    sandboxFetch(() => sb, noteLinkTokens(seenTokens)),
   );
 });
 afterAll(async () => {

@@ -138,12 +138,12 @@ describe('history', () => {
     expect([kept[0]!.time, kept[999]!.time]).toEqual([1, 1000]);
   });
 
-  it('history/clear removes every entry and answers null', async () => {
+  it('history/clear leaves one entry that says the log was cleared, when, and how many entries went', async () => {
     const { handlers } = await freshWorker(fake, cm, key(1));
     await handlers['link/delete']({ orgId: orgId(1) });
     expect(await handlers['history/list']({})).toHaveLength(1);
-    expect(await handlers['history/clear']({})).toBeNull();
-    expect(fake.storage.data.local.has('history')).toBe(false);
-    expect(await handlers['history/list']({})).toEqual([]);
+    const cleared = await handlers['history/clear']({});
+    expect(cleared).toMatchObject({ operation: 'clear-log', result: 'cleared', ok: true, clearedCount: 1, seq: 1 });
+    expect(await handlers['history/list']({})).toEqual([cleared]);
   });
 });

@@ -2,6 +2,7 @@
 // org's server, never a guess between two), which name the org keeps, what a global key is bound to (only after
 // the API answered), the one-token-one-org rule under concurrency, and the budget of automatic checks.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tokenFingerprint } from '../../../../src/core/cloudmanager';
 import { freshWorker, globalKey, key, OPS, orgId, storedStatus } from './org-fixture';
 
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
@@ -187,8 +188,12 @@ describe('what a call leaves behind', () => {
         orgName: 'Org 1',
         operation: 'link',
         profileLabel: 'Client 1',
+        publicKey: 'abcdefg1',
         ok: true,
         result: 'NOT_SYNCED',
+        seq: 1,
+        tokenFingerprint: await tokenFingerprint(token(1)),
+        tokenSource: 'pasted',
       },
       {
         time: 1_700_000_000_000,
@@ -196,8 +201,10 @@ describe('what a call leaves behind', () => {
         orgName: 'Org 1',
         operation: 'unlink',
         profileLabel: 'Client 1',
+        publicKey: 'abcdefg1',
         ok: false,
         result: 'bad-credentials',
+        seq: 2,
       },
     ]);
     expect(storedStatus(fake, orgId(1))).toMatchObject({

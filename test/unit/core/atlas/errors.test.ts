@@ -134,7 +134,7 @@ describe('the Atlas texts', () => {
     const words = englishOf(await failure(api.createLinkToken(ATLAS_ORG)));
     expect(words.message).toBe('This Atlas API key may not create or revoke link tokens for this Atlas organization.');
     expect(words.remedy).toContain('Organization Owner');
-    expect(words.remedy).toContain('Atlas organization → Identity & Access → Applications → API Keys');
+    expect(words.remedy).toContain('(Organization → Identity & Access → Applications → API Keys)');
   });
 
   it("name the caller's IP and the Atlas key's access list", async () => {
@@ -152,7 +152,7 @@ describe('the Atlas texts', () => {
     expect(englishOf(error)).toEqual({
       message: "This computer's IP address 203.0.113.7 is not on the Atlas API key's access list.",
       remedy:
-        "Add 203.0.113.7 to the Atlas API key's access list (Atlas organization → Identity & Access → Applications → API Keys → Edit), not to a project's network access list.",
+        "Add 203.0.113.7 to the Atlas API key's access list (Organization → Identity & Access → Applications → API Keys → Edit), not to a project's network access list.",
     });
   });
 

@@ -370,7 +370,7 @@ describe('Dashboard', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Organization,Org ID,Client,Link status,Checked,Error,Last action,Last action at');
+    expect(lines[0]).toBe('Organization,Org ID,Client,Link status,Checked,Error,Last action,Last action at,Note');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(new RegExp(`^Acme Prod,${org(1)},Acme,"?Linked, synced"?,\\d{4}-`));
   });
