@@ -88,10 +88,33 @@ export interface AtlasTargetChoice {
   atlasOrgId: string | null;
 }
 
+/** One org of a batch: an org id or page address, optionally its client's key pair and its Atlas target. */
+export interface BatchOrgEntry {
+  input: string;
+  profileId?: string;
+  atlasOrgId?: string;
+}
+
+/** A batch entry's outcome, in the entries' order: the row added, or why it was not. */
+export type BatchOrgResult = { ok: true; row: DashboardRow } | { ok: false; error: ErrorView };
+
+/** A row of "assign a client": the key pair of the client now serving it, or why none of them may. */
+export type ClientAssignResult =
+  | { orgId: string; profileId: string }
+  | { orgId: string; refused: 'not-serving' }
+  | { orgId: string; error: ErrorView };
+
 export type DashboardMessages = {
   'dashboard/view': { request: Record<string, never>; response: DashboardView };
   /** Adds an org by its id or by a Cloud Manager (or known Ops Manager) page address, optionally bound to a client. */
   'dashboard/add-org': { request: { input: string; profileId?: string }; response: DashboardRow };
+  /** Adds many orgs (at most 1000): the list is checked whole first, then each valid entry is added. */
+  'dashboard/add-orgs': { request: { entries: BatchOrgEntry[] }; response: { results: BatchOrgResult[] } };
+  /** Gives these rows the client (a key pair label): per row, the client's key pair that serves it, or a refusal. */
+  'dashboard/set-clients': {
+    request: { orgIds: string[]; client: string };
+    response: { results: ClientAssignResult[] };
+  };
   /** Binds the org to a client's key pair, or to none (null). */
   'dashboard/set-client': { request: { orgId: string; profileId: string | null }; response: null };
   /** Forgets the org here (its status and client binding); nothing changes in Cloud Manager or Atlas. */

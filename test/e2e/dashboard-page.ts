@@ -45,6 +45,30 @@ export class DashboardPage {
   editButtonOf(orgId: string): Locator {
     return this.row(orgId).getByRole('button', { name: /^Edit .*: client or removal…$/ });
   }
+  checkButtonOf(orgId: string): Locator {
+    return this.row(orgId).getByRole('button', { name: /^Check status of / });
+  }
+
+  // Where to fix a row's error: "What to do" (the remedy), the key's access-list page, the org's page, the IP's Copy.
+  fixToggleOf(orgId: string): Locator {
+    return this.row(orgId).getByRole('button', { name: /^What to do: / });
+  }
+  remedyOf(orgId: string): Locator {
+    return this.row(orgId).getByTestId('row-remedy');
+  }
+  fixAccessListOf(orgId: string): Locator {
+    return this.row(orgId).getByTestId('fix-access-list');
+  }
+  openOrgOf(orgId: string): Locator {
+    return this.row(orgId).getByTestId('open-org');
+  }
+  copyIpOf(orgId: string): Locator {
+    return this.row(orgId).getByRole('button', { name: /^Copy the IP address / });
+  }
+  copyIpStatusOf(orgId: string): Locator {
+    return this.row(orgId).getByTestId('copy-ip-status');
+  }
+
   get rowOutcome(): Locator {
     return this.page.getByTestId('row-outcome');
   }
@@ -130,6 +154,24 @@ export class DashboardPage {
     await section.getByLabel('CSV text (or paste it here)').fill(csv);
     await section.getByRole('button', { name: 'Preview' }).click();
     await section.getByTestId('target-import-preview').waitFor();
+  }
+  // Batch setup: many orgs at once, and one client for the selected rows.
+  get batchAdd(): Locator {
+    return this.page.getByTestId('batch-add-orgs');
+  }
+  /** Opens "Add many orgs", pastes `text` and asks for the preview. */
+  async previewBatch(text: string): Promise<void> {
+    const section = this.batchAdd;
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    await section.getByLabel('Org ids, page addresses or CSV').fill(text);
+    await section.getByRole('button', { name: 'Preview the orgs' }).click();
+    await section.getByTestId('batch-preview').waitFor();
+  }
+  selectOf(orgId: string): Locator {
+    return this.row(orgId).getByRole('checkbox');
+  }
+  get assignClient(): Locator {
+    return this.page.getByTestId('assign-client');
   }
   get linkRunStart(): Locator {
     return this.page.getByTestId('link-run-start');

@@ -6,6 +6,7 @@ import type { HandlersOf } from '../../shared/messages';
 import { WorkerError } from '../messaging/worker-error';
 import { readContents } from '../vault/vault-store';
 import { addOrg } from './add-org';
+import { addOrgs, setClients } from './add-orgs';
 import { setAtlasTarget, setAtlasTargets } from './atlas-target';
 import { removeOrg, setOrgClient } from './edit-org';
 import { startLinkRun } from './link-run';
@@ -33,6 +34,8 @@ export const dashboardHandlers: HandlersOf<DashboardMessages> = {
 
   'dashboard/add-org': ({ input, profileId }) => addOrg(input, profileId),
   'dashboard/set-client': ({ orgId, profileId }) => setOrgClient(orgId, profileId),
+  'dashboard/add-orgs': ({ entries }) => addOrgs(entries),
+  'dashboard/set-clients': ({ orgIds, client }) => setClients(orgIds, client),
   'dashboard/remove-org': ({ orgId }) => removeOrg(orgId),
 
   async 'dashboard/refresh-all'({ orgIds, concurrency }) {

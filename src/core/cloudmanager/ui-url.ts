@@ -44,3 +44,23 @@ export function parseUiUrl(url: string, knownBases: string[] = []): UiLocation |
   const groupId = PROJECT_PATH.exec(parsed.pathname)?.[1];
   return isObjectId(groupId) ? { kind: 'group', groupId, base } : null;
 }
+
+// Building addresses, for links that open the web UI where something is fixed. An Ops Manager org's pages have the
+// same shapes on its own server; an id that is no org id, or a base that is no web address, makes no link.
+
+/** The web UI's origin for a saved base (Cloud Manager when none, or when it is no http(s) address). */
+function uiOrigin(base?: string): string | undefined {
+  return base === undefined || base === '' ? CLOUD_MANAGER_BASE : originOf(base);
+}
+
+/** An org's home page (its projects), or undefined when the id or base cannot make one. */
+export function orgPageUrl(orgId: string, base?: string): string | undefined {
+  const origin = uiOrigin(base);
+  return origin && isObjectId(orgId) ? `${origin}/v2#/org/${orgId}/projects` : undefined;
+}
+
+/** An org's API keys page (where a key's access list is edited), or undefined as for orgPageUrl. */
+export function orgApiKeysUrl(orgId: string, base?: string): string | undefined {
+  const origin = uiOrigin(base);
+  return origin && isObjectId(orgId) ? `${origin}/v2#/org/${orgId}/access/apiKeys` : undefined;
+}

@@ -10,6 +10,7 @@ import { STATUS_NEXT_KEYS } from '../../shared/text/keys';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { UnlockForm } from '../../ui/UnlockForm';
 import { AddOrgForm } from './AddOrgForm';
+import { BatchSetup } from './BatchSetup';
 import './dashboard.css';
 import { EditOrgDialog } from './EditOrgDialog';
 import { csvFileName, downloadCsv, rowsToCsv } from './export-rows';
@@ -228,6 +229,18 @@ export function Dashboard() {
       )}
 
       {unlocked && <AddOrgForm profiles={view.profiles} onAdded={() => data.load()} />}
+
+      {unlocked && (
+        <BatchSetup
+          rows={rows}
+          selectedRows={selection.selectedRows}
+          profiles={view.profiles}
+          onDone={(text) => {
+            setOutcome({ tone: 'success', text });
+            data.load();
+          }}
+        />
+      )}
 
       {dialog?.kind === 'link' && (
         <LinkDialog

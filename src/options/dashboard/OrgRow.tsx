@@ -1,14 +1,14 @@
 // One org's row: a selection box, name and id, client, Atlas target (a list of the client's Atlas orgs), status (or
-// what went wrong and what to do), age of that knowledge, last action, and the row's own Check / Link / Unlink /
-// Edit buttons. It re-renders only when its own data changes, so a
-// refresh of 500 orgs repaints the rows that changed, not the table.
+// what went wrong, with what to do on expand and where to fix it), age of that knowledge, last action, and the row's
+// own Check / Link / Unlink / Edit buttons with a link to the org's page. It re-renders only when its own data
+// changes, so a refresh of 500 orgs repaints the rows that changed, not the table.
 import { Component } from 'preact';
 import type { DashboardRow, RefreshItem, RunKind } from '../../shared/dashboard-messages';
 import type { Operation } from '../../shared/domain';
-import { errorText } from '../../shared/text/error-text';
 import { t } from '../../shared/text/i18n';
 import { BUSY_KEYS } from '../../shared/text/keys';
 import type { AtlasOrgChoice } from './atlas-targets';
+import { OpenOrgLink, RowFix } from './RowFix';
 import { ageText, clientText, lastActionText, orgName, rowStatusText, runStateText } from './row-text';
 import { statusCategory } from './table-model';
 
@@ -97,7 +97,6 @@ export class OrgRow extends Component<OrgRowProps> {
     const { row, hidden, runItem, busy, canAct, now } = this.props;
     const name = orgName(row);
     const category = statusCategory(row);
-    const remedy = row.error ? errorText(row.error).remedy : '';
     const running = runItem?.state === 'running';
     const runText = runStateText(runItem, this.props.runKind);
     const linked = row.status === 'SYNCED' || row.status === 'NOT_SYNCED';
@@ -125,7 +124,7 @@ export class OrgRow extends Component<OrgRowProps> {
         <td data-testid="row-target">{this.target(name, disabled)}</td>
         <td data-testid="row-status">
           <span class={`status ${category}`}>{busy ? t(BUSY_KEYS[busy]) : rowStatusText(row)}</span>
-          {remedy && !busy && <span class="muted remedy">{remedy}</span>}
+          {row.error && !busy && <RowFix row={row} name={name} />}
           {runText && !busy && (
             <span class="muted run-state" data-testid="row-run-state">
               {runText}
@@ -154,6 +153,7 @@ export class OrgRow extends Component<OrgRowProps> {
           {this.button('link', t('dash_actionLink'), t('dash_linkOrg', name), disabled)}
           {linked && this.button('unlink', t('unlink'), t('dash_unlinkOrg', name), disabled)}
           {this.button('edit', t('dash_actionEdit'), t('dash_editOrg', name), disabled)}
+          <OpenOrgLink row={row} name={name} />
         </td>
       </tr>
     );

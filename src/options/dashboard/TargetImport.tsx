@@ -8,10 +8,10 @@ import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { planTargetImport, type RejectedLine, type TargetImportPlan } from './atlas-targets';
+import { ImportText } from './ImportText';
 import { parseTargetCsv } from './target-csv';
 
 // A CSV of 5000 rows is about 250 kB: anything much larger is not a target list.
-const MAX_FILE_BYTES = 1_000_000;
 
 function reasonText(rejected: RejectedLine): string {
   switch (rejected.problem) {
@@ -48,14 +48,6 @@ export function TargetImport(props: {
     setPlan(undefined); // a preview is of the text it was made from
     setError(undefined);
   };
-  const pick = async (file: File | undefined) => {
-    if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setError({ kind: 'invalid-input' });
-      return;
-    }
-    edit(await file.text());
-  };
   const apply = async () => {
     if (!plan || plan.targets.length === 0) return;
     setBusy(true);
@@ -75,24 +67,14 @@ export function TargetImport(props: {
   return (
     <details class="card import" data-testid="target-import">
       <summary>{t('dashAtlas_importTitle')}</summary>
-      <p id="target-import-help" class="muted">
-        {t('dashAtlas_importHelp')}
-      </p>
-      <label for="target-import-file">{t('dashAtlas_importFile')}</label>
-      <input
-        id="target-import-file"
-        type="file"
-        accept=".csv,text/csv,text/plain"
-        onChange={(e) => pick(e.currentTarget.files?.[0])}
-      />
-      <label for="target-import-text">{t('dashAtlas_importText')}</label>
-      <textarea
-        id="target-import-text"
-        value={text}
-        spellcheck={false}
-        autocomplete="off"
-        aria-describedby="target-import-help"
-        onInput={(e) => edit(e.currentTarget.value)}
+      <ImportText
+        id="target-import"
+        help={t('dashAtlas_importHelp')}
+        fileLabel={t('dashAtlas_importFile')}
+        textLabel={t('dashAtlas_importText')}
+        text={text}
+        onText={edit}
+        onTooLarge={() => setError({ kind: 'invalid-input' })}
       />
       <div class="row">
         <button
