@@ -17,6 +17,9 @@ export function groupConfig(group, mutate, target) {
     vitest: { configFile: 'vitest.config.ts', related: true },
     coverageAnalysis: 'perTest',
     concurrency: 2,
+    // A mutant is a timeout (counted as killed) past 1.5 × its tests' baseline time + timeoutMS. Stryker's 5 s
+    // default let a busy 2-core machine turn slow-but-passing runs into "timeouts", i.e. false kills; 20 s does not.
+    timeoutMS: 20_000,
     reporters: ['clear-text', 'html', 'json', 'progress'],
     htmlReporter: { fileName: `${dir}/index.html` },
     jsonReporter: { fileName: `${dir}/mutation.json` },
