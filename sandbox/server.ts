@@ -12,6 +12,7 @@ import type { ApiContext, LinkState } from './api';
 import { ATLAS_PREFIX, type AtlasContext } from './atlas-api';
 import { type AtlasTokenRecord, AtlasTokenStore } from './atlas-tokens';
 import { makeCert } from './cert';
+import { serveConnectTunnel } from './connect-tunnel';
 import { control } from './control';
 import { DigestVerifier } from './digest-verifier';
 import { type Fault, FaultTable } from './faults';
@@ -32,7 +33,10 @@ export type { RateLimit } from './token-bucket';
 export interface SandboxOptions {
   host?: string;
   httpsPort?: number;
-  /** 0 = also serve plain HTTP on a free port (Ops Manager profiles, Node tests); null = no HTTP. */
+  /**
+   * 0 = also serve plain HTTP on a free port (Ops Manager profiles, Node tests); null = no HTTP. The HTTP port is
+   * also an HTTPS proxy for cloud.mongodb.com only (CONNECT tunnelled to the HTTPS port), for Firefox.
+   */
   httpPort?: number | null;
   fixture?: Fixture;
   nonceLifetimeMs?: number;
@@ -185,8 +189,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   servers.push(https);
   const httpsPort = await listen(https, options.httpsPort ?? 0);
   let httpPort: number | null = null;
+  let closeTunnels = () => {};
   if (options.httpPort !== null) {
     const http = createHttpServer(handler('http'));
+    closeTunnels = serveConnectTunnel(http, host, () => httpsPort);
     servers.push(http);
     httpPort = await listen(http, options.httpPort ?? 0);
   }
@@ -214,6 +220,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setBearerRefusedPaths: controls.setBearerRefusedPaths,
     close: async () => {
       clearInterval(sweeper);
+      closeTunnels();
       await Promise.all(
         servers.map(
           (s) =>

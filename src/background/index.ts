@@ -3,6 +3,7 @@ import { handlers } from './messaging/handlers';
 import { createRouter } from './messaging/router';
 import { BADGE_AGE_ALARM, onTabUpdated, repaintShownTabs, startBadgeAgeAlarm } from './orgs/tab-tracking';
 import { events, type MessageSender } from './platform/browser';
+import { applyPolicyChange } from './settings/policy-changes';
 import { onAlarm } from './vault/auto-lock';
 
 const router = createRouter(handlers);
@@ -19,5 +20,8 @@ events.tabActivated.addListener(() => {
 events.alarm.addListener((alarm) => {
   if (alarm.name === BADGE_AGE_ALARM) repaintShownTabs().catch(warn('badge repaint'));
   else onAlarm(alarm).catch(warn('auto-lock'));
+});
+events.storageChanged.addListener((_changes, area) => {
+  if (area === 'managed') applyPolicyChange().catch(warn('policy change'));
 });
 startBadgeAgeAlarm().catch(warn('badge alarm'));

@@ -1,7 +1,9 @@
 // Encrypted backups: export the vault as a file (still encrypted), import one after a preview of its key pair
 // labels and a confirmation; a damaged file or a wrong passphrase changes nothing. A merge asks which version of a
 // changed key pair to keep; a replace with a backup whose passphrase is below today's rule asks for a new one.
+// The organization's policy may turn the export off: the button is then disabled and says so.
 import { useState } from 'preact/hooks';
+import type { ManagedSettings } from '../shared/domain';
 import type { BackupPreview } from '../shared/options-messages';
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
@@ -11,7 +13,8 @@ import { PasswordField } from '../ui/PasswordField';
 import { useAction } from '../ui/use-action';
 import { BackupPlanQuestion, type ConflictChoice } from './BackupPlanQuestion';
 
-export function BackupSection(props: { reload: () => Promise<void> }) {
+export function BackupSection(props: { reload: () => Promise<void>; managed?: ManagedSettings }) {
+  const exportOff = props.managed?.backupExportAllowed === false;
   const [text, setText] = useState<string>();
   const [passphrase, setPassphrase] = useState('');
   const [plan, setPlan] = useState<BackupPreview>();
@@ -64,9 +67,20 @@ export function BackupSection(props: { reload: () => Promise<void> }) {
       <h2 id="backup-title">{t('backupTitle')}</h2>
       <div class="card">
         <p>{t('backupExplain')}</p>
-        <button type="button" onClick={exportVault} disabled={action.busy}>
+        <button
+          type="button"
+          onClick={exportVault}
+          disabled={action.busy || exportOff}
+          aria-describedby={exportOff ? 'backup-export-off' : undefined}
+        >
           {t('backupExport')}
         </button>
+        {exportOff && (
+          <div class="notice" id="backup-export-off" data-testid="managed-backup-export">
+            <strong>{t('managedSetByOrganization')}</strong>
+            {t('managedBackupExportOff')}
+          </div>
+        )}
       </div>
       <form class="card" onSubmit={preview} data-testid="import-backup">
         <label for="backup-file">{t('backupFile')}</label>

@@ -74,7 +74,7 @@ export function OptionsApp() {
           </nav>
           {tab === 'profiles' && <ProfilesSection profiles={profiles} reload={load} />}
           {tab === 'security' && <SecuritySection settings={settings} onChange={setSettings} onLocked={load} />}
-          {tab === 'backup' && <BackupSection reload={load} />}
+          {tab === 'backup' && <BackupSection reload={load} managed={settings.managed} />}
           {tab === 'history' && <HistoryView />}
           {tab === 'orgs' && <Dashboard />}
         </>

@@ -1,6 +1,7 @@
-// Security settings: auto-lock delay, lock now, and changing the passphrase (re-encrypted, replaced atomically).
+// Security settings: auto-lock delay (within the organization's limit, when its policy sets one), lock now, the
+// Ops Manager servers the organization allows, and changing the passphrase (re-encrypted, replaced atomically).
 import { useState } from 'preact/hooks';
-import type { Settings } from '../shared/domain';
+import type { ManagedSettings, Settings } from '../shared/domain';
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { SubmitWithOutcome } from '../ui/ActionOutcome';
@@ -10,10 +11,37 @@ import { useAction } from '../ui/use-action';
 
 const AUTO_LOCK = [1, 5, 15, 60, 0];
 
+/** A choice the organization's limit allows ("when the browser closes" is longer than any limit). */
+const withinLimit = (minutes: number, limit: number | undefined) =>
+  limit === undefined || (minutes !== 0 && minutes <= limit);
+
+/** A managed setting's note: who set it, then what it means here. */
+function SetByOrganization(props: { testId: string; id?: string; text: string }) {
+  return (
+    <div class="notice" id={props.id} data-testid={props.testId}>
+      <strong>{t('managedSetByOrganization')}</strong>
+      {props.text}
+    </div>
+  );
+}
+
+function AllowedServers(props: { managed: ManagedSettings | undefined }) {
+  const servers = props.managed?.allowedOpsManagerServers;
+  if (!servers) return null;
+  return (
+    <SetByOrganization
+      testId="managed-servers"
+      text={servers.length ? t('managedServers', servers.join(', ')) : t('managedNoServers')}
+    />
+  );
+}
+
 export function SecuritySection(props: { settings: Settings; onChange: (s: Settings) => void; onLocked: () => void }) {
   const [oldPassphrase, setOld] = useState('');
   const next = useNewPassphrase();
   const action = useAction();
+  const limit = props.settings.managed?.maxAutoLockMinutes;
+  const choices = AUTO_LOCK.filter((m) => withinLimit(m, limit));
   const submit = (event: Event) => {
     event.preventDefault();
     if (next.problem) return;
@@ -32,16 +60,26 @@ export function SecuritySection(props: { settings: Settings; onChange: (s: Setti
         <select
           id="auto-lock"
           value={String(props.settings.autoLockMinutes)}
+          // With one choice left the organization has fixed the delay: nothing to choose.
+          disabled={choices.length <= 1}
+          aria-describedby={limit === undefined ? undefined : 'auto-lock-managed'}
           onChange={async (e) =>
             props.onChange(await send('settings/set', { autoLockMinutes: Number(e.currentTarget.value) }))
           }
         >
           {AUTO_LOCK.map((m) => (
-            <option key={m} value={String(m)}>
+            <option key={m} value={String(m)} disabled={!choices.includes(m)}>
               {m === 0 ? t('autoLockOnClose') : t('autoLockMinutes', String(m))}
             </option>
           ))}
         </select>
+        {limit !== undefined && (
+          <SetByOrganization
+            testId="managed-auto-lock"
+            id="auto-lock-managed"
+            text={t('managedAutoLockLimit', String(limit))}
+          />
+        )}
         <p class="muted">{t('lockNotice')}</p>
         <button
           type="button"
@@ -52,6 +90,7 @@ export function SecuritySection(props: { settings: Settings; onChange: (s: Setti
         >
           {t('lockNow')}
         </button>
+        <AllowedServers managed={props.settings.managed} />
       </div>
       <form class="card" onSubmit={submit} data-testid="change-passphrase">
         <h3>{t('changePassphraseTitle')}</h3>

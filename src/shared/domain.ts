@@ -138,4 +138,19 @@ export interface PopupContext {
 export interface Settings {
   /** Minutes of inactivity before the vault locks; 0 = only when the browser closes. */
   autoLockMinutes: number;
+  /**
+   * What the organization's policy sets (storage.managed), answered by the worker and never stored; absent when no
+   * policy applies. A value here wins over the user's: autoLockMinutes above is already the effective one.
+   */
+  managed?: ManagedSettings;
+}
+
+/** The policies an admin can set for the extension; a field is present only when its policy is set and valid. */
+export interface ManagedSettings {
+  /** The longest auto-lock allowed, in minutes, rounded down to one of the choices (never "when the browser closes"). */
+  maxAutoLockMinutes?: number;
+  /** false: the vault's backup cannot be exported. */
+  backupExportAllowed?: boolean;
+  /** The only Ops Manager servers (origins) a key pair may use; Cloud Manager and Atlas are always allowed. */
+  allowedOpsManagerServers?: string[];
 }

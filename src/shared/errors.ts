@@ -23,6 +23,11 @@ export const WORKER_ERROR_KINDS = [
   'no-atlas-key-pair',
   // Create-and-link for an Ops Manager org: its key pair holds no external addresses for the token (params client).
   'access-list-ips-missing',
+  // The organization's policy (storage.managed) allows only other Ops Manager servers (params server, servers;
+  // variant none: it allows none).
+  'server-not-allowed',
+  // The organization's policy turned the export of backups off.
+  'backup-export-off',
   'busy',
   'outcome-unknown',
   'permission-denied',

@@ -35,6 +35,8 @@ const stoppedWorkers = new WeakSet<Worker>();
 export interface LaunchOptions {
   /** Chromium's UI language (e.g. 'ko'); the extension's i18n follows it. Needs Debian's chromium-l10n. */
   locale?: string;
+  /** The unpacked extension to load (default DIST); a copy elsewhere gets an id of its own (made from its path). */
+  extensionDir?: string;
 }
 
 export async function launchExtension(
@@ -59,7 +61,7 @@ export async function launchExtension(
     ignoreDefaultArgs: ['--disable-extensions'],
     ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale } } : {}),
     args: [
-      ...chromiumArgs({ extensionDir: DIST, httpsPort: sandbox.httpsPort, spki: sandbox.spki }),
+      ...chromiumArgs({ extensionDir: options.extensionDir ?? DIST, httpsPort: sandbox.httpsPort, spki: sandbox.spki }),
       '--no-sandbox',
       '--remote-debugging-port=0',
       ...(options.locale ? [`--lang=${options.locale}`] : []),

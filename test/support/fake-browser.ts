@@ -16,9 +16,22 @@ export function createFakeBrowser() {
   const alarms = new Map<string, unknown>();
   /** Host permissions the user granted (Ops Manager servers). */
   const origins: string[] = [];
+  /** The organization's policy (storage.managed): none by default; an Error makes get() throw, as Firefox does. */
+  const managed: { policy?: Record<string, unknown> | Error } = {};
+  /** storage.onChanged's listeners (the worker entry's), for a test to fire. */
+  const storageChanged: ((changes: Record<string, unknown>, area: string) => void)[] = [];
   const paint = (tabId: number, patch: Record<string, string>) => badges.set(tabId, { ...badges.get(tabId), ...patch });
   const worker = {
-    storage: { local: storage.local, session: storage.session },
+    storage: {
+      local: storage.local,
+      session: storage.session,
+      managed: {
+        get: async () => {
+          if (managed.policy instanceof Error) throw managed.policy;
+          return structuredClone(managed.policy ?? {});
+        },
+      },
+    },
     runtime: {
       id: 'test-extension',
       getURL: (path: string) => `chrome-extension://test-extension/${path.replace(/^\//, '')}`,
@@ -42,8 +55,15 @@ export function createFakeBrowser() {
     },
     permissions: { getAll: async () => ({ origins: [...origins] }) },
   } satisfies WorkerBrowser;
-  const browser = { ...worker, i18n: { getMessage: message, getUILanguage: () => 'en' } };
-  return { browser, storage, tabs, badges, alarms, origins };
+  const browser = {
+    ...worker,
+    storage: {
+      ...worker.storage,
+      onChanged: { addListener: (fn: (typeof storageChanged)[number]) => storageChanged.push(fn) },
+    },
+    i18n: { getMessage: message, getUILanguage: () => 'en' },
+  };
+  return { browser, storage, tabs, badges, alarms, origins, managed, storageChanged };
 }
 
 export type FakeBrowser = ReturnType<typeof createFakeBrowser>;

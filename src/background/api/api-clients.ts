@@ -7,6 +7,7 @@
 import { type AtlasApi, createAtlasApi } from '../../core/atlas';
 import { type CloudManagerApi, createCloudManagerApi } from '../../core/cloudmanager';
 import { type Profile, profileCredential } from '../../core/vault';
+import { onAllowedServerOnly } from '../settings/managed-settings';
 import { withCredentialTexts } from './credential-errors';
 import { type SigningKey, signingFetch } from './signing-fetch';
 
@@ -24,7 +25,10 @@ function clientFor<A extends CloudManagerApi | AtlasApi>(
   );
   const known = clients.get(profile.id);
   if (known && known.fingerprint === fingerprint) return known.api as A;
-  const api = withCredentialTexts(profile, create({ baseUrl: profile.baseUrl, fetch: signingFetch(profile) }));
+  const api = onAllowedServerOnly(
+    profile.baseUrl,
+    withCredentialTexts(profile, create({ baseUrl: profile.baseUrl, fetch: signingFetch(profile) })),
+  );
   clients.set(profile.id, { fingerprint, api });
   return api;
 }
@@ -41,7 +45,10 @@ export function atlasApiFor(profile: Profile): AtlasApi {
 
 /** A client for a key pair not saved yet (being identified): used for its few calls, then dropped. */
 export function apiForKey(key: SigningKey & Pick<Profile, 'baseUrl'>): CloudManagerApi {
-  return withCredentialTexts(key, createCloudManagerApi({ baseUrl: key.baseUrl, fetch: signingFetch(key) }));
+  return onAllowedServerOnly(
+    key.baseUrl,
+    withCredentialTexts(key, createCloudManagerApi({ baseUrl: key.baseUrl, fetch: signingFetch(key) })),
+  );
 }
 
 export function forgetApiClients(): void {

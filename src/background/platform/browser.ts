@@ -16,7 +16,12 @@ export interface TabLike {
 /** What the worker's logic calls (listeners are registered by the entry through `events`). */
 export interface WorkerBrowser {
   runtime: { readonly id: string; getURL(path: string): string };
-  storage: { local: StorageAreaLike; session: StorageAreaLike };
+  storage: {
+    local: StorageAreaLike;
+    session: StorageAreaLike;
+    /** The organization's policies (read-only); missing, or throwing when no policy is installed, in some browsers. */
+    managed?: Pick<StorageAreaLike, 'get'>;
+  };
   tabs: { query(query: { active?: boolean }): Promise<TabLike[]> };
   action: {
     setBadgeText(details: { tabId: number; text: string }): Promise<void>;
@@ -40,6 +45,7 @@ export const events = {
   tabUpdated: polyfill.tabs.onUpdated,
   tabActivated: polyfill.tabs.onActivated,
   alarm: polyfill.alarms.onAlarm,
+  storageChanged: polyfill.storage.onChanged,
 };
 
 export type MessageSender = Pick<Runtime.MessageSender, 'id' | 'url'>;

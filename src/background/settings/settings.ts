@@ -1,15 +1,19 @@
-// User settings with explicit defaults, stored in storage.local (nothing secret), and their two handlers.
+// User settings with explicit defaults, stored in storage.local (nothing secret), and their two handlers. What the
+// worker answers and applies is the effective setting: the organization's policy (storage.managed) wins.
 import type { Settings } from '../../shared/domain';
 import type { HandlersOf, MessageMap } from '../../shared/messages';
 import { WorkerError } from '../messaging/worker-error';
 import { settingsItem } from '../storage/items';
+import { AUTO_LOCK_CHOICES, effectiveAutoLock } from './managed-policy';
+import { hasManagedSettings, readManagedSettings } from './managed-settings';
 
+export { AUTO_LOCK_CHOICES } from './managed-policy';
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15 };
-export const AUTO_LOCK_CHOICES = [0, 1, 5, 15, 60] as const;
 
 const isChoice = (minutes: unknown) => (AUTO_LOCK_CHOICES as readonly unknown[]).includes(minutes);
 
-export async function readSettings(): Promise<Settings> {
+/** The user's own choices as stored, without any policy. */
+async function readUserSettings(): Promise<Settings> {
   const stored = await settingsItem.get();
   // A stored value outside the choices (an old or altered record) falls back to the default.
   return {
@@ -17,11 +21,21 @@ export async function readSettings(): Promise<Settings> {
   };
 }
 
+/** The settings in force: the user's, bounded by the organization's policy, which is named when there is one. */
+export async function readSettings(): Promise<Settings> {
+  const [user, managed] = await Promise.all([readUserSettings(), readManagedSettings()]);
+  const autoLockMinutes = effectiveAutoLock(user.autoLockMinutes, managed);
+  return hasManagedSettings(managed) ? { autoLockMinutes, managed } : { autoLockMinutes };
+}
+
 export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
   if (patch.autoLockMinutes !== undefined && !isChoice(patch.autoLockMinutes)) {
     throw new WorkerError('invalid-input', `Auto-lock must be one of ${AUTO_LOCK_CHOICES.join(', ')} minutes.`);
   }
-  await settingsItem.update((stored) => ({ ...stored, ...patch }));
+  // The user's choice is kept even above the organization's limit (it applies again if the policy goes away);
+  // what is answered and applied is capped. Only the user's own fields are stored, never `managed`.
+  const own = patch.autoLockMinutes === undefined ? {} : { autoLockMinutes: patch.autoLockMinutes };
+  await settingsItem.update((stored) => ({ ...stored, ...own }));
   return readSettings();
 }
 

@@ -9,15 +9,17 @@ import { forgetPendingTokens } from '../atlas/pending-tokens';
 import { browser } from '../platform/browser';
 import { readSettings } from '../settings/settings';
 import { touchSession } from './session';
-import { lockVault } from './vault-store';
+import { lockVault, vaultState } from './vault-store';
 
 export const AUTO_LOCK_ALARM = 'auto-lock';
 
 export async function noteActivity(): Promise<void> {
   await touchSession();
   const { autoLockMinutes } = await readSettings();
-  if (autoLockMinutes > 0) await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
-  else await browser.alarms.clear(AUTO_LOCK_ALARM);
+  // A locked vault has nothing to lock: a page still open after the lock (asking for the context) arms nothing.
+  if (autoLockMinutes > 0 && (await vaultState()) === 'unlocked') {
+    await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
+  } else await browser.alarms.clear(AUTO_LOCK_ALARM);
 }
 
 export async function lockNow(): Promise<void> {

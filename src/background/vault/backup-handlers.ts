@@ -12,6 +12,7 @@ import {
 import type { HandlersOf, MessageMap } from '../../shared/messages';
 import { forgetApiClients } from '../api/api-clients';
 import { WorkerError } from '../messaging/worker-error';
+import { requireAllowedServers, requireBackupExportAllowed } from '../settings/managed-settings';
 import { lockEpoch, rememberVaultKey } from './session';
 import { readContents, requireEnvelope, updateContents, withVaultLock, writeEnvelope } from './vault-store';
 
@@ -19,6 +20,7 @@ type BackupMessages = Pick<MessageMap, 'backup/export' | 'backup/preview' | 'bac
 
 export const backupHandlers: HandlersOf<BackupMessages> = {
   async 'backup/export'() {
+    await requireBackupExportAllowed();
     await readContents(); // only while unlocked
     return {
       text: makeBackup(await requireEnvelope(), Date.now()),
@@ -28,6 +30,8 @@ export const backupHandlers: HandlersOf<BackupMessages> = {
 
   async 'backup/preview'({ text, passphrase }) {
     const { labels, contents: incoming } = await previewBackup(parseBackup(text), passphrase);
+    // A backup holding a key pair of a server the organization does not allow is refused before it is offered.
+    await requireAllowedServers(incoming.profiles);
     const plan = planMerge(await readContents(), incoming);
     return {
       labels,
@@ -45,6 +49,7 @@ export const backupHandlers: HandlersOf<BackupMessages> = {
     if (mode === 'replace') {
       // Validated field by field and sealed anew (under a new passphrase when the backup's is below the rule).
       const adopted = await adoptBackup(backup, passphrase, newPassphrase || undefined);
+      await requireAllowedServers(adopted.contents.profiles);
       await withVaultLock(async () => {
         await writeEnvelope(adopted.envelope, adopted.key);
         await rememberVaultKey(adopted.key, since);
@@ -53,6 +58,7 @@ export const backupHandlers: HandlersOf<BackupMessages> = {
       return { profiles: adopted.contents.profiles.length };
     }
     const { contents: incoming } = await previewBackup(backup, passphrase);
+    await requireAllowedServers(incoming.profiles);
     const choice = onConflict ?? 'keep-both'; // nothing is lost when the page did not say
     if (!['keep-current', 'take-backup', 'keep-both'].includes(choice)) {
       throw new WorkerError('invalid-input', 'Choose which version of a changed key pair to keep.');

@@ -22,6 +22,7 @@ export const SUBSTITUTIONS: Partial<Record<ErrorView['kind'], string[]>> = {
   'no-atlas-key-pair': ['client'],
   'access-list-ips-missing': ['client'],
   redirected: ['host'],
+  'server-not-allowed': ['server', 'servers'],
 };
 
 /** The catalogue key of a kind's text, or of one of its variants. */

@@ -5,6 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
+// An open vault: activity arms the auto-lock only then (auto-lock.test.ts covers a locked one).
+vi.mock('../../../../src/background/vault/vault-store', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../../src/background/vault/vault-store')>()),
+  vaultState: async () => 'unlocked',
+}));
 
 const { createRouter, isTrustedSender, PAGE_PATHS } = await import('../../../../src/background/messaging/router');
 

@@ -1,11 +1,12 @@
 // The platform seam: the worker's `browser` is webextension-polyfill itself, and the entry listens to exactly the
-// polyfill's message, tab-updated, tab-activated and alarm events (MV3 wakes the worker for them).
+// polyfill's message, tab-updated, tab-activated, alarm and storage-changed events (MV3 wakes the worker for them).
 import { describe, expect, it, vi } from 'vitest';
 
 const polyfill = vi.hoisted(() => ({
   runtime: { id: 'x', onMessage: { name: 'onMessage' } },
   tabs: { onUpdated: { name: 'onUpdated' }, onActivated: { name: 'onActivated' } },
   alarms: { onAlarm: { name: 'onAlarm' } },
+  storage: { onChanged: { name: 'onChanged' } },
 }));
 vi.mock('webextension-polyfill', () => ({ default: polyfill }));
 
@@ -22,6 +23,7 @@ describe('platform/browser', () => {
       tabUpdated: polyfill.tabs.onUpdated,
       tabActivated: polyfill.tabs.onActivated,
       alarm: polyfill.alarms.onAlarm,
+      storageChanged: polyfill.storage.onChanged,
     });
     expect(events.message).toBe(polyfill.runtime.onMessage);
     expect(events.alarm).toBe(polyfill.alarms.onAlarm);

@@ -89,6 +89,17 @@ describe('auto-lock: the alarm', () => {
     expect(await w.send('settings/set', { autoLockMinutes: 0 })).toMatchObject({ ok: true });
     expect(fake.alarms.has('auto-lock')).toBe(false);
   });
+  it('a message while the vault is locked arms nothing (found by the Firefox run: the settings page, still open after "Lock now", asked for its context and re-armed it)', async () => {
+    const w = await unlockedVault();
+    fake.storage.data.local.set('settings', { autoLockMinutes: 5 });
+    await w.send('vault/lock');
+    expect(fake.alarms.has('auto-lock')).toBe(false);
+    await w.send('context/get');
+    expect(await w.vaultState()).toBe('locked');
+    expect(fake.alarms.has('auto-lock')).toBe(false);
+    await w.send('vault/unlock', { passphrase: PASSPHRASE });
+    expect(fake.alarms.get('auto-lock')).toEqual({ delayInMinutes: 5 });
+  });
 });
 
 describe('auto-lock: the alarm firing', () => {

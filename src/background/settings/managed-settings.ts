@@ -1,0 +1,81 @@
+// The organization's policies as the worker applies them: read from storage.managed at each use (an admin's change
+// applies at once, and a stopped MV3 worker keeps no copy to go stale); missing or throwing (Firefox with no
+// policies.json entry) means no policy. The refusals here are the only places a policy says no.
+import { CLOUD_MANAGER_BASE_URL } from '../../core/vault/base-url';
+import type { ManagedSettings } from '../../shared/domain';
+import { WorkerError } from '../messaging/worker-error';
+import { browser } from '../platform/browser';
+import { isServerAllowed, readManagedPolicy } from './managed-policy';
+
+// One warning per wrong policy value per worker life: the policy is read at every use, the admin needs one line.
+const warned = new Set<string>();
+
+export async function readManagedSettings(): Promise<ManagedSettings> {
+  let stored: unknown;
+  try {
+    stored = await browser.storage.managed?.get(null);
+  } catch {
+    return {};
+  }
+  const { managed, problems } = readManagedPolicy(stored);
+  for (const { policy, problem } of problems) {
+    const line = `Managed policy ${policy} ${problem}.`;
+    if (!warned.has(line)) {
+      warned.add(line);
+      console.warn(line);
+    }
+  }
+  return managed;
+}
+
+/** Whether anything is set by the organization: the pages show the settings as before when nothing is. */
+export const hasManagedSettings = (managed: ManagedSettings) => Object.keys(managed).length > 0;
+
+function serverNotAllowed(baseUrl: string, allowed: readonly string[]): WorkerError {
+  const servers = allowed.join(', ');
+  return new WorkerError(
+    'server-not-allowed',
+    allowed.length
+      ? `Your organization allows key pairs only for these Ops Manager servers: ${servers}. ${baseUrl} is not one of them.`
+      : `Your organization allows no Ops Manager server: ${baseUrl} cannot be used.`,
+    allowed.length ? { server: baseUrl, servers } : { server: baseUrl, variant: 'none' },
+  );
+}
+
+/** Refuses a key pair of an Ops Manager server the organization does not allow, before any call is made to it. */
+export async function requireAllowedServer(baseUrl: string): Promise<void> {
+  const managed = await readManagedSettings();
+  if (!isServerAllowed(baseUrl, managed)) throw serverNotAllowed(baseUrl, managed.allowedOpsManagerServers ?? []);
+}
+
+/** The same for every key pair of a backup about to be restored or merged: refused whole, nothing changes. */
+export async function requireAllowedServers(profiles: readonly { baseUrl: string }[]): Promise<void> {
+  const managed = await readManagedSettings();
+  const refused = profiles.find((p) => !isServerAllowed(p.baseUrl, managed));
+  if (refused) throw serverNotAllowed(refused.baseUrl, managed.allowedOpsManagerServers ?? []);
+}
+
+export async function requireBackupExportAllowed(): Promise<void> {
+  if ((await readManagedSettings()).backupExportAllowed === false) {
+    throw new WorkerError('backup-export-off', 'Your organization turned off the export of backups.');
+  }
+}
+
+/**
+ * An API client whose every call first checks that its server is still allowed: a key pair saved before the
+ * policy (or restored elsewhere) is refused when used, and its credential never reaches that server.
+ */
+export function onAllowedServerOnly<A extends object>(baseUrl: string, api: A): A {
+  if (baseUrl === CLOUD_MANAGER_BASE_URL) return api;
+  const guarded: Record<string, unknown> = {};
+  for (const [name, member] of Object.entries(api)) {
+    guarded[name] =
+      typeof member === 'function'
+        ? async (...args: unknown[]) => {
+            await requireAllowedServer(baseUrl);
+            return member.apply(api, args);
+          }
+        : member;
+  }
+  return guarded as A;
+}
