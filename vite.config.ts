@@ -18,7 +18,9 @@ function finishManifest(): Plugin & { renderCrxManifest: (m: Record<string, unkn
 }
 
 export default defineConfig({
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // Never the development JSX runtime, whatever NODE_ENV the shell (or Vitest's `test`) passes: it embeds each
+  // component's absolute path, and a store reviewer's rebuild in another folder would differ from the package.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
   plugins: [crx({ manifest: manifest as never }), finishManifest()],
   build: {
     outDir: 'dist',
