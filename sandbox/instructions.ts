@@ -64,6 +64,9 @@ export function formatDemoInstructions(sandbox: DemoSandboxInfo): string {
     'Cloud Manager sandbox is running.',
     `  HTTPS: ${sandbox.httpsUrl}   (Chromium: --host-resolver-rules="MAP cloud.mongodb.com 127.0.0.1:${sandbox.httpsPort}")`,
     sandbox.httpUrl ? `  HTTP:  ${sandbox.httpUrl}   (for an "Ops Manager" key pair's server address)` : undefined,
+    sandbox.httpUrl
+      ? `  Firefox: manual proxy, HTTPS proxy ${sandbox.httpUrl.replace('http://', '').replace(/:(\d+)$/, ' port $1')} (tunnels cloud.mongodb.com only), and import the certificate below`
+      : undefined,
     `  Certificate: ${sandbox.certPath}`,
     `  SPKI pin (--ignore-certificate-errors-spki-list=): ${sandbox.spki}`,
     '',

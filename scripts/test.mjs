@@ -1,5 +1,5 @@
 // The one test command (`npm test`, also what .ci/run calls): lint, typecheck, production build, unit tests,
-// end-to-end tests in Chromium. Every step runs even when an earlier one failed, so one run shows everything;
+// end-to-end tests in Chromium and Firefox. Every step runs even when an earlier one failed, so one run shows everything;
 // the last line is "N passed, N failed" over all tests plus the lint/typecheck/build steps.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';

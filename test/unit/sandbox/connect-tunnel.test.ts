@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../../sandbox/server';
+import { formatDemoInstructions, type Sandbox, startSandbox } from '../../../sandbox/server';
 
 const run = promisify(execFile);
 const CURL = '/usr/bin/curl';
@@ -53,6 +53,12 @@ describe.skipIf(missing)('CONNECT tunnel to cloud.mongodb.com', () => {
     );
     expect(stdout).toMatch(/HTTP\/1\.1 (200|404)/);
     expect(sb.log.at(-1)).toMatchObject({ authorized: true });
+  });
+
+  it("is named in the sandbox's instructions as Firefox's HTTPS proxy", () => {
+    expect(formatDemoInstructions(sb)).toContain(
+      `HTTPS proxy 127.0.0.1 port ${sb.httpPort} (tunnels cloud.mongodb.com only)`,
+    );
   });
 
   it('refuses a CONNECT to any other host', async () => {
