@@ -141,3 +141,77 @@ describe('a fresh signature refused at the last of the three requests', () => {
     ]);
   });
 });
+
+describe('the retry after an overtaken refusal, answered stale=true', () => {
+  it('is the third and last request: the call ends with that 401, no fourth request', async () => {
+    const server = fakeDigestServer({ ncMustIncrease: true });
+    const held = gate();
+    const reached = gate();
+    let armed = false;
+    let step = 0;
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (armed) {
+        step += 1;
+        if (step === 2) {
+          reached.open();
+          await held.opened; // the fresh signature waits while a higher nc on its nonce goes first
+        }
+        if (step === 4) server.expire(); // the one retry after the replay refusal gets stale=true
+      }
+      return server.fetch(input, init);
+    };
+    const client = createDigestFetch(MUFASA, { fetch, store: createMemoryNonceStore() });
+    expect((await client(URL_A)).status).toBe(200);
+    server.take();
+    server.forget(); // the cached nonce is unknown now: a refused warm signature, then a fresh challenge
+    armed = true;
+    const call = client(URL_A);
+    await reached.opened;
+    const overtaking = await client(URL_A);
+    held.open();
+    const response = await call;
+    expect(overtaking.status).toBe(200);
+    expect(response.status).toBe(401);
+    expect(server.take().map((s) => s.verdict)).toEqual(['unknown-nonce', 'ok', 'replay', 'stale']);
+    expect(step).toBe(4);
+  });
+});
+
+describe('a warm signature refused as a replay because a higher nc overtook it', () => {
+  it('spends no overtaken retry: the fresh signature, overtaken too, still gets its one retry and succeeds', async () => {
+    const server = fakeDigestServer({ ncMustIncrease: true });
+    const first = gate();
+    const firstReached = gate();
+    const second = gate();
+    const secondReached = gate();
+    let armed = false;
+    let step = 0;
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (armed) {
+        step += 1;
+        if (step === 1) {
+          firstReached.open();
+          await first.opened; // the warm signature waits while a higher nc on its nonce goes first
+        }
+        if (step === 3) {
+          secondReached.open();
+          await second.opened; // and so does the fresh signature after it
+        }
+      }
+      return server.fetch(input, init);
+    };
+    const client = createDigestFetch(MUFASA, { fetch, store: createMemoryNonceStore() });
+    expect((await client(URL_A)).status).toBe(200);
+    server.take();
+    armed = true;
+    const call = client(URL_A);
+    await firstReached.opened;
+    expect((await client(URL_A)).status).toBe(200); // a higher nc on the cached nonce
+    first.open();
+    await secondReached.opened;
+    expect((await client(URL_A)).status).toBe(200); // a higher nc on the fresh nonce
+    second.open();
+    expect((await call).status).toBe(200);
+    expect(server.take().map((s) => s.verdict)).toEqual(['ok', 'replay', 'ok', 'replay', 'ok']);
+  });
+});
