@@ -48,6 +48,18 @@ describe.skipIf(firefoxMissing)('Firefox ESR: the popup, the badge, lock and unl
   const key = (name: string) => run.sandbox.fixture.keys.find((k) => k.name === name)!;
   const org = (prefix: string) => run.sandbox.fixture.orgs.find((o) => o.name.startsWith(prefix))!;
   const syncedToken = () => run.sandbox.fixture.linkTokens.find((t) => t.result === 'SYNCED')!.token;
+  /** Globex has no saved key pair: its popup offers the form, where this key pair is typed and saved. */
+  async function saveInGlobexPopup(pair: { publicKey: string; privateKey: string }, beforeTyping?: () => void) {
+    const tab = await run.openTab(orgPageUrl(org('Globex').id));
+    const popup = await run.openPopup(tab);
+    await popup.waitForSelector('[data-testid="no-key-pair"]');
+    beforeTyping?.();
+    await typeInto(popup, 'Client name', 'Globex');
+    await typeInto(popup, 'Public key (username)', pair.publicKey);
+    await typeInto(popup, 'Private key (password)', pair.privateKey);
+    await clickButton(popup, 'Save key pair');
+    return { tab, popup };
+  }
 
   it('sets up the vault in the popup on first use and links with a valid token', async () => {
     const acme = org('Acme');
@@ -80,10 +92,16 @@ describe.skipIf(firefoxMissing)('Firefox ESR: the popup, the badge, lock and unl
   it('paints the badge per tab: the linked org on every tab that shows it, nothing on another page', async () => {
     const acme = org('Acme');
     const first = await run.openTab(orgPageUrl(acme.id));
-    await run.openPopup(first).then((p) => p.close());
-    // The popup's status check paints the badge busy for a moment, then the status again.
-    await expect.poll(async () => (await run.badgeOf(first)).title).toContain('Linked, synced');
-    expect((await run.badgeOf(first)).text).toBe('✓');
+    // Opening the popup checks the status (the badge is busy meanwhile): wait for its answer, then read the badge.
+    const popup = await run.openPopup(first);
+    await expect.poll(() => textOf(popup, '[data-testid="status"]')).toBe('Linked, synced');
+    await popup.close();
+    await expect
+      .poll(async () => {
+        const badge = await run.badgeOf(first);
+        return `${badge.text} ${badge.title.includes('Linked, synced')}`;
+      })
+      .toBe('✓ true');
     const elsewhere = await run.openTab(`${orgPageUrl(acme.id).split('/v2')[0]}/v2#/preferences/personalization`);
     expect((await run.badgeOf(elsewhere)).text).toBe('');
     await elsewhere.close();
@@ -91,14 +109,7 @@ describe.skipIf(firefoxMissing)('Firefox ESR: the popup, the badge, lock and unl
   });
 
   it("names the fix for a key pair whose access list leaves out this computer's IP, and saves nothing", async () => {
-    const globex = org('Globex');
-    const tab = await run.openTab(orgPageUrl(globex.id));
-    const popup = await run.openPopup(tab);
-    await popup.waitForSelector('[data-testid="no-key-pair"]');
-    await typeInto(popup, 'Client name', 'Globex');
-    await typeInto(popup, 'Public key (username)', key('elsewhere').publicKey);
-    await typeInto(popup, 'Private key (password)', key('elsewhere').privateKey);
-    await clickButton(popup, 'Save key pair');
+    const { tab, popup } = await saveInGlobexPopup(key('elsewhere'));
     await expect.poll(() => alertKind(popup)).toBe('ip-not-allowed');
     const text = await textOf(popup, '[role="alert"]');
     expect(text).toContain('127.0.0.1');
@@ -109,15 +120,8 @@ describe.skipIf(firefoxMissing)('Firefox ESR: the popup, the badge, lock and unl
   });
 
   it('answers a wrong private key with the error, not a browser credentials prompt', async () => {
-    const globex = org('Globex');
-    const tab = await run.openTab(orgPageUrl(globex.id));
-    const popup = await run.openPopup(tab);
-    await popup.waitForSelector('[data-testid="no-key-pair"]');
-    run.sandbox.clearLog();
-    await typeInto(popup, 'Client name', 'Globex');
-    await typeInto(popup, 'Public key (username)', key('globex').publicKey);
-    await typeInto(popup, 'Private key (password)', '00000000-0000-4000-8000-000000000000');
-    await clickButton(popup, 'Save key pair');
+    const wrong = { publicKey: key('globex').publicKey, privateKey: '00000000-0000-4000-8000-000000000000' };
+    const { tab, popup } = await saveInGlobexPopup(wrong, () => run.sandbox.clearLog());
     await expect.poll(() => alertKind(popup)).toBe('bad-credentials');
     expect(await textOf(popup, '[role="alert"]')).toContain('refused');
     expect(run.sandbox.log.every((e) => e.status === 401)).toBe(true);
