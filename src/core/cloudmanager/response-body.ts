@@ -18,8 +18,9 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;
-    // Stryker disable next-line BlockStatement: without the return the function ends right after and returns undefined anyway.
+    // Stryker disable BlockStatement: without the return the function ends right after and returns undefined anyway.
   } catch {
     return undefined;
   }
+  // Stryker restore BlockStatement
 }

@@ -13,13 +13,9 @@ const ORG_HASH = /^#\/?org\/([^/?#]*)(?:[/?].*)?$/s;
 const PROJECT_PATH = /^\/v2\/([^/]*)\/?$/;
 
 function originOf(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
-    // Stryker disable next-line BlockStatement: an emptied catch falls out of the function, which returns undefined all the same.
-  } catch {
-    return undefined;
-  }
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
 }
 
 // Stryker disable next-line ArrayDeclaration: a stand-in base that is no address adds no origin, so the default decides nothing.

@@ -207,6 +207,11 @@ describe('linkStatus', () => {
     }
   });
 
+  it('takes NOT_LINKED from a status answer as it is (a link answer never says so)', async () => {
+    const { api } = setup({ [`GET ${STATUS}`]: [json(200, { status: 'NOT_LINKED' })] });
+    await expect(api.linkStatus(ORG)).resolves.toEqual({ status: 'NOT_LINKED' });
+  });
+
   it('waits as long as Retry-After says on 429', async () => {
     const limited = new Response('{"errorCode":"RATE_LIMITED"}', { status: 429, headers: { 'Retry-After': '1' } });
     const { api, requests, sleeps } = setup({ [`GET ${STATUS}`]: [limited, json(200, { status: 'NOT_SYNCED' })] });
