@@ -12,8 +12,9 @@ const { applyPolicyChange } = await import('../../../../src/background/settings/
 const { createRouter } = await import('../../../../src/background/messaging/router');
 
 const PAGE = { id: 'test-extension', url: 'chrome-extension://test-extension/src/options/index.html' };
-const router = createRouter(settings.settingsHandlers as never);
-const send = (name: string, request: object = {}) => router({ name, request }, PAGE);
+// Made per call, inside the test: code run at a file's load counts as no test's (Stryker then reruns every test).
+const send = (name: string, request: object = {}) =>
+  createRouter(settings.settingsHandlers as never)({ name, request }, PAGE);
 const OPS = 'https://opsmanager.example.com:8443';
 const POLICY = { allowedOpsManagerServers: [OPS], maxAutoLockMinutes: 5, backupExportAllowed: false };
 

@@ -10,8 +10,9 @@ const settings = await import('../../../../src/background/settings/settings');
 const { createRouter } = await import('../../../../src/background/messaging/router');
 
 const POPUP = { id: 'test-extension', url: 'chrome-extension://test-extension/src/options/index.html' };
-const router = createRouter(settings.settingsHandlers as never);
-const send = (name: string, request: object = {}) => router({ name, request }, POPUP);
+// Made per call, inside the test: code run at a file's load counts as no test's (Stryker then reruns every test).
+const send = (name: string, request: object = {}) =>
+  createRouter(settings.settingsHandlers as never)({ name, request }, POPUP);
 
 beforeEach(() => fake.storage.data.local.clear());
 

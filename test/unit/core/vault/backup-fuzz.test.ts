@@ -1,7 +1,7 @@
 // Fuzzing what a backup file can hold: arbitrary text and JSON, and valid backups and contents with random
 // damage. Whatever comes in, reading it ends in a VaultError or in something every check accepts, promptly.
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   isVaultEnvelope,
   MAX_ITERATIONS,
@@ -70,11 +70,6 @@ function onlyVaultErrors<T>(run: () => T): { value?: T; error?: VaultError } {
 }
 
 describe('parseBackup under fuzzing', () => {
-  let validText = '';
-  beforeAll(async () => {
-    validText = (await craftBackup(validContents, PASS)).text;
-  });
-
   const expectSound = (text: string) => {
     const started = Date.now();
     const { value } = onlyVaultErrors(() => parseBackup(text));
@@ -94,8 +89,8 @@ describe('parseBackup under fuzzing', () => {
     );
   });
 
-  it('a valid backup with random damage is refused with a VaultError or still sound', () => {
-    const valid = JSON.parse(validText) as Json;
+  it('a valid backup with random damage is refused with a VaultError or still sound', async () => {
+    const valid = JSON.parse((await craftBackup(validContents, PASS)).text) as Json;
     fc.assert(
       fc.property(mutation(valid), (damaged) => expectSound(JSON.stringify(damaged) ?? '')),
       { numRuns: 1000 },

@@ -19,15 +19,19 @@ const ids = (c: VaultContents) => c.profiles.map((p) => p.id);
 describe('merging a backup', () => {
   // The reported bug: back up, edit the key pair, merge the backup: two profiles shared one id, and removing
   // one removed both.
-  const backedUp = addProfile(
-    emptyContents(),
-    { label: 'Acme', publicKey: 'aaaaaaaa', privateKey: SECRET, orgIds: [ORG_A] },
-    1,
-  );
-  const id = backedUp.profile.id;
-  const edited = updateProfile(backedUp.contents, id, { publicKey: 'cccccccc', privateKey: OTHER_SECRET }, 2).contents;
+  const backUpThenEdit = () => {
+    const backedUp = addProfile(
+      emptyContents(),
+      { label: 'Acme', publicKey: 'aaaaaaaa', privateKey: SECRET, orgIds: [ORG_A] },
+      1,
+    );
+    const id = backedUp.profile.id;
+    const edited = updateProfile(backedUp.contents, id, { publicKey: 'cccccccc', privateKey: OTHER_SECRET }, 2);
+    return { backedUp, id, edited: edited.contents };
+  };
 
   it('never leaves two key pairs with one id after an edit since the backup, whatever the choice', () => {
+    const { backedUp, id, edited } = backUpThenEdit();
     for (const onConflict of ['keep-current', 'take-backup', 'keep-both'] as const) {
       const merged = mergeContents(edited, backedUp.contents, { onConflict });
       expect(new Set(ids(merged)).size, onConflict).toBe(merged.profiles.length);
@@ -37,6 +41,7 @@ describe('merging a backup', () => {
   });
 
   it('reports the edit as a conflict with both labels, and each choice does what it says', () => {
+    const { backedUp, id, edited } = backUpThenEdit();
     const renamed = updateProfile(edited, id, { label: 'Acme (new key)' }, 3).contents;
     expect(planMerge(renamed, backedUp.contents)).toEqual({
       added: [],

@@ -244,24 +244,26 @@ describe('addProfile and updateProfile: side and addresses from a page, checked 
 describe('which key pair serves what: one key, one org, per side', () => {
   // The Atlas key p1 belongs to the Atlas org ORG_A; p2 is a Cloud Manager key pair bound to ORG_B; p3 a second
   // Atlas key of the same client as p2; p4 a Cloud Manager key pair saved (before sides) for the Atlas org ORG_A.
-  const contents = validateContents(
-    raw(
-      atlas('p1', ORG_A, { label: 'Acme' }),
-      profile('p2', {
-        label: 'Globex',
-        orgIds: [ORG_B],
-        org: { id: ORG_B, name: 'B' },
-        projects: [{ id: ORG_C, name: 'C' }],
-      }),
-      atlas('p3', ORG_C, { label: ' Globex ' }),
-      profile('p4', { label: 'Acme', orgIds: [ORG_A] }),
-      atlas('p5', ORG_A, { label: 'Acme' }),
-    ),
-    'vault',
-  );
+  const servingFixture = () =>
+    validateContents(
+      raw(
+        atlas('p1', ORG_A, { label: 'Acme' }),
+        profile('p2', {
+          label: 'Globex',
+          orgIds: [ORG_B],
+          org: { id: ORG_B, name: 'B' },
+          projects: [{ id: ORG_C, name: 'C' }],
+        }),
+        atlas('p3', ORG_C, { label: ' Globex ' }),
+        profile('p4', { label: 'Acme', orgIds: [ORG_A] }),
+        atlas('p5', ORG_A, { label: 'Acme' }),
+      ),
+      'vault',
+    );
   const ids = (list: Profile[]) => list.map((p) => p.id);
 
   it('an Atlas key pair serves no Cloud Manager org, not even one with its own org id', () => {
+    const contents = servingFixture();
     const p1 = contents.profiles[0]!;
     expect(profileServes(p1, ORG_A)).toBe(false);
     expect(profileServes(p1, ORG_B)).toBe(false);
@@ -273,12 +275,14 @@ describe('which key pair serves what: one key, one org, per side', () => {
   });
 
   it('finds an org’s project only through Cloud Manager key pairs', () => {
+    const contents = servingFixture();
     expect(profileForProject(contents, ORG_C)?.id).toBe('p2');
     const onlyAtlas = { ...contents, profiles: [{ ...contents.profiles[0]!, projects: [{ id: ORG_B, name: 'x' }] }] };
     expect(profileForProject(onlyAtlas, ORG_B)).toBeUndefined();
   });
 
   it('atlasKeyPairFor: the first Atlas key pair of that Atlas org, never a Cloud Manager one of the same id', () => {
+    const contents = servingFixture();
     expect(atlasKeyPairFor(contents.profiles, ORG_A)?.id).toBe('p1');
     expect(atlasKeyPairFor(contents.profiles, ORG_C)?.id).toBe('p3');
     expect(atlasKeyPairFor(contents.profiles, ORG_B)).toBeUndefined();
@@ -286,6 +290,7 @@ describe('which key pair serves what: one key, one org, per side', () => {
   });
 
   it('a client’s Atlas key pairs are those with its label (as saved, trimmed), and the other way round', () => {
+    const contents = servingFixture();
     expect(ids(atlasKeyPairsOfClient(contents.profiles, 'Acme'))).toEqual(['p1', 'p5']);
     expect(ids(atlasKeyPairsOfClient(contents.profiles, 'Globex '))).toEqual(['p3']);
     expect(ids(atlasKeyPairsOfClient(contents.profiles, 'globex'))).toEqual([]);
@@ -294,6 +299,7 @@ describe('which key pair serves what: one key, one org, per side', () => {
   });
 
   it('no org can be bound to an Atlas key pair, its own Atlas org id included', async () => {
+    const contents = servingFixture();
     for (const orgId of [ORG_A, ORG_B]) {
       const error = await vaultErrorOf(() => bindOrg(contents, orgId, 'p1'));
       expect(error).toMatchObject({ kind: 'invalid-profile', variant: 'other-org', params: { orgId: ORG_A } });
@@ -303,20 +309,23 @@ describe('which key pair serves what: one key, one org, per side', () => {
 
 describe('backups and merges carry the side and the addresses', () => {
   const PASS = 'backup passphrase 1';
-  const withSides: VaultContents = validateContents(
-    raw(
-      atlas('p1', ORG_A),
-      profile('p2', { baseUrl: OPS, side: 'ops-manager', accessListIps: ['192.0.2.1', '2001:db8::/32'] }),
-    ),
-    'vault',
-  );
+  const sidesFixture = (): VaultContents =>
+    validateContents(
+      raw(
+        atlas('p1', ORG_A),
+        profile('p2', { baseUrl: OPS, side: 'ops-manager', accessListIps: ['192.0.2.1', '2001:db8::/32'] }),
+      ),
+      'vault',
+    );
 
   it('a backup gives back every side and address as written', async () => {
+    const withSides = sidesFixture();
     const { backup } = await craftBackup(withSides, PASS);
     expect((await previewBackup(backup, PASS)).contents).toEqual(withSides);
   });
 
   it('a changed side or address list is a conflict; take-backup brings them, keep-current keeps them', () => {
+    const withSides = sidesFixture();
     const current = validateContents(
       raw(profile('p2', { baseUrl: OPS, side: 'ops-manager', accessListIps: ['192.0.2.1'] })),
       'vault',
@@ -343,6 +352,7 @@ describe('backups and merges carry the side and the addresses', () => {
   });
 
   it('an Atlas key pair taken from a backup keeps no Cloud Manager org of the version it replaces', () => {
+    const withSides = sidesFixture();
     const current = validateContents(raw(profile('p1', { orgIds: [ORG_A] })), 'vault');
     const merged = mergeContents(current, withSides, { onConflict: 'take-backup' });
     expect(merged.profiles[0]).toMatchObject({ id: 'p1', side: 'atlas', orgIds: [] });
