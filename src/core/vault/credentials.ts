@@ -44,15 +44,11 @@ const CLIENT_SECRET = /^mdb_sa_sk_[A-Za-z0-9_-]{20,}$/;
 export type KeyShapeWarning = { kind: 'public-key-shape' | 'private-key-shape' | 'looks-swapped' };
 
 /**
- * Hints for what looks mistyped: for an API key, a public key of 8 lower-case letters and a private key that is a
- * UUID; for a service account, a client id `mdb_sa_id_<24 hex>` and a secret `mdb_sa_sk_…`. Either kind's two
- * fields entered the other way round is `looks-swapped`.
+ * Hints for what looks mistyped: for an API key (also when no credential is given), a public key of 8 lower-case
+ * letters and a private key that is a UUID; for a service account, a client id `mdb_sa_id_<24 hex>` and a secret
+ * `mdb_sa_sk_…`. Either kind's two fields entered the other way round is `looks-swapped`.
  */
-export function checkKeyShapes(
-  publicKey: string,
-  privateKey: string,
-  credential: KeyCredential = 'api-key',
-): KeyShapeWarning[] {
+export function checkKeyShapes(publicKey: string, privateKey: string, credential?: KeyCredential): KeyShapeWarning[] {
   const pub = publicKey.trim();
   const priv = privateKey.trim();
   const [publicShape, privateShape] =

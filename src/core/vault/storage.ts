@@ -14,8 +14,7 @@ export const VAULT_KEY = 'vault';
 export const STAGED_KEY = 'vault.next';
 
 export async function readVault(storage: VaultStorage): Promise<VaultEnvelope | undefined> {
-  const current = await storage.get(VAULT_KEY);
-  return current === undefined ? undefined : (current as VaultEnvelope);
+  return (await storage.get(VAULT_KEY)) as VaultEnvelope | undefined;
 }
 
 export async function writeVaultAtomically(
