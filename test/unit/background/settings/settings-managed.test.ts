@@ -121,6 +121,25 @@ describe('a policy change while the browser runs', () => {
     expect(fake.alarms.has('auto-lock')).toBe(false);
   });
 
+  it('a limit lifted keeps an open vault open with "when the browser closes", and removes its alarm', async () => {
+    const now = Date.UTC(2031, 0, 1);
+    unlockedAt(now - 60_000);
+    fake.storage.data.local.set('settings', { autoLockMinutes: 0 });
+    fake.alarms.set('auto-lock', { delayInMinutes: 4 });
+    await applyPolicyChange(now);
+    expect(fake.storage.data.session.get('vaultKey')).toBe('an exported key');
+    expect(fake.alarms.has('auto-lock')).toBe(false);
+  });
+
+  it('a vault whose last activity is exactly the new limit ago is locked at once', async () => {
+    const now = Date.UTC(2031, 0, 1);
+    unlockedAt(now - 5 * 60_000);
+    fake.storage.data.local.set('settings', { autoLockMinutes: 60 });
+    fake.managed.policy = { maxAutoLockMinutes: 5 };
+    await applyPolicyChange(now);
+    expect(fake.storage.data.session.has('vaultKey')).toBe(false);
+  });
+
   it('a limit lifted leaves "when the browser closes" with no alarm; a locked vault is left alone', async () => {
     const now = Date.UTC(2031, 0, 1);
     unlockedAt(now - 60_000);
