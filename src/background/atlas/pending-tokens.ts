@@ -28,8 +28,9 @@ export function pendingKey(orgId: string, atlasOrgId: string, accessListIps: rea
 }
 
 function expire(now: number): void {
-  for (const [key, entry] of held) if (entry.until !== undefined && entry.until <= now) held.delete(key);
-  if (held.size === 0 && keepAwake !== undefined) {
+  // A token whose link runs has no expiry.
+  for (const [key, entry] of held) if ((entry.until ?? Number.POSITIVE_INFINITY) <= now) held.delete(key);
+  if (held.size === 0) {
     clearInterval(keepAwake);
     keepAwake = undefined;
   }

@@ -5,7 +5,7 @@ import { cut, identityFields, type KeyIdentity } from './identity';
 import { MAX_PROJECTS_PER_PROFILE, ORG_ID, sameLabel } from './profile-rules';
 import { bindOrg, requireMatchingIdentity } from './profiles';
 import { profileSide } from './sides';
-import type { KeyProject, Profile, VaultContents } from './types';
+import type { KeyOrg, KeyProject, Profile, VaultContents } from './types';
 import { VaultError } from './vault-error';
 
 /** Records what the server said about a saved key: an org key is bound to its org and to no other. */
@@ -111,8 +111,11 @@ export function profileForOrg(contents: VaultContents, orgId: string, base?: str
  * first saved, when the vault holds several keys of the same org: any of them serves it alike). Never a Cloud
  * Manager or Ops Manager key pair, even one bound to an org with that id.
  */
-export function atlasKeyPairFor(profiles: readonly Profile[], atlasOrgId: string): Profile | undefined {
-  return profiles.find((p) => p.side === 'atlas' && p.org?.id === atlasOrgId);
+export function atlasKeyPairFor(
+  profiles: readonly Profile[],
+  atlasOrgId: string,
+): (Profile & { org: KeyOrg }) | undefined {
+  return profiles.find((p): p is Profile & { org: KeyOrg } => p.side === 'atlas' && p.org?.id === atlasOrgId);
 }
 
 /** A client's Atlas key pairs (the client is the label): those with the label of its Cloud Manager key pair. */

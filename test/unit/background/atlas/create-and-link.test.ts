@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Sandbox, startSandbox } from '../../../../sandbox/server';
 import { noteLinkTokens, sandboxFetch } from '../../../support/sandbox-fetch';
+import { atlasCall } from '../../sandbox/atlas-client';
 
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
@@ -191,8 +192,68 @@ describe('create-and-link', () => {
       error: { kind: 'no-atlas-key-pair', params: { client: 'Acme', atlasOrgId: GLOBEX_ATLAS() } },
     });
     expect(sb.log).toEqual([]);
-    expect((await w.send('atlas/revoke', { atlasOrgId: ACME() })).error?.kind).toBe('no-atlas-key-pair');
+    expect(await w.send('atlas/revoke', { atlasOrgId: ACME() })).toEqual({
+      ok: false,
+      error: { kind: 'no-atlas-key-pair', params: { atlasOrgId: ACME() } },
+    });
     expect(sb.log).toEqual([]);
+    // The words a developer reads on the thrown error (the pages show the catalogue's text for the kind).
+    const { createAndLink, revokeAtlasToken } = await import('../../../../src/background/atlas/create-and-link');
+    await expect(createAndLink({ orgId: ACME(), atlasOrgId: GLOBEX_ATLAS() })).rejects.toThrow(
+      "No Atlas key pair of the client Acme serves that Atlas org: add the client's Atlas key pair.",
+    );
+    await expect(revokeAtlasToken({ atlasOrgId: ACME() })).rejects.toThrow('No Atlas key pair serves that Atlas org.');
+    await expect(createAndLink({ orgId: ACME(), atlasOrgId: 'not-an-id' })).rejects.toThrow(
+      'That is not an Atlas org id.',
+    );
+    expect(sb.log).toEqual([]);
+  });
+
+  it('a held token Atlas revoked meanwhile: the retry is refused as invalid-token and forgets it; the next makes one', async () => {
+    const w = await worker();
+    const before = sb.atlasTokens().length;
+    sb.setFaults([{ kind: 'server-error', match: { method: 'POST', pathIncludes: '/migrationLink' }, times: 1 }]);
+    expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(false);
+    expect(w.pending.pendingCount()).toBe(1);
+    // Someone removed the Atlas org's token in Atlas itself (not through this extension).
+    const path = `/api/atlas/v2/orgs/${ACME_ATLAS()}/liveMigrations/linkTokens`;
+    expect((await atlasCall(sb, 'atlas', 'DELETE', path)).status).toBe(204);
+    const refused = await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid-token' } });
+    expect(w.pending.pendingCount()).toBe(0);
+    expect(w.pending.pendingUntil(ACME(), ACME_ATLAS())).toBeUndefined();
+    expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(true);
+    expect(
+      sb
+        .atlasTokens()
+        .slice(before)
+        .map((t) => [t.revoked, t.linkedOrgIds]),
+    ).toEqual([
+      [true, []],
+      [false, [ACME()]],
+    ]);
+  });
+
+  it('a revoke Atlas refuses keeps the held token and is in history as failed, with the kind', async () => {
+    const w = await worker();
+    sb.setFaults([{ kind: 'server-error', match: { method: 'POST', pathIncludes: '/migrationLink' }, times: 1 }]);
+    expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(false);
+    sb.setFaults([{ kind: 'server-error', match: { method: 'DELETE', pathIncludes: '/linkTokens' } }]);
+    const reply = await w.send('atlas/revoke', { atlasOrgId: ACME_ATLAS() });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'server-error' } });
+    expect(w.pending.pendingCount()).toBe(1);
+    const history = (await w.send('history/list', { orgId: ACME_ATLAS() })).value as Record<string, unknown>[];
+    expect(history).toMatchObject([
+      {
+        operation: 'revoke-token',
+        ok: false,
+        result: 'server-error',
+        orgName: 'Acme Retail (Atlas)',
+        profileLabel: 'Acme',
+        publicKey: fixtureKey('atlas').publicKey,
+        atlasOrgId: ACME_ATLAS(),
+      },
+    ]);
   });
 
   it('an Atlas key without Organization Owner: not-org-owner (Atlas), no link posted, nothing held', async () => {
@@ -265,6 +326,10 @@ describe('create-and-link', () => {
       ok: false,
       error: { kind: 'access-list-ips-missing', params: { client: 'Acme' } },
     });
+    const { createAndLink } = await import('../../../../src/background/atlas/create-and-link');
+    await expect(createAndLink({ orgId: initech, atlasOrgId: ACME_ATLAS(), profileId })).rejects.toThrow(
+      "Atlas needs the Ops Manager server's external IP addresses in the link token: add them to its key pair.",
+    );
     expect(sb.log).toEqual([]);
 
     const edited = await w.send('profiles/update', {
