@@ -25,12 +25,14 @@ function checkChoice(
   if (!isObjectId(orgId) || (atlasOrgId !== null && !isObjectId(atlasOrgId))) {
     throw new WorkerError('invalid-input', 'That is not an org id.', { variant: 'org-address' });
   }
-  const bound = contents.profiles.some((p) => p.side !== 'atlas' && p.orgIds.includes(orgId));
+  // Only Cloud Manager and Ops Manager key pairs are bound to orgs (the vault refuses an Atlas key pair that is).
+  const bound = contents.profiles.some((p) => p.orgIds.includes(orgId));
   // Only an org the dashboard lists: a target never adds an org by itself.
   if (!bound && !statuses[orgId]) throw new WorkerError('invalid-input', 'That org is not in the dashboard.');
   if (atlasOrgId === null) return;
+  // Never an Atlas key pair: an Atlas key pair serves no Cloud Manager or Ops Manager org, not even by its id.
   const client = profileForOrg(contents, orgId, statuses[orgId]?.base);
-  if (!client || client.side === 'atlas') {
+  if (!client) {
     throw new WorkerError('no-profile', 'No key pair of this org is saved, so it has no client.');
   }
   // The same rule (and refusal, no-atlas-key-pair) as create-and-link's own.

@@ -16,8 +16,8 @@ import { type ItemChange, startRun } from './dashboard-run';
 /** Kinds after which the Cloud Manager POST may have been sent (and taken) without an answer. */
 const UNKNOWN_OUTCOME: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['timeout', 'network', 'outcome-unknown']);
 
-const isLinked = (record: Pick<OrgStatusRecord, 'status'> | undefined) =>
-  record?.status === 'SYNCED' || record?.status === 'NOT_SYNCED';
+const isLinked = (record: Pick<OrgStatusRecord, 'status'>) =>
+  record.status === 'SYNCED' || record.status === 'NOT_SYNCED';
 
 /** A link whose outcome was unknown and whose status check then did not show it linked (or could not be made). */
 class CheckedFailure {
@@ -39,7 +39,7 @@ async function linkOne(orgId: string, atlasOrgId: string): Promise<LinkOutcome> 
   } catch (error) {
     // A 429 (Atlas or Cloud Manager) and every other failure go to the scheduler as they are.
     if (!UNKNOWN_OUTCOME.has(toErrorView(error).kind)) throw error;
-    let record: OrgStatusRecord | undefined;
+    let record: OrgStatusRecord;
     try {
       record = await refreshStatus(orgId);
     } catch {

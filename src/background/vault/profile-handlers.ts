@@ -66,7 +66,7 @@ export const profileHandlers: HandlersOf<ProfileMessages> = {
       requireNewKey(contents, draft, { except: profileId });
       identity = await identifyKey(draft);
       if (current.org && (identity.kind === 'global' || identity.org.id !== current.org.id)) {
-        // Stryker disable next-line ConditionalExpression: a global identity has no org, so `identity.org` is undefined too
+        // Stryker disable next-line ConditionalExpression,StringLiteral: a global identity has no org: undefined either way
         throw keyOfOtherOrg(identity.kind !== 'global' ? identity.org : undefined);
       }
     }

@@ -26,13 +26,9 @@ const lockedMeanwhile = () =>
 export async function rememberVaultKey(key: CryptoKey, since = epoch): Promise<boolean> {
   if (since !== epoch) return false;
   const exported = await exportVaultKey(key);
-  let kept = false;
-  await vaultKeyItem.update((current) => {
-    // Checked inside the key's queue: a lock's removal is queued behind this write or ran before it.
-    kept = since === epoch;
-    return kept ? exported : current;
-  });
-  if (!kept || since !== epoch) return false;
+  // Checked inside the key's queue: a lock's removal is queued behind this write or ran before it.
+  await vaultKeyItem.update((current) => (since === epoch ? exported : current));
+  if (since !== epoch) return false; // an epoch never comes back: locked before that write or after it
   await lastActivityItem.set(Date.now());
   if (since !== epoch) return false;
   cachedKey = key;
@@ -49,15 +45,16 @@ export async function currentVaultKey(): Promise<CryptoKey | undefined> {
   if (cachedKey) return cachedKey;
   const since = epoch;
   const stored = await vaultKeyItem.get();
-  if (stored === undefined || since !== epoch) return undefined;
+  if (stored === undefined) return undefined;
   const key = await importVaultKey(stored);
-  if (since !== epoch) return undefined;
+  if (since !== epoch) return undefined; // locked while the key was read or imported
   cachedKey = key;
   return key;
 }
 
 /** Locks: a new epoch, the cached key dropped, and every key the registry marks wipe-on-lock removed. */
 export async function forgetSession(): Promise<void> {
+  // Stryker disable next-line AssignmentOperator: epochs are only compared for equality; -= 1 never repeats one either
   epoch += 1;
   cachedKey = undefined;
   await removeKeys(keysOf((spec) => spec.wipeOnLock));

@@ -1,4 +1,5 @@
-// The service accounts' tokens in storage.session: set, read back and delete one account's token, the others kept.
+// The service accounts' tokens in storage.session: none before one is set, a damaged table read as empty; set, read
+// back and delete one account's token, the others kept.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TokenRecord } from '../../../../src/core/oauth';
 
@@ -14,6 +15,14 @@ beforeEach(() => {
 });
 
 describe('sessionTokenStore', () => {
+  it('holds no token before one is set, and a stored table that is not one reads as empty', async () => {
+    expect(await sessionTokenStore.get('a')).toBeUndefined();
+    fake.storage.data.session.set('oauthTokens', 'not a table');
+    expect(await sessionTokenStore.get('0')).toBeUndefined();
+    await sessionTokenStore.set('a', record('token-a'));
+    expect(fake.storage.data.session.get('oauthTokens')).toEqual({ a: record('token-a') });
+  });
+
   it('deletes one account’s token and keeps the others', async () => {
     await sessionTokenStore.set('a', record('token-a'));
     await sessionTokenStore.set('b', record('token-b'));

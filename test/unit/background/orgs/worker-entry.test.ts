@@ -38,6 +38,7 @@ const fire = (event: { listeners: ((...args: never[]) => unknown)[] }, ...args: 
 /** The worker started afresh: its entry run once over empty storage. */
 async function start() {
   for (const event of Object.values(events)) event.listeners.length = 0;
+  fake.storageChanged.length = 0;
   fake.storage.data.local.clear();
   fake.storage.data.session.clear();
   fake.tabs.length = 0;
@@ -119,6 +120,31 @@ describe('the worker entry', () => {
     fire(events.alarm, { name: 'auto-lock', scheduledTime: 0 });
     await vi.waitFor(() => expect(warn).toHaveBeenLastCalledWith('auto-lock failed:', 'alarms-gone'));
     expect(warn).toHaveBeenCalledTimes(4);
+  });
+
+  it("an admin's policy change locks an open vault at once when its new limit has passed; other areas' changes do not", async () => {
+    const w = await start();
+    expect(fake.storageChanged).toHaveLength(1);
+    const [changed] = fake.storageChanged;
+    await w.send('vault/create', { passphrase: 'a passphrase 123', profile: key(1) });
+    fake.storage.data.session.set('lastActivity', Date.now() - 10 * 60_000);
+    fake.managed.policy = { maxAutoLockMinutes: 5 };
+    changed!({ lastActivity: {} }, 'session');
+    changed!({}, 'local');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.storage.data.session.has('vaultKey')).toBe(true); // still open (asking the worker would be activity)
+    changed!({ maxAutoLockMinutes: { newValue: 5 } }, 'managed');
+    await vi.waitFor(async () => expect(await w.send('context/get', {})).toMatchObject({ value: { vault: 'locked' } }));
+    fake.managed.policy = undefined;
+  });
+
+  it('a policy change that fails is logged by its kind, never thrown', async () => {
+    const w = await start();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await w.send('vault/create', { passphrase: 'a passphrase 123', profile: key(1) });
+    vi.spyOn(polyfill.alarms, 'create').mockRejectedValueOnce({ kind: 'alarms-gone' });
+    fake.storageChanged[0]!({}, 'managed');
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('policy change failed:', 'alarms-gone'));
   });
 
   it('a failure to make the minute alarm at start is logged too', async () => {

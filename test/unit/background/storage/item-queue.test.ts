@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
 
-const { item, removeKeys, serialised } = await import('../../../../src/background/storage/item');
+const { item, queueCount, removeKeys, serialised } = await import('../../../../src/background/storage/item');
 
 beforeEach(() => {
   fake.storage.hold(false);
@@ -62,6 +62,28 @@ describe('migrations', () => {
     expect(migrations[2]).not.toHaveBeenCalled();
     expect(fake.storage.data.local.has('history')).toBe(false);
     expect(fake.storage.data.local.get('storageVersions')).toEqual({ settings: 2, history: 3 });
+  });
+
+  it('a step missing between two others keeps the value for that step and runs the next', async () => {
+    fake.storage.data.local.set('settings', { v: 1 });
+    const three = vi.fn((old: unknown) => ({ ...(old as object), three: true }));
+    expect(await item<object>('settings', { fallback: {}, version: 3, migrations: { 3: three } }).get()).toEqual({
+      v: 1,
+      three: true,
+    });
+    expect(fake.storage.data.local.get('storageVersions')).toEqual({ settings: 3 });
+  });
+
+  it('data a newer version wrote is left alone: neither rewritten nor marked older', async () => {
+    fake.storage.data.local.set('settings', { v: 4 });
+    fake.storage.data.local.set('storageVersions', { settings: 4 });
+    const set = vi.spyOn(fake.storage.local, 'set');
+    expect(await item<object>('settings', { fallback: {}, version: 3, migrations: steps() }).get()).toEqual({ v: 4 });
+    expect(fake.storage.data.local.get('storageVersions')).toEqual({ settings: 4 });
+    // A current value is not written again either.
+    expect(await item<object>('settings', { fallback: {}, version: 4, migrations: steps() }).get()).toEqual({ v: 4 });
+    expect(set).not.toHaveBeenCalled();
+    set.mockRestore();
   });
 
   it('a version table that is not numbers reads as version 1', async () => {
@@ -132,6 +154,30 @@ describe('reads and writes', () => {
     expect(fake.storage.data.local.get('settings')).toEqual({ keep: true });
   });
 
+  it('removeKeys waits for a change still being computed in the key queue', async () => {
+    const history = item<number[]>('history', { fallback: [] });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const change = history.modify(async (list) => {
+      await gate;
+      return [[...list, 1], 'changed'];
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const removal = removeKeys(['history']);
+    release();
+    await Promise.all([change, removal]);
+    expect(fake.storage.data.local.has('history')).toBe(false);
+  });
+
+  it('nothing stored is the fallback, whatever the reader would make of it', async () => {
+    const table = item<{ list: number[] }>('history', { fallback: { list: [] }, read: () => ({ list: [7] }) });
+    expect(await table.get()).toEqual({ list: [] });
+    fake.storage.data.local.set('history', { list: [1] });
+    expect(await table.get()).toEqual({ list: [7] });
+  });
+
   it('item.remove waits for the write queued before it', async () => {
     const activity = item<number>('lastActivity', { fallback: 0 });
     fake.storage.hold();
@@ -164,5 +210,28 @@ describe('serialised', () => {
     expect(await next).toBe(2);
     expect(await other).toBe(3);
     expect(order).toEqual(['other queue', 'first', 'second']);
+  });
+
+  it('work added while a later task runs still waits for it; a drained queue is forgotten', async () => {
+    const order: string[] = [];
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const first = serialised('q', async () => {
+      await pause(5);
+      order.push('first');
+    });
+    const second = serialised('q', async () => {
+      order.push('second starts');
+      await pause(30);
+      order.push('second ends');
+    });
+    await first;
+    await pause(5); // the first task's queue entry has settled; the second runs
+    const third = serialised('q', async () => {
+      order.push('third');
+    });
+    await Promise.all([second, third]);
+    expect(order).toEqual(['first', 'second starts', 'second ends', 'third']);
+    await pause(0);
+    expect(queueCount()).toBe(0);
   });
 });

@@ -70,6 +70,14 @@ describe('the variant a failed call asks for', () => {
       expect(variantFor(kind, 'create-token')).toBe('atlas');
     }
   });
+
+  it("a Cloud Manager link's failure asks for its own words only when the answer was not understood", () => {
+    expect(variantFor('unexpected-response', 'link')).toBe('after-link');
+    for (const kind of ['rate-limited', 'server-error', 'not-org-owner', 'network', 'invalid-token'] as const) {
+      expect(variantFor(kind, 'link')).toBeUndefined();
+    }
+    expect(variantFor('unexpected-response', 'status')).toBeUndefined();
+  });
 });
 
 describe('ids and the caller IP', () => {
