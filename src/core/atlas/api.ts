@@ -1,6 +1,6 @@
 // The Atlas Admin API v2 calls this extension makes (link tokens, orgs), over any fetch-compatible function (the
 // Digest layer in the extension, a plain function in tests). Every failure is thrown as a CloudManagerError.
-import { assertObjectId, MAX_LISTED } from '../cloudmanager';
+import { assertObjectId, CloudManagerError, MAX_LISTED } from '../cloudmanager';
 import { readBodyText } from '../cloudmanager/response-body';
 import { type AtlasOrganization, readLinkToken, readListedOrg, readOrganization, readPage } from './answers';
 import { type AtlasTransportOptions, createAtlasTransport } from './transport';
@@ -18,13 +18,18 @@ export type LinkTokenOptions = {
 export interface AtlasApi {
   /** `POST /orgs/{id}/liveMigrations/linkTokens`: a new link token. Never repeated here: a retry could make two. */
   createLinkToken(atlasOrgId: string, options?: LinkTokenOptions): Promise<string>;
-  /** `DELETE /orgs/{id}/liveMigrations/linkTokens`: removes the org's link token (the call names no token). */
-  revokeLinkTokens(atlasOrgId: string): Promise<void>;
+  /**
+   * `DELETE /orgs/{id}/liveMigrations/linkTokens`: removes the org's link (its token and the API key it embeds; the
+   * call names no token). 'nothing-to-revoke' when Atlas had none (recorded: 404 UNEXPECTED_ERROR).
+   */
+  revokeLinkTokens(atlasOrgId: string): Promise<RevokeOutcome>;
   /** `GET /orgs`, every page: the Atlas orgs the key can see, deleted ones left out. */
   listOrgs(): Promise<AtlasOrganization[]>;
   /** `GET /orgs/{id}`: the org's name, to tell which org a key pair serves. */
   organization(atlasOrgId: string): Promise<AtlasOrganization>;
 }
+
+export type RevokeOutcome = 'revoked' | 'nothing-to-revoke';
 
 const PAGE_SIZE = 500;
 
@@ -50,8 +55,16 @@ export function createAtlasApi(options: AtlasApiOptions): AtlasApi {
     },
 
     async revokeLinkTokens(atlasOrgId) {
-      const response = await send({ method: 'DELETE', path: tokensPath(atlasOrgId), operation: 'revoke-token' });
+      let response: Response;
+      try {
+        response = await send({ method: 'DELETE', path: tokensPath(atlasOrgId), operation: 'revoke-token' });
+      } catch (error) {
+        // Nothing to remove is an outcome, not a failure: what the user asked for holds.
+        if (error instanceof CloudManagerError && error.kind === 'not-linked') return 'nothing-to-revoke';
+        throw error;
+      }
       await readBodyText(response); // frees the connection: a 204 (or 200) says all there is
+      return 'revoked';
     },
 
     async listOrgs() {

@@ -13,7 +13,8 @@ export interface PacerOptions {
   now?: () => number;
 }
 
-export const DEFAULT_BASE_PAUSE_MS = 2_000;
+// Atlas's rate-limiting page advises backing off 10 s, 20 s, 40 s when the server names no wait.
+export const DEFAULT_BASE_PAUSE_MS = 10_000;
 export const DEFAULT_MAX_PAUSE_MS = 120_000;
 export const DEFAULT_RAMP_UP_AFTER = 4;
 

@@ -15,6 +15,8 @@ export type CloudManagerErrorFacts = {
   retryAfterSeconds?: number;
   /** Where a redirect pointed: host and port only, never a path or query (they may carry the request's data). */
   host?: string;
+  /** The Atlas projects a refusal names (ids only, as read from the server's answer). */
+  projectIds?: readonly string[];
 };
 
 export class CloudManagerError extends Error {
@@ -31,10 +33,11 @@ export class CloudManagerError extends Error {
   readonly params: ErrorTextParams;
 
   constructor(kind: CloudManagerErrorKind, facts: CloudManagerErrorFacts = {}) {
-    const params: { ip?: string; seconds?: string; host?: string } = {};
+    const params: { ip?: string; seconds?: string; host?: string; projects?: string } = {};
     if (facts.callerIp !== undefined) params.ip = facts.callerIp;
     if (facts.retryAfterSeconds !== undefined) params.seconds = String(facts.retryAfterSeconds);
     if (facts.host !== undefined) params.host = facts.host;
+    if (facts.projectIds?.length) params.projects = facts.projectIds.join(', ');
     const variant = chooseVariant(kind, facts.variant, params);
     super(`Cloud Manager error: ${kind}${variant === 'default' ? '' : ` (${variant})`}`);
     this.kind = kind;

@@ -1,6 +1,6 @@
-// Which kind a Cloud Manager or Atlas Admin API error answer is: first by its errorCode (the reference's error
-// table), then by the HTTP status and the operation that got it (the link endpoints' codes for a bad token or a
-// missing link are unconfirmed).
+// Which kind a Cloud Manager or Atlas Admin API error answer is: the HTTP status and the operation decide, and only
+// a specific errorCode refines them (the link endpoints' own codes for a bad token or a missing link are not
+// published: their answers are decided by status).
 import type { CloudManagerErrorKind } from './error-kinds';
 
 /** The Atlas Admin API v2 calls: link tokens (create, revoke) and orgs (the list, one org). */
@@ -13,7 +13,10 @@ export function isAtlasOperation(operation: CloudManagerOperation | undefined): 
   return (ATLAS_OPERATIONS as readonly unknown[]).includes(operation);
 }
 
-const BY_CODE: Readonly<Record<string, CloudManagerErrorKind>> = {
+// Specific codes: each names one situation, whatever the status beside it, so it decides the kind. Sources: the
+// reference's error table, MongoDB's Admin API v2 spec (the 404 id codes, the 401 role codes, the 409 revoke) and the
+// answers recorded from the real service (shared/reference/atlas-api.md).
+const SPECIFIC: Readonly<Record<string, CloudManagerErrorKind>> = {
   USER_UNAUTHORIZED: 'not-org-owner',
   NOT_ORG_OWNER: 'not-org-owner',
   USER_CANNOT_ACCESS_ORG: 'not-org-owner',
@@ -30,16 +33,24 @@ const BY_CODE: Readonly<Record<string, CloudManagerErrorKind>> = {
   GROUP_NOT_FOUND: 'group-not-found',
   INVALID_GROUP_ID: 'group-not-found',
   EXPECTED_NON_ATLAS_ORG: 'atlas-org',
-  // The sandbox's code for a Cloud Manager org on the Atlas API; Atlas's own is not published.
+  // Documented in the v2 spec (404) for a Cloud Manager org named on the Atlas Admin API.
   NOT_ATLAS_ORG: 'not-atlas-org',
   // A missing or retired version in Accept (406), or a body in a media type the resource does not take (415).
   INVALID_VERSION_DATE: 'api-version-refused',
   UNSUPPORTED_MEDIA_TYPE: 'api-version-refused',
   RATE_LIMITED: 'rate-limited',
   RATE_LIMITED_TOKEN_BUCKET: 'rate-limited',
-  UNEXPECTED_ERROR: 'server-error',
   WRITES_NOT_ALLOWED_DURING_APP_UPGRADES: 'maintenance',
+  // Documented in the v2 spec (409): Atlas keeps the link while one of its projects migrates.
+  CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK: 'migration-running',
 };
+
+/**
+ * Generic codes say nothing the status does not: the real service sends UNEXPECTED_ERROR with 401 (a wrong key,
+ * recorded), 404 (a revoke with nothing to remove, recorded) and 500. They, and any code not known here (no guess
+ * is made from a code's spelling), leave the kind to the status and the operation.
+ */
+export const GENERIC_ERROR_CODES: ReadonlySet<string> = new Set(['UNEXPECTED_ERROR']);
 
 /** Codes that mean "the body we sent was refused": on a link call the only thing in the body is the token. */
 const BODY_REFUSED = new Set(['INVALID_JSON', 'MALFORMED_JSON', 'MISSING_ATTRIBUTE', 'VALIDATION_ERROR']);
@@ -60,8 +71,10 @@ export type ErrorAnswer = {
 function notFoundKind(operation: CloudManagerOperation | undefined): CloudManagerErrorKind {
   if (operation === 'group') return 'group-not-found';
   if (operation === 'status' || operation === 'unlink') return 'not-linked';
-  // Every Atlas call names an org, or lists them; a revoke with nothing to revoke is not a 404 (the sandbox
-  // answers 204, Atlas's answer is not published), so a bare 404 there is the org too.
+  // Recorded: a revoke with no link to remove is 404 UNEXPECTED_ERROR ("Could not find the requested external
+  // organization link."). A missing org has its own specific code.
+  if (operation === 'revoke-token') return 'not-linked';
+  // Every other Atlas call names an org, or lists them.
   if (isAtlasOperation(operation)) return 'org-not-found';
   return operation === 'org' || operation === 'link' ? 'org-not-found' : 'unknown';
 }
@@ -70,13 +83,7 @@ function byCode(code: string, operation: CloudManagerOperation | undefined): Clo
   if (code === 'INVALID_PATH_PARAMETER') return operation === 'group' ? 'group-not-found' : 'org-not-found';
   if (operation === 'create-token' && ACCESS_LIST_IPS_REFUSED.has(code)) return 'access-list-ips-refused';
   if (BODY_REFUSED.has(code)) return operation === 'link' || operation === undefined ? 'invalid-token' : undefined;
-  const known = BY_CODE[code];
-  if (known) return known;
-  // The guesses below are about Cloud Manager's unpublished link codes: an Atlas code is not one of them.
-  if (isAtlasOperation(operation)) return undefined;
-  if (/LINK_NOT_FOUND|NOT_LINKED|NO_LINK/.test(code)) return 'not-linked';
-  if (/LINK_TOKEN/.test(code)) return 'invalid-token';
-  return undefined;
+  return Object.hasOwn(SPECIFIC, code) ? SPECIFIC[code] : undefined;
 }
 
 export function classifyErrorAnswer(answer: ErrorAnswer): CloudManagerErrorKind {
@@ -92,6 +99,8 @@ export function classifyErrorAnswer(answer: ErrorAnswer): CloudManagerErrorKind 
   // Atlas refuses a version it does not serve before it looks at anything else.
   if ((status === 406 || status === 415) && isAtlasOperation(operation)) return 'api-version-refused';
   if (status === 404) return notFoundKind(operation);
+  // The v2 spec's only 409 on a revoke: a migration still uses the link.
+  if (status === 409 && operation === 'revoke-token') return 'migration-running';
   if (status === 408) return 'timeout';
   if (status === 429) return 'rate-limited';
   if (status >= 500) return 'server-error';

@@ -30,6 +30,8 @@ export const CLOUD_MANAGER_ERROR_KINDS = [
   'redirected',
   'stale-nonce',
   'not-linked',
+  // Atlas keeps its org link while a live migration of one of its projects runs (revoke refused, 409).
+  'migration-running',
   'unexpected-response',
   'unknown',
 ] as const;

@@ -56,12 +56,19 @@ export const ERROR_VARIANTS: { readonly [K in CloudManagerErrorKind]: readonly s
   redirected: ['no-host', 'atlas', 'atlas-no-host'],
   'stale-nonce': ['atlas'],
   'not-linked': [],
+  'migration-running': ['no-projects'],
   'unexpected-response': ['after-link', 'after-token', 'atlas'],
   unknown: ['internal', 'atlas'],
 };
 
 /** The facts an error's text may name, as the pages substitute them. */
-export type ErrorTextParams = { readonly ip?: string; readonly seconds?: string; readonly host?: string };
+export type ErrorTextParams = {
+  readonly ip?: string;
+  readonly seconds?: string;
+  readonly host?: string;
+  /** Atlas project ids, comma-separated: the projects whose running migration keeps a link. */
+  readonly projects?: string;
+};
 
 // The fact each kind's default text names: without it, the `no-<fact>` variant is used.
 const NAMED_FACT: Partial<Record<CloudManagerErrorKind, keyof ErrorTextParams>> = {
@@ -69,6 +76,7 @@ const NAMED_FACT: Partial<Record<CloudManagerErrorKind, keyof ErrorTextParams>> 
   'access-list-required': 'ip',
   'rate-limited': 'seconds',
   redirected: 'host',
+  'migration-running': 'projects',
 };
 
 /**

@@ -47,9 +47,11 @@ export async function decodeErrorResponse(response: Response, context: DecodeCon
     challenge: response.headers.get('WWW-Authenticate'),
     namesIp: callerIp !== undefined,
   });
+  // A 429 may come without Retry-After: its wait is then in the detail, when it names one.
   const seconds =
     kind === 'rate-limited'
-      ? parseRetryAfter(response.headers.get('Retry-After'), (context.now ?? Date.now)())
+      ? (parseRetryAfter(response.headers.get('Retry-After'), (context.now ?? Date.now)()) ??
+        secondsInDetail(body?.detail))
       : undefined;
   return new CloudManagerError(kind, {
     variant: variantFor(kind, context.operation),
@@ -58,7 +60,23 @@ export async function decodeErrorResponse(response: Response, context: DecodeCon
     detail: sanitizeDetail(body?.detail, context.secrets),
     callerIp: kind === 'ip-not-allowed' || kind === 'access-list-required' ? callerIp : undefined,
     retryAfterSeconds: seconds,
+    projectIds: kind === 'migration-running' ? projectIdsIn([body?.detail, ...parameters]) : undefined,
   });
+}
+
+const MAX_PROJECTS_NAMED = 20;
+
+/** Project ids a refusal names (the v2 spec's 409 lists them in its detail), each once, in order. */
+function projectIdsIn(values: readonly unknown[]): string[] {
+  const ids = values.flatMap((value) => (typeof value === 'string' ? (value.match(/\b[a-f0-9]{24}\b/g) ?? []) : []));
+  return [...new Set(ids)].slice(0, MAX_PROJECTS_NAMED);
+}
+
+/** "…retry in 30 seconds", "wait 60 s": a wait a rate-limit detail names, in whole seconds. */
+function secondsInDetail(detail: unknown): number | undefined {
+  if (typeof detail !== 'string') return undefined;
+  const figure = /\b(\d{1,5})\s*(?:s|secs?|seconds?)\b/i.exec(detail.slice(0, 1000))?.[1];
+  return figure === undefined ? undefined : Number(figure);
 }
 
 function field(value: unknown, key: string): unknown {

@@ -15,6 +15,7 @@ export const SUBSTITUTIONS: Partial<Record<ErrorView['kind'], string[]>> = {
   'rate-limited': ['seconds'],
   'too-many-attempts': ['seconds'],
   'server-error': ['status'],
+  'migration-running': ['projects'],
   'token-reused': ['org'],
   'no-profile': ['org'],
   'key-other-org': ['orgWithId'],

@@ -74,7 +74,7 @@ describe('revokeLinkTokens', () => {
   it.each([204, 200])('DELETEs the tokens path, without a body, and takes %i as done', async (status) => {
     const reply = status === 204 ? new Response(null, { status }) : json(200, {});
     const { api, requests, redirects } = setup({ [`DELETE ${TOKENS}`]: [reply] });
-    await expect(api.revokeLinkTokens(ATLAS_ORG)).resolves.toBeUndefined();
+    await expect(api.revokeLinkTokens(ATLAS_ORG)).resolves.toBe('revoked');
     expect(requests.map((r) => [r.method, r.url, r.body])).toEqual([['DELETE', `${BASE}${TOKENS}`, null]]);
     expect(requests[0]?.headers.get('Accept')).toBe(MEDIA_TYPE);
     expect(requests[0]?.headers.has('Content-Type')).toBe(false);
@@ -86,7 +86,7 @@ describe('revokeLinkTokens', () => {
     const { api, requests, sleeps } = setup({
       [`DELETE ${TOKENS}`]: [atlasError(500, 'UNEXPECTED_ERROR', 'oops'), lost(), new Response(null, { status: 204 })],
     });
-    await expect(api.revokeLinkTokens(ATLAS_ORG)).resolves.toBeUndefined();
+    await expect(api.revokeLinkTokens(ATLAS_ORG)).resolves.toBe('revoked');
     expect(requests).toHaveLength(3);
     expect(sleeps).toEqual([100, 200]);
   });
@@ -94,9 +94,35 @@ describe('revokeLinkTokens', () => {
   it('waits as long as Retry-After says on 429, then succeeds', async () => {
     const limited = atlasError(429, 'RATE_LIMITED_TOKEN_BUCKET', 'Too many requests.', [], { 'Retry-After': '1' });
     const { api, requests, sleeps } = setup({ [`DELETE ${TOKENS}`]: [limited, new Response(null, { status: 204 })] });
-    await expect(api.revokeLinkTokens(ATLAS_ORG)).resolves.toBeUndefined();
+    await expect(api.revokeLinkTokens(ATLAS_ORG)).resolves.toBe('revoked');
     expect(requests).toHaveLength(2);
     expect(sleeps).toEqual([1000]);
+  });
+
+  it("nothing to remove (404 UNEXPECTED_ERROR, as recorded) is its own outcome, asked once (#29)", async () => {
+    const none = atlasError(404, 'UNEXPECTED_ERROR', 'Could not find the requested external organization link.');
+    const { api, requests, sleeps } = setup({ [`DELETE ${TOKENS}`]: [none] });
+    await expect(api.revokeLinkTokens(ATLAS_ORG)).resolves.toBe('nothing-to-revoke');
+    expect(requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('a migration still running keeps the link: refused, naming its projects, asked once (#29)', async () => {
+    const running = atlasError(
+      409,
+      'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+      'Cannot delete organization link while there is active migration in following project ids: 6a793f48c0eb9e7a17712c9a,6a793f7fc0eb9e7a17716153',
+    );
+    const { api, requests } = setup({ [`DELETE ${TOKENS}`]: [running] });
+    const error = await failure(api.revokeLinkTokens(ATLAS_ORG));
+    expect([error.kind, error.params.projects]).toEqual([
+      'migration-running',
+      '6a793f48c0eb9e7a17712c9a, 6a793f7fc0eb9e7a17716153',
+    ]);
+    expect(englishOf(error).message).toBe(
+      "Atlas keeps this organization's link: a live migration is running in the Atlas projects 6a793f48c0eb9e7a17712c9a, 6a793f7fc0eb9e7a17716153.",
+    );
+    expect(requests).toHaveLength(1);
   });
 
   it('gives up on a lost connection after the configured attempts, as network worded for Atlas', async () => {

@@ -35,7 +35,15 @@ const TABLE: Row[] = [
   [404, 'ORG_NOT_FOUND', 'create-token', 'org-not-found', 'atlas'],
   [404, 'ORG_NOT_FOUND', 'revoke-token', 'org-not-found', 'atlas'],
   [400, 'INVALID_ORG_ID', 'atlas-org', 'org-not-found', 'atlas'],
-  [404, undefined, 'revoke-token', 'org-not-found', 'atlas'],
+  // Recorded: a revoke with nothing to remove is 404 UNEXPECTED_ERROR; the API answers it as an outcome (#29).
+  [404, undefined, 'revoke-token', 'not-linked', 'default'],
+  [404, 'UNEXPECTED_ERROR', 'revoke-token', 'not-linked', 'default'],
+  [409, 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK', 'revoke-token', 'migration-running', 'no-projects'],
+  [409, undefined, 'revoke-token', 'migration-running', 'no-projects'],
+  [401, 'UNEXPECTED_ERROR', 'atlas-orgs', 'bad-credentials', 'atlas'],
+  [404, 'NOT_ATLAS_ORG', 'create-token', 'not-atlas-org', 'default'],
+  [404, 'INVALID_ORG_ID', 'revoke-token', 'org-not-found', 'atlas'],
+  [401, 'USER_UNAUTHORIZED', 'create-token', 'not-org-owner', 'atlas'],
   [404, undefined, 'atlas-orgs', 'org-not-found', 'atlas'],
   [404, 'RESOURCE_NOT_FOUND', 'atlas-org', 'org-not-found', 'atlas'],
   [400, 'NOT_ATLAS_ORG', 'create-token', 'not-atlas-org', 'default'],
@@ -58,9 +66,9 @@ const TABLE: Row[] = [
   [408, undefined, 'atlas-org', 'timeout', 'atlas'],
   [409, 'SOMETHING_NEW', 'create-token', 'unknown', 'atlas'],
   // Cloud Manager's guesses at its unpublished link codes are not applied to Atlas's codes.
-  [404, 'LINK_TOKEN_NOT_FOUND', 'revoke-token', 'org-not-found', 'atlas'],
+  [404, 'LINK_TOKEN_NOT_FOUND', 'revoke-token', 'not-linked', 'default'],
   [400, 'INVALID_LINK_TOKEN', 'create-token', 'unknown', 'atlas'],
-  [404, 'MIGRATION_LINK_NOT_FOUND', 'revoke-token', 'org-not-found', 'atlas'],
+  [404, 'MIGRATION_LINK_NOT_FOUND', 'atlas-org', 'org-not-found', 'atlas'],
 ];
 
 describe('decodeErrorResponse on Atlas calls', () => {

@@ -31,11 +31,22 @@ describe('an error code decides the kind, whatever the status (400 alone would s
     ['UNSUPPORTED_MEDIA_TYPE', 'api-version-refused'],
     ['RATE_LIMITED', 'rate-limited'],
     ['RATE_LIMITED_TOKEN_BUCKET', 'rate-limited'],
-    ['UNEXPECTED_ERROR', 'server-error'],
+    ['CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK', 'migration-running'],
     ['WRITES_NOT_ALLOWED_DURING_APP_UPGRADES', 'maintenance'],
   ])('%s → %s', (errorCode, kind) => {
     expect(classifyErrorAnswer({ status: 400 })).toBe('unknown');
     expect(classifyErrorAnswer({ status: 400, errorCode })).toBe(kind);
+  });
+
+  it.each([
+    [401, 'bad-credentials'],
+    [404, 'not-linked'],
+    [500, 'server-error'],
+    [400, 'unknown'],
+  ] as const)('UNEXPECTED_ERROR is generic: with %i the status decides (%s) (#29)', (status, kind) => {
+    for (const errorCode of ['UNEXPECTED_ERROR', 'SOMETHING_NEW']) {
+      expect(classifyErrorAnswer({ status, errorCode, operation: 'status' })).toBe(kind);
+    }
   });
 
   it.each(['INVALID_JSON', 'MALFORMED_JSON', 'MISSING_ATTRIBUTE', 'VALIDATION_ERROR'])(

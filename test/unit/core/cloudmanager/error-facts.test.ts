@@ -36,7 +36,12 @@ describe('CloudManagerError', () => {
     '%s: the variant used, with or without its facts, is one it has texts for',
     (kind) => {
       const bare = new CloudManagerError(kind);
-      const full = new CloudManagerError(kind, { callerIp: '192.0.2.1', retryAfterSeconds: 5, host: 'a.example' });
+      const full = new CloudManagerError(kind, {
+        callerIp: '192.0.2.1',
+        retryAfterSeconds: 5,
+        host: 'a.example',
+        projectIds: ['5f1a2b3c4d5e6f7a8b9c0d1e'],
+      });
       for (const error of [bare, full]) expect(['default', ...ERROR_VARIANTS[kind]]).toContain(error.variant);
       expect(full.variant).toBe('default');
     },
@@ -59,7 +64,7 @@ describe('retryDelay', () => {
   const policy = { attempts: 3, baseDelayMs: 100, maxDelayMs: 5000 };
 
   it('the default policy', () => {
-    expect(DEFAULT_RETRY).toEqual({ attempts: 3, baseDelayMs: 500, maxDelayMs: 8000 });
+    expect(DEFAULT_RETRY).toEqual({ attempts: 3, baseDelayMs: 500, maxDelayMs: 8000, rateLimitDelayMs: 10_000 });
   });
 
   it('a lost connection is retried; a cancelled one or one during a link is not', () => {
@@ -78,7 +83,7 @@ describe('retryDelay', () => {
     expect([retryDelay(capped(), policy, 1), retryDelay(capped(2), policy, 1)]).toEqual([null, null]);
     const limited = (retryAfterSeconds?: number) =>
       new CloudManagerError('rate-limited', { variant: 'service-account', retryAfterSeconds });
-    expect([retryDelay(limited(), policy, 1), retryDelay(limited(2), policy, 1)]).toEqual([100, 2000]);
+    expect([retryDelay(limited(), policy, 1), retryDelay(limited(2), policy, 1)]).toEqual([10_000, 2000]);
   });
 
   it('a server error backs off exponentially, even if it carried a wait', () => {
@@ -89,8 +94,15 @@ describe('retryDelay', () => {
 
   it("rate-limited waits the server's seconds when given, else backs off", () => {
     expect(retryDelay(new CloudManagerError('rate-limited', { retryAfterSeconds: 2 }), policy, 1)).toBe(2000);
-    expect(retryDelay(new CloudManagerError('rate-limited'), policy, 2)).toBe(200);
     expect(retryDelay(new CloudManagerError('rate-limited', { retryAfterSeconds: 6 }), policy, 1)).toBeNull();
+  });
+
+  it("a 429 that names no wait backs off as Atlas's rate-limit page advises: 10 s, 20 s, 40 s (#29)", () => {
+    const limited = new CloudManagerError('rate-limited');
+    const four = { ...DEFAULT_RETRY, attempts: 4 };
+    expect([1, 2, 3].map((failed) => retryDelay(limited, four, failed))).toEqual([10_000, 20_000, 40_000]);
+    expect(retryDelay(limited, four, 4)).toBeNull();
+    expect(retryDelay(limited, { ...policy, rateLimitDelayMs: 50 }, 2)).toBe(100);
   });
 });
 

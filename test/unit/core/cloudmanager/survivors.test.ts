@@ -34,9 +34,9 @@ describe('the error code', () => {
   });
 
   it('the well-formed code itself is kept and decides the kind', async () => {
-    const error = await decodeErrorResponse(answer(404, { errorCode: 'INVALID_LINK_TOKEN' }), { operation: 'status' });
-    expect(error.errorCode).toBe('INVALID_LINK_TOKEN');
-    expect(error.kind).toBe('invalid-token');
+    const error = await decodeErrorResponse(answer(400, { errorCode: 'NOT_ORG_OWNER' }), { operation: 'status' });
+    expect(error.errorCode).toBe('NOT_ORG_OWNER');
+    expect(error.kind).toBe('not-org-owner');
   });
 
   it.each([
