@@ -99,7 +99,7 @@ describe('revokeLinkTokens', () => {
     expect(sleeps).toEqual([1000]);
   });
 
-  it("nothing to remove (404 UNEXPECTED_ERROR, as recorded) is its own outcome, asked once (#29)", async () => {
+  it('nothing to remove (404 UNEXPECTED_ERROR, as recorded) is its own outcome, asked once (#29)', async () => {
     const none = atlasError(404, 'UNEXPECTED_ERROR', 'Could not find the requested external organization link.');
     const { api, requests, sleeps } = setup({ [`DELETE ${TOKENS}`]: [none] });
     await expect(api.revokeLinkTokens(ATLAS_ORG)).resolves.toBe('nothing-to-revoke');
