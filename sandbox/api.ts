@@ -1,10 +1,12 @@
 // The public API endpoints the extension uses, answered from the fixture and per-org link state, after the
 // key's IP access list and the org's rules are checked the way Cloud Manager orders them. A key belongs to one
 // org: on any other org it gets the same 401 as a wrong key; an Ops Manager global key spans every org.
+// What a missing link and a link Atlas broke answer are not published: the modes (modes.ts) pick.
 import { accessListAnswer } from './access-list';
 import { type AtlasTokenStore, fingerprint } from './atlas-tokens';
 import { type Fixture, type FixtureKey, isGlobalKey, keyOrgId, rolesOn } from './fixture';
-import { type ApiAnswer, mmsError, notAuthorized } from './mms-errors';
+import { type ApiAnswer, linkNotFound, mmsError, notAuthorized } from './mms-errors';
+import type { SandboxModes } from './modes';
 import { page } from './paging';
 
 export interface LinkState {
@@ -13,12 +15,15 @@ export interface LinkState {
   linkedAt: number;
   /** The Atlas org that issued the token, when it came from the sandbox's Atlas side (not the fixture's list). */
   atlasOrgId?: string;
+  /** When that Atlas org's DELETE of link tokens removed the link's key: the link is broken from then on. */
+  revokedAt?: number;
 }
 
 export interface ApiContext {
   fixture: Fixture;
   links: Map<string, LinkState>;
-  unlinkedStatus: 'not-found' | 'not-synced';
+  /** Read on every request: a test may switch them between calls. */
+  modes: Pick<SandboxModes, 'unlinkedStatus' | 'revokedLinkStatus'>;
   /** Tokens the Atlas side issued: they link like the fixture's, until the Atlas org's DELETE revokes them. */
   atlasTokens?: AtlasTokenStore;
 }
@@ -96,7 +101,7 @@ export function answerApi(
     const denied = accessListAnswer(key, undefined, request.ip);
     if (denied) return denied;
     if (!OBJECT_ID.test(groupId))
-      return mmsError(400, 'INVALID_GROUP_ID', `An invalid group ID ${groupId} was specified.`, [groupId]);
+      return mmsError(404, 'INVALID_GROUP_ID', `An invalid group ID ${groupId} was specified.`, [groupId]);
     const group = ctx.fixture.groups.find((g) => g.id === groupId);
     if (!group) return mmsError(404, 'GROUP_NOT_FOUND', `No group with ID ${groupId} exists.`, [groupId]);
     const org = ctx.fixture.orgs.find((o) => o.id === group.orgId);
@@ -117,7 +122,7 @@ export function answerApi(
   const keyDenied = accessListAnswer(key, undefined, request.ip);
   if (keyDenied) return keyDenied;
   if (!OBJECT_ID.test(orgId))
-    return mmsError(400, 'INVALID_ORG_ID', `An invalid organization ID ${orgId} was specified.`, [orgId]);
+    return mmsError(404, 'INVALID_ORG_ID', `An invalid organization ID ${orgId} was specified.`, [orgId]);
   const org = ctx.fixture.orgs.find((o) => o.id === orgId);
   if (!org) return mmsError(404, 'ORG_NOT_FOUND', `No organization with ID ${orgId} exists.`, [orgId]);
   const orgDenied = accessListAnswer(key, org, request.ip);
@@ -146,18 +151,20 @@ export function answerApi(
     );
   }
 
-  const link = ctx.links.get(orgId);
-  const noLink = () =>
-    ctx.unlinkedStatus === 'not-synced' && request.method === 'GET'
-      ? { status: 200, body: { status: 'NOT_SYNCED' } }
-      : mmsError(404, 'MIGRATION_LINK_NOT_FOUND', `No migration link exists for organization ${orgId}.`, [orgId]);
+  const stored = ctx.links.get(orgId);
+  const broken = stored?.revokedAt !== undefined;
+  // A broken link answers NOT_SYNCED, or (revokedLinkStatus 'unlinked') as if it had never existed.
+  const link = broken && ctx.modes.revokedLinkStatus === 'unlinked' ? undefined : stored;
+  const notSynced = ctx.modes.unlinkedStatus === 'not-synced';
 
-  if (isStatus) return link ? { status: 200, body: { status: link.status } } : noLink();
+  if (isStatus) {
+    if (link) return { status: 200, body: { status: broken ? 'NOT_SYNCED' : link.status } };
+    return notSynced ? { status: 200, body: { status: 'NOT_SYNCED' } } : linkNotFound();
+  }
 
   if (request.method === 'DELETE') {
-    if (!link) return noLink();
     ctx.links.delete(orgId);
-    return { status: 204 };
+    return link || notSynced ? { status: 204 } : linkNotFound();
   }
 
   // POST: link with a token.

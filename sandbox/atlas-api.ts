@@ -4,14 +4,16 @@
 // type, org id, org, membership, Atlas kind, rate limit, role, body. Authentication comes first because a Digest
 // client's first request is unsigned and must get its challenge whatever it accepts, and because Atlas versions
 // each resource separately: a version can only be judged once the route is known, i.e. past the auth layer.
+// Answers follow the Atlas CLI's recordings where they exist (answer-sources.ts names each one's source).
 import { accessListAnswer } from './access-list';
 import { decode, OBJECT_ID } from './api';
 import { atlasMediaType, negotiateVersion } from './atlas-media-type';
 import type { AtlasTokenStore } from './atlas-tokens';
-import { type Fixture, type FixtureKey, keyOrgId, rolesOn } from './fixture';
-import { type ApiAnswer, mmsError, notAuthorized } from './mms-errors';
+import { type Fixture, type FixtureKey, type FixtureOrg, keyOrgId, rolesOn } from './fixture';
+import { type ApiAnswer, linkNotFound, mmsError, notAuthorized, rateLimited } from './mms-errors';
+import type { SandboxModes } from './modes';
 import { type Paging, page } from './paging';
-import type { TokenBuckets } from './token-bucket';
+import type { RateLimitHeaders, TokenBuckets } from './token-bucket';
 
 export const ATLAS_PREFIX = '/api/atlas/v2';
 const ORGS_LIST = /^\/orgs\/?$/;
@@ -22,6 +24,13 @@ export interface AtlasContext {
   tokens: AtlasTokenStore;
   /** Per Atlas org, on the link-token endpoints only. */
   buckets: TokenBuckets;
+  /** The Ratelimit-* headers' counts. */
+  rateLimitHeaders: RateLimitHeaders;
+  /** Per Atlas org, the Cloud Manager project ids with a live migration running: its revoke answers 409. */
+  activeMigrations: Map<string, string[]>;
+  modes: Pick<SandboxModes, 'rateLimitRetryAfter'>;
+  /** Called after a DELETE of link tokens removed the org link: ends the Cloud Manager links made with them. */
+  onRevoke(atlasOrgId: string): void;
 }
 
 export interface AtlasRequest {
@@ -110,22 +119,58 @@ export function answerAtlasApi(ctx: AtlasContext, request: AtlasRequest, key: Fi
     request.method === 'POST' && request.body.trim() !== '',
   );
   if (!('version' in negotiated)) return negotiated;
-  const ok = (status: number, body?: unknown): ApiAnswer =>
-    body === undefined ? { status } : { status, body, headers: { 'Content-Type': atlasMediaType(negotiated.version) } };
+  // A success names the version it answers in, with or without a body (the recorded 204 does too).
+  const mediaType = { 'Content-Type': atlasMediaType(negotiated.version) };
+  const answer = isList
+    ? orgList(ctx, request, key, mediaType)
+    : orgRoute(ctx, request, key, decode(orgMatch![1]!), isTokens, mediaType);
+  // Every answer of a known route counts against, and shows, its limit; the auth layer's 401 does not (recorded).
+  if (answer.challenge) return answer;
+  const limit = ctx.rateLimitHeaders.count(isList ? 300 : 500, key.publicKey);
+  return { ...answer, headers: { ...answer.headers, ...limit } };
+}
 
-  if (isList) {
-    // Only an Atlas org is listed: a Cloud Manager key sees an empty list here, not its own org.
-    const own = ctx.fixture.orgs.find((o) => o.id === keyOrgId(key));
-    const denied = accessListAnswer(key, own, request.ip);
-    if (denied) return denied;
-    const orgs = own?.kind === 'atlas' ? [{ id: own.id, name: own.name, isDeleted: false }] : [];
-    const answer = page(orgs, request.query, (p, total) => listingLinks(request.origin, p, total));
-    return answer.status === 200 ? ok(200, answer.body) : answer;
-  }
+/** An org as the recorded list shows it. */
+const orgSummary = (origin: string, org: FixtureOrg) => ({
+  id: org.id,
+  isDeleted: false,
+  links: [{ href: `${origin}${ATLAS_PREFIX}/orgs/${org.id}`, rel: 'self' }],
+  name: org.name,
+  skipDefaultAlertsSettings: false,
+});
 
-  const orgId = decode(orgMatch![1]!);
+/** An org as the recorded describe shows it: its own link and those of its groups, teams and users. */
+function orgDetail(origin: string, org: FixtureOrg) {
+  const self = `${origin}${ATLAS_PREFIX}/orgs/${org.id}`;
+  const links = [{ href: self, rel: 'self' }];
+  for (const part of ['groups', 'teams', 'users'])
+    links.push({ href: `${self}/${part}`, rel: `https://cloud.mongodb.com/${part}` });
+  return { ...orgSummary(origin, org), links };
+}
+
+function orgList(ctx: AtlasContext, request: AtlasRequest, key: FixtureKey, mediaType: Record<string, string>) {
+  // Only an Atlas org is listed: a Cloud Manager key sees an empty list here, not its own org.
+  const own = ctx.fixture.orgs.find((o) => o.id === keyOrgId(key));
+  const denied = accessListAnswer(key, own, request.ip);
+  if (denied) return denied;
+  const orgs = own?.kind === 'atlas' ? [orgSummary(request.origin, own)] : [];
+  const answer = page(orgs, request.query, (p, total) => listingLinks(request.origin, p, total));
+  if (answer.status !== 200) return answer;
+  // The recorded key order: links, results, totalCount.
+  const { links, results, totalCount } = answer.body as { links: unknown[]; results: unknown[]; totalCount: number };
+  return { status: 200, body: { links, results, totalCount }, headers: mediaType };
+}
+
+function orgRoute(
+  ctx: AtlasContext,
+  request: AtlasRequest,
+  key: FixtureKey,
+  orgId: string,
+  isTokens: boolean,
+  mediaType: Record<string, string>,
+): ApiAnswer {
   if (!OBJECT_ID.test(orgId)) {
-    return mmsError(400, 'INVALID_ORG_ID', `An invalid organization ID ${orgId} was specified.`, [orgId]);
+    return mmsError(404, 'INVALID_ORG_ID', `An invalid organization ID ${orgId} was specified.`, [orgId]);
   }
   const org = ctx.fixture.orgs.find((o) => o.id === orgId);
   if (!org) return mmsError(404, 'ORG_NOT_FOUND', `No organization with ID ${orgId} exists.`, [orgId]);
@@ -134,38 +179,44 @@ export function answerAtlasApi(ctx: AtlasContext, request: AtlasRequest, key: Fi
   const roles = rolesOn(key, org);
   if (!roles) return notAuthorized();
   if (org.kind !== 'atlas') {
-    // The "wrong side": a Cloud Manager org (reached with its own key) on the Atlas API. Atlas's code for this is
-    // not published; NOT_ATLAS_ORG mirrors the Cloud Manager side's EXPECTED_NON_ATLAS_ORG.
-    return mmsError(
-      400,
-      'NOT_ATLAS_ORG',
-      `Organization ${orgId} is a Cloud Manager organization; use the Cloud Manager API for it.`,
-      [orgId],
-    );
+    // The "wrong side": a Cloud Manager org (reached with its own key) on the Atlas API; the spec documents
+    // NOT_ATLAS_ORG as a 404, its wording is not published.
+    return mmsError(404, 'NOT_ATLAS_ORG', `Organization ${orgId} is not an Atlas organization.`, [orgId]);
   }
-  if (!isTokens) return ok(200, { id: org.id, name: org.name, isDeleted: false });
+  if (!isTokens) return { status: 200, body: orgDetail(request.origin, org), headers: mediaType };
 
   // The bucket is per org, so it is taken once the org is known to be the caller's; a request refused below
   // (role, body) still spends a token, as a limiter in front of the handler would count it.
   const retryAfter = ctx.buckets.take(org.id);
   if (retryAfter !== undefined) {
-    return mmsError(
-      429,
-      'RATE_LIMITED_TOKEN_BUCKET',
-      'Too many requests to this endpoint for this organization. Retry later.',
-      [],
-      { 'Retry-After': String(retryAfter) },
-    );
+    const detail = 'Too many requests to this endpoint for this organization.';
+    return rateLimited('RATE_LIMITED_TOKEN_BUCKET', detail, retryAfter, ctx.modes.rateLimitRetryAfter);
   }
   if (!roles.includes('ORG_OWNER')) {
-    return mmsError(403, 'USER_UNAUTHORIZED', 'Current user is not authorized to perform this action.');
+    return mmsError(401, 'USER_UNAUTHORIZED', 'Current user is not authorized to perform this action.');
   }
-  if (request.method === 'DELETE') {
-    // Idempotent: an org with no live token answers 204 too (Atlas's answer for that case is not published).
-    ctx.tokens.revokeAll(org.id);
-    return ok(204);
-  }
+  if (request.method === 'DELETE') return revokeLink(ctx, org.id, mediaType);
   const ips = accessListIps(request.body);
   if (!Array.isArray(ips)) return ips;
-  return ok(200, { linkToken: ctx.tokens.issue(org.id, ips) });
+  return { status: 201, body: { linkToken: ctx.tokens.issue(org.id, ips) }, headers: mediaType };
+}
+
+/**
+ * deleteOrgLink: refused while migrations run (documented 409), 404 when there is no link (recorded), else the
+ * link and its key go (recorded 204), and with them every Cloud Manager link made with the org's tokens. The
+ * DELETE names no token: with several, all go (what Atlas does then is not published).
+ */
+function revokeLink(ctx: AtlasContext, atlasOrgId: string, mediaType: Record<string, string>): ApiAnswer {
+  const running = ctx.activeMigrations.get(atlasOrgId) ?? [];
+  if (running.length > 0) {
+    return mmsError(
+      409,
+      'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+      `Cannot delete organization link while there is active migration in following project ids: ${running.join(',')}`,
+      [running.join(',')],
+    );
+  }
+  if (ctx.tokens.revokeAll(atlasOrgId) === 0) return linkNotFound();
+  ctx.onRevoke(atlasOrgId);
+  return { status: 204, headers: mediaType };
 }

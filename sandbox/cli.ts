@@ -1,21 +1,15 @@
-// `npm run sandbox`: start the sandbox and print how to use it; runs until Ctrl+C.
-import { parseArgs } from 'node:util';
+// `npm run sandbox`: start the sandbox and print how to use it; runs until Ctrl+C. Flags: cli-options.ts.
+import { CLI_USAGE, parseSandboxArgs } from './cli-options';
 import { formatDemoInstructions, startSandbox } from './server';
 
-const { values } = parseArgs({
-  options: {
-    'https-port': { type: 'string', default: '8443' },
-    'http-port': { type: 'string', default: '8080' },
-    latency: { type: 'string', default: '0' },
-  },
-});
-const sandbox = await startSandbox({
-  httpsPort: Number(values['https-port']),
-  httpPort: Number(values['http-port']),
-  latencyMs: Number(values.latency),
-  certDir: '.sandbox',
-});
+const { help, ...options } = parseSandboxArgs(process.argv.slice(2));
+if (help) {
+  console.log(CLI_USAGE);
+  process.exit(0);
+}
+const sandbox = await startSandbox({ ...options, certDir: '.sandbox' });
 console.log(formatDemoInstructions(sandbox));
+console.log(`Modes: ${JSON.stringify(sandbox.modes())}`);
 const stop = async () => {
   await sandbox.close();
   process.exit(0);

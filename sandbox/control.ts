@@ -1,10 +1,12 @@
 // The `/__sandbox/` control endpoints, for a test or benchmark driving a sandbox in another process: the request
 // log, faults, latency, link state, the Atlas side's issued tokens (records only) and its rate limit, the service
-// account tokens issued (records only, and expiring them) and the paths that refuse Bearer tokens.
+// account tokens issued (records only, and expiring them), the paths that refuse Bearer tokens, the modes of the
+// unpublished answers (modes.ts), and the Atlas orgs' running migrations (their revoke answers 409).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LinkState } from './api';
 import type { AtlasTokenRecord } from './atlas-tokens';
 import type { Fault, FaultTable } from './faults';
+import type { SandboxModeOptions, SandboxModes } from './modes';
 import { type RequestLogEntry, readBody, send } from './request-pipeline';
 import type { ServiceAccountTokenRecord } from './service-accounts';
 import type { RateLimit } from './token-bucket';
@@ -19,6 +21,9 @@ export interface Controls {
   serviceAccountTokens(): ServiceAccountTokenRecord[];
   expireServiceAccountTokens(clientId?: string): number;
   setBearerRefusedPaths(paths: string[]): void;
+  setModes(options: SandboxModeOptions): SandboxModes;
+  modes(): SandboxModes;
+  setActiveMigrations(atlasOrgId: string, projectIds: string[]): void;
 }
 
 export async function control(c: Controls, req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -63,6 +68,19 @@ export async function control(c: Controls, req: IncomingMessage, res: ServerResp
     const paths = JSON.parse(await readBody(req)) as string[];
     c.setBearerRefusedPaths(paths);
     return json(200, paths);
+  }
+  if (what === 'modes' && req.method === 'GET') return json(200, c.modes());
+  if (what === 'modes' && req.method === 'PUT') {
+    try {
+      return json(200, c.setModes(JSON.parse(await readBody(req)) as SandboxModeOptions));
+    } catch (error) {
+      return json(400, { error: String(error) });
+    }
+  }
+  if (what === 'active-migrations' && req.method === 'PUT') {
+    const { atlasOrgId, projectIds } = JSON.parse(await readBody(req)) as { atlasOrgId: string; projectIds: string[] };
+    c.setActiveMigrations(atlasOrgId, projectIds ?? []);
+    return json(200, { atlasOrgId, projectIds: projectIds ?? [] });
   }
   return json(404, { error: 'unknown control endpoint' });
 }

@@ -48,7 +48,8 @@ export class DigestVerifier {
   private readonly nonces = new Map<string, { issuedAt: number; lastNc: number; used: boolean; owner?: string }>();
 
   constructor(
-    private readonly options: DigestVerifierOptions,
+    /** Public so a mode switch (nonceBoundToUser) applies to the next request. */
+    readonly options: DigestVerifierOptions,
     private readonly keys: () => FixtureKey[],
   ) {}
 

@@ -1,13 +1,16 @@
 // One API request through the sandbox, on either API: logged, infrastructure faults, Digest or a service account's
 // Bearer token, application faults, then the Cloud Manager or the Atlas answer, sent with `pretty` and `envelope`
 // applied. Also the token endpoint's requests (answerTokenRequest): logged, faults, then the token answer.
+// Every answer sent is checked against answer-sources.ts for its side: an unlisted one is a bug, never sent.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type AnswerSide, assertListed } from './answer-sources';
 import { type ApiContext, answerApi, targetOrgId } from './api';
 import { ATLAS_PREFIX, type AtlasContext, answerAtlasApi, atlasTargetOrgId } from './atlas-api';
 import type { DigestVerifier } from './digest-verifier';
 import type { FaultTable } from './faults';
 import { type Fixture, type FixtureKey, isGlobalKey } from './fixture';
-import { type ApiAnswer, mmsError, notAuthorized } from './mms-errors';
+import { type ApiAnswer, mmsError, notAuthorized, rateLimited } from './mms-errors';
+import type { SandboxModes } from './modes';
 import { asCaller, type ServiceAccountTokens } from './service-accounts';
 
 export interface RequestLogEntry {
@@ -38,8 +41,8 @@ export interface Pipeline {
   log: RequestLogEntry[];
   latencyMs: () => number;
   serviceAccounts: ServiceAccountTokens;
-  /** Path fragments on which a valid Bearer token is refused anyway (401 invalid_token), as a Preview might. */
-  bearerRefusedPaths: () => readonly string[];
+  /** The unpublished answers' current choices, read on every request (bearerRefusedPaths, rateLimitRetryAfter). */
+  modes: SandboxModes;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,12 +61,17 @@ export function send(res: ServerResponse, status: number, body: string | undefin
   res.end(body);
 }
 
-function sendAnswer(res: ServerResponse, url: URL, answer: ApiAnswer, extraHeaders: Record<string, string> = {}) {
+function sendAnswer(res: ServerResponse, url: URL, answer: ApiAnswer, side: AnswerSide, challenge: () => string) {
+  assertListed(answer.status, answer.errorCode, side);
+  const headers: Record<string, string> = { ...answer.headers };
+  // The recorded 401 goes out byte for byte with a fresh challenge: never wrapped in an envelope nor re-indented,
+  // since a client must see the 401 to answer it.
+  if (answer.challenge) headers['WWW-Authenticate'] = challenge();
+  if (answer.rendered !== undefined) return send(res, answer.status, answer.rendered, headers);
   const pretty = url.searchParams.get('pretty') === 'true';
   const envelope = url.searchParams.get('envelope') === 'true';
   let status = answer.status;
   let body = answer.body;
-  const headers: Record<string, string> = { ...answer.headers, ...extraHeaders };
   if (envelope) {
     body = { status: answer.status, content: answer.body ?? null };
     status = 200;
@@ -75,13 +83,26 @@ function sendAnswer(res: ServerResponse, url: URL, answer: ApiAnswer, extraHeade
   send(res, status, JSON.stringify(body, null, pretty ? 2 : 0), headers);
 }
 
-/** The answer an application fault gives in place of the real one, in the shape of the API it hits. */
-function faultAnswer(kind: string, retryAfterSeconds: number | undefined, atlas: boolean): ApiAnswer | undefined {
+/**
+ * The answer an application fault gives in place of the real one, in the shape of the API it hits; a 429 carries
+ * Retry-After unless `withRetryAfter` is false.
+ */
+function faultAnswer(
+  kind: string,
+  retryAfterSeconds: number | undefined,
+  atlas: boolean,
+  withRetryAfter: boolean,
+): ApiAnswer | undefined {
   if (kind === 'rate-limit') {
-    const headers = { 'Retry-After': String(retryAfterSeconds ?? 2) };
+    const seconds = retryAfterSeconds ?? 2;
     return atlas
-      ? mmsError(429, 'RATE_LIMITED_TOKEN_BUCKET', 'Too many requests. Retry later.', [], headers)
-      : mmsError(429, 'RATE_LIMITED', 'Too many requests: the rate limit for this API key was exceeded.', [], headers);
+      ? rateLimited('RATE_LIMITED_TOKEN_BUCKET', 'Too many requests.', seconds, withRetryAfter)
+      : rateLimited(
+          'RATE_LIMITED',
+          'Too many requests: the rate limit for this API key was exceeded.',
+          seconds,
+          withRetryAfter,
+        );
   }
   if (kind === 'server-error') return mmsError(500, 'UNEXPECTED_ERROR', 'Unexpected error.');
   if (kind === 'upgrade') {
@@ -105,6 +126,7 @@ export async function answerRequest(
   const method = (req.method ?? 'GET').toUpperCase();
   const path = url.pathname + url.search;
   const atlas = url.pathname === ATLAS_PREFIX || url.pathname.startsWith(`${ATLAS_PREFIX}/`);
+  const side: AnswerSide = atlas ? 'atlas' : 'cloud-manager';
   const header = req.headers.authorization;
   const entry: RequestLogEntry = { time: Date.now(), method, path, status: 0, authorized: Boolean(header) };
   const orgId = atlas ? atlasTargetOrgId(url.pathname) : targetOrgId(p.fixture, url.pathname);
@@ -122,6 +144,7 @@ export async function answerRequest(
     return;
   }
   if (infra?.kind === 'html') {
+    assertListed(502, null, side);
     entry.status = 502;
     const page = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
     return send(res, 502, page, { 'Content-Type': 'text/html' });
@@ -132,15 +155,12 @@ export async function answerRequest(
   if (bearer) {
     const account = p.serviceAccounts.resolve(bearer[1]!);
     if (account) entry.serviceAccount = account.clientId;
-    if (!account || p.bearerRefusedPaths().some((part) => url.pathname.includes(part))) {
-      // RFC 6750 §3.1: an expired, unknown or refused token; the body is the plain MMS 401, with no errorCode.
-      entry.status = 401;
-      res.writeHead(401, {
-        'WWW-Authenticate': 'Bearer realm="MMS Public API", error="invalid_token"',
-        'Content-Type': 'application/json',
-      });
-      res.end(JSON.stringify(notAuthorized().body));
-      return;
+    if (!account || p.modes.bearerRefusedPaths.some((part) => url.pathname.includes(part))) {
+      // RFC 6750 §3.1: an expired, unknown or refused token; the body is the recorded 401's (the same auth layer).
+      const refused = notAuthorized();
+      entry.status = refused.status;
+      entry.errorCode = refused.errorCode;
+      return sendAnswer(res, url, refused, side, () => 'Bearer realm="MMS Public API", error="invalid_token"');
     }
     caller = asCaller(account);
   } else {
@@ -148,13 +168,12 @@ export async function answerRequest(
     const knows = (key: FixtureKey) => !isGlobalKey(key) || (listener === 'http' && !atlas);
     const verdict = p.verifier.verify(method, path, header, knows);
     if (!verdict.ok) {
-      entry.status = 401;
-      // A challenge is never wrapped in an envelope, nor refused for its media type: clients must see the 401 to
-      // answer it, and Digest runs before anything looks at the resource or its version.
-      const challenge = p.verifier.challenge(verdict.stale);
-      res.writeHead(401, { 'WWW-Authenticate': challenge, 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(notAuthorized().body));
-      return;
+      // Digest runs before anything looks at the resource or its version: the recorded 401, stale when the
+      // credentials were right but the nonce was not.
+      const refused = notAuthorized();
+      entry.status = refused.status;
+      entry.errorCode = refused.errorCode;
+      return sendAnswer(res, url, refused, side, () => p.verifier.challenge(verdict.stale));
     }
     caller = verdict.key;
     entry.username = verdict.key.publicKey;
@@ -164,7 +183,7 @@ export async function answerRequest(
   const app = p.faults.take(method, url.pathname, 'application');
   const ip = req.socket.remoteAddress ?? '';
   const answer =
-    (app && faultAnswer(app.kind, app.retryAfterSeconds, atlas)) ??
+    (app && faultAnswer(app.kind, app.retryAfterSeconds, atlas, p.modes.rateLimitRetryAfter)) ??
     (atlas
       ? answerAtlasApi(
           p.atlas,
@@ -183,7 +202,7 @@ export async function answerRequest(
       : answerApi(p.cloudManager, { method, path: url.pathname, body, ip, query: url.searchParams }, caller));
   entry.status = answer.status;
   entry.errorCode = answer.errorCode;
-  sendAnswer(res, url, answer);
+  sendAnswer(res, url, answer, side, () => p.verifier.challenge(false));
 }
 
 /** `POST /api/oauth/token`: logged (with the client the Basic header names), latency, faults, the token answer. */
@@ -209,7 +228,8 @@ export async function answerTokenRequest(p: Pipeline, req: IncomingMessage, res:
     return;
   }
   const app = p.faults.take(method, url.pathname, 'application');
-  const faulted = app && faultAnswer(app.kind, app.retryAfterSeconds, false);
+  // The token endpoint's own 429s keep Retry-After whatever rateLimitRetryAfter says.
+  const faulted = app && faultAnswer(app.kind, app.retryAfterSeconds, false, true);
   const request = {
     method,
     authorization: header,
@@ -222,5 +242,5 @@ export async function answerTokenRequest(p: Pipeline, req: IncomingMessage, res:
   const answer: ApiAnswer = faulted ?? tokenAnswer!;
   entry.status = answer.status;
   entry.errorCode = answer.errorCode;
-  sendAnswer(res, url, answer);
+  sendAnswer(res, url, answer, 'oauth', () => p.verifier.challenge(false));
 }

@@ -1,7 +1,8 @@
 // The sandbox: a local HTTPS (and optional HTTP) server that speaks the Cloud Manager public API for the link
 // endpoints and the Atlas Admin API v2 for orgs and link tokens, with Digest auth or service accounts' Bearer tokens
 // (and their token endpoint), MMS errors, envelope/pretty, fault injection, a request log and a stand-in UI page. The demo (`npm run sandbox`), the end-to-end tests and
-// the benchmarks all run against it.
+// the benchmarks all run against it. Each answer has a source in answer-sources.ts; where the real one is not
+// published, a mode (modes.ts) picks among the plausible ones.
 import { mkdtempSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -17,20 +18,25 @@ import { control } from './control';
 import { DigestVerifier } from './digest-verifier';
 import { type Fault, FaultTable } from './faults';
 import { type Fixture, loadDemoFixture, validateFixture } from './fixture';
+import { modesFrom, type SandboxModeOptions, type SandboxModes } from './modes';
 import { standInPage } from './page';
 import { answerRequest, answerTokenRequest, type RequestLogEntry, send } from './request-pipeline';
 import { type ServiceAccountTokenRecord, ServiceAccountTokens, TOKEN_PATH } from './service-accounts';
-import { type RateLimit, TokenBuckets } from './token-bucket';
+import { type RateLimit, RateLimitHeaders, TokenBuckets } from './token-bucket';
 
+export { ANSWER_SOURCES, type AnswerRow, type AnswerSource } from './answer-sources';
 export type { AtlasTokenRecord } from './atlas-tokens';
 export type { Fault } from './faults';
 export type { Fixture } from './fixture';
 export { formatDemoInstructions } from './instructions';
+export { SANDBOX_MODES, type SandboxMode, type SandboxModeOptions, type SandboxModes } from './modes';
 export type { RequestLogEntry } from './request-pipeline';
 export type { ServiceAccountTokenRecord } from './service-accounts';
 export type { RateLimit } from './token-bucket';
 
-export interface SandboxOptions {
+/** The mode fields (unlinkedStatus, revokedLinkStatus, nonceBoundToUser, bearerRefusedPaths, rateLimitRetryAfter)
+ * are documented in modes.ts. */
+export interface SandboxOptions extends SandboxModeOptions {
   host?: string;
   httpsPort?: number;
   /**
@@ -41,12 +47,6 @@ export interface SandboxOptions {
   fixture?: Fixture;
   nonceLifetimeMs?: number;
   acceptNonceReuse?: boolean;
-  /**
-   * false (default): a nonce, once issued, is accepted from any key, as Apache does. true: the first key to sign
-   * with a nonce owns it; another key signing with it (right credentials) gets 401 stale=true.
-   */
-  nonceBoundToUser?: boolean;
-  unlinkedStatus?: 'not-found' | 'not-synced';
   latencyMs?: number;
   certDir?: string;
   /**
@@ -60,11 +60,6 @@ export interface SandboxOptions {
   serviceAccountTokenCap?: number;
   /** Token requests a minute per caller IP and client id before 429 RATE_LIMITED (default 10). */
   serviceAccountTokenRequestsPerMinute?: number;
-  /**
-   * Path fragments on which a valid Bearer token is refused anyway with 401 invalid_token (default none), e.g.
-   * ['/liveExport/'] to play Cloud Manager refusing service accounts on the link endpoints during its Preview.
-   */
-  bearerRefusedPaths?: string[];
 }
 
 export interface Sandbox {
@@ -89,8 +84,13 @@ export interface Sandbox {
   serviceAccountTokens(): ServiceAccountTokenRecord[];
   /** Makes the live tokens of one client id (or all) expire now; returns how many. */
   expireServiceAccountTokens(clientId?: string): number;
-  /** See SandboxOptions.bearerRefusedPaths. */
+  /** See SandboxModeOptions.bearerRefusedPaths (the same as setModes({bearerRefusedPaths})). */
   setBearerRefusedPaths(paths: string[]): void;
+  /** Switches modes for the next requests; fields left out keep their value. Returns the modes now in force. */
+  setModes(options: SandboxModeOptions): SandboxModes;
+  modes(): SandboxModes;
+  /** Plays migrations running in these Cloud Manager projects for an Atlas org ([] = none): its revoke answers 409. */
+  setActiveMigrations(atlasOrgId: string, projectIds: string[]): void;
   close(): Promise<void>;
 }
 
@@ -99,18 +99,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const fixture = validateFixture(options.fixture ?? loadDemoFixture());
   const links = new Map<string, LinkState>();
   const tokens = new AtlasTokenStore();
-  const cloudManager: ApiContext = {
+  // One object every part reads on each request, so a mode switch applies at once.
+  const modes: SandboxModes = modesFrom(options);
+  const cloudManager: ApiContext = { fixture, links, modes, atlasTokens: tokens };
+  const activeMigrations = new Map<string, string[]>();
+  const atlas: AtlasContext = {
     fixture,
-    links,
-    unlinkedStatus: options.unlinkedStatus ?? 'not-found',
-    atlasTokens: tokens,
+    tokens,
+    buckets: new TokenBuckets(options.atlasRateLimit ?? null),
+    rateLimitHeaders: new RateLimitHeaders(),
+    activeMigrations,
+    modes,
+    // deleteOrgLink removes the key the tokens embed: every Cloud Manager link made with them stops syncing.
+    onRevoke: (atlasOrgId) => {
+      for (const link of links.values()) {
+        if (link.atlasOrgId !== atlasOrgId || link.revokedAt !== undefined) continue;
+        link.revokedAt = Date.now();
+        link.status = 'NOT_SYNCED';
+      }
+    },
   };
-  const atlas: AtlasContext = { fixture, tokens, buckets: new TokenBuckets(options.atlasRateLimit ?? null) };
   const verifier = new DigestVerifier(
     {
       nonceLifetimeMs: options.nonceLifetimeMs ?? 60_000,
       acceptNonceReuse: options.acceptNonceReuse ?? true,
-      nonceBoundToUser: options.nonceBoundToUser ?? false,
+      nonceBoundToUser: modes.nonceBoundToUser,
     },
     () => fixture.keys,
   );
@@ -122,7 +135,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     maxLiveTokens: options.serviceAccountTokenCap ?? 100,
     requestsPerMinute: options.serviceAccountTokenRequestsPerMinute ?? 10,
   });
-  let bearerRefusedPaths = [...(options.bearerRefusedPaths ?? [])];
   const sweeper = setInterval(() => {
     verifier.sweep();
     serviceAccounts.sweep();
@@ -137,7 +149,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     log,
     latencyMs: () => latencyMs,
     serviceAccounts,
-    bearerRefusedPaths: () => bearerRefusedPaths,
+    modes,
+  };
+  const setModes = (next: SandboxModeOptions): SandboxModes => {
+    Object.assign(modes, modesFrom(next, modes));
+    verifier.options.nonceBoundToUser = modes.nonceBoundToUser;
+    return modesFrom({}, modes);
   };
   const controls = {
     log,
@@ -151,7 +168,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     serviceAccountTokens: () => serviceAccounts.records(),
     expireServiceAccountTokens: (clientId?: string) => serviceAccounts.expireAll(clientId),
     setBearerRefusedPaths: (paths: string[]) => {
-      bearerRefusedPaths = [...paths];
+      setModes({ bearerRefusedPaths: paths });
+    },
+    setModes,
+    modes: () => modesFrom({}, modes),
+    setActiveMigrations: (atlasOrgId: string, projectIds: string[]) => {
+      if (projectIds.length > 0) activeMigrations.set(atlasOrgId, [...projectIds]);
+      else activeMigrations.delete(atlasOrgId);
     },
   };
 
@@ -218,6 +241,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     serviceAccountTokens: controls.serviceAccountTokens,
     expireServiceAccountTokens: controls.expireServiceAccountTokens,
     setBearerRefusedPaths: controls.setBearerRefusedPaths,
+    setModes: controls.setModes,
+    modes: controls.modes,
+    setActiveMigrations: controls.setActiveMigrations,
     close: async () => {
       clearInterval(sweeper);
       closeTunnels();

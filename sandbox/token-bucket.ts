@@ -50,3 +50,23 @@ export class TokenBuckets {
     return Math.ceil((1 - bucket.tokens) / limit.refillPerSecond);
   }
 }
+
+/**
+ * The `Ratelimit-Limit` / `Ratelimit-Remaining` headers Atlas sends on its answers (recorded: 500 on an org's and
+ * its link tokens' routes, 300 on the org list). Remaining counts the caller's requests to routes of that limit in
+ * the current minute; the real window is not published, and nothing here refuses a request.
+ */
+export class RateLimitHeaders {
+  private readonly sent = new Map<string, number[]>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  count(limit: number, caller: string): Record<string, string> {
+    const now = this.now();
+    const scope = `${limit}|${caller}`;
+    const times = (this.sent.get(scope) ?? []).filter((t) => t > now - 60_000);
+    times.push(now);
+    this.sent.set(scope, times);
+    return { 'Ratelimit-Limit': String(limit), 'Ratelimit-Remaining': String(Math.max(0, limit - times.length)) };
+  }
+}

@@ -38,7 +38,7 @@ describe.skipIf(missing)('curl --digest against the Atlas side', () => {
     const v1 = 'application/vnd.atlas.2023-01-01+json';
     const path = `/api/atlas/v2/orgs/${atlasOrg.id}/liveMigrations/linkTokens`;
     const created = await curl('atlas', 'POST', path, [`Accept: ${v1}`, `Content-Type: ${v1}`], '{"accessListIps":[]}');
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     const { linkToken } = JSON.parse(created.body) as { linkToken: string };
     const refused = await curl('atlas', 'POST', path, ['Accept: application/json']);
     expect(refused.status).toBe(406);

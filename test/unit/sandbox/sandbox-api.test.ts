@@ -1,9 +1,11 @@
 // Every endpoint and every error of the sandbox, as a signed client sees them: link / status / unlink, org and
 // project lookups, MMS error bodies with X-Error-Code, envelope and pretty, access lists, Atlas orgs. Each org is
-// called with its own key, since an API key belongs to exactly one org.
+// called with its own key, since an API key belongs to exactly one org. A wrong key or another org's key gets the
+// recorded 401 byte for byte.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
 import { digestRequest } from './digest-client';
+import { RECORDED_401, RECORDED_CHALLENGE, RECORDED_NO_LINK } from './recorded-answers';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -31,21 +33,36 @@ async function call(keyName: string, method: string, path: string, body?: string
   return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
 }
 
-async function expectError(r: Awaited<ReturnType<typeof call>>, status: number, code: string | undefined) {
+async function expectError(r: Awaited<ReturnType<typeof call>>, status: number, code: string) {
   expect(r.status).toBe(status);
   expect(r.json).toMatchObject({ error: status });
-  expect(Object.keys(r.json).sort()).toEqual(
-    code ? ['detail', 'error', 'errorCode', 'parameters', 'reason'] : ['detail', 'error', 'parameters', 'reason'],
-  );
+  expect(Object.keys(r.json)).toEqual(['detail', 'error', 'errorCode', 'parameters', 'reason']);
   expect(r.json.errorCode).toBe(code);
   expect(r.headers.get('x-error-code') ?? undefined).toBe(code);
+}
+
+/** The recorded answer to a wrong key, byte for byte: pretty, no parameters, no X-Error-Code, a fresh challenge. */
+function expectRecorded401(r: Awaited<ReturnType<typeof call>>) {
+  expect([r.status, r.text, r.headers.get('x-error-code'), r.headers.get('content-type')]).toEqual([
+    401,
+    RECORDED_401,
+    null,
+    'application/json',
+  ]);
+  expect(r.headers.get('www-authenticate')).toMatch(RECORDED_CHALLENGE);
+}
+
+/** Atlas's recorded answer for a link that does not exist, which the Cloud Manager side reuses (assumed). */
+function expectNoLink(r: Awaited<ReturnType<typeof call>>) {
+  expect([r.status, r.headers.get('x-error-code')]).toEqual([404, 'UNEXPECTED_ERROR']);
+  expect(r.text).toBe(RECORDED_NO_LINK);
 }
 
 describe('sandbox endpoints', () => {
   it('links, reports status, unlinks', async () => {
     const id = org('Acme Retail').id;
     const link = `${P}/orgs/${id}/liveExport/migrationLink`;
-    await expectError(await call('owner', 'GET', `${link}/status`), 404, 'MIGRATION_LINK_NOT_FOUND');
+    expectNoLink(await call('owner', 'GET', `${link}/status`));
     const created = await call('owner', 'POST', link, JSON.stringify({ linkToken: token('SYNCED') }));
     expect(created.status).toBe(201);
     expect(created.json).toEqual({ status: 'SYNCED' });
@@ -54,8 +71,8 @@ describe('sandbox endpoints', () => {
     const removed = await call('owner', 'DELETE', link);
     expect(removed.status).toBe(204);
     expect(removed.text).toBe('');
-    await expectError(await call('owner', 'GET', `${link}/status`), 404, 'MIGRATION_LINK_NOT_FOUND');
-    await expectError(await call('owner', 'DELETE', link), 404, 'MIGRATION_LINK_NOT_FOUND');
+    expectNoLink(await call('owner', 'GET', `${link}/status`));
+    expectNoLink(await call('owner', 'DELETE', link));
   });
 
   it('reports NOT_SYNCED for a token that yields it', async () => {
@@ -92,9 +109,9 @@ describe('sandbox endpoints', () => {
     expect(bad.text).not.toContain('not-a-token-SECRET');
     await expectError(await call('initech', 'POST', link, '{}'), 400, 'MISSING_ATTRIBUTE');
     await expectError(await call('initech', 'POST', link, '{"linkToken": '), 400, 'MALFORMED_JSON');
-    await expectError(await call('owner', 'GET', `${P}/orgs/NOT-AN-ID`), 400, 'INVALID_ORG_ID');
+    await expectError(await call('owner', 'GET', `${P}/orgs/NOT-AN-ID`), 404, 'INVALID_ORG_ID');
     await expectError(await call('owner', 'GET', `${P}/orgs/${'0'.repeat(24)}`), 404, 'ORG_NOT_FOUND');
-    await expectError(await call('owner', 'GET', `${P}/groups/xyz`), 400, 'INVALID_GROUP_ID');
+    await expectError(await call('owner', 'GET', `${P}/groups/xyz`), 404, 'INVALID_GROUP_ID');
     await expectError(await call('owner', 'GET', `${P}/groups/${'1'.repeat(24)}`), 404, 'GROUP_NOT_FOUND');
     const hooliLink = `${P}/orgs/${org('Hooli Media').id}/liveExport/migrationLink`;
     await expectError(
@@ -102,13 +119,13 @@ describe('sandbox endpoints', () => {
       401,
       'USER_UNAUTHORIZED',
     );
-    await expectError(await call('readonly', 'GET', `${P}/orgs/${org('Acme Retail (Atlas)').id}`), 401, undefined);
+    expectRecorded401(await call('readonly', 'GET', `${P}/orgs/${org('Acme Retail (Atlas)').id}`));
     // A key of another org: the same 401 as a wrong key, even for its owner role.
-    await expectError(
-      await call('owner', 'POST', link, JSON.stringify({ linkToken: token('SYNCED') })),
-      401,
-      undefined,
-    );
+    expectRecorded401(await call('owner', 'POST', link, JSON.stringify({ linkToken: token('SYNCED') })));
+    // And a wrong private key, on the same org.
+    const wrong = await digestRequest(sb.httpUrl!, { username: key('initech').publicKey, password: 'x', path: link });
+    const text = await wrong.response.text();
+    expect([wrong.response.status, text]).toEqual([401, RECORDED_401]);
     const atlas = `${P}/orgs/${org('Acme Retail (Atlas)').id}/liveExport/migrationLink`;
     await expectError(
       await call('atlas', 'POST', atlas, JSON.stringify({ linkToken: token('SYNCED') })),
@@ -130,18 +147,14 @@ describe('sandbox endpoints', () => {
     const r = await call('unlisted', 'GET', `${P}/orgs/${umbrella}/liveExport/migrationLink/status`);
     await expectError(r, 403, 'ORG_REQUIRES_ACCESS_LIST');
     expect(r.json.parameters).toEqual(['127.0.0.1']);
-    await expectError(
-      await call('listed', 'GET', `${P}/orgs/${umbrella}/liveExport/migrationLink/status`),
-      404,
-      'MIGRATION_LINK_NOT_FOUND',
-    );
+    expectNoLink(await call('listed', 'GET', `${P}/orgs/${umbrella}/liveExport/migrationLink/status`));
   });
 
   it('wraps answers in an envelope and indents them on request', async () => {
     const id = org('Acme Retail').id;
     const wrapped = await call('owner', 'GET', `${P}/orgs/${id}/liveExport/migrationLink/status?envelope=true`);
     expect(wrapped.status).toBe(200);
-    expect(wrapped.json).toMatchObject({ status: 404, content: { errorCode: 'MIGRATION_LINK_NOT_FOUND' } });
+    expect(wrapped.json).toMatchObject({ status: 404, content: { errorCode: 'UNEXPECTED_ERROR', parameters: null } });
     const pretty = await call('owner', 'GET', `${P}/orgs/${id}?pretty=true`);
     expect(pretty.text).toContain('\n  "name": "Acme Retail"');
     expect((await call('owner', 'GET', `${P}/orgs/${id}`)).text).not.toContain('\n');

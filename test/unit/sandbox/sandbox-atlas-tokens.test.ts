@@ -1,12 +1,14 @@
-// The Atlas side's link tokens: created by an Org Owner key (403 otherwise), optionally with accessListIps, and
-// redeemable on the Cloud Manager link endpoint (SYNCED) until the Atlas org's DELETE revokes them; the per-org
-// token bucket (429 with Retry-After, then success after refill); records that never hold the raw token.
+// The Atlas side's link tokens: created by an Org Owner key (401 USER_UNAUTHORIZED otherwise) with the recorded
+// 201, optionally with accessListIps, and redeemable on the Cloud Manager link endpoint (SYNCED) until the Atlas
+// org's DELETE revokes them (recorded 204, or the recorded 404 with nothing to remove); the per-org token bucket
+// (429 with Retry-After, then success after refill); records that never hold the raw token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAddressOrCidr } from '../../../sandbox/atlas-api';
 import { type Sandbox, startSandbox } from '../../../sandbox/server';
 import { TokenBuckets } from '../../../sandbox/token-bucket';
 import { A, atlasCall, errorOf } from './atlas-client';
 import { digestRequest } from './digest-client';
+import { RECORDED_401, RECORDED_NO_LINK } from './recorded-answers';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -39,8 +41,11 @@ describe('POST /orgs/{orgId}/liveMigrations/linkTokens', () => {
   it('issues a long random base64url token that links a Cloud Manager org, SYNCED', async () => {
     const before = sb.atlasTokens().length;
     const r = await create('atlas', 'Acme Retail (Atlas)', { accessListIps: [] });
-    expect([r.status, Object.keys(r.json)]).toEqual([200, ['linkToken']]);
+    expect([r.status, Object.keys(r.json)]).toEqual([201, ['linkToken']]);
     expect(r.headers.get('content-type')).toBe('application/vnd.atlas.2023-01-01+json;charset=utf-8');
+    // The recorded limit headers (TestLinkToken/Create).
+    expect(r.headers.get('ratelimit-limit')).toBe('500');
+    expect(Number(r.headers.get('ratelimit-remaining'))).toBeLessThan(500);
     const token: string = r.json.linkToken;
     expect(token).toMatch(/^[A-Za-z0-9_-]{200,}$/);
     expect((await create('atlas', 'Acme Retail (Atlas)')).json.linkToken).not.toBe(token);
@@ -62,7 +67,7 @@ describe('POST /orgs/{orgId}/liveMigrations/linkTokens', () => {
 
   it('records the accessListIps it is given: addresses and CIDR blocks of either family', async () => {
     const ips = ['203.0.113.7', '198.51.100.0/24', '2001:db8::/32', '::1', '10.0.0.1/32'];
-    expect((await create('atlasglobex', 'Globex Logistics (Atlas)', { accessListIps: ips })).status).toBe(200);
+    expect((await create('atlasglobex', 'Globex Logistics (Atlas)', { accessListIps: ips })).status).toBe(201);
     expect(sb.atlasTokens().at(-1)).toMatchObject({
       atlasOrgId: org('Globex Logistics (Atlas)').id,
       accessListIps: ips,
@@ -92,12 +97,12 @@ describe('POST /orgs/{orgId}/liveMigrations/linkTokens', () => {
     expect(sb.atlasTokens()).toHaveLength(before);
   });
 
-  it('needs Organization Owner to create or delete (403), though a member reads the org', async () => {
+  it('needs Organization Owner to create or delete (401 USER_UNAUTHORIZED), though a member reads the org', async () => {
     const before = sb.atlasTokens().length;
     for (const method of ['POST', 'DELETE']) {
       const r = await atlasCall(sb, 'atlasmember', method, tokensOf('Acme Retail (Atlas)'));
       expect(errorOf(r), method).toMatchObject({
-        status: 403,
+        status: 401,
         errorCode: 'USER_UNAUTHORIZED',
         header: 'USER_UNAUTHORIZED',
       });
@@ -106,10 +111,10 @@ describe('POST /orgs/{orgId}/liveMigrations/linkTokens', () => {
     expect(sb.atlasTokens()).toHaveLength(before);
   });
 
-  it('refuses another org with the plain 401 (logged crossOrg) and a Cloud Manager org with NOT_ATLAS_ORG', async () => {
+  it('refuses another org with the recorded 401 (logged crossOrg) and a Cloud Manager org with NOT_ATLAS_ORG', async () => {
     sb.clearLog();
     const cross = await create('atlas', 'Globex Logistics (Atlas)');
-    expect([cross.status, cross.json.errorCode]).toEqual([401, undefined]);
+    expect([cross.status, cross.text]).toEqual([401, RECORDED_401]);
     expect(sb.log.at(-1)).toMatchObject({ status: 401, orgId: org('Globex Logistics (Atlas)').id, crossOrg: true });
     const wrongSide = await atlasCall(
       sb,
@@ -117,8 +122,8 @@ describe('POST /orgs/{orgId}/liveMigrations/linkTokens', () => {
       'POST',
       `${A}/orgs/${org('Acme Retail').id}/liveMigrations/linkTokens`,
     );
-    expect(errorOf(wrongSide)).toMatchObject({ status: 400, errorCode: 'NOT_ATLAS_ORG' });
-    expect(sb.log.at(-1)).toMatchObject({ status: 400, orgId: org('Acme Retail').id, crossOrg: false });
+    expect(errorOf(wrongSide)).toMatchObject({ status: 404, errorCode: 'NOT_ATLAS_ORG' });
+    expect(sb.log.at(-1)).toMatchObject({ status: 404, orgId: org('Acme Retail').id, crossOrg: false });
   });
 });
 
@@ -129,6 +134,9 @@ describe('DELETE /orgs/{orgId}/liveMigrations/linkTokens', () => {
     const other = (await create('atlas', 'Acme Retail (Atlas)')).json.linkToken as string;
     const removed = await atlasCall(sb, 'atlasinitech', 'DELETE', tokensOf('Initech Finance (Atlas)'));
     expect([removed.status, removed.text]).toEqual([204, '']);
+    // As recorded (TestLinkToken/Delete): the versioned media type even with no body, and the limit.
+    expect(removed.headers.get('content-type')).toBe('application/vnd.atlas.2023-01-01+json;charset=utf-8');
+    expect(removed.headers.get('ratelimit-limit')).toBe('500');
     const initech = sb.atlasTokens().filter((t) => t.atlasOrgId === org('Initech Finance (Atlas)').id);
     expect(initech.map((t) => t.revoked)).toEqual([true, true]);
     expect(sb.atlasTokens().at(-1)).toMatchObject({ atlasOrgId: org('Acme Retail (Atlas)').id, revoked: false });
@@ -139,8 +147,17 @@ describe('DELETE /orgs/{orgId}/liveMigrations/linkTokens', () => {
     }
     expect(sb.links.has(org('Globex Logistics').id)).toBe(false);
     expect((await link('globex', 'Globex Logistics', other)).status).toBe(201);
-    // Idempotent: nothing left to revoke is still 204.
-    expect((await atlasCall(sb, 'atlasinitech', 'DELETE', tokensOf('Initech Finance (Atlas)'))).status).toBe(204);
+    // Nothing left to remove: the recorded 404 (TestLinkToken/DELETE_..._linkTokens_1), byte for byte.
+    const again = await atlasCall(sb, 'atlasinitech', 'DELETE', tokensOf('Initech Finance (Atlas)'));
+    expect([again.status, again.text, again.headers.get('x-error-code')]).toEqual([
+      404,
+      RECORDED_NO_LINK,
+      'UNEXPECTED_ERROR',
+    ]);
+    expect([again.headers.get('content-type'), again.headers.get('ratelimit-limit')]).toEqual([
+      'application/json',
+      '500',
+    ]);
   });
 
   it('refuses a token the sandbox never issued, as before', async () => {
@@ -158,26 +175,26 @@ describe('the per-org token bucket', () => {
     });
     try {
       const acme = 'Acme Retail (Atlas)';
-      expect((await create('atlas', acme, undefined, limited)).status).toBe(200);
+      expect((await create('atlas', acme, undefined, limited)).status).toBe(201);
       expect((await atlasCall(limited, 'atlas', 'DELETE', tokensOf(acme))).status).toBe(204);
       const refused = await create('atlas', acme, undefined, limited);
       expect(errorOf(refused)).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET' });
       expect(refused.headers.get('retry-after')).toBe('1');
       expect(limited.log.at(-1)).toMatchObject({ status: 429, errorCode: 'RATE_LIMITED_TOKEN_BUCKET' });
       // Another org's bucket is its own; reading the org is not limited.
-      expect((await create('atlasglobex', 'Globex Logistics (Atlas)', undefined, limited)).status).toBe(200);
+      expect((await create('atlasglobex', 'Globex Logistics (Atlas)', undefined, limited)).status).toBe(201);
       expect((await atlasCall(limited, 'atlas', 'GET', `${A}/orgs/${org(acme).id}`)).status).toBe(200);
       await new Promise((r) => setTimeout(r, 1100));
-      expect((await create('atlas', acme, undefined, limited)).status).toBe(200);
+      expect((await create('atlas', acme, undefined, limited)).status).toBe(201);
       expect(limited.atlasTokens()).toHaveLength(3);
       limited.setAtlasRateLimit(null);
-      for (let i = 0; i < 4; i++) expect((await create('atlas', acme, undefined, limited)).status).toBe(200);
+      for (let i = 0; i < 4; i++) expect((await create('atlas', acme, undefined, limited)).status).toBe(201);
       const put = await fetch(`${limited.httpUrl}/__sandbox/atlas-rate-limit`, {
         method: 'PUT',
         body: JSON.stringify({ capacity: 1, refillPerSecond: 0.001 }),
       });
       expect(put.status).toBe(200);
-      expect((await create('atlas', acme, undefined, limited)).status).toBe(200);
+      expect((await create('atlas', acme, undefined, limited)).status).toBe(201);
       expect((await create('atlas', acme, undefined, limited)).headers.get('retry-after')).toBe('1000');
     } finally {
       await limited.close();
@@ -185,7 +202,7 @@ describe('the per-org token bucket', () => {
   });
 
   it('is off by default', async () => {
-    for (let i = 0; i < 12; i++) expect((await create('atlasglobex', 'Globex Logistics (Atlas)')).status).toBe(200);
+    for (let i = 0; i < 12; i++) expect((await create('atlasglobex', 'Globex Logistics (Atlas)')).status).toBe(201);
   });
 
   it('computes Retry-After from the refill rate, rounding up, and refuses a limit that never refills', () => {

@@ -7,6 +7,7 @@ import { type Fixture, loadDemoFixture } from '../../../sandbox/fixture';
 import { type RequestLogEntry, type Sandbox, startSandbox } from '../../../sandbox/server';
 import { A, atlasCall, errorOf, V1 } from './atlas-client';
 import { parseChallenge } from './digest-client';
+import { RECORDED_401, RECORDED_CHALLENGE } from './recorded-answers';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -47,7 +48,7 @@ describe('the versioned media type', () => {
     sb.clearLog();
     await atlasCall(sb, 'atlas', 'GET', `${A}/orgs/${acmeAtlas().id}`, { accept: 'application/json' });
     expect(sb.log.map((e) => [e.status, e.errorCode, e.authorized])).toEqual([
-      [401, undefined, false],
+      [401, 'UNEXPECTED_ERROR', false],
       [406, 'INVALID_VERSION_DATE', true],
     ]);
   });
@@ -75,9 +76,9 @@ describe('the versioned media type', () => {
       expectAtlasError(r, 415, 'UNSUPPORTED_MEDIA_TYPE');
     }
     const matching = await atlasCall(sb, 'atlas', 'POST', path, { body, contentType: `${V1}; charset=utf-8` });
-    expect(matching.status).toBe(200);
+    expect(matching.status).toBe(201);
     // No body, no Content-Type needed.
-    expect((await atlasCall(sb, 'atlas', 'POST', path, { contentType: null })).status).toBe(200);
+    expect((await atlasCall(sb, 'atlas', 'POST', path, { contentType: null })).status).toBe(201);
     // The version is checked before the body is read: a bad version with a bad body is a 406.
     const both = await atlasCall(sb, 'atlas', 'POST', path, { body: '{', accept: 'application/json' });
     expect(both.status).toBe(406);
@@ -85,15 +86,29 @@ describe('the versioned media type', () => {
 });
 
 describe('GET /orgs', () => {
-  it("lists the key's own Atlas org with v2 links, and nothing for a Cloud Manager key", async () => {
+  it("lists the key's own Atlas org in the recorded shape, and nothing for a Cloud Manager key", async () => {
     for (const name of ['atlas', 'atlasmember', 'atlasglobex', 'atlasinitech']) {
       const own = sb.fixture.orgs.find((o) => sb.fixture.keys.find((k) => k.name === name)!.roles[o.id])!;
       const r = await atlasCall(sb, name, 'GET', `${A}/orgs`);
+      const self = `${sb.httpUrl}${A}/orgs/${own.id}`;
       expect(r.json, name).toEqual({
-        results: [{ id: own.id, name: own.name, isDeleted: false }],
-        totalCount: 1,
         links: [{ href: `${sb.httpUrl}${A}/orgs?pageNum=1&itemsPerPage=100`, rel: 'self' }],
+        results: [
+          {
+            id: own.id,
+            isDeleted: false,
+            links: [{ href: self, rel: 'self' }],
+            name: own.name,
+            skipDefaultAlertsSettings: false,
+          },
+        ],
+        totalCount: 1,
       });
+      // Keys in the recorded order, and the list's limit (TestAtlasOrgs/List).
+      expect(Object.keys(r.json)).toEqual(['links', 'results', 'totalCount']);
+      expect(Object.keys(r.json.results[0])).toEqual(['id', 'isDeleted', 'links', 'name', 'skipDefaultAlertsSettings']);
+      expect(r.headers.get('ratelimit-limit')).toBe('300');
+      expect(Number(r.headers.get('ratelimit-remaining'))).toBeLessThan(300);
     }
     for (const name of ['owner', 'globex', 'readonly', 'listed']) {
       const r = await atlasCall(sb, name, 'GET', `${A}/orgs`);
@@ -134,17 +149,30 @@ describe('GET /orgs', () => {
 });
 
 describe('GET /orgs/{orgId}', () => {
-  it('answers the org to any member of it, Org Owner or not', async () => {
+  it('answers the org to any member of it, Org Owner or not, in the recorded shape', async () => {
     for (const name of ['atlas', 'atlasmember']) {
       const r = await atlasCall(sb, name, 'GET', `${A}/orgs/${acmeAtlas().id}`);
-      expect(r.json, name).toEqual({ id: acmeAtlas().id, name: 'Acme Retail (Atlas)', isDeleted: false });
+      const self = `${sb.httpUrl}${A}/orgs/${acmeAtlas().id}`;
+      expect(r.json, name).toEqual({
+        id: acmeAtlas().id,
+        isDeleted: false,
+        links: [
+          { href: self, rel: 'self' },
+          { href: `${self}/groups`, rel: 'https://cloud.mongodb.com/groups' },
+          { href: `${self}/teams`, rel: 'https://cloud.mongodb.com/teams' },
+          { href: `${self}/users`, rel: 'https://cloud.mongodb.com/users' },
+        ],
+        name: 'Acme Retail (Atlas)',
+        skipDefaultAlertsSettings: false,
+      });
+      expect(r.headers.get('ratelimit-limit')).toBe('500');
     }
     expect((await atlasCall(sb, 'atlasglobex', 'GET', `${A}/orgs/${globexAtlas().id}/`)).status).toBe(200);
   });
 
-  it('refuses a malformed id (400), an unknown one (404) and a Cloud Manager org on the Atlas API (400)', async () => {
+  it('refuses a malformed id, an unknown one and a Cloud Manager org on the Atlas API, each 404', async () => {
     const bad = await atlasCall(sb, 'atlas', 'GET', `${A}/orgs/not-an-id`);
-    expectAtlasError(bad, 400, 'INVALID_ORG_ID');
+    expectAtlasError(bad, 404, 'INVALID_ORG_ID');
     expect(bad.json.parameters).toEqual(['not-an-id']);
     const unknown = await atlasCall(sb, 'atlas', 'GET', `${A}/orgs/${'0'.repeat(24)}`);
     expectAtlasError(unknown, 404, 'ORG_NOT_FOUND');
@@ -152,17 +180,11 @@ describe('GET /orgs/{orgId}', () => {
     // The wrong side: a Cloud Manager key on its own Cloud Manager org, through the Atlas API.
     const acme = sb.fixture.orgs[0]!;
     const wrongSide = await atlasCall(sb, 'owner', 'GET', `${A}/orgs/${acme.id}`);
-    expectAtlasError(wrongSide, 400, 'NOT_ATLAS_ORG');
+    expectAtlasError(wrongSide, 404, 'NOT_ATLAS_ORG');
     expect(wrongSide.json.parameters).toEqual([acme.id]);
   });
 
-  it('answers another org (Atlas or Cloud Manager) with the same plain 401 as a wrong key', async () => {
-    const plain = {
-      detail: 'You are not authorized for this resource.',
-      error: 401,
-      parameters: [],
-      reason: 'Unauthorized',
-    };
+  it('answers another org (Atlas or Cloud Manager) with the recorded 401 of a wrong key', async () => {
     for (const [name, target] of [
       ['atlas', globexAtlas().id],
       ['atlasglobex', acmeAtlas().id],
@@ -170,12 +192,18 @@ describe('GET /orgs/{orgId}', () => {
       ['owner', acmeAtlas().id],
     ] as const) {
       const r = await atlasCall(sb, name, 'GET', `${A}/orgs/${target}`);
-      expect([r.status, r.json, r.headers.get('x-error-code')], `${name} → ${target}`).toEqual([401, plain, null]);
-      // As on the Cloud Manager side today: an answer, not a challenge (the credentials were right).
-      expect(r.headers.get('www-authenticate')).toBeNull();
+      const seen = [r.status, r.text, r.headers.get('x-error-code'), r.headers.get('ratelimit-limit')];
+      expect(seen, `${name} → ${target}`).toEqual([401, RECORDED_401, null, null]);
+      // As the recording: a fresh challenge, not stale, as if the key were unknown.
+      expect(r.headers.get('www-authenticate')).toMatch(RECORDED_CHALLENGE);
     }
     const wrongKey = await atlasCall(sb, 'atlas', 'GET', `${A}/orgs/${acmeAtlas().id}`, { password: 'nope' });
-    expect([wrongKey.status, wrongKey.json]).toEqual([401, plain]);
+    expect([wrongKey.status, wrongKey.text, wrongKey.headers.get('content-type')]).toEqual([
+      401,
+      RECORDED_401,
+      'application/json',
+    ]);
+    expect(wrongKey.headers.get('www-authenticate')).toMatch(RECORDED_CHALLENGE);
   });
 
   it('does not know the Ops Manager global key on either listener', async () => {
@@ -247,7 +275,7 @@ describe('the request log', () => {
       ['GET', 401, undefined, undefined, undefined],
       ['GET', 200, undefined, false, 'atlsownr'],
       ['GET', 401, undefined, undefined, undefined],
-      ['GET', 400, undefined, false, 'atlsownr'],
+      ['GET', 404, undefined, false, 'atlsownr'],
       ['GET', 401, acmeAtlas().id, undefined, undefined],
       ['GET', 405, acmeAtlas().id, true, 'qwhtzmpa'],
     ]);
