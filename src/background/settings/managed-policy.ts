@@ -24,13 +24,13 @@ function capOf(limit: number): number {
 }
 
 function serversOf(value: unknown[], problems: PolicyProblem[]): string[] {
-  const servers: string[] = [];
+  // A set: an admin's list may be long (20,000 entries), and each entry is compared with all kept before it.
+  const servers = new Set<string>();
   value.forEach((entry, index) => {
     try {
       // Stryker disable next-line StringLiteral: the error is caught just below and never shown
       if (typeof entry !== 'string' || entry.trim() === '') throw new Error('not an address');
-      const origin = baseUrlOrigin(entry);
-      if (!servers.includes(origin)) servers.push(origin);
+      servers.add(baseUrlOrigin(entry));
     } catch {
       // A bad entry allows nothing: the list only gets shorter, so a typo never opens a server.
       problems.push({
@@ -39,12 +39,17 @@ function serversOf(value: unknown[], problems: PolicyProblem[]): string[] {
       });
     }
   });
-  return servers;
+  return [...servers];
 }
 
+/** The shortest auto-lock an admin can ask for: what a malformed limit applies. */
+const SHORTEST_LOCK = Math.min(...AUTO_LOCK_CHOICES.filter((c) => c > 0));
+
 /**
- * The valid policies among what storage.managed holds. A value of the wrong type is ignored (as if the admin had
- * not set it) and named in `problems`; anything that is not an object (Firefox with no policy) is no policy at all.
+ * The policies storage.managed holds. A policy that is present but malformed applies its strictest value (no Ops
+ * Manager server, no backup export, the shortest auto-lock): an admin who set a restriction meant one, and a typo
+ * must not open what it meant to close. Each is named in `problems`; anything that is not an object (Firefox with
+ * no policy) is no policy at all.
  */
 export function readManagedPolicy(stored: unknown): { managed: ManagedSettings; problems: PolicyProblem[] } {
   const managed: ManagedSettings = {};
@@ -54,13 +59,28 @@ export function readManagedPolicy(stored: unknown): { managed: ManagedSettings; 
     if (policy === 'maxAutoLockMinutes') {
       // Stryker disable next-line ConditionalExpression: Number.isInteger never converts, so it alone refuses what is not a number
       if (typeof value === 'number' && Number.isInteger(value) && value >= 1) managed.maxAutoLockMinutes = capOf(value);
-      else problems.push({ policy, problem: 'must be a whole number of minutes, 1 or more; ignored' });
+      else {
+        managed.maxAutoLockMinutes = SHORTEST_LOCK;
+        problems.push({
+          policy,
+          problem: `must be a whole number of minutes, 1 or more; until it is, the vault locks after ${SHORTEST_LOCK} minute`,
+        });
+      }
     } else if (policy === 'backupExportAllowed') {
       if (typeof value === 'boolean') managed.backupExportAllowed = value;
-      else problems.push({ policy, problem: 'must be true or false; ignored' });
+      else {
+        managed.backupExportAllowed = false;
+        problems.push({ policy, problem: 'must be true or false; until it is, backups cannot be exported' });
+      }
     } else if (policy === 'allowedOpsManagerServers') {
       if (Array.isArray(value)) managed.allowedOpsManagerServers = serversOf(value, problems);
-      else problems.push({ policy, problem: 'must be a list of server addresses; ignored' });
+      else {
+        managed.allowedOpsManagerServers = [];
+        problems.push({
+          policy,
+          problem: 'must be a list of server addresses; until it is, no Ops Manager server is allowed',
+        });
+      }
     } else {
       problems.push({ policy, problem: `is not a policy of this extension (known: ${POLICY_NAMES.join(', ')})` });
     }

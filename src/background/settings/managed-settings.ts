@@ -10,6 +10,16 @@ import { isServerAllowed, readManagedPolicy } from './managed-policy';
 // One warning per wrong policy value per worker life: the policy is read at every use, the admin needs one line.
 const warned = new Set<string>();
 
+// The last policy read, by its stored text: storage.managed is read at every use (cheap), and checked again only
+// when it changed (an admin's list may hold thousands of servers, and every message reads it).
+let lastRead: { text: string; managed: ManagedSettings } | undefined;
+
+function readOnce(stored: unknown): ManagedSettings {
+  const text = JSON.stringify(stored) ?? '';
+  if (lastRead?.text !== text) lastRead = { text, managed: checkedPolicy(stored) };
+  return structuredClone(lastRead.managed);
+}
+
 export async function readManagedSettings(): Promise<ManagedSettings> {
   let stored: unknown;
   try {
@@ -18,6 +28,10 @@ export async function readManagedSettings(): Promise<ManagedSettings> {
   } catch {
     return {};
   }
+  return readOnce(stored);
+}
+
+function checkedPolicy(stored: unknown): ManagedSettings {
   const { managed, problems } = readManagedPolicy(stored);
   for (const { policy, problem } of problems) {
     const line = `Managed policy ${policy} ${problem}.`;

@@ -30,9 +30,15 @@ describe('each ignored policy in its own words', () => {
         autoLock: 5,
       }).problems,
     ).toEqual([
-      { policy: 'maxAutoLockMinutes', problem: 'must be a whole number of minutes, 1 or more; ignored' },
-      { policy: 'backupExportAllowed', problem: 'must be true or false; ignored' },
-      { policy: 'allowedOpsManagerServers', problem: 'must be a list of server addresses; ignored' },
+      {
+        policy: 'maxAutoLockMinutes',
+        problem: 'must be a whole number of minutes, 1 or more; until it is, the vault locks after 1 minute',
+      },
+      { policy: 'backupExportAllowed', problem: 'must be true or false; until it is, backups cannot be exported' },
+      {
+        policy: 'allowedOpsManagerServers',
+        problem: 'must be a list of server addresses; until it is, no Ops Manager server is allowed',
+      },
       {
         policy: 'autoLock',
         problem:

@@ -37,13 +37,24 @@ describe('readManagedPolicy', () => {
     ['backupExportAllowed', 0],
     ['allowedOpsManagerServers', OPS],
     ['allowedOpsManagerServers', { 0: OPS }],
-  ])('ignores %s = %j, naming the policy', (policy, value) => {
+    ['allowedOpsManagerServers', null],
+    ['allowedOpsManagerServers', 42],
+    ['backupExportAllowed', null],
+  ])('%s = %j, present but malformed, applies its strictest value and is named (#30)', (policy, value) => {
     // A valid policy beside it is kept: one wrong value spoils nothing else.
-    const valid = policy === 'backupExportAllowed' ? { maxAutoLockMinutes: 5 } : { backupExportAllowed: false };
+    const valid = policy === 'backupExportAllowed' ? { maxAutoLockMinutes: 5 } : { backupExportAllowed: true };
+    const strictest = { maxAutoLockMinutes: 1, backupExportAllowed: false, allowedOpsManagerServers: [] };
     const { managed, problems } = readManagedPolicy({ ...valid, [policy]: value });
-    expect(managed).toEqual(valid);
+    expect(managed).toEqual({ ...valid, [policy]: strictest[policy as keyof typeof strictest] });
     expect(problems).toHaveLength(1);
     expect(problems[0]!.policy).toBe(policy);
+  });
+
+  it('a long list keeps each origin once, in order (a set, not a scan of the kept ones per entry)', () => {
+    const servers = Array.from({ length: 20_000 }, (_, i) => `https://om${i % 10_000}.example.com:8443`);
+    const { managed, problems } = readManagedPolicy({ allowedOpsManagerServers: servers });
+    expect(managed.allowedOpsManagerServers).toEqual(servers.slice(0, 10_000));
+    expect(problems).toEqual([]);
   });
 
   it('rounds a limit down to the longest choice within it: 30 allows 15, 4 allows 1, 1000 allows 60', () => {

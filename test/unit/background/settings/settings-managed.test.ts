@@ -81,13 +81,13 @@ describe('settings under a policy', () => {
     });
   });
 
-  it('a value of the wrong type is ignored with one warning naming the policy, however often it is read', async () => {
+  it('a value of the wrong type applies the strictest limit with one warning naming the policy, however often it is read', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     fake.managed.policy = { maxAutoLockMinutes: '5', backupExportAllowed: false };
     for (let i = 0; i < 3; i++) {
       expect(await send('settings/get')).toEqual({
         ok: true,
-        value: { autoLockMinutes: 15, managed: { backupExportAllowed: false } },
+        value: { autoLockMinutes: 1, managed: { backupExportAllowed: false, maxAutoLockMinutes: 1 } },
       });
     }
     expect(warn).toHaveBeenCalledTimes(1);
