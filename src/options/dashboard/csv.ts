@@ -1,11 +1,12 @@
 // CSV text (RFC 4180) for the table export: quoted where needed, CRLF lines, and cells that a spreadsheet would
-// run as a formula (=, +, -, @, tab, CR) prefixed with an apostrophe: org names come from the server.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// run as a formula (=, +, -, @, tab, CR) prefixed with an apostrophe: org names and notes come from outside. A
+// spreadsheet whose list separator is ';' (or that splits on tabs) may cut a cell there, so every piece after a
+// ',', ';' or tab is guarded as a cell start, and a cell holding ';' or a tab is quoted.
+const FORMULA_AT_A_START = /(^|[,;\t])(?=[=+\-@\t\r])/g;
 
 export function csvCell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = (value === undefined ? '' : String(value)).replace(FORMULA_AT_A_START, "$1'");
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(

@@ -18,6 +18,15 @@ describe('csv', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 
+  it("quotes a cell holding ';' or a tab, and guards every piece after ',', ';' or a tab (#30)", () => {
+    expect(csvCell('handover;=2+2;')).toBe(`"handover;'=2+2;"`);
+    expect(csvCell("Globex;=cmd|' /C calc'!A0;")).toBe(`"Globex;'=cmd|' /C calc'!A0;"`);
+    expect(csvCell('a,+1')).toBe(`"a,'+1"`);
+    expect(csvCell('a\t@SUM(A1)')).toBe(`"a\t'@SUM(A1)"`);
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('a; -1')).toBe('"a; -1"');
+  });
+
   it('writes a BOM, a header and CRLF lines', () => {
     expect(
       toCsv(
