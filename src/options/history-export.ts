@@ -64,9 +64,13 @@ export function historyCsv(entries: readonly HistoryEntry[], outcome: (entry: Hi
   );
 }
 
+// JSON leaves these raw, but a reader that splits on Unicode line breaks (U+2028, U+2029, NEL) would cut an entry.
+const UNICODE_LINE_BREAKS = /[\u0085\u2028\u2029]/g;
+const escaped = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 export function historyJsonLines(entries: readonly HistoryEntry[], outcome: (entry: HistoryEntry) => string): string {
   return chronological(entries)
-    .map((entry) => `${JSON.stringify(exportRecord(entry, outcome))}\n`)
+    .map((entry) => `${JSON.stringify(exportRecord(entry, outcome)).replace(UNICODE_LINE_BREAKS, escaped)}\n`)
     .join('');
 }
 
