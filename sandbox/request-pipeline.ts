@@ -11,7 +11,7 @@ import type { FaultTable } from './faults';
 import { type Fixture, type FixtureKey, isGlobalKey } from './fixture';
 import { type ApiAnswer, mmsError, notAuthorized, rateLimited } from './mms-errors';
 import type { SandboxModes } from './modes';
-import { asCaller, type ServiceAccountTokens } from './service-accounts';
+import { asCaller, REVOKE_PATH, type ServiceAccountTokens } from './service-accounts';
 
 export interface RequestLogEntry {
   time: number;
@@ -205,7 +205,10 @@ export async function answerRequest(
   sendAnswer(res, url, answer, side, () => p.verifier.challenge(false));
 }
 
-/** `POST /api/oauth/token`: logged (with the client the Basic header names), latency, faults, the token answer. */
+/**
+ * `POST /api/oauth/token` and `/api/oauth/revoke`: logged (with the client the Basic header names), latency, faults,
+ * the token or revocation answer.
+ */
 export async function answerTokenRequest(p: Pipeline, req: IncomingMessage, res: ServerResponse, url: URL) {
   const method = (req.method ?? 'GET').toUpperCase();
   const header = req.headers.authorization;
@@ -237,7 +240,8 @@ export async function answerTokenRequest(p: Pipeline, req: IncomingMessage, res:
     body,
     ip: req.socket.remoteAddress ?? '',
   };
-  const tokenAnswer = faulted ? undefined : p.serviceAccounts.answer(request);
+  const endpoint = url.pathname === REVOKE_PATH ? 'revoke' : 'answer';
+  const tokenAnswer = faulted ? undefined : p.serviceAccounts[endpoint](request);
   if (tokenAnswer?.clientId) entry.serviceAccount = tokenAnswer.clientId;
   const answer: ApiAnswer = faulted ?? tokenAnswer!;
   entry.status = answer.status;

@@ -21,7 +21,7 @@ import { type Fixture, loadDemoFixture, validateFixture } from './fixture';
 import { modesFrom, type SandboxModeOptions, type SandboxModes } from './modes';
 import { standInPage } from './page';
 import { answerRequest, answerTokenRequest, type RequestLogEntry, send } from './request-pipeline';
-import { type ServiceAccountTokenRecord, ServiceAccountTokens, TOKEN_PATH } from './service-accounts';
+import { REVOKE_PATH, type ServiceAccountTokenRecord, ServiceAccountTokens, TOKEN_PATH } from './service-accounts';
 import { type RateLimit, RateLimitHeaders, TokenBuckets } from './token-bucket';
 
 export { ANSWER_SOURCES, type AnswerRow, type AnswerSource } from './answer-sources';
@@ -185,7 +185,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(req.url ?? '/', 'http://sandbox');
     try {
       if (url.pathname.startsWith('/__sandbox/')) return await control(controls, req, res, url);
-      if (url.pathname === TOKEN_PATH) return await answerTokenRequest(pipeline, req, res, url);
+      if (url.pathname === TOKEN_PATH || url.pathname === REVOKE_PATH) {
+        return await answerTokenRequest(pipeline, req, res, url);
+      }
       if (url.pathname.startsWith('/api/public/v1.0/') || url.pathname.startsWith(`${ATLAS_PREFIX}/`)) {
         return await answerRequest(pipeline, req, res, url, listener);
       }

@@ -3,12 +3,15 @@
 // that lasts `lifetimeS` (3600 by default). At most `requestsPerMinute` token requests a minute per caller IP and
 // client (429 RATE_LIMITED with Retry-After), at most `maxLiveTokens` live tokens per account (403 access_denied).
 // A Bearer token stands for its account on every API path, with the account's org roles and access list, as a key.
+// POST /api/oauth/revoke (RFC 7009, same Basic credentials, form body token=...) ends a token at once: it is refused
+// from then on and no longer counts toward the live-token cap.
 // Written apart from the extension's client (src/core/oauth), so a bug in one cannot hide in both.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FixtureKey, FixtureServiceAccount } from './fixture';
 import { type ApiAnswer, mmsError } from './mms-errors';
 
 export const TOKEN_PATH = '/api/oauth/token';
+export const REVOKE_PATH = '/api/oauth/revoke';
 
 export interface ServiceAccountOptions {
   /** A token's lifetime, in seconds (default 3600, as MongoDB's). */
@@ -27,6 +30,8 @@ export interface ServiceAccountTokenRecord {
   fingerprint: string;
   issuedAt: number;
   expiresAt: number;
+  /** True once the token was revoked (POST /api/oauth/revoke): refused, and no longer counted as live. */
+  revoked: boolean;
 }
 
 /** The account as the API routes see a caller: a key with its roles and access list (no private key). */
@@ -132,10 +137,48 @@ export class ServiceAccountTokens {
     };
   }
 
-  /** The account a live Bearer token stands for; undefined for an unknown or expired token. */
+  /**
+   * The revocation endpoint's answer (RFC 7009): the client authenticates as at the token endpoint (Basic; a wrong,
+   * unknown or expired secret is 401 invalid_client), names the token in a form body, and gets 200 with no body, for a
+   * token it holds and equally for one unknown, expired or already revoked (§2.2), so the answer tells nothing about
+   * tokens. A token of another client is left alone, with the same 200 (assumed: MongoDB does not say).
+   */
+  revoke(request: {
+    method: string;
+    authorization?: string;
+    contentType?: string;
+    body: string;
+  }): ApiAnswer & { clientId?: string } {
+    if (request.method !== 'POST') return mmsError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.');
+    const basic = parseBasic(request.authorization);
+    const challenge = { 'WWW-Authenticate': 'Basic realm="oauth"' };
+    const account = basic && this.accounts().find((a) => a.clientId === basic.clientId);
+    if (!basic || !account || !sameSecret(basic.secret, account.clientSecret)) {
+      return oauthError(401, 'invalid_client', 'Client authentication failed.', challenge);
+    }
+    if (account.secretExpiresAt !== undefined && account.secretExpiresAt <= this.now()) {
+      return {
+        ...oauthError(401, 'invalid_client', 'The client secret has expired.', challenge),
+        clientId: account.clientId,
+      };
+    }
+    const form = (request.contentType ?? '').split(';')[0]!.trim().toLowerCase();
+    const token = new URLSearchParams(request.body).get('token');
+    if (form !== 'application/x-www-form-urlencoded' || !token) {
+      return {
+        ...oauthError(400, 'invalid_request', 'The body must be application/x-www-form-urlencoded and name a token.'),
+        clientId: account.clientId,
+      };
+    }
+    const held = this.tokens.get(token);
+    if (held && held.record.clientId === account.clientId) held.record.revoked = true;
+    return { status: 200, body: undefined, headers: { 'Cache-Control': 'no-store' }, clientId: account.clientId };
+  }
+
+  /** The account a live Bearer token stands for; undefined for an unknown, expired or revoked token. */
   resolve(token: string): FixtureServiceAccount | undefined {
     const held = this.tokens.get(token);
-    if (!held) return undefined;
+    if (!held || held.record.revoked) return undefined;
     if (held.record.expiresAt <= this.now()) {
       this.tokens.delete(token);
       return undefined;
@@ -165,10 +208,11 @@ export class ServiceAccountTokens {
     for (const [token, { record }] of this.tokens) if (record.expiresAt <= this.now()) this.tokens.delete(token);
   }
 
-  private live(clientId: string): number {
+  /** Tokens of the account neither expired nor revoked: what the cap counts. */
+  live(clientId: string): number {
     let n = 0;
     for (const { record } of this.tokens.values())
-      if (record.clientId === clientId && record.expiresAt > this.now()) n++;
+      if (record.clientId === clientId && !record.revoked && record.expiresAt > this.now()) n++;
     return n;
   }
 
@@ -204,6 +248,7 @@ export class ServiceAccountTokens {
       fingerprint: fingerprintOf(token),
       issuedAt,
       expiresAt,
+      revoked: false,
     };
     this.tokens.set(token, { account, record });
     return token;

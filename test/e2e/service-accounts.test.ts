@@ -2,8 +2,10 @@
 // account (client id and secret, OAuth access tokens). Set up with a service account (the server names its org with
 // the account's Bearer token), link from the popup with the token it already holds; a refresh of all 10 orgs with
 // tokens wiped, the worker stopped mid-way and started again (an account that had its token before the stop asks
-// for none after it: the token is in storage.session); the lock wipes every token; no client secret or access token
-// in storage or any console line; the settings page names the kind of each key pair.
+// for none after it: the token is in storage.session); the lock wipes every token and revokes it (the sandbox counts
+// none live after it); no client secret or access token in storage or any console line; the settings page names the
+// kind of each key pair.
+import { createHash } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { generateFixture } from '../../sandbox/fixture';
 import { ServiceAccountTokens } from '../../sandbox/service-accounts';
@@ -26,12 +28,18 @@ proto.issue = function (this: unknown, ...args: unknown[]) {
 
 const ORGS = 10;
 const TOKEN_PATH = '/api/oauth/token';
+const REVOKE_PATH = '/api/oauth/revoke';
 const STATUS_PATH = '/liveExport/migrationLink/status';
 const label = (i: number) => `Client ${String(i + 1).padStart(3, '0')}`;
 const accounts = (run: ExtensionRun) => run.sandbox.fixture.serviceAccounts!;
 const orgs = (run: ExtensionRun) => run.sandbox.fixture.orgs;
 /** The service account of org i (the generated fixture gives account i to org i). */
 const accountOf = (run: ExtensionRun, orgId: string) => accounts(run).find((a) => a.roles[orgId])!;
+/** The sandbox's tokens neither expired nor revoked, over every account. */
+const liveRecords = (run: ExtensionRun) =>
+  run.sandbox.serviceAccountTokens().filter((r) => !r.revoked && r.expiresAt > Date.now());
+/** The sandbox's fingerprint of a token (its records never hold the token itself). */
+const fingerprintOf = (token: string) => createHash('sha256').update(token).digest('hex').slice(0, 16);
 const tokenRequests = (run: ExtensionRun) => run.sandbox.log.filter((e) => e.path === TOKEN_PATH);
 const statusCalls = (run: ExtensionRun) =>
   run.sandbox.log.filter((e) => e.path.includes(STATUS_PATH) && e.status !== 401 && e.status > 0);
@@ -187,9 +195,31 @@ describe('service accounts', () => {
     for (const record of Object.values(stored)) expect(issued).toContain(record.accessToken);
   }, 120_000);
 
-  test('the lock wipes every token, and no secret or token is in storage or a console line', async ({ run }) => {
+  test('the lock wipes and revokes every token, and no secret or token is in storage or a console line', async ({
+    run,
+  }) => {
     expect(Object.keys((await readStored(await run.worker(), 'oauthTokens')) as object)).toHaveLength(ORGS);
+    // Each account's current token, and any it replaced or had refused that still lives (kept for this revoke).
+    const stored = (await readStored(await run.worker(), 'oauthTokens')) as Record<
+      string,
+      { accessToken?: string; retired?: { accessToken: string }[] }
+    >;
+    const held = Object.values(stored)
+      .flatMap((r) => [r.accessToken, ...(r.retired ?? []).map((x) => x.accessToken)])
+      .filter((token): token is string => token !== undefined)
+      .map(fingerprintOf);
+    // A token the sandbox issued to the worker stopped above before it could keep it: no one can revoke that one.
+    const unheld = liveRecords(run).filter((r) => !held.includes(r.fingerprint)).length;
+    run.sandbox.clearLog();
     await sendFromExtensionPage(run, 'vault/lock', {});
+    // The revokes go out after the lock: every token the extension held is revoked with its account's own secret.
+    await expect.poll(() => liveRecords(run).length, { timeout: 15_000, interval: 100 }).toBe(unheld);
+    const records = run.sandbox.serviceAccountTokens();
+    for (const fingerprint of held) expect(records.find((r) => r.fingerprint === fingerprint)?.revoked).toBe(true);
+    const revokes = run.sandbox.log.filter((e) => e.path === REVOKE_PATH);
+    expect(revokes.map((e) => [e.method, e.status])).toEqual(held.map(() => ['POST', 200]));
+    expect(new Set(revokes.map((e) => e.serviceAccount))).toEqual(new Set(accounts(run).map((a) => a.clientId)));
+    console.info(`service accounts e2e: the lock revoked ${held.length} tokens; ${unheld} never held stay live`);
     const worker = await run.worker();
     // The tokens, nonces and vault key are gone from storage.session (the page may note activity again meanwhile).
     const wiped = keysOf((spec) => spec.wipeOnLock).filter((key) => key !== 'lastActivity');

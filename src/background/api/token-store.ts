@@ -1,20 +1,53 @@
 // The service accounts' access tokens, backed by storage.session: a restarted worker calls with the token it already
 // holds instead of asking the token endpoint again. Records hold a token and its times only (never a client secret);
 // the vault lock removes them (the key is wiped on lock) and makes the token client forget its copies.
-import type { TokenStore } from '../../core/oauth';
+// A token replaced by a renewal still lives for up to a minute: it stays listed (`retired`) until it expires, so the
+// lock revokes every live token of an account, not only the newest.
+import { isTokenRecord, type TokenRecord, type TokenStore } from '../../core/oauth';
 import { oauthTokensItem } from '../storage/items';
+
+/** A stored record: the account's current token, and the ones it replaced while they still live. */
+export type StoredTokens = TokenRecord & { retired?: TokenRecord[] };
+
+const timesOf = ({ accessToken, obtainedAt, expiresAt }: TokenRecord): TokenRecord => ({
+  accessToken,
+  obtainedAt,
+  expiresAt,
+});
+
+/** Every token of a stored record that has not expired at `now`: the current one and any still-live retired ones. */
+export function liveTokensOf(stored: unknown, now: number): TokenRecord[] {
+  const current = isTokenRecord(stored) ? [timesOf(stored)] : [];
+  const retired = typeof stored === 'object' && stored !== null ? (stored as StoredTokens).retired : undefined;
+  const older = Array.isArray(retired) ? retired.filter(isTokenRecord).map(timesOf) : [];
+  return [...current, ...older].filter((r) => r.expiresAt > now);
+}
+
+/** A record left by delete(): no current token, only replaced or refused ones that still live. */
+const onlyRetired = (stored: unknown) =>
+  typeof stored === 'object' && stored !== null && !('accessToken' in stored) && 'retired' in stored;
 
 export const sessionTokenStore: TokenStore = {
   async get(key) {
-    return (await oauthTokensItem.get())[key];
+    const stored: unknown = (await oauthTokensItem.get())[key];
+    if (onlyRetired(stored)) return undefined;
+    // The token client sees the current token only; a record it cannot read is handed on for it to discard.
+    return isTokenRecord(stored) ? timesOf(stored) : (stored as TokenRecord | undefined);
   },
   async set(key, record) {
-    await oauthTokensItem.update((table) => ({ ...table, [key]: record }));
+    await oauthTokensItem.update((table) => {
+      const retired = liveTokensOf(table[key], Date.now()).filter((r) => r.accessToken !== record.accessToken);
+      const next: StoredTokens = retired.length > 0 ? { ...timesOf(record), retired } : timesOf(record);
+      return { ...table, [key]: next };
+    });
   },
   async delete(key) {
+    // The token client drops a token the server refused: refused on one path (a Preview refusing Bearer there) is
+    // not dead, so a token that has not expired stays listed for the lock to revoke, and is never used again.
     await oauthTokensItem.update((table) => {
-      const { [key]: _gone, ...rest } = table;
-      return rest;
+      const { [key]: gone, ...rest } = table;
+      const retired = liveTokensOf(gone, Date.now());
+      return retired.length > 0 ? { ...rest, [key]: { retired } as unknown as TokenRecord } : rest;
     });
   },
 };

@@ -4,10 +4,12 @@ import { forgetNonces } from '../../core/digest';
 import { forgetTokens } from '../../core/oauth';
 import { forgetApiClients } from '../api/api-clients';
 import { sessionNonceStore } from '../api/nonce-store';
+import { sendRevocations } from '../api/token-revocation';
 import { sessionTokenStore } from '../api/token-store';
 import { forgetPendingTokens } from '../atlas/pending-tokens';
 import { browser } from '../platform/browser';
 import { readSettings } from '../settings/settings';
+import { captureRevocations } from './lock-revocations';
 import { touchSession } from './session';
 import { lockVault, vaultState } from './vault-store';
 
@@ -28,8 +30,16 @@ export async function lockNow(): Promise<void> {
   forgetNonces(sessionNonceStore);
   // Calls in flight finish with the token they hold but write none back; lockVault wipes the stored ones.
   forgetTokens(sessionTokenStore);
-  await lockVault();
-  await browser.alarms.clear(AUTO_LOCK_ALARM);
+  // Started before the wipe (its reads queue ahead of it), awaited by nothing the lock does.
+  const revocations = captureRevocations();
+  try {
+    await lockVault();
+    await browser.alarms.clear(AUTO_LOCK_ALARM);
+  } finally {
+    // After the wipe, and not awaited: a slow or unreachable server never holds the lock up, and the revokes write
+    // nothing. The tokens stop counting toward the account's 100 live ones instead of living out their hour.
+    void revocations.then(sendRevocations);
+  }
 }
 
 export async function onAlarm(alarm: { name: string }): Promise<void> {

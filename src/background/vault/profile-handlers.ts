@@ -15,9 +15,11 @@ import {
 } from '../../core/vault';
 import type { HandlersOf, MessageMap } from '../../shared/messages';
 import { apiFor, forgetApiClients } from '../api/api-clients';
+import { retireTokensOf } from '../api/token-revocation';
 import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
 import { identifyKey, requireNewKey, requireNotAtlasOrg } from './key-identity';
 import { identifyNewKeyPair } from './new-key-pair';
+import { lockEpoch } from './session';
 import { readContents, updateContents } from './vault-store';
 
 type ProfileMessages = Pick<
@@ -30,6 +32,15 @@ const sameKey = (a: Profile, b: Profile) =>
   a.privateKey === b.privateKey &&
   a.baseUrl === b.baseUrl &&
   profileCredential(a) === profileCredential(b);
+
+/**
+ * A service account's tokens are revoked once its key pair is gone or holds another secret: they would otherwise
+ * live out their hour, counting toward the account's 100. The old secret revokes them (it obtained them).
+ */
+async function retireTokens(old: Profile, since: number): Promise<void> {
+  if (profileCredential(old) !== 'service-account') return;
+  await retireTokensOf({ clientId: old.publicKey, clientSecret: old.privateKey }, () => lockEpoch() === since);
+}
 
 export const profileHandlers: HandlersOf<ProfileMessages> = {
   async 'profiles/list'() {
@@ -51,7 +62,12 @@ export const profileHandlers: HandlersOf<ProfileMessages> = {
   },
 
   async 'profiles/remove'({ profileId }) {
-    await updateContents((current) => ({ contents: removeProfile(current, profileId), result: null }));
+    const since = lockEpoch();
+    const removed = await updateContents((current) => ({
+      contents: removeProfile(current, profileId),
+      result: current.profiles.find((p) => p.id === profileId),
+    }));
+    if (removed) await retireTokens(removed, since);
     return null;
   },
 
@@ -70,13 +86,21 @@ export const profileHandlers: HandlersOf<ProfileMessages> = {
         throw keyOfOtherOrg(identity.kind !== 'global' ? identity.org : undefined);
       }
     }
-    const profile = await updateContents((latest) => {
+    const since = lockEpoch();
+    const { profile, replaced } = await updateContents((latest) => {
       if (identity) requireNotAtlasOrg(latest, identity);
+      const before = latest.profiles.find((p) => p.id === profileId);
       const result = updateProfile(latest, profileId, patch, now);
       const next = identity ? setIdentity(result.contents, profileId, identity) : result.contents;
-      return { contents: next, result: next.profiles.find((p) => p.id === profileId)! };
+      const profile = next.profiles.find((p) => p.id === profileId)!;
+      return {
+        contents: next,
+        result: { profile, replaced: before && !sameKey(before, profile) ? before : undefined },
+      };
     });
     forgetApiClients();
+    // A new secret (or client id, or server): the tokens the old one obtained are revoked with it.
+    if (replaced) await retireTokens(replaced, since);
     return { profile: publicProfile(profile) };
   },
 

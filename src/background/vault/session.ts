@@ -4,7 +4,7 @@
 // nothing and writes nothing afterwards.
 import { exportVaultKey, importVaultKey } from '../../core/vault';
 import { WorkerError } from '../messaging/worker-error';
-import { removeKeys } from '../storage/item';
+import { removeKeys, serialised } from '../storage/item';
 import { lastActivityItem, vaultKeyItem } from '../storage/items';
 import { keysOf } from '../storage/keys';
 
@@ -50,6 +50,17 @@ export async function currentVaultKey(): Promise<CryptoKey | undefined> {
   if (since !== epoch) return undefined; // locked while the key was read or imported
   cachedKey = key;
   return key;
+}
+
+/**
+ * The session key as it is when a lock starts, for the lock's token revokes only: called before forgetSession, it
+ * reads the key in its own queue, ahead of the wipe the lock queues next, so the lock waits for nothing.
+ */
+export function keyAheadOfWipe(): Promise<CryptoKey | undefined> {
+  if (cachedKey) return Promise.resolve(cachedKey);
+  return serialised(`${vaultKeyItem.area}:${vaultKeyItem.key}`, () => vaultKeyItem.get()).then((stored) =>
+    stored === undefined ? undefined : importVaultKey(stored),
+  );
 }
 
 /** Locks: a new epoch, the cached key dropped, and every key the registry marks wipe-on-lock removed. */

@@ -84,6 +84,11 @@ export class TokenCache {
     if (!this.closed) await this.store.delete(key).catch(() => undefined);
   }
 
+  /** Forgets the key's token in memory (its account is gone or its secret changed: the token is being revoked). */
+  forget(key: string): void {
+    this.slots.delete(key);
+  }
+
   /** After the vault locks: calls in flight finish with what they hold, but nothing is written back. */
   close(): void {
     this.closed = true;

@@ -50,6 +50,11 @@ export function forgetTokens(store: TokenStore = defaultStore): void {
   caches.delete(store);
 }
 
+/** Forgets this process's copy of one account's token (the caller deletes it from the store and revokes it). */
+export function forgetToken(store: TokenStore, key: string): void {
+  caches.get(store)?.forget(key);
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function discard(response: Response): Promise<void> {

@@ -46,6 +46,17 @@ export function tokenKey(tokenUrl: string, clientId: string, clientSecret: strin
   return `${tokenUrl}|${clientId}|${fingerprint}`;
 }
 
+/**
+ * The token endpoint a store key names, when the key was made for these credentials (else undefined): how the worker
+ * finds which stored tokens an account's secret can revoke, since a record never holds the secret.
+ */
+export function tokenUrlOfKey(key: string, clientId: string, clientSecret: string): string | undefined {
+  const parts = key.split('|');
+  if (parts.length < 3) return undefined;
+  const tokenUrl = parts.slice(0, -2).join('|');
+  return tokenKey(tokenUrl, clientId, clientSecret) === key ? tokenUrl : undefined;
+}
+
 /** What an access token may hold: the characters of RFC 6750's b64token (a JWT fits), bounded in length. */
 export const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 export const MAX_TOKEN_LENGTH = 16_384;

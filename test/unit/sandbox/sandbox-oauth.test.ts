@@ -1,8 +1,10 @@
 // The sandbox's service accounts: the token endpoint (Basic, grant type, form body, invalid_client, an expired
 // secret, 10 requests a minute per IP and client with Retry-After, the live-token cap), Bearer tokens on every API
 // path with the account's org roles and access list, unknown, expired and refused tokens answered 401, the request
-// log naming the account, the fixture's accounts (demo and generated), the demo text; then the extension's token
-// client (src/core/oauth) against the real sandbox over HTTP: two independent implementations checking each other.
+// log naming the account, the fixture's accounts (demo and generated), the demo text; the revocation endpoint (RFC
+// 7009: Basic as the token endpoint checks it, 200 also for an unknown token, a revoked token refused and no longer
+// live); then the extension's token client (src/core/oauth) against the real sandbox over HTTP: two independent
+// implementations checking each other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type FixtureServiceAccount,
@@ -161,6 +163,114 @@ describe('the token endpoint limits', () => {
     expect((await askToken(sb, account(sb, 'atlasserviceaccount'))).status).toBe(200);
     expect(sb.expireServiceAccountTokens(cm.clientId)).toBe(2);
     expect((await askToken(sb, cm)).status).toBe(200);
+  });
+});
+
+const REVOKE = '/api/oauth/revoke';
+/** POST /api/oauth/revoke as RFC 7009 says: Basic credentials, token=...&token_type_hint=access_token. */
+async function revoke(
+  sb: Sandbox,
+  who: FixtureServiceAccount,
+  token: string,
+  options: { secret?: string; body?: string; contentType?: string; method?: string; authorization?: string } = {},
+) {
+  const response = await fetch(`${sb.httpUrl}${REVOKE}`, {
+    method: options.method ?? 'POST',
+    headers: {
+      Authorization: options.authorization ?? basic(who.clientId, options.secret ?? who.clientSecret),
+      'Content-Type': options.contentType ?? FORM,
+    },
+    body:
+      options.method === 'GET'
+        ? undefined
+        : (options.body ?? new URLSearchParams({ token, token_type_hint: 'access_token' }).toString()),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+}
+
+const liveOf = (sb: Sandbox, who: FixtureServiceAccount) =>
+  sb.serviceAccountTokens().filter((r) => r.clientId === who.clientId && !r.revoked && r.expiresAt > Date.now()).length;
+
+describe('the revocation endpoint', () => {
+  it('200 with no body: the token is refused on both APIs from then on, marked revoked, no longer live', async () => {
+    const sb = await start({ serviceAccountTokenRequestsPerMinute: 1000 });
+    const cm = account(sb, 'serviceaccount');
+    const [first, second] = [(await askToken(sb, cm)).json.access_token, (await askToken(sb, cm)).json.access_token];
+    expect(liveOf(sb, cm)).toBe(2);
+    expect(sb.serviceAccountTokens().map((r) => r.revoked)).toEqual([false, false]);
+    sb.clearLog();
+    const r = await revoke(sb, cm, first);
+    expect([r.status, r.json, r.headers.get('cache-control')]).toEqual([200, undefined, 'no-store']);
+    expect(sb.log).toEqual([
+      expect.objectContaining({ method: 'POST', path: REVOKE, status: 200, serviceAccount: cm.clientId }),
+    ]);
+    expect((await withBearer(sb, first, `${P}/orgs`)).status).toBe(401);
+    expect((await withBearer(sb, first, `${A}/orgs`)).status).toBe(401);
+    expect((await withBearer(sb, second, `${P}/orgs`)).status).toBe(200);
+    expect(sb.serviceAccountTokens().map((x) => x.revoked)).toEqual([true, false]);
+    expect(liveOf(sb, cm)).toBe(1);
+    const records = await (await fetch(`${sb.httpUrl}/__sandbox/service-account-tokens`)).json();
+    expect(records.map((x: { revoked: boolean }) => x.revoked)).toEqual([true, false]);
+  });
+
+  it("200 for a token unknown, already revoked, or expired (RFC 7009 §2.2); another client's token is left alone", async () => {
+    const sb = await start();
+    const cm = account(sb, 'serviceaccount');
+    const atlas = account(sb, 'atlasserviceaccount');
+    const mine = (await askToken(sb, cm)).json.access_token;
+    const theirs = (await askToken(sb, atlas)).json.access_token;
+    expect((await revoke(sb, cm, 'eyJ.never.issued')).status).toBe(200);
+    expect((await revoke(sb, cm, mine)).status).toBe(200);
+    expect((await revoke(sb, cm, mine)).status).toBe(200);
+    expect((await revoke(sb, cm, theirs)).status).toBe(200);
+    expect((await withBearer(sb, theirs, `${A}/orgs`)).status).toBe(200);
+    sb.expireServiceAccountTokens(atlas.clientId);
+    expect((await revoke(sb, atlas, theirs)).status).toBe(200);
+  });
+
+  it('401 invalid_client for a wrong secret, an unknown client, no Basic credentials, an expired secret', async () => {
+    const sb = await start();
+    const cm = account(sb, 'serviceaccount');
+    const token = (await askToken(sb, cm)).json.access_token;
+    const expired = sb.fixture.serviceAccounts!.find((a) => a.secretExpiresAt !== undefined)!;
+    const answers = [
+      await revoke(sb, cm, token, { secret: `${cm.clientSecret}x` }),
+      await revoke(sb, { ...cm, clientId: 'mdb_sa_id_000000000000000000000000' }, token),
+      await revoke(sb, cm, token, { authorization: `Bearer ${token}` }),
+      await revoke(sb, expired, token),
+    ];
+    expect(answers.map((a) => [a.status, a.json.error, a.headers.get('www-authenticate')])).toEqual(
+      Array(4).fill([401, 'invalid_client', 'Basic realm="oauth"']),
+    );
+    expect((await withBearer(sb, token, `${P}/orgs`)).status).toBe(200);
+    expect(liveOf(sb, cm)).toBe(1);
+  });
+
+  it('400 invalid_request without a token or a form body; 405 for a GET; the token lives on', async () => {
+    const sb = await start();
+    const cm = account(sb, 'serviceaccount');
+    const token = (await askToken(sb, cm)).json.access_token;
+    const noToken = await revoke(sb, cm, token, { body: 'token_type_hint=access_token' });
+    const json = await revoke(sb, cm, token, { contentType: 'application/json', body: JSON.stringify({ token }) });
+    expect([noToken.status, noToken.json.error, json.status, json.json.error]).toEqual([
+      400,
+      'invalid_request',
+      400,
+      'invalid_request',
+    ]);
+    expect((await revoke(sb, cm, token, { method: 'GET' })).status).toBe(405);
+    expect((await withBearer(sb, token, `${P}/orgs`)).status).toBe(200);
+  });
+
+  it('a revoked token no longer counts toward the live-token cap', async () => {
+    const sb = await start({ serviceAccountTokenCap: 2 });
+    const cm = account(sb, 'serviceaccount');
+    const tokens = [(await askToken(sb, cm)).json.access_token, (await askToken(sb, cm)).json.access_token];
+    expect((await askToken(sb, cm)).status).toBe(403);
+    await revoke(sb, cm, tokens[0]);
+    expect((await askToken(sb, cm)).status).toBe(200);
+    expect((await askToken(sb, cm)).status).toBe(403);
   });
 });
 

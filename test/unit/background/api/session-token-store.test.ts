@@ -1,5 +1,6 @@
 // The service accounts' tokens in storage.session: none before one is set, a damaged table read as empty; set, read
-// back and delete one account's token, the others kept.
+// back and delete one account's token, the others kept; a token a renewal replaced stays listed while it lives, so
+// the lock can revoke it too, but is never handed to the token client.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TokenRecord } from '../../../../src/core/oauth';
 
@@ -32,5 +33,39 @@ describe('sessionTokenStore', () => {
     expect(await sessionTokenStore.get('a')).toBeUndefined();
     expect(await sessionTokenStore.get('b')).toEqual(record('token-b'));
     expect(fake.storage.data.session.get('oauthTokens')).toEqual({ b: record('token-b') });
+  });
+
+  it('keeps a replaced token listed as retired while it lives; get() answers the current one only', async () => {
+    const { liveTokensOf } = await import('../../../../src/background/api/token-store');
+    const now = Date.now();
+    const first = { accessToken: 'tok-1', obtainedAt: now - 3_570_000, expiresAt: now + 30_000 };
+    const second = { accessToken: 'tok-2', obtainedAt: now, expiresAt: now + 3_600_000 };
+    await sessionTokenStore.set('a', first);
+    await sessionTokenStore.set('a', second);
+    expect(await sessionTokenStore.get('a')).toEqual(second);
+    const stored = (fake.storage.data.session.get('oauthTokens') as Record<string, unknown>).a;
+    expect(liveTokensOf(stored, now).map((r) => r.accessToken)).toEqual(['tok-2', 'tok-1']);
+    // Once the replaced one has expired it is no longer listed, nor carried into the next record.
+    expect(liveTokensOf(stored, now + 31_000).map((r) => r.accessToken)).toEqual(['tok-2']);
+    await sessionTokenStore.set('a', { ...second, accessToken: 'tok-3' });
+    expect(liveTokensOf((fake.storage.data.session.get('oauthTokens') as Record<string, unknown>).a, now)).toHaveLength(
+      3,
+    );
+    // Deleted (the server refused the current token): whatever still lives stays listed, but is never handed out.
+    await sessionTokenStore.delete('a');
+    const left = (fake.storage.data.session.get('oauthTokens') as Record<string, unknown>).a;
+    expect(liveTokensOf(left, now).map((r) => r.accessToken)).toEqual(['tok-3', 'tok-2', 'tok-1']);
+    expect(await sessionTokenStore.get('a')).toBeUndefined();
+    await sessionTokenStore.set('a', { ...second, accessToken: 'tok-4' });
+    expect(await sessionTokenStore.get('a')).toEqual({ ...second, accessToken: 'tok-4' });
+    expect(liveTokensOf((fake.storage.data.session.get('oauthTokens') as Record<string, unknown>).a, now)).toHaveLength(
+      4,
+    );
+  });
+
+  it('a deleted record whose tokens have all expired leaves nothing behind', async () => {
+    await sessionTokenStore.set('a', record('token-a'));
+    await sessionTokenStore.delete('a');
+    expect(fake.storage.data.session.get('oauthTokens')).toEqual({});
   });
 });
