@@ -7,18 +7,29 @@ import type { ErrorKind } from '../shared/errors';
 import { asErrorView, send } from '../shared/send';
 import { errorText } from '../shared/text/error-text';
 import { t } from '../shared/text/i18n';
-import { OPERATION_KEYS, STATUS_KEYS } from '../shared/text/keys';
+import { OPERATION_KEYS } from '../shared/text/keys';
+import { statusText } from '../shared/text/status-text';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import { ClearHistoryDialog } from './ClearHistoryDialog';
 import { downloadHistory, droppedCount } from './history-export';
+
+/**
+ * A failure as history stores it: its kind only (no params). A kind whose sentence names a fact the entry does not
+ * keep is worded by its variant without that fact (a running migration: not the projects' ids).
+ */
+function storedError(kind: ErrorKind): ErrorView {
+  return kind === 'migration-running' ? { kind, params: { variant: 'no-projects' } } : { kind };
+}
 
 /** The outcome in words: the link state, what went wrong, or the clear; the exports keep the raw code beside it. */
 export function resultText(entry: HistoryEntry): string {
   if (entry.operation === 'clear-log') return t('audit_result_cleared', String(entry.clearedCount ?? 0));
   if (entry.result === 'NOT_LINKED') return t('notLinked');
   if (entry.result === 'revoked') return t('historyRevoked');
-  if (entry.result === 'SYNCED' || entry.result === 'NOT_SYNCED') return t(STATUS_KEYS[entry.result]);
-  if (!entry.ok) return errorText({ kind: entry.result as ErrorKind }).message;
+  if (entry.result === 'nothing-to-revoke') return t('historyNothingToRevoke');
+  // History records links and unlinks, never status checks: a NOT_SYNCED here is a link POST's, so a link was made.
+  if (entry.result === 'SYNCED' || entry.result === 'NOT_SYNCED') return statusText(entry.result, entry.operation);
+  if (!entry.ok) return errorText(storedError(entry.result as ErrorKind)).message;
   return entry.result;
 }
 

@@ -7,7 +7,7 @@ import type { ClientOrg, ErrorView, OrgStatusRecord, PopupContext } from '../sha
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
-import { ConfirmRelink } from '../ui/ConfirmRelink';
+import { ConfirmRelink, linkConfirmed, mayBeLinked } from '../ui/ConfirmRelink';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import { pendingTime } from './CreateAndLink';
 import { RevokeToken } from './RevokeToken';
@@ -15,10 +15,10 @@ import { statusWord } from './StatusLine';
 
 type AtlasPage = NonNullable<PopupContext['atlasPage']>;
 
-const isLinked = (status: OrgStatusRecord['status']) => status === 'SYNCED' || status === 'NOT_SYNCED';
-
 const optionText = (org: ClientOrg) =>
-  org.status ? `${orgLabel(org.name, org.orgId)} — ${statusWord(org.status)}` : orgLabel(org.name, org.orgId);
+  org.status
+    ? `${orgLabel(org.name, org.orgId)} — ${statusWord(org.status, org.statusFrom)}`
+    : orgLabel(org.name, org.orgId);
 
 export function AtlasOrgPanel(props: { context: PopupContext; reload: () => Promise<void> }) {
   const page = props.context.atlasPage!;
@@ -99,7 +99,7 @@ function LinkClientOrg(props: { page: AtlasPage; reload: () => Promise<void> }) 
         <button
           type="button"
           class="primary"
-          onClick={() => (isLinked(chosen.status) ? setAsking(true) : link())}
+          onClick={() => (mayBeLinked(chosen.status) ? setAsking(true) : link())}
           disabled={running || asking}
           aria-busy={running}
         >
@@ -110,6 +110,7 @@ function LinkClientOrg(props: { page: AtlasPage; reload: () => Promise<void> }) 
         <ConfirmRelink
           orgName={chosen.name ?? chosen.orgId}
           idPrefix="atlas-page"
+          confirmed={linkConfirmed(chosen)}
           onConfirm={link}
           onCancel={() => setAsking(false)}
         />
@@ -119,7 +120,7 @@ function LinkClientOrg(props: { page: AtlasPage; reload: () => Promise<void> }) 
           <Notice tone="success">
             <strong>{t('atlasLinkDoneFor', orgLabel(done.name ?? chosen.name, done.orgId))}</strong>{' '}
             <span class="status" data-testid="status">
-              {statusWord(done.status)}
+              {statusWord(done.status, done.statusFrom)}
             </span>
           </Notice>
         )}

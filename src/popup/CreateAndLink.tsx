@@ -20,8 +20,10 @@ export function CreateAndLink(props: {
   targets: AtlasTarget[];
   remembered?: string;
   orgName: string;
-  /** The org is linked already: the link button asks first, as a pasted token does. */
+  /** The org is (or may be) linked already: the link button asks first, as a pasted token does. */
   linked: boolean;
+  /** Its link is confirmed (not only a status check's NOT_SYNCED): the question says "is linked", else "may be". */
+  linkConfirmed: boolean;
   /** Another call of the panel is running. */
   busy: boolean;
   /** A key pair of the org is chosen (as for a pasted token). */
@@ -81,6 +83,7 @@ export function CreateAndLink(props: {
         <ConfirmRelink
           orgName={props.orgName}
           idPrefix="atlas-link"
+          confirmed={props.linkConfirmed}
           onConfirm={link}
           onCancel={() => setAsking(false)}
         />

@@ -7,7 +7,7 @@ import type { OrgStatusRecord, PopupContext, ProfileView } from '../shared/domai
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { OPERATION_KEYS } from '../shared/text/keys';
-import { ConfirmRelink } from '../ui/ConfirmRelink';
+import { ConfirmRelink, linkConfirmed, mayBeLinked } from '../ui/ConfirmRelink';
 import { LinkTokenField, TokenReuseNotice, useLinkToken } from '../ui/LinkTokenForm';
 import { Notice } from '../ui/Notice';
 import { ProfileSelect } from '../ui/ProfileSelect';
@@ -28,7 +28,7 @@ export function OrgPanel(props: { context: PopupContext; reload: () => Promise<v
   return <LinkPanel {...props} candidates={candidates} />;
 }
 
-const isLinked = (record: OrgStatusRecord) => record.status === 'SYNCED' || record.status === 'NOT_SYNCED';
+const isLinked = (record: OrgStatusRecord) => mayBeLinked(record.status);
 
 function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; reload: () => Promise<void> }) {
   const { context, candidates } = props;
@@ -160,6 +160,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
           remembered={context.org!.atlasOrgId}
           orgName={orgName}
           linked={isLinked(record) && relink !== 'open'}
+          linkConfirmed={linkConfirmed(record)}
           busy={!!busy}
           ready={!!profileId}
           onLink={createAndLink}
@@ -184,6 +185,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
         <ConfirmRelink
           orgName={orgName}
           idPrefix="popup"
+          confirmed={linkConfirmed(record)}
           onConfirm={() => setRelink('open')}
           onCancel={() => {
             setRelink('folded');

@@ -2,7 +2,8 @@
 // how old that knowledge is, and one line on what comes next. Never the API's raw value.
 import type { ErrorView, OrgStatusRecord } from '../shared/domain';
 import { type MessageKey, t } from '../shared/text/i18n';
-import { BUSY_KEYS, STATUS_KEYS, STATUS_NEXT_KEYS } from '../shared/text/keys';
+import { BUSY_KEYS } from '../shared/text/keys';
+import { type StatusSource, statusNextText, statusText } from '../shared/text/status-text';
 import { ErrorNotice } from '../ui/Notice';
 
 export type Operation = 'link' | 'unlink' | 'status';
@@ -25,9 +26,12 @@ function ageText(checkedAt: number | undefined): string {
   return minutes < 1 ? t('checkedJustNow') : t('checkedMinutesAgo', String(minutes));
 }
 
-/** The state in the user's words; the same words as the dashboard and the toolbar tooltip. */
-export function statusWord(status: OrgStatusRecord['status']): string {
-  if (status === 'SYNCED' || status === 'NOT_SYNCED') return t(STATUS_KEYS[status]);
+/**
+ * The state in the user's words; the same words as the dashboard and the toolbar tooltip. `from`: which call
+ * answered it (a link's NOT_SYNCED says a link was made; a status check's claims neither a link nor none).
+ */
+export function statusWord(status: OrgStatusRecord['status'], from?: StatusSource): string {
+  if (status === 'SYNCED' || status === 'NOT_SYNCED') return statusText(status, from);
   if (status === 'NOT_LINKED') return t('notLinked');
   return t('statusUnknown');
 }
@@ -66,13 +70,13 @@ export function StatusLine(props: { record: OrgStatusRecord; busy?: Operation; f
     <div class="status-line">
       <p>
         <span class={`status ${record.status ?? ''}`} data-testid="status">
-          {statusWord(record.status)}
+          {statusWord(record.status, record.statusFrom)}
         </span>{' '}
         {known && <span class="muted">{ageText(record.checkedAt)}</span>}
       </p>
       {known && (
         <p class="muted" data-testid="status-next">
-          {t(STATUS_NEXT_KEYS[status])}
+          {statusNextText(status, record.statusFrom)}
         </p>
       )}
     </div>

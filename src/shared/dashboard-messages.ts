@@ -3,7 +3,7 @@
 // cancel. Link and unlink from a row
 // reuse the popup's 'link/create' and 'link/delete'.
 import type { LinkStatus } from '../core/cloudmanager';
-import type { ErrorView, HistoryEntry, ProfileView, VaultState } from './domain';
+import type { ErrorView, HistoryEntry, Operation, ProfileView, VaultState } from './domain';
 
 export interface DashboardRow {
   orgId: string;
@@ -12,6 +12,8 @@ export interface DashboardRow {
   profileId?: string;
   profileLabel?: string;
   status?: LinkStatus;
+  /** Which call answered `status` (OrgStatusRecord.statusFrom): a link's NOT_SYNCED confirms a link, a check's not. */
+  statusFrom?: Operation;
   checkedAt?: number;
   /** The last call's failure; cleared by the next success. */
   error?: ErrorView;

@@ -42,6 +42,47 @@ export interface OrgStatusRecord {
   atlasOrgId?: string;
   /** The user's note on the org (ticket id, handover remark): plain text, one line, at most 500 characters. */
   note?: string;
+  /**
+   * Which call answered `status`. A link's POST answering NOT_SYNCED confirms a link was made; a status check's
+   * NOT_SYNCED does not (Cloud Manager may answer it for an org with no link): the pages word the two apart.
+   * Absent (records from before it existed): read as a status check's.
+   */
+  statusFrom?: Operation;
+  /** The last link this extension made for the org (cleared by its unlink): which Atlas org's token, when known. */
+  linkMade?: LinkMade;
+}
+
+/** A link this extension made: when, whether it made the token or the user pasted it, and the token's Atlas org. */
+export interface LinkMade {
+  time: number;
+  tokenSource: 'created' | 'pasted';
+  /** The Atlas org that made the token: known for a token the extension made, unknown for a pasted one. */
+  atlasOrgId?: string;
+}
+
+/** A Cloud Manager org named in a revoke's question or outcome. */
+export interface OrgRef {
+  orgId: string;
+  name?: string;
+}
+
+/**
+ * The Cloud Manager orgs a revoke may end the links of, from the extension's own records: those it linked with a
+ * token of this Atlas org, and those of the same client linked with a token whose Atlas org it does not know (a
+ * pasted one, or a link it did not make). A link made elsewhere is in neither list.
+ */
+export interface RevokeReach {
+  linked: OrgRef[];
+  unknownAtlasOrg: OrgRef[];
+}
+
+/** What a revoke did: Atlas removed the link (or had none), and the status checks of the orgs it reached. */
+export interface RevokeResult {
+  outcome: 'revoked' | 'nothing-to-revoke';
+  /** Each reached org with a key pair, checked after the revoke: its record, or why the check failed. */
+  checked: (OrgRef & { record?: OrgStatusRecord; error?: ErrorView })[];
+  /** Reached orgs no saved key pair serves: not checked. */
+  unchecked: OrgRef[];
 }
 
 /** An Atlas org a client's Atlas key pair makes link tokens for (the key pair sees exactly that org). */
@@ -60,6 +101,7 @@ export interface ClientOrg {
   name?: string;
   profileId: string;
   status?: OrgStatusRecord['status'];
+  statusFrom?: OrgStatusRecord['statusFrom'];
   /** When a token made for this org and this Atlas org, not yet linked, stops being kept for a retry (epoch ms). */
   pendingUntil?: number;
 }
@@ -78,7 +120,7 @@ export interface HistoryEntry {
   orgId: string;
   orgName?: string;
   operation: HistoryOperation;
-  /** SYNCED / NOT_SYNCED / NOT_LINKED / revoked on success, or the error kind. */
+  /** SYNCED / NOT_SYNCED / NOT_LINKED / revoked / nothing-to-revoke on success, or the error kind. */
   result: string;
   ok: boolean;
   profileLabel: string;

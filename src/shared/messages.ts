@@ -9,6 +9,8 @@ import type {
   PopupContext,
   ProfileInput,
   ProfileView,
+  RevokeReach,
+  RevokeResult,
   Settings,
 } from './domain';
 import type { ErrorKind } from './errors';
@@ -43,8 +45,13 @@ export interface PopupMessages {
    * pair posts it. The token is never in the answer; a failed link keeps it in the worker's memory for a retry.
    */
   'atlas/link': { request: { orgId: string; atlasOrgId: string; profileId?: string }; response: OrgStatusRecord };
-  /** Removes the Atlas org's link token (the one Atlas holds for that org), with its Atlas key pair. */
-  'atlas/revoke': { request: { atlasOrgId: string }; response: null };
+  /** The Cloud Manager orgs a revoke of this Atlas org's link token may cut off, from the extension's records. */
+  'atlas/revoke-reach': { request: { atlasOrgId: string }; response: RevokeReach };
+  /**
+   * Removes the Atlas org's link (its link tokens and the API key each embeds), with its Atlas key pair; after a
+   * revoke, checks the status of each org it reached that a key pair serves.
+   */
+  'atlas/revoke': { request: { atlasOrgId: string }; response: RevokeResult };
   'link/status': { request: { orgId: string; profileId?: string }; response: OrgStatusRecord };
   'link/delete': { request: { orgId: string; profileId?: string }; response: OrgStatusRecord };
   'history/list': { request: { orgId?: string }; response: HistoryEntry[] };

@@ -156,8 +156,12 @@ describe('create a link token and link, from either side', () => {
     run.sandbox.clearFaults();
   });
 
-  test("revokes the Atlas org's token only once confirmed, and the history shows it", async ({ run, popupOn }) => {
+  test("revokes the Atlas org's token only once confirmed, naming the links it ends, and checks them after", async ({
+    run,
+    popupOn,
+  }) => {
     const atlasOrg = atlasOrgOf(run);
+    const acme = acmeOf(run);
     const popup = await popupOn(orgPageUrl(atlasOrg.id));
     await popup.atlasOrgPanel.waitFor();
     run.sandbox.clearLog();
@@ -168,8 +172,12 @@ describe('create a link token and link, from either side', () => {
     const question = popup.page.getByTestId('revoke-confirm');
     await question.waitFor();
     expect(await question.textContent()).toContain(
-      `Revoke the link token of the Atlas organization ${atlasOrg.name}? Atlas removes whatever link token this organization holds`,
+      `Revoke the link tokens of the Atlas organization ${atlasOrg.name}? Atlas's DELETE names no token: it removes this organization's link tokens and the API key each one embeds, so every link made with them stops working`,
     );
+    // The org this extension linked with a token of this Atlas org (the tests above), named before anything is sent.
+    await expect
+      .poll(() => question.getByTestId('revoke-reach-linked').textContent())
+      .toBe(`${acme.name} (${acme.id})`);
     expect(await popup.page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     expect([...(await violations(popup.page, 'light')), ...(await violations(popup.page, 'dark'))]).toEqual([]);
     await popup.page.keyboard.press('Escape');
@@ -181,20 +189,38 @@ describe('create a link token and link, from either side', () => {
     expect(tokensOf(run).some((token) => token.revoked)).toBe(false);
 
     await (await popup.askToRevoke()).getByRole('button', { name: 'Revoke the token' }).click();
-    await expect.poll(() => popup.revokeOutcome.textContent()).toBe(`The link token of ${atlasOrg.name} was revoked.`);
+    await expect
+      .poll(() => popup.revokeOutcome.textContent())
+      .toContain(`The link token of ${atlasOrg.name} was revoked.`);
     expect(calls(run, 'DELETE', TOKEN_PATH)).toHaveLength(1);
     expect(tokensOf(run).every((token) => token.revoked)).toBe(true);
+    // Atlas's DELETE broke the Cloud Manager side: the worker checked Acme's status, and the popup shows it in words
+    // that claim neither a link nor none (a status check's NOT_SYNCED).
+    await expect
+      .poll(() => popup.revokeOutcome.getByTestId('revoke-checked').textContent())
+      .toBe(`${acme.name} (${acme.id}) — Not synced (link not confirmed)`);
+    expect(calls(run, 'GET', `/orgs/${acme.id}/liveExport/migrationLink/status`)).toHaveLength(1);
     await screenshot(popup.page, 'popup-atlas-token-revoked');
+
+    // Again: Atlas has nothing to remove (recorded: 404), and the popup says so rather than a failure.
+    await (await popup.askToRevoke()).getByRole('button', { name: 'Revoke the token' }).click();
+    await expect
+      .poll(() => popup.revokeOutcome.textContent())
+      .toBe(`Atlas had no link token to remove for ${atlasOrg.name}.`);
+    expect(calls(run, 'DELETE', TOKEN_PATH)).toHaveLength(2);
 
     const settings = await openSettings(run);
     try {
       await settings.getByRole('button', { name: 'History', exact: true }).click();
       const table = settings.getByTestId('history');
       await expect.poll(() => table.textContent()).toContain('Revoke Atlas link token');
-      const row = table.locator('tr', { hasText: 'Revoke Atlas link token' });
-      expect(await row.count()).toBe(1);
-      expect(await row.textContent()).toContain(atlasOrg.id);
-      expect(await row.textContent()).toContain('Revoked');
+      const rows = table.locator('tr', { hasText: 'Revoke Atlas link token' });
+      expect(await rows.count()).toBe(2);
+      // Newest first: nothing to remove, then the revoke.
+      expect(await rows.nth(0).textContent()).toContain(atlasOrg.id);
+      expect(await rows.nth(0).textContent()).toContain('Nothing to remove: Atlas had no link token');
+      expect(await rows.nth(1).textContent()).toContain(atlasOrg.id);
+      expect(await rows.nth(1).textContent()).toContain('Revoked');
     } finally {
       await settings.close();
     }

@@ -8,18 +8,10 @@ import type { OrgStatusRecord } from '../../shared/domain';
 import { atlasApiFor } from '../api/api-clients';
 import { toErrorView } from '../messaging/error-view';
 import { WorkerError } from '../messaging/worker-error';
-import { recordAction } from '../orgs/history';
 import { linkWithNewToken } from '../orgs/org-operations';
 import { saveOrgStatus } from '../orgs/org-state';
 import { readContents } from '../vault/vault-store';
-import {
-  dropPending,
-  dropPendingOfAtlasOrg,
-  holdPending,
-  keepPending,
-  pendingKey,
-  takePending,
-} from './pending-tokens';
+import { dropPending, holdPending, keepPending, pendingKey, takePending } from './pending-tokens';
 
 /** The client's Atlas key pair for this Atlas org: of the same client (label) as the org's key pair, never another. */
 export function atlasKeyPairOfClient(profiles: readonly Profile[], client: Profile, atlasOrgId: string): Profile {
@@ -84,34 +76,4 @@ export async function createAndLink(request: {
   }
 }
 
-/**
- * Removes the Atlas org's link token (Atlas's DELETE names no token: it removes what the org has), with the org's
- * own Atlas key pair. Never done by itself: only this confirmed action calls it.
- */
-export async function revokeAtlasToken(request: { atlasOrgId: string }): Promise<null> {
-  const profiles = (await readContents()).profiles;
-  const atlas = atlasKeyPairFor(profiles, request.atlasOrgId);
-  if (!atlas) {
-    throw new WorkerError('no-atlas-key-pair', 'No Atlas key pair serves that Atlas org.', {
-      atlasOrgId: request.atlasOrgId,
-    });
-  }
-  const entry = {
-    time: Date.now(),
-    orgId: request.atlasOrgId,
-    orgName: atlas.org.name,
-    operation: 'revoke-token' as const,
-    profileLabel: atlas.label,
-    publicKey: atlas.publicKey,
-    atlasOrgId: request.atlasOrgId,
-  };
-  try {
-    await atlasApiFor(atlas).revokeLinkTokens(request.atlasOrgId);
-  } catch (error) {
-    await recordAction({ ...entry, ok: false, result: toErrorView(error).kind });
-    throw error;
-  }
-  dropPendingOfAtlasOrg(request.atlasOrgId);
-  await recordAction({ ...entry, ok: true, result: 'revoked' });
-  return null;
-}
+export { revokeAtlasToken } from './revoke-token';

@@ -32,6 +32,7 @@ export function buildDashboardRows(
       row.profileLabel = client.label;
     }
     if (record?.status) row.status = record.status;
+    if (record?.statusFrom) row.statusFrom = record.statusFrom;
     if (record?.checkedAt) row.checkedAt = record.checkedAt;
     if (record?.error) row.error = record.error;
     if (record?.base) row.base = record.base;

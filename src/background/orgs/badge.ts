@@ -3,7 +3,7 @@
 import type { OrgStatusRecord } from '../../shared/domain';
 import { errorText } from '../../shared/text/error-text';
 import { t } from '../../shared/text/i18n';
-import { STATUS_KEYS } from '../../shared/text/keys';
+import { statusText } from '../../shared/text/status-text';
 import { browser } from '../platform/browser';
 import { orgIdOfTab } from './locations';
 import { orgStatus } from './org-state';
@@ -48,7 +48,7 @@ export function badgeTitle(record: OrgStatusRecord, state: BadgeState, now = Dat
         ? t('badge_error', record.error ? errorText(record.error).message : t('statusError'))
         : state === 'NOT_LINKED'
           ? t('notLinked')
-          : t(STATUS_KEYS[state]);
+          : statusText(state, record.statusFrom);
   return `${org}\n${status}\n${age(record.checkedAt, now)}`;
 }
 

@@ -1,7 +1,8 @@
 // Handlers of the popup's org messages: what the tab shows, which org a project is of, link / status / unlink
 // (org-operations.ts), the history of those actions (the audit log), and the note kept with an org.
 import type { HandlersOf, MessageMap } from '../../shared/messages';
-import { createAndLink, revokeAtlasToken } from '../atlas/create-and-link';
+import { createAndLink } from '../atlas/create-and-link';
+import { reachOfRevoke, revokeAtlasToken } from '../atlas/revoke-token';
 import { clearHistory, readHistory } from './history';
 import { resolveProjectWith } from './locations';
 import { orgNotes, setOrgNote } from './org-note';
@@ -16,6 +17,7 @@ type OrgMessages = Pick<
   | 'link/create'
   | 'atlas/link'
   | 'atlas/revoke'
+  | 'atlas/revoke-reach'
   | 'link/status'
   | 'link/delete'
   | 'history/list'
@@ -31,6 +33,7 @@ export const orgHandlers: HandlersOf<OrgMessages> = {
   'link/create': (request) => linkOrg(request),
   'atlas/link': (request) => createAndLink(request),
   'atlas/revoke': (request) => revokeAtlasToken(request),
+  'atlas/revoke-reach': (request) => reachOfRevoke(request),
   'link/status': ({ orgId, profileId }) => refreshStatus(orgId, profileId),
   'link/delete': ({ orgId, profileId }) => unlinkOrg(orgId, profileId),
 

@@ -2,7 +2,7 @@
 // run the call as the org's one call, record the outcome on the org and in history, repaint the org's badges.
 import { normalizeLinkToken, tokenFingerprint } from '../../core/cloudmanager';
 import { bindOrg, type Profile, profileForOrg, profileServes, type VaultContents } from '../../core/vault';
-import type { HistoryEntry, OrgStatusRecord } from '../../shared/domain';
+import type { HistoryEntry, LinkMade, OrgStatusRecord } from '../../shared/domain';
 import { apiFor } from '../api/api-clients';
 import { toErrorView } from '../messaging/error-view';
 import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
@@ -38,6 +38,20 @@ async function bindAfterSuccess(orgId: string, profile: Profile): Promise<void> 
 /** What a link adds to its history entry: the token's fingerprint (set once known), its source, the Atlas org. */
 type LinkDetails = Pick<HistoryEntry, 'tokenFingerprint' | 'tokenSource' | 'atlasOrgId'>;
 
+/**
+ * What an answered call tells of the org's link besides its status: which call answered it (a link's NOT_SYNCED
+ * confirms a link, a status check's does not), and the link this extension made (an unlink ends it).
+ */
+function linkFacts(operation: Operation, time: number, details: LinkDetails): Partial<OrgStatusRecord> {
+  if (operation === 'link') {
+    const linkMade: LinkMade = { time, tokenSource: details.tokenSource ?? 'pasted' };
+    if (details.atlasOrgId) linkMade.atlasOrgId = details.atlasOrgId;
+    return { statusFrom: operation, linkMade };
+  }
+  if (operation === 'unlink') return { statusFrom: operation, linkMade: undefined };
+  return { statusFrom: operation };
+}
+
 async function perform(
   orgId: string,
   operation: Operation,
@@ -65,7 +79,11 @@ async function perform(
       // 3. The signed call, then what it settles: the binding, the org's status, the history line.
       const outcome = await call(profile);
       await bindAfterSuccess(orgId, profile);
-      const record = await recordSuccess(orgId, outcome, profile.baseUrl);
+      const record = await recordSuccess(
+        orgId,
+        { ...outcome, ...linkFacts(operation, time, details) },
+        profile.baseUrl,
+      );
       await note({ ...entry(), orgName: record.name, ok: true, result: record.status ?? 'unknown' });
       return record;
     } catch (error) {

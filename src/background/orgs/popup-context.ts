@@ -40,6 +40,7 @@ function clientOrgsOf(
       name: known[orgId]?.name ?? (p.org?.id === orgId ? p.org.name : undefined),
       profileId: p.id,
       status: known[orgId]?.status,
+      ...(known[orgId]?.statusFrom ? { statusFrom: known[orgId].statusFrom } : {}),
       pendingUntil: pendingUntil(orgId, atlas.org.id),
     })),
   );

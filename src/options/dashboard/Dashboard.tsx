@@ -6,7 +6,7 @@ import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView, Operation, ProfileView } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
-import { STATUS_NEXT_KEYS } from '../../shared/text/keys';
+import { statusNextText } from '../../shared/text/status-text';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { UnlockForm } from '../../ui/UnlockForm';
 import { AddOrgForm } from './AddOrgForm';
@@ -250,7 +250,7 @@ export function Dashboard() {
           onLinked={(record) => {
             setDialog(undefined);
             data.updateRecord(record);
-            const next = record.status ? ` ${t(STATUS_NEXT_KEYS[record.status])}` : '';
+            const next = record.status ? ` ${statusNextText(record.status, record.statusFrom)}` : '';
             setOutcome({ tone: 'success', text: `${t('dash_rowLinked', orgName(dialog.row))}${next}` });
             data.load();
           }}

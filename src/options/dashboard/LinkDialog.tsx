@@ -7,7 +7,7 @@ import type { ErrorView, OrgStatusRecord, ProfileView } from '../../shared/domai
 import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { CancelButton } from '../../ui/ActionOutcome';
-import { ConfirmRelink } from '../../ui/ConfirmRelink';
+import { ConfirmRelink, linkConfirmed, mayBeLinked } from '../../ui/ConfirmRelink';
 import { LinkTokenField, TokenReuseNotice, useLinkToken } from '../../ui/LinkTokenForm';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { ProfileSelect } from '../../ui/ProfileSelect';
@@ -30,7 +30,7 @@ export function LinkDialog(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
   // An org already linked asks before the token field appears: a new link replaces the current one.
-  const [confirmed, setConfirmed] = useState(row.status !== 'SYNCED' && row.status !== 'NOT_SYNCED');
+  const [confirmed, setConfirmed] = useState(!mayBeLinked(row.status));
   const chooseProfile = !row.profileId && serving.length > 1;
   const token = useLinkToken(confirmed);
 
@@ -59,6 +59,7 @@ export function LinkDialog(props: {
         <ConfirmRelink
           orgName={name}
           idPrefix="link-dialog"
+          confirmed={linkConfirmed(row)}
           onConfirm={() => setConfirmed(true)}
           onCancel={props.onClose}
         />

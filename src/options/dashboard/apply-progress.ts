@@ -11,7 +11,8 @@ export function applyRefreshItems(rows: readonly DashboardRow[], items: readonly
     const item = changes.get(row.orgId);
     if (!item) return row;
     if (item.state === 'ok') {
-      const { error: _stale, ...rest } = row;
+      // A run's item does not say which call answered (a link run may have checked instead): the words stay neutral.
+      const { error: _stale, statusFrom: _from, ...rest } = row;
       return { ...rest, status: item.status, name: item.name ?? row.name, checkedAt: item.checkedAt ?? row.checkedAt };
     }
     return { ...row, error: item.error, checkedAt: item.checkedAt ?? row.checkedAt };
@@ -22,8 +23,9 @@ export function applyRefreshItems(rows: readonly DashboardRow[], items: readonly
 export function applyRecord(rows: readonly DashboardRow[], record: OrgStatusRecord): DashboardRow[] {
   return rows.map((row) => {
     if (row.orgId !== record.orgId) return row;
-    const { error: _stale, ...rest } = row;
+    const { error: _stale, statusFrom: _from, ...rest } = row;
     const next: DashboardRow = { ...rest, status: record.status, name: record.name ?? row.name };
+    if (record.statusFrom) next.statusFrom = record.statusFrom;
     if (record.checkedAt) next.checkedAt = record.checkedAt;
     if (record.error) next.error = record.error;
     return next;

@@ -3,6 +3,7 @@ import type { DashboardRow, RefreshItem, RunKind } from '../../shared/dashboard-
 import { errorText } from '../../shared/text/error-text';
 import { t } from '../../shared/text/i18n';
 import { OPERATION_KEYS, STATUS_KEYS } from '../../shared/text/keys';
+import { statusText } from '../../shared/text/status-text';
 import { type StatusCategory, statusCategory } from './table-model';
 
 export function statusName(category: StatusCategory): string {
@@ -11,7 +12,8 @@ export function statusName(category: StatusCategory): string {
 
 export function rowStatusText(row: DashboardRow): string {
   const category = statusCategory(row);
-  return category === 'error' && row.error ? errorText(row.error).message : statusName(category);
+  // A link's NOT_SYNCED says a link was made; a status check's claims neither a link nor none.
+  return category === 'error' && row.error ? errorText(row.error).message : statusText(category, row.statusFrom);
 }
 
 export function ageText(time: number | undefined, now: number): string {
@@ -30,7 +32,18 @@ export function lastActionText(row: DashboardRow): string {
   const operation = t(OPERATION_KEYS[action.operation]);
   if (!action.ok) return t('dash_lastActionFailed', operation);
   const result = action.result === 'SYNCED' || action.result === 'NOT_SYNCED' || action.result === 'NOT_LINKED';
-  return t('dash_lastActionDone', [operation, result ? statusName(action.result as StatusCategory) : action.result]);
+  // History holds links, unlinks and revokes: a link's NOT_SYNCED was its POST's answer, so a link was made.
+  const words = result
+    ? statusText(action.result as StatusCategory, action.operation)
+    : historyResultWords(action.result);
+  return t('dash_lastActionDone', [operation, words]);
+}
+
+/** A revoke's outcome in the last action column (the Atlas org's own row): its words, else the raw code. */
+function historyResultWords(result: string): string {
+  if (result === 'revoked') return t('historyRevoked');
+  if (result === 'nothing-to-revoke') return t('historyNothingToRevoke');
+  return result;
 }
 
 export function clientText(row: DashboardRow): string {

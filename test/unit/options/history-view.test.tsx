@@ -158,6 +158,43 @@ describe('the audit log page', () => {
     );
   });
 
+  it("words each revoke outcome: done, nothing to remove (not failed), refused for a running migration; and a link's NOT_SYNCED as linked", async () => {
+    const revoke = (result: string, ok: boolean, seq: number): HistoryEntry => ({
+      time: Date.UTC(2026, 0, 2, 4, 0, seq),
+      orgId: org(9),
+      orgName: 'Acme Atlas',
+      operation: 'revoke-token',
+      result,
+      ok,
+      profileLabel: 'Acme',
+      atlasOrgId: org(9),
+      seq,
+    });
+    stored = [
+      revoke('migration-running', false, 10),
+      revoke('nothing-to-revoke', true, 9),
+      revoke('revoked', true, 8),
+      { ...LINK, result: 'NOT_SYNCED', seq: 7 },
+    ];
+    render(<HistoryView />);
+    const table = await screen.findByTestId('history');
+    const results = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.querySelectorAll('td')[3]?.textContent);
+    expect(results).toEqual([
+      // History keeps the kind only: the sentence without the projects' ids, never a '?' in their place.
+      "Atlas keeps this organization's link while a live migration uses it.",
+      'Nothing to remove: Atlas had no link token',
+      'Revoked',
+      // A link's POST answered NOT_SYNCED: a link was made (history records no status checks).
+      'Linked, not synced',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    const csv = (await texts())[0]?.[1];
+    expect(csv).toContain(`,revoke-token,nothing-to-revoke,yes,Acme,Nothing to remove: Atlas had no link token,`);
+  });
+
   it('exports CSV and JSON Lines exactly, oldest first, UTC times, named with the UTC date', async () => {
     render(<HistoryView />);
     await screen.findByTestId('history');

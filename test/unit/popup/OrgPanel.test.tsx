@@ -104,7 +104,7 @@ describe('popup on an org page with key pairs of that org', () => {
     open(orgContext());
     await waitFor(() => expect(status()).toBe('Not linked to Atlas'));
     expect(screen.getByTestId('status-next').textContent).toBe(
-      'To link it, paste a link token (Atlas → your organization → Live Migration → Generate Link-Token).',
+      'To link it, paste a link token. Atlas makes one under the project → Services → Migration → "Migrate from a Self-Managed MongoDB Database" → "I\'m Ready to Start" → "Generate Link-Token" (Ops Manager: enter its external IPs or CIDRs first); in the older navigation: the organization\'s Live Migration → "Migrate from Ops Manager or Cloud Manager".',
     );
     expect(screen.getByTestId('profile-label').textContent).toBe('Using the key pair of Acme.');
     expect(fake.current.sent.find((m) => m.name === 'link/status')?.request).toMatchObject({
@@ -117,18 +117,21 @@ describe('popup on an org page with key pairs of that org', () => {
     [
       'SYNCED',
       'Linked, synced',
-      "Next, in Atlas: open the organization's Live Migration page and start migrating a deployment.",
+      "Next, in Atlas: open Migration (the project → Services → Migration; older navigation: the organization's Live Migration page) and start migrating a deployment.",
     ],
     [
+      // A status check's NOT_SYNCED: Cloud Manager may answer it for an org with no link (issue #29, item 4), so
+      // the words claim neither a link nor none.
       'NOT_SYNCED',
-      'Linked, not synced',
-      "The link was made, but Atlas and Cloud Manager are not in sync yet: check again in a few minutes, or open the organization's Live Migration page in Atlas.",
+      'Not synced (link not confirmed)',
+      'Cloud Manager answers "not synced": it says so of a link that is not in sync yet, and may say so of an organization with no link, so the answer does not tell whether a link exists. If it was linked in the last few minutes, check again shortly; otherwise link it with a new link token.',
     ],
   ])('says %s in words, never the raw value', async (value, word, next) => {
     fake.current.handlers['link/status'] = () => ({
       orgId: ORG,
       name: 'Acme Prod',
       status: value,
+      statusFrom: 'status',
       checkedAt: Date.now(),
     });
     open(orgContext());
@@ -194,6 +197,25 @@ describe('linking again an org that is already linked', () => {
     });
   });
 
+  it("a status check's NOT_SYNCED still asks first, but says the org may be linked, not that it is", async () => {
+    fake.current.handlers['link/status'] = () => ({
+      orgId: ORG,
+      name: 'Acme Prod',
+      status: 'NOT_SYNCED',
+      statusFrom: 'status',
+      checkedAt: Date.now(),
+    });
+    open(orgContext({ org: { orgId: ORG, name: 'Acme Prod', status: 'NOT_SYNCED', checkedAt: Date.now() } }));
+    await settled();
+    expect(status()).toBe('Not synced (link not confirmed)');
+    fireEvent.click(screen.getByRole('button', { name: 'Link again with a new token…' }));
+    const question = screen.getByRole('alertdialog');
+    expect(question.textContent).toContain(
+      'Cloud Manager answered "not synced" for Acme Prod: it may already be linked to Atlas. Link it with a new token? A new link replaces any current one.',
+    );
+    expect(question.textContent).not.toContain('is already linked');
+  });
+
   it('folds the token field behind a button, and asks first, naming the org', async () => {
     open(orgContext({ org: { orgId: ORG, name: 'Acme Prod', status: 'SYNCED', checkedAt: Date.now() } }));
     await settled();
@@ -223,6 +245,7 @@ describe('linking again an org that is already linked', () => {
       orgId: ORG,
       name: 'Acme Prod',
       status: 'NOT_SYNCED',
+      statusFrom: 'link',
       checkedAt: Date.now(),
     });
     open(orgContext({ org: { orgId: ORG, name: 'Acme Prod', status: 'SYNCED', checkedAt: Date.now() } }));
@@ -231,7 +254,11 @@ describe('linking again an org that is already linked', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Link again' }));
     fireEvent.input(screen.getByLabelText('Atlas link token'), { target: { value: TOKEN } });
     fireEvent.click(screen.getByRole('button', { name: 'Link to Atlas' }));
+    // The link's POST answered NOT_SYNCED: a link was made, and the words say so.
     await waitFor(() => expect(status()).toBe('Linked, not synced'));
+    expect(screen.getByTestId('status-next').textContent).toBe(
+      "The link was made, but Atlas and Cloud Manager are not in sync yet: check again in a few minutes, or open Migration in Atlas (the project → Services → Migration; older navigation: the organization's Live Migration page).",
+    );
     expect(screen.getByTestId('outcome').textContent).toContain('Linked to Atlas.');
     expect(screen.queryByLabelText('Atlas link token')).toBeNull();
     expect(document.documentElement.outerHTML).not.toContain(TOKEN);

@@ -73,6 +73,7 @@ describe('popup on an Atlas org page', () => {
       orgId: r.orgId,
       name: 'Acme Dev',
       status: 'NOT_SYNCED',
+      statusFrom: 'link',
       checkedAt: Date.now(),
     });
     await open();
@@ -140,13 +141,32 @@ describe('popup on an Atlas org page', () => {
 });
 
 describe("revoking the Atlas org's link token from its page", () => {
+  const REACH = {
+    linked: [{ orgId: ORG, name: 'Acme Prod' }],
+    unknownAtlasOrg: [{ orgId: OTHER_ORG }],
+  };
+  const REVOKED = {
+    outcome: 'revoked',
+    checked: [
+      {
+        orgId: ORG,
+        name: 'Acme Prod',
+        record: { orgId: ORG, name: 'Acme Prod', status: 'NOT_SYNCED', statusFrom: 'status' },
+      },
+    ],
+    unchecked: [{ orgId: OTHER_ORG }],
+  };
+
   it('sends nothing on cancel, and revokes this Atlas org on confirm', async () => {
-    fake.current.handlers['atlas/revoke'] = () => null;
+    fake.current.handlers['atlas/revoke-reach'] = () => REACH;
+    fake.current.handlers['atlas/revoke'] = () => ({ outcome: 'revoked', checked: [], unchecked: [] });
     await open();
     fireEvent.click(revokeButton());
     const dialog = screen.getByRole('alertdialog');
-    expect(dialog.textContent).toContain('Revoke the link token of the Atlas organization Acme Atlas?');
-    expect(dialog.textContent).toContain('links already made with it may stop working');
+    expect(dialog.textContent).toContain('Revoke the link tokens of the Atlas organization Acme Atlas?');
+    expect(dialog.textContent).toContain(
+      "it removes this organization's link tokens and the API key each one embeds, so every link made with them stops working",
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(sent('atlas/revoke')).toEqual([]);
     fireEvent.click(revokeButton());
@@ -155,6 +175,87 @@ describe("revoking the Atlas org's link token from its page", () => {
       expect(screen.getByTestId('revoke-outcome').textContent).toBe('The link token of Acme Atlas was revoked.'),
     );
     expect(sent('atlas/revoke')).toEqual([{ atlasOrgId: ATLAS }]);
+  });
+
+  it("names the orgs linked with its tokens, and those whose token's Atlas org is unknown, before asking", async () => {
+    fake.current.handlers['atlas/revoke-reach'] = () => REACH;
+    await open();
+    fireEvent.click(revokeButton());
+    const dialog = screen.getByRole('alertdialog');
+    await waitFor(() => expect(within(dialog).getByTestId('revoke-reach')).toBeTruthy());
+    expect(sent('atlas/revoke-reach')).toEqual([{ atlasOrgId: ATLAS }]);
+    expect(dialog.textContent).toContain(
+      'This extension linked these Cloud Manager organizations with a token of Acme Atlas; their links stop working:',
+    );
+    expect(within(dialog).getByTestId('revoke-reach-linked').textContent).toBe(`Acme Prod (${ORG})`);
+    expect(dialog.textContent).toContain(
+      'Linked with a token whose Atlas organization this extension does not know (a pasted token, or a link it did not make); if that token was of Acme Atlas, these links stop working too:',
+    );
+    expect(within(dialog).getByTestId('revoke-reach-unknown').textContent).toBe(OTHER_ORG);
+    expect(dialog.textContent).toContain(
+      "Links made outside this extension's records (another browser, the Atlas CLI) are not listed.",
+    );
+    expect(sent('atlas/revoke')).toEqual([]);
+  });
+
+  it('says so when its records hold no org linked with its tokens, rather than listing nothing', async () => {
+    fake.current.handlers['atlas/revoke-reach'] = () => ({ linked: [], unknownAtlasOrg: [] });
+    await open();
+    fireEvent.click(revokeButton());
+    const dialog = screen.getByRole('alertdialog');
+    await waitFor(() =>
+      expect(dialog.textContent).toContain(
+        'This extension has no record of a Cloud Manager organization linked with a token of Acme Atlas.',
+      ),
+    );
+    expect(within(dialog).queryByTestId('revoke-reach-unknown')).toBeNull();
+  });
+
+  it('after the revoke, shows each reached org as the worker checked it, and those it could not check', async () => {
+    fake.current.handlers['atlas/revoke-reach'] = () => REACH;
+    fake.current.handlers['atlas/revoke'] = () => REVOKED;
+    await open();
+    fireEvent.click(revokeButton());
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke the token' }));
+    const outcome = screen.getByTestId('revoke-outcome');
+    await waitFor(() => expect(outcome.textContent).toContain('The link token of Acme Atlas was revoked.'));
+    expect(outcome.textContent).toContain('Checked again after the revoke:');
+    expect(
+      [...within(outcome).getByTestId('revoke-checked').querySelectorAll('li')].map((li) => li.textContent),
+    ).toEqual([
+      `Acme Prod (${ORG}) — Not synced (link not confirmed)`,
+      `${OTHER_ORG} — not checked: no saved key pair serves it`,
+    ]);
+  });
+
+  it('Atlas had nothing to remove: says so, not that a token was revoked', async () => {
+    fake.current.handlers['atlas/revoke-reach'] = () => REACH;
+    fake.current.handlers['atlas/revoke'] = () => ({ outcome: 'nothing-to-revoke', checked: [], unchecked: [] });
+    await open();
+    fireEvent.click(revokeButton());
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke the token' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('revoke-outcome').textContent).toBe(
+        'Atlas had no link token to remove for Acme Atlas.',
+      ),
+    );
+  });
+
+  it('a migration running keeps the link: the refusal names the projects and what to do', async () => {
+    fake.current.handlers['atlas/revoke-reach'] = () => REACH;
+    fake.current.handlers['atlas/revoke'] = () => {
+      throw { kind: 'migration-running', params: { projects: 'eeeeeeeeeeeeeeeeeeeeeee5,fffffffffffffffffffffff6' } };
+    };
+    await open();
+    fireEvent.click(revokeButton());
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke the token' }));
+    const outcome = screen.getByTestId('revoke-outcome');
+    await waitFor(() =>
+      expect(outcome.textContent).toBe(
+        "Atlas keeps this organization's link: a live migration is running in the Atlas projects eeeeeeeeeeeeeeeeeeeeeee5,fffffffffffffffffffffff6." +
+          'Let those migrations finish (cut over) or cancel them in Atlas, then revoke again.',
+      ),
+    );
   });
 
   it('is busy while revoking', async () => {
@@ -166,7 +267,7 @@ describe("revoking the Atlas org's link token from its page", () => {
     const busy = await screen.findByRole('button', { name: 'Revoking…' });
     expect((busy as HTMLButtonElement).disabled).toBe(true);
     expect(busy.getAttribute('aria-busy')).toBe('true');
-    answer(null);
+    answer({ outcome: 'revoked', checked: [], unchecked: [] });
     await waitFor(() => expect((revokeButton() as HTMLButtonElement).disabled).toBe(false));
     expect(sent('atlas/revoke')).toHaveLength(1);
   });

@@ -109,7 +109,7 @@ describe('create token and link', () => {
     // A second click while it runs sends nothing more.
     fireEvent.click(linkButton());
     expect(sent('atlas/link')).toHaveLength(1);
-    answer({ orgId: ORG, name: 'Acme Prod', status: 'NOT_SYNCED', checkedAt: Date.now() });
+    answer({ orgId: ORG, name: 'Acme Prod', status: 'NOT_SYNCED', statusFrom: 'link', checkedAt: Date.now() });
     await waitFor(() => expect(status()).toBe('Linked, not synced'));
     await waitFor(() => expect(linkButton().textContent).toBe('Create token and link'));
     expect(section().getAttribute('aria-busy')).toBe('false');
@@ -181,10 +181,10 @@ describe('create token and link', () => {
 
 describe("revoking the Atlas org's link token", () => {
   const question =
-    'Revoke the link token of the Atlas organization Acme Atlas EU? Atlas removes whatever link token this organization holds (the request names no token): links already made with it may stop working, and a Cloud Manager organization that has not linked with it yet can no longer use it.';
+    "Revoke the link tokens of the Atlas organization Acme Atlas EU? Atlas's DELETE names no token: it removes this organization's link tokens and the API key each one embeds, so every link made with them stops working, and a token not used yet can no longer link.";
 
   it('asks first, naming the Atlas org and what it removes; Cancel and Escape close it and send nothing', async () => {
-    fake.current.handlers['atlas/revoke'] = () => null;
+    fake.current.handlers['atlas/revoke'] = () => ({ outcome: 'revoked', checked: [], unchecked: [] });
     await open(atlasContext({ org: { orgId: ORG, name: 'Acme Prod', atlasOrgId: ATLAS_2 } }));
     fireEvent.click(revokeButton());
     const dialog = screen.getByRole('alertdialog');
@@ -202,7 +202,7 @@ describe("revoking the Atlas org's link token", () => {
   });
 
   it('revokes the chosen Atlas org on confirm, says so and reloads', async () => {
-    fake.current.handlers['atlas/revoke'] = () => null;
+    fake.current.handlers['atlas/revoke'] = () => ({ outcome: 'revoked', checked: [], unchecked: [] });
     await open(atlasContext({ org: { orgId: ORG, name: 'Acme Prod', atlasOrgId: ATLAS_2 } }));
     fireEvent.click(revokeButton());
     fireEvent.click(screen.getByRole('button', { name: 'Revoke the token' }));

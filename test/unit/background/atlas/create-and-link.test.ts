@@ -94,7 +94,7 @@ describe('create-and-link', () => {
     // requests, under the issue's target of 4 (one challenge per side).
     expect(sb.log.map((e) => [e.method, e.status, e.username ?? '-', e.path.split('/').at(-1)])).toEqual([
       ['POST', 401, '-', 'linkTokens'],
-      ['POST', 200, fixtureKey('atlas').publicKey, 'linkTokens'],
+      ['POST', 201, fixtureKey('atlas').publicKey, 'linkTokens'],
       ['POST', 201, fixtureKey('owner').publicKey, 'migrationLink'],
     ]);
     // The nonce is shared per server when the server allows it: warm, one signed request per side.
@@ -102,7 +102,7 @@ describe('create-and-link', () => {
     sb.clearLog();
     expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(true);
     expect(sb.log.map((e) => [e.method, e.status])).toEqual([
-      ['POST', 200],
+      ['POST', 201],
       ['POST', 201],
     ]);
     expect(w.pending.pendingCount()).toBe(0);
@@ -167,7 +167,10 @@ describe('create-and-link', () => {
     await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
     expect(w.pending.pendingCount()).toBe(1);
     sb.clearLog();
-    expect(await w.send('atlas/revoke', { atlasOrgId: ACME_ATLAS() })).toEqual({ ok: true, value: null });
+    expect(await w.send('atlas/revoke', { atlasOrgId: ACME_ATLAS() })).toEqual({
+      ok: true,
+      value: { outcome: 'revoked', checked: [], unchecked: [] },
+    });
     expect(sb.log.filter((e) => e.status < 400).map((e) => [e.method, e.username, e.orgId])).toEqual([
       ['DELETE', fixtureKey('atlas').publicKey, ACME_ATLAS()],
     ]);
@@ -343,5 +346,96 @@ describe('create-and-link', () => {
     expect(sb.atlasTokens().slice(before)).toMatchObject([
       { atlasOrgId: ACME_ATLAS(), accessListIps: ['203.0.113.7', '198.51.100.0/24'], linkedOrgIds: [initech] },
     ]);
+  });
+
+  it('a revoke Atlas had nothing to remove for: its own outcome, in history as done, not as failed', async () => {
+    const w = await worker();
+    // Whatever earlier tests left with this Atlas org goes first.
+    expect((await w.send('atlas/revoke', { atlasOrgId: ACME_ATLAS() })).ok).toBe(true);
+    sb.clearLog();
+    // The recorded answer: 404 UNEXPECTED_ERROR "Could not find the requested external organization link."
+    const reply = await w.send('atlas/revoke', { atlasOrgId: ACME_ATLAS() });
+    expect(reply).toEqual({ ok: true, value: { outcome: 'nothing-to-revoke', checked: [], unchecked: [] } });
+    // Nothing retried: one challenge, one signed DELETE.
+    expect(sb.log.filter((e) => e.status !== 401).map((e) => [e.method, e.status])).toEqual([['DELETE', 404]]);
+    const history = (await w.send('history/list', { orgId: ACME_ATLAS() })).value as Record<string, unknown>[];
+    expect(history[0]).toMatchObject({ operation: 'revoke-token', ok: true, result: 'nothing-to-revoke' });
+  });
+
+  it('a revoke refused while a migration runs: migration-running naming the projects, in history as refused', async () => {
+    const w = await worker();
+    expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(true);
+    const projects = ['eeeeeeeeeeeeeeeeeeeeeee5', 'fffffffffffffffffffffff6'];
+    sb.setActiveMigrations(ACME_ATLAS(), projects);
+    try {
+      sb.clearLog();
+      const reply = await w.send('atlas/revoke', { atlasOrgId: ACME_ATLAS() });
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { kind: 'migration-running', params: { projects: projects.join(', ') } },
+      });
+      // No status check follows a refused revoke: nothing was removed.
+      expect(sb.log.some((e) => e.method === 'GET')).toBe(false);
+      const history = (await w.send('history/list', { orgId: ACME_ATLAS() })).value as Record<string, unknown>[];
+      expect(history).toMatchObject([{ operation: 'revoke-token', ok: false, result: 'migration-running' }]);
+    } finally {
+      sb.setActiveMigrations(ACME_ATLAS(), []);
+    }
+  });
+
+  it("names the orgs linked with the Atlas org's tokens before a revoke, and checks each one after it", async () => {
+    const w = await worker();
+    const reach = async () => (await w.send('atlas/revoke-reach', { atlasOrgId: ACME_ATLAS() })).value;
+    expect(await reach()).toEqual({ linked: [], unknownAtlasOrg: [] });
+    expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(true);
+    expect(await reach()).toEqual({ linked: [{ orgId: ACME(), name: 'Acme Retail' }], unknownAtlasOrg: [] });
+    // Another Atlas org's key pair knows nothing of Acme's link.
+    expect(await w.send('atlas/revoke-reach', { atlasOrgId: GLOBEX_ATLAS() })).toEqual({
+      ok: true,
+      value: { linked: [], unknownAtlasOrg: [] },
+    });
+    expect(sb.log.some((e) => e.path.includes('/linkTokens') && e.method === 'DELETE')).toBe(false);
+
+    sb.clearLog();
+    const reply = await w.send('atlas/revoke', { atlasOrgId: ACME_ATLAS() });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: {
+        outcome: 'revoked',
+        checked: [{ orgId: ACME(), name: 'Acme Retail', record: { status: 'NOT_SYNCED', statusFrom: 'status' } }],
+        unchecked: [],
+      },
+    });
+    // The DELETE, then the usual status check signed by the org's own key pair.
+    expect(sb.log.filter((e) => e.status < 400).map((e) => [e.method, e.username, e.path.split('/').at(-1)])).toEqual([
+      ['DELETE', fixtureKey('atlas').publicKey, 'linkTokens'],
+      ['GET', fixtureKey('owner').publicKey, 'status'],
+    ]);
+    // A status check's NOT_SYNCED does not end what the extension knows it linked: asked again, it names Acme.
+    expect(await reach()).toMatchObject({ linked: [{ orgId: ACME() }] });
+  });
+
+  it("a pasted token's link: its Atlas org is unknown, and the question says so rather than naming nothing", async () => {
+    const w = await worker();
+    const made = await atlasCall(sb, 'atlas', 'POST', `/api/atlas/v2/orgs/${ACME_ATLAS()}/liveMigrations/linkTokens`, {
+      body: '{}',
+    });
+    expect(made.status).toBe(201);
+    expect((await w.send('link/create', { orgId: ACME(), linkToken: made.json.linkToken })).ok).toBe(true);
+    expect((await w.send('atlas/revoke-reach', { atlasOrgId: ACME_ATLAS() })).value).toEqual({
+      linked: [],
+      unknownAtlasOrg: [{ orgId: ACME(), name: 'Acme Retail' }],
+    });
+    // Another client's Atlas org is not told of Acme's org.
+    expect((await w.send('atlas/revoke-reach', { atlasOrgId: GLOBEX_ATLAS() })).value).toEqual({
+      linked: [],
+      unknownAtlasOrg: [],
+    });
+    // After an unlink, no link is known.
+    expect((await w.send('link/delete', { orgId: ACME() })).ok).toBe(true);
+    expect((await w.send('atlas/revoke-reach', { atlasOrgId: ACME_ATLAS() })).value).toEqual({
+      linked: [],
+      unknownAtlasOrg: [],
+    });
   });
 });

@@ -70,3 +70,20 @@ describe('buildDashboardRows', () => {
     ]);
   });
 });
+
+describe('buildDashboardRows: which call answered the status', () => {
+  it("carries it to the row, so a status check's NOT_SYNCED is not worded as a link", () => {
+    const statuses: Record<string, OrgStatusRecord> = {
+      [A]: { orgId: A, status: 'NOT_SYNCED', statusFrom: 'status' },
+      [B]: { orgId: B, status: 'NOT_SYNCED', statusFrom: 'link' },
+      [C]: { orgId: C, status: 'NOT_SYNCED' },
+    };
+    const rows = buildDashboardRows([], statuses, []);
+    expect(rows.map((r) => [r.orgId, r.statusFrom])).toEqual([
+      [A, 'status'],
+      [B, 'link'],
+      [C, undefined],
+    ]);
+    expect('statusFrom' in rows[2]!).toBe(false);
+  });
+});

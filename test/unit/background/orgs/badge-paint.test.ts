@@ -42,7 +42,24 @@ beforeEach(() => {
 describe('paintBadge', () => {
   it.each([
     ['SYNCED', { status: 'SYNCED' }, '✓', '#1e7d32', 'icon-synced', 'Linked, synced'],
-    ['NOT_SYNCED', { status: 'NOT_SYNCED' }, '…', '#b45309', 'icon-not-synced', 'Linked, not synced'],
+    // A status check's NOT_SYNCED (or one of unknown source) claims neither a link nor none; a link's POST made one.
+    ['NOT_SYNCED', { status: 'NOT_SYNCED' }, '…', '#b45309', 'icon-not-synced', 'Not synced (link not confirmed)'],
+    [
+      'NOT_SYNCED',
+      { status: 'NOT_SYNCED', statusFrom: 'status' },
+      '…',
+      '#b45309',
+      'icon-not-synced',
+      'Not synced (link not confirmed)',
+    ],
+    [
+      'NOT_SYNCED',
+      { status: 'NOT_SYNCED', statusFrom: 'link' },
+      '…',
+      '#b45309',
+      'icon-not-synced',
+      'Linked, not synced',
+    ],
     ['NOT_LINKED', { status: 'NOT_LINKED' }, '', '#5f6368', 'icon', 'Not linked to Atlas'],
     [
       'error',

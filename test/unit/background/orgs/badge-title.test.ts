@@ -41,7 +41,10 @@ describe('badge title', () => {
       `Initech (${orgId})\n마지막 확인 실패: 이 API 키로는 이 조직의 Atlas 연결을 관리할 수 없습니다.\n2분 전에 확인함`,
     );
     expect(badgeTitle({ orgId, status: 'NOT_SYNCED', checkedAt: now }, 'NOT_SYNCED', now)).toContain(
-      '연결됨, 동기화 안 됨',
+      '동기화 안 됨(연결 확인 안 됨)',
     );
+    expect(
+      badgeTitle({ orgId, status: 'NOT_SYNCED', statusFrom: 'link', checkedAt: now }, 'NOT_SYNCED', now),
+    ).toContain('연결됨, 동기화 안 됨');
   });
 });

@@ -67,6 +67,7 @@ describe('an Ops Manager global key', () => {
       orgId: orgId(5),
       base: OPS,
       status: 'SYNCED',
+      statusFrom: 'status',
       name: 'API name 5',
       error: undefined,
       checkedAt: expect.any(Number),

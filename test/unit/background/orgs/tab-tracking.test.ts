@@ -95,7 +95,10 @@ describe('onTabUpdated', () => {
     const w = await worker();
     await w.saveOrgStatus(orgId(2), { status: 'NOT_SYNCED' });
     await w.visit(1, orgPage(2));
-    expect(fake.badges.get(1)).toMatchObject({ text: '…', title: `${orgId(2)}\nLinked, not synced\nnot checked yet` });
+    expect(fake.badges.get(1)).toMatchObject({
+      text: '…',
+      title: `${orgId(2)}\nNot synced (link not confirmed)\nnot checked yet`,
+    });
     await w.saveOrgStatus(orgId(1), { status: 'NOT_LINKED', checkedAt: Date.now() - 3_600_000 });
     await w.lockNow();
     await w.visit(1, orgPage(1));

@@ -144,7 +144,8 @@ describe('Dashboard', () => {
     fireEvent.click(screen.getByTestId('refresh-all'));
 
     await waitFor(() => expect(screen.getByTestId('refresh-counts').textContent).toContain('1 of 3 checked'));
-    expect(within(rowOf(org(2))).getByText('Linked, not synced')).toBeTruthy();
+    // A status check's NOT_SYNCED: Cloud Manager may answer it for an org with no link, so no link is claimed.
+    expect(within(rowOf(org(2))).getByText('Not synced (link not confirmed)')).toBeTruthy();
     expect(within(rowOf(org(3))).getByText('checking…')).toBeTruthy();
     await waitFor(() =>
       expect(screen.getByTestId('refresh-status').textContent).toBe('Refresh finished: 2 checked, 1 failed.'),
@@ -201,7 +202,7 @@ describe('Dashboard', () => {
       if (!request.allowTokenReuse) {
         throw { kind: 'token-reused', params: { orgId: org(9) } };
       }
-      return { orgId: request.orgId, status: 'NOT_SYNCED', checkedAt: Date.now() };
+      return { orgId: request.orgId, status: 'NOT_SYNCED', statusFrom: 'link', checkedAt: Date.now() };
     };
     render(<Dashboard />);
     await screen.findByText('Globex Main');
@@ -221,6 +222,7 @@ describe('Dashboard', () => {
     expect(outcome).toContain('Globex Main is linked to Atlas.');
     expect(outcome).toContain('not in sync yet: check again in a few minutes');
     expect(outcome).not.toContain('NOT_SYNCED');
+    // The link's POST answered NOT_SYNCED: a link was made.
     expect(within(rowOf(org(2))).getByText('Linked, not synced')).toBeTruthy();
     expect(calls).toBe(2);
     const sentLinks = fake.current.sent.filter((m) => m.name === 'link/create').map((m) => m.request);
