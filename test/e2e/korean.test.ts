@@ -11,7 +11,7 @@ import { addProfileFor, keyNamed, openSettings, orgNamed, PASSPHRASE, sendFromEx
 
 // Words that stay English in the Korean catalogue on purpose: names of products and of Cloud Manager menus.
 const KEPT_ENGLISH = new Set(
-  'API Atlas Link Cloud Manager Ops MongoDB Organization Owner Identity Access Applications Keys Edit Live Migration Generate Token http https cloud mongodb com'.split(
+  'API Atlas Link Cloud Manager Ops MongoDB Organization Owner Identity Access Applications Keys Edit Live Migration Generate Token Services Migrate from Self Managed Database Ready Start CIDR http https cloud mongodb com'.split(
     ' ',
   ),
 );
