@@ -1,7 +1,14 @@
 // Link, status and unlink for one org, the path of every call read top to bottom in `perform`: pick the key pair,
 // run the call as the org's one call, record the outcome on the org and in history, repaint the org's badges.
 import { normalizeLinkToken, tokenFingerprint } from '../../core/cloudmanager';
-import { bindOrg, type Profile, profileForOrg, profileServes, type VaultContents } from '../../core/vault';
+import {
+  atlasKeyPairFor,
+  bindOrg,
+  type Profile,
+  profileForOrg,
+  profileServes,
+  type VaultContents,
+} from '../../core/vault';
 import type { HistoryEntry, LinkMade, OrgStatusRecord } from '../../shared/domain';
 import { apiFor } from '../api/api-clients';
 import { toErrorView } from '../messaging/error-view';
@@ -10,7 +17,7 @@ import { autoCheckBudgetItem, tokenFingerprintsItem } from '../storage/items';
 import { readContents, updateContents } from '../vault/vault-store';
 import { paintOrgTabs } from './badge';
 import { recordAction } from './history';
-import { type Operation, orgStatus, recordFailure, recordSuccess, runExclusive } from './org-state';
+import { type CallRequest, type Operation, orgStatus, recordFailure, recordSuccess, runExclusive } from './org-state';
 
 /**
  * The key pair that signs calls for an org: the one the user picked, else the one that serves it. A picked key
@@ -60,9 +67,24 @@ async function perform(
   details: LinkDetails = {},
 ): Promise<OrgStatusRecord> {
   // 1. Which key pair signs: the picked one or the org's own, never another org's (refused before any call).
-  const profile = chooseProfile(await readContents(), orgId, profileId, (await orgStatus(orgId))?.base);
-  // 2. The org's one call: a second click joins it; a restarted worker finds its note and says it was cut short.
-  return runExclusive(orgId, operation, async () => {
+  const contents = await readContents();
+  const profile = chooseProfile(contents, orgId, profileId, (await orgStatus(orgId))?.base);
+  // 2. The org's one call: the same request again (a second click) joins it, another is refused as busy; a
+  // restarted worker finds its note and says it was cut short.
+  const request: CallRequest = {
+    operation,
+    profileId: profile.id,
+    profileLabel: profile.label,
+    ...(details.tokenSource ? { tokenSource: details.tokenSource } : {}),
+    // A made token's fingerprint is known only once made: the Atlas org tells two create-and-links apart.
+    ...(details.tokenSource === 'pasted' && details.tokenFingerprint
+      ? { tokenFingerprint: details.tokenFingerprint }
+      : {}),
+    ...(details.atlasOrgId ? { atlasOrgId: details.atlasOrgId } : {}),
+  };
+  const atlasOrgName = details.atlasOrgId && atlasKeyPairFor(contents.profiles, details.atlasOrgId)?.org.name;
+  if (atlasOrgName) request.atlasOrgName = atlasOrgName;
+  return runExclusive(orgId, request, async () => {
     await paintOrgTabs(orgId, true);
     // Status checks happen on every popup opening and page visit: only the actions that change a link are history.
     const time = Date.now();

@@ -1,7 +1,8 @@
 // What the worker knows of each org, in one place: its last known link status (storage.local: ids, names, statuses,
 // never a secret) and the call running for it now. One call per org at a time: a second click or a second popup
 // joins the call already running. Calls are also noted in storage.session, so after a worker restart the popup can
-// tell the user that a call's outcome is unknown (a Link is never re-sent by itself).
+// tell the user that a call's outcome is unknown (a Link is never re-sent by itself). Only the same request (key
+// pair, token, Atlas org) joins; any other is refused as busy, with what runs.
 // Every change is a serialised update of its table, so concurrent calls never drop each other's records.
 import type { ErrorView, Operation, OrgStatusRecord } from '../../shared/domain';
 import { WorkerError } from '../messaging/worker-error';
@@ -51,7 +52,51 @@ export function recordFailure(orgId: string, error: ErrorView): Promise<OrgStatu
 
 // --- The call running now ------------------------------------------------------------------------------------------
 
-const running = new Map<string, { operation: Operation; promise: Promise<unknown> }>();
+/**
+ * What a call is: its operation and what makes two of them the same request. Only the same request joins a call
+ * already running: the same key pair, and for a link the same token (a pasted token's fingerprint) or the same
+ * Atlas org (a token made for it); a link with another token must never be answered by the first one's outcome.
+ */
+export interface CallRequest {
+  operation: Operation;
+  /** The key pair that signs (its id; its label for the words of a refusal). */
+  profileId?: string;
+  profileLabel?: string;
+  tokenSource?: 'pasted' | 'created';
+  /** A pasted token's one-way fingerprint (never the token). */
+  tokenFingerprint?: string;
+  /** A made token's Atlas org (id, and name where the vault knows it). */
+  atlasOrgId?: string;
+  atlasOrgName?: string;
+}
+
+const running = new Map<string, { request: CallRequest; promise: Promise<unknown> }>();
+
+const IDENTITY: readonly (keyof CallRequest)[] = [
+  'operation',
+  'profileId',
+  'tokenSource',
+  'tokenFingerprint',
+  'atlasOrgId',
+];
+const sameRequest = (a: CallRequest, b: CallRequest) => IDENTITY.every((field) => a[field] === b[field]);
+
+/** The refusal of a request while another runs: kind busy, its variant and params say what is running. */
+function busyWith(running: CallRequest): WorkerError {
+  const params: Record<string, string> = { operation: running.operation };
+  let variant: string = running.operation;
+  if (running.operation === 'link' && running.tokenSource === 'created' && running.atlasOrgId) {
+    variant = 'link-created';
+    params.atlasOrgId = running.atlasOrgId;
+    if (running.atlasOrgName) params.atlasOrgName = running.atlasOrgName;
+  } else if (running.operation === 'link' && running.tokenFingerprint) {
+    variant = 'link-pasted';
+    params.fingerprint = running.tokenFingerprint;
+  }
+  params.variant = variant;
+  if (running.profileLabel) params.label = running.profileLabel;
+  return new WorkerError('busy', `A ${running.operation} call for this org is still running.`, params);
+}
 
 function note(orgId: string, operation: Operation | undefined): Promise<unknown> {
   // Serialised per key by the storage layer: concurrent orgs never drop each other's notes.
@@ -64,32 +109,32 @@ function note(orgId: string, operation: Operation | undefined): Promise<unknown>
 }
 
 /**
- * Runs `work` as the org's one call: the same operation joins it, another one is refused as busy. The note it
- * leaves in storage.session (replacing an earlier worker's) is removed when the call ends, however it ends.
+ * Runs `work` as the org's one call: the same request joins it, any other is refused as busy (naming what runs).
+ * The note it leaves in storage.session (replacing an earlier worker's) is removed when the call ends, however it
+ * ends; a note that cannot be written or removed (storage full) never turns the call's own outcome into a failure.
  */
-export function runExclusive<T>(orgId: string, operation: Operation, work: () => Promise<T>): Promise<T> {
+export function runExclusive<T>(orgId: string, request: Operation | CallRequest, work: () => Promise<T>): Promise<T> {
+  const asked: CallRequest = typeof request === 'string' ? { operation: request } : request;
   const current = running.get(orgId);
   if (current) {
-    if (current.operation === operation) return current.promise as Promise<T>;
-    throw new WorkerError('busy', `A ${current.operation} call for this org is still running.`, {
-      operation: current.operation,
-    });
+    if (sameRequest(current.request, asked)) return current.promise as Promise<T>;
+    throw busyWith(current.request);
   }
   const promise = (async () => {
-    await note(orgId, operation);
     try {
+      await note(orgId, asked.operation).catch(() => undefined);
       return await work();
     } finally {
       running.delete(orgId);
-      await note(orgId, undefined);
+      await note(orgId, undefined).catch(() => undefined);
     }
   })();
-  running.set(orgId, { operation, promise });
+  running.set(orgId, { request: asked, promise });
   return promise;
 }
 
 export function runningOperation(orgId: string): Operation | undefined {
-  return running.get(orgId)?.operation;
+  return running.get(orgId)?.request.operation;
 }
 
 /** A call noted by an earlier worker that never finished: its outcome is unknown. */

@@ -24,6 +24,8 @@ export const SUBSTITUTIONS: Partial<Record<ErrorView['kind'], string[]>> = {
   'access-list-ips-missing': ['client'],
   redirected: ['host'],
   'server-not-allowed': ['server', 'servers'],
+  // What is running: its key pair, and a made token's Atlas org or a pasted token's fingerprint (variant link-*).
+  busy: ['label', 'atlasOrg', 'fingerprint'],
 };
 
 /** The catalogue key of a kind's text, or of one of its variants. */
@@ -33,6 +35,7 @@ export const errorKey = (prefix: 'error' | 'remedy', kind: string, variant?: str
 function paramOf(error: ErrorView, name: string): string {
   const params = error.params ?? {};
   if (name === 'org') return params.orgName || params.orgId || '?';
+  if (name === 'atlasOrg') return params.atlasOrgId ? orgLabel(params.atlasOrgName, params.atlasOrgId) : '?';
   if (name === 'orgWithId') return params.orgId ? orgLabel(params.orgName, params.orgId) : (params.orgName ?? '?');
   return params[name] ?? '?';
 }

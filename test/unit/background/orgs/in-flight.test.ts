@@ -62,7 +62,7 @@ describe('the org call running now', () => {
     const first = state.runExclusive(ORG, 'status', work);
     const second = state.runExclusive(ORG, 'status', work);
     expect(() => state.runExclusive(ORG, 'link', work)).toThrow(
-      expect.objectContaining({ kind: 'busy', params: { operation: 'status' } }),
+      expect.objectContaining({ kind: 'busy', params: { operation: 'status', variant: 'status' } }),
     );
     // Another org is not held up.
     expect(await state.runExclusive('bbbbbbbbbbbbbbbbbbbbbbbb', 'link', async () => 'other')).toBe('other');
