@@ -6,13 +6,20 @@ import { CloudManagerError } from '../../core/cloudmanager';
 import type { KeyIdentity, Profile } from '../../core/vault';
 import { withCredentialTexts } from '../api/credential-errors';
 import { signingFetch } from '../api/signing-fetch';
+import { onAllowedServerOnly } from '../settings/managed-settings';
 
 type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl' | 'credential'>;
 
-/** An Atlas client for a key pair being identified: used for its one listing, then dropped. */
+/**
+ * An Atlas client for a key pair being identified: used for its one listing, then dropped. Like every other client,
+ * its calls to a server other than Cloud Manager's first pass the organization's list of allowed servers.
+ */
 export function atlasApiForKey(key: Key) {
   // An Atlas for Government address is refused here, before any request (atlas-for-government).
-  return withCredentialTexts(key, createAtlasApi({ baseUrl: key.baseUrl, fetch: signingFetch(key) }));
+  return onAllowedServerOnly(
+    key.baseUrl,
+    withCredentialTexts(key, createAtlasApi({ baseUrl: key.baseUrl, fetch: signingFetch(key) })),
+  );
 }
 
 /**

@@ -4,16 +4,27 @@
 // a global key, bound to its server; an Atlas key pair asks the Atlas API (atlas-identity.ts). The answer is what
 // binds a key pair: the user never binds one by hand.
 import { CLOUD_MANAGER_BASE, CloudManagerError } from '../../core/cloudmanager';
-import { atlasKeyPairFor, type KeyIdentity, type Profile, profileWithKey, type VaultContents } from '../../core/vault';
+import {
+  atlasKeyPairFor,
+  type KeyIdentity,
+  type Profile,
+  profileWithKey,
+  requireSideRule,
+  type VaultContents,
+} from '../../core/vault';
 import { apiForKey } from '../api/api-clients';
 import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
 import { saveOrgStatus } from '../orgs/org-state';
 import { identifyAtlasKey } from './atlas-identity';
 
-type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl' | 'side' | 'credential'>;
+type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl' | 'side' | 'credential' | 'global'>;
 
-/** Asks the key's own API: the Atlas Admin API for an Atlas key pair, Cloud Manager's (or Ops Manager's) else. */
+/**
+ * Asks the key's own API: the Atlas Admin API for an Atlas key pair, Cloud Manager's (or Ops Manager's) else. A key
+ * pair on a server its side does not have (one a stored vault kept from before that rule) is refused before any call.
+ */
 export async function identifyKey(key: Key): Promise<KeyIdentity> {
+  requireSideRule(key);
   if (key.side === 'atlas') return identifyAtlasKey(key);
   const api = apiForKey(key);
   const orgs = await api.ownOrgs();

@@ -1,8 +1,8 @@
 // How a key pair signs in: an API key (HTTP Digest; a key pair written without a kind is one) or a service account
 // (OAuth 2.0 client credentials: the client id in `publicKey`, the secret in `privateKey`). The values, the kind of a
-// stored key pair, and the shape hints a form shows (hints only: a key of another shape is still saved).
-import type { KeyCredential, KeySide } from './types';
-import { VaultError } from './vault-error';
+// stored key pair, and the shape hints a form shows (hints only: a key of another shape is still saved). Which side
+// may have which kind is side-rules.ts's.
+import type { KeyCredential } from './types';
 
 export const KEY_CREDENTIALS: readonly KeyCredential[] = ['api-key', 'service-account'];
 
@@ -12,27 +12,6 @@ export const isKeyCredential = (value: unknown): value is KeyCredential =>
 /** The key pair's credential kind: absent (older data, an older page) is an API key. */
 export const profileCredential = (profile: { credential?: KeyCredential }): KeyCredential =>
   profile.credential ?? 'api-key';
-
-/**
- * The kind a form asked for, checked: absent is an API key; a service account serves Cloud Manager or Atlas only
- * (Ops Manager has none).
- */
-export function checkedCredential(value: unknown, side: KeySide): KeyCredential {
-  const credential = value === undefined ? 'api-key' : value;
-  if (!isKeyCredential(credential)) {
-    throw new VaultError('invalid-profile', 'Choose whether the key pair is an API key or a service account.', {
-      variant: 'bad-credential',
-      field: 'credential',
-    });
-  }
-  if (credential === 'service-account' && side === 'ops-manager') {
-    throw new VaultError('invalid-profile', 'Ops Manager has no service accounts: use an API key pair.', {
-      variant: 'credential-side',
-      field: 'credential',
-    });
-  }
-  return credential;
-}
 
 const PUBLIC_KEY = /^[a-z]{8}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,6 +1,7 @@
 // What the server said a key is (the key of one org with that org's projects, an Ops Manager global key, the key of
-// one Atlas org), made safe to keep in the vault: names cut to size without control characters, projects deduplicated.
-import { hasControlCharacter, MAX_NAME_LENGTH, MAX_PROJECTS_PER_PROFILE, ORG_ID } from './profile-rules';
+// one Atlas org), made safe to keep in the vault: names cut to size under the display-safe rule, projects deduplicated.
+import { displaySafe } from '../text/display-safe';
+import { MAX_NAME_LENGTH, MAX_PROJECTS_PER_PROFILE, ORG_ID } from './profile-rules';
 import type { KeyOrg, KeyProject, Profile } from './types';
 
 /**
@@ -12,11 +13,11 @@ export type KeyIdentity =
   | { kind: 'global' }
   | { kind: 'atlas-org'; org: KeyOrg };
 
-/** A name as the server gave it, made safe to keep: control characters become spaces, and it is cut to size. */
-export const cut = (name: string) =>
-  Array.from(name, (c) => (hasControlCharacter(c) ? ' ' : c))
-    .join('')
-    .slice(0, MAX_NAME_LENGTH);
+/**
+ * A name as the server gave it, made safe to keep and show: every character the display-safe rule refuses (controls,
+ * line separators, text-direction marks) becomes a space, and it is cut to MAX_NAME_LENGTH characters, never inside one.
+ */
+export const cut = (name: string) => displaySafe(name, MAX_NAME_LENGTH);
 
 /** The profile's identity fields for what the server said (names cut to size, projects deduplicated, the side). */
 export function identityFields(identity: KeyIdentity): Pick<Profile, 'org' | 'global' | 'projects' | 'side'> {

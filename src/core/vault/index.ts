@@ -16,7 +16,7 @@ export {
   isLoopbackHost,
   normalizeBaseUrl,
 } from './base-url';
-export { checkedCredential, isKeyCredential, KEY_CREDENTIALS, profileCredential } from './credentials';
+export { isKeyCredential, KEY_CREDENTIALS, profileCredential } from './credentials';
 export {
   DEFAULT_ITERATIONS,
   isVaultEnvelope,
@@ -78,6 +78,15 @@ export {
   setIdentity,
   setProjects,
 } from './serving';
+export {
+  checkedCredential,
+  keyPairSideProblem,
+  requireSideRule,
+  type SideProblem,
+  sideHasOwnServers,
+  sideHasServiceAccounts,
+  sideProblem,
+} from './side-rules';
 export { deriveSide, isKeySide, KEY_SIDES, profileSide } from './sides';
 export { readVault, STAGED_KEY, VAULT_KEY, type VaultStorage, writeVaultAtomically } from './storage';
 export { type ContentsSource, validateContents } from './validate';

@@ -1,5 +1,6 @@
 // The rules a key pair's fields must meet, shared by the forms (profiles.ts) and the check of everything the
 // vault decrypts (validate.ts), so that a file can never hold what a form would refuse.
+import { displaySafe, hasDisplayUnsafeCharacter } from '../text/display-safe';
 import { MAX_EXTERNAL_ADDRESSES } from './external-addresses';
 import type { VaultErrorField } from './vault-error';
 
@@ -28,7 +29,11 @@ export function isHeaderSafe(text: string): boolean {
   return true;
 }
 
-/** C0 and C1 controls, DEL and the Unicode line and paragraph separators: they break a label's line in the UI. */
+/**
+ * C0 and C1 controls, DEL and the Unicode line and paragraph separators: what the form has refused in a label since
+ * labels were checked, and names never held (they were cleaned when learnt). A backup holding one was not written by
+ * this extension and is refused; the text-direction characters the display-safe rule added since are cleaned instead.
+ */
 export function hasControlCharacter(text: string): boolean {
   // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which fails every test below, so one more turn changes nothing
   for (let i = 0; i < text.length; i++) {
@@ -66,11 +71,22 @@ export function sameLabel(a: string, b: string): boolean {
   return a.trim() === b.trim();
 }
 
+/** A client's label as typed: it fills the same table cells and export columns as notes and names. */
 export function labelProblem(label: string): FieldProblem | undefined {
   if (!label.trim()) return 'empty';
-  if (hasControlCharacter(label)) return 'control-character';
+  if (hasDisplayUnsafeCharacter(label)) return 'control-character';
   if (label.length > MAX_LABEL_LENGTH) return 'too-long';
   return undefined;
+}
+
+/**
+ * A label as saved, cleaned under the display-safe rule: one saved before the rule (a right-to-left override, say)
+ * reads with spaces in those places and its ends trimmed, or as U+FFFD when nothing else was in it (never empty: the
+ * vault would not open). A label that meets the rule is unchanged.
+ */
+export function cleanedLabel(label: string): string {
+  if (!hasDisplayUnsafeCharacter(label)) return label;
+  return displaySafe(label).trim() || '\uFFFD';
 }
 
 export const FIELD_WORDS: Record<VaultErrorField, string> = {

@@ -2,7 +2,7 @@
 // and masking the UI needs. An org is bound to at most one profile, and a key serves only its own org: the one
 // the server named when the key pair was saved (a global Ops Manager key: any org of its own server).
 import { baseUrlOrigin, isInsecureHttp, normalizeBaseUrl } from './base-url';
-import { checkedCredential, profileCredential } from './credentials';
+import { profileCredential } from './credentials';
 import { checkExternalAddresses } from './external-addresses';
 import { identityFields, type KeyIdentity } from './identity';
 import {
@@ -15,6 +15,7 @@ import {
   ORG_ID,
   sentence,
 } from './profile-rules';
+import { checkedCredential, requireSideRule } from './side-rules';
 import { deriveSide, isKeySide, profileSide } from './sides';
 import type { KeyCredential, KeySide, Profile, VaultContents } from './types';
 import { VaultError } from './vault-error';
@@ -81,6 +82,9 @@ function validated(input: ProfileInput): ProfileFields {
     });
   }
   const credential = checkedCredential(input.credential, side);
+  // The same rule the vault's check applies to every backup and merge (side-rules.ts): no other origin for a Cloud
+  // Manager or Atlas credential.
+  requireSideRule({ side, credential, baseUrl });
   const accessListIps = checkExternalAddresses(input.accessListIps, side);
   return {
     label,

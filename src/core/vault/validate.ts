@@ -1,10 +1,13 @@
 // Checks everything the vault decrypts, field by field, before any other code sees it: the stored vault at every
 // open, a backup before it is previewed, merged or adopted. Only known fields come out; errors name the profile
 // and the field in words, never a value (a value may be a private key).
+import { characterCount } from '../text/display-safe';
 import { baseUrlOrigin, isInsecureHttp } from './base-url';
 import { isKeyCredential } from './credentials';
 import { readAddressList } from './external-addresses';
+import { cut } from './identity';
 import {
+  cleanedLabel,
   describeProblem,
   type FieldProblem,
   hasControlCharacter,
@@ -17,6 +20,7 @@ import {
   ORG_ID,
   PROFILE_ID,
 } from './profile-rules';
+import { sideProblem } from './side-rules';
 import { deriveSide, isKeySide } from './sides';
 import type { KeyOrg, KeyProject, KeySide, Profile, VaultContents } from './types';
 import { VaultError, type VaultErrorDetails, type VaultErrorField } from './vault-error';
@@ -102,7 +106,11 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
     }
     idOwners.set(id, position);
 
-    const label = text('label', p.label);
+    const savedLabel = text('label', p.label);
+    // A backup with a character no form ever let through was not written by this extension. The text-direction
+    // characters the display-safe rule refuses since are cleaned, not refused: a vault or backup saved before opens.
+    if (source === 'backup' && hasControlCharacter(savedLabel)) throw at('label', 'control-character');
+    const label = cleanedLabel(savedLabel);
     const labelFault = labelProblem(label);
     if (labelFault && (source === 'backup' || labelFault === 'empty')) throw at('label', labelFault);
     const publicKey = text('publicKey', p.publicKey);
@@ -155,10 +163,12 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
       if (!isRecord(value)) throw at(field, 'bad-format');
       const entryId = text(field, value.id);
       const name = text(field, value.name);
-      if (!ORG_ID.test(entryId) || name.length > MAX_NAME_LENGTH || hasControlCharacter(name)) {
+      // Names were always cut and cleaned of controls when learnt; the text-direction characters kept before the
+      // display-safe rule are cleaned here, so a vault saved then opens and shows them cleaned.
+      if (!ORG_ID.test(entryId) || characterCount(name) > MAX_NAME_LENGTH || hasControlCharacter(name)) {
         throw at(field, 'bad-format');
       }
-      return { id: entryId, name };
+      return { id: entryId, name: cut(name) };
     };
     const org = p.org === undefined ? undefined : named('org', p.org);
     if (p.global !== undefined && p.global !== true) throw at('global', 'bad-format');
@@ -179,6 +189,16 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
     const side = sideOf(p, { baseUrl, global: p.global === true, org, orgIds, projects }, at);
     // Absent: an API key (written before service accounts existed, or an API key since).
     if (p.credential !== undefined && !isKeyCredential(p.credential)) throw at('credential', 'bad-format');
+    // The forms' rule (side-rules.ts) holds for every backup and merge. A stored vault that breaks it still opens
+    // (no other key pair is lost): requireSideRule refuses that key pair before any call, findProfileProblem names it.
+    const sideFault = sideProblem({ side, credential: p.credential ?? 'api-key', baseUrl });
+    if (sideFault && source === 'backup') {
+      throw fail(`profile ${position}: ${sideFault.words}`, {
+        variant: sideFault.variant,
+        field: sideFault.field,
+        params,
+      });
+    }
     const accessListIps = addressesOf(p.accessListIps, side, at);
 
     const profile: Profile = {

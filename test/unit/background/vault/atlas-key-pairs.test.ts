@@ -114,12 +114,15 @@ describe('an Atlas key pair', () => {
     expect(reply).toMatchObject({ ok: false, error: { kind: 'unexpected-response', params: { variant: 'atlas' } } });
   });
 
-  it('on Atlas for Government is refused before any request', async () => {
+  it("on Atlas for Government (any server but Cloud Manager's) is refused before any request", async () => {
     const w = await worker(key(1));
     const reply = await w.send('profiles/add', {
       profile: key(2, { side: 'atlas', baseUrl: 'https://cloud.mongodbgov.com' }),
     });
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'atlas-for-government' } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', params: { variant: 'side-server', field: 'baseUrl' } },
+    });
     expect(atlas.requests).toEqual([]);
   });
 

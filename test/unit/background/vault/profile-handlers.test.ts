@@ -174,7 +174,8 @@ describe('profiles/update', () => {
       { id: orgOf(1), name: 'Org 1' },
       { id: orgOf(2), name: 'Org 2' },
     ]);
-    expect(await w.send('profiles/update', { profileId: before[0]!.id, patch: { baseUrl: OPS } })).toEqual({
+    const patch = { baseUrl: OPS, side: 'ops-manager' };
+    expect(await w.send('profiles/update', { profileId: before[0]!.id, patch })).toEqual({
       ok: false,
       error: { kind: 'key-other-org' },
     });

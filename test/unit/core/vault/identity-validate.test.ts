@@ -3,6 +3,7 @@
 // with the field named, and an identified key pair bound to another org is refused outright.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hasDisplayUnsafeCharacter } from '../../../../src/core/text/display-safe';
 import {
   addProfile,
   addProject,
@@ -260,7 +261,9 @@ describe('contents made by the profile functions always pass the check (property
           if (p.org) expect(p.orgIds.every((o) => o === p.org!.id)).toBe(true);
           expect(p.org !== undefined && p.global === true).toBe(false);
           for (const name of [p.org?.name, ...(p.projects ?? []).map((q) => q.name)]) {
-            if (name !== undefined) expect(name.length).toBeLessThanOrEqual(256);
+            // Cut by characters (an emoji is one), never inside one, and clean under the display-safe rule.
+            if (name !== undefined) expect([...name].length).toBeLessThanOrEqual(256);
+            if (name !== undefined) expect(hasDisplayUnsafeCharacter(name)).toBe(false);
           }
           const projectIds = (p.projects ?? []).map((q) => q.id);
           expect(new Set(projectIds).size).toBe(projectIds.length);

@@ -170,7 +170,7 @@ describe('validateContents: a key pair that is not one', () => {
 });
 
 describe('validateContents: names and keys, strict for a backup, lenient for the stored vault', () => {
-  it('refuses a label with a control character in a backup, keeps it in the vault', () => {
+  it('refuses a label with a control character in a backup, opens the vault with it cleaned', () => {
     const withTab = raw(profile('p1', { label: 'Client\tone' }));
     expect(refusal(withTab, 'backup')).toEqual({
       kind: 'invalid-backup',
@@ -179,7 +179,7 @@ describe('validateContents: names and keys, strict for a backup, lenient for the
       params: one,
       message: BACKUP('profile 1: the name contains a control character (such as a line break or a tab)'),
     });
-    expect(validateContents(withTab, 'vault').profiles[0]!.label).toBe('Client\tone');
+    expect(validateContents(withTab, 'vault').profiles[0]!.label).toBe('Client one');
   });
 
   it('refuses an empty label in both', () => {
