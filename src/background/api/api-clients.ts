@@ -4,32 +4,92 @@
 // accepts that: it is learnt per server), so a refresh of many orgs, one key pair each, starts with one challenge
 // instead of one per key pair. Clients are kept per worker life so the Digest layer's nc reservations stay in one
 // place; locking the vault drops them all.
+// A lock is final for the calls it finds running: a client belongs to the lock epoch it was made in and sends
+// nothing once the vault locked (signing-fetch.ts); its failures then read as `vault-locked`. From a lock to the
+// next unlock a key pair's client sends nothing, and the session's token and nonce caches stay closed: a call that
+// outlived the lock finds no fresh client, cache or store to send or write with.
 import { type AtlasApi, createAtlasApi } from '../../core/atlas';
 import { type CloudManagerApi, createCloudManagerApi } from '../../core/cloudmanager';
+import { reopenTokens } from '../../core/oauth';
 import { type Profile, profileCredential } from '../../core/vault';
 import { onAllowedServerOnly } from '../settings/managed-settings';
+import { lockEpoch, lockedMeanwhile, unlockedSinceLock } from '../vault/session';
 import { withCredentialTexts } from './credential-errors';
-import { type SigningKey, signingFetch } from './signing-fetch';
+import { openNonceStore } from './nonce-store';
+import { type CallGate, epochGate, type SigningKey, signingFetch } from './signing-fetch';
+import { openTokenStore, sessionTokenStore } from './token-store';
 
 export { type SigningKey, signingFetch } from './signing-fetch';
 
 const clients = new Map<string, { fingerprint: string; api: CloudManagerApi | AtlasApi }>();
+/**
+ * The lock epoch the session's caches were last opened for. A worker starts open, in epoch 0; a lock (auto-lock.ts)
+ * closes them and moves to a newer epoch, so the first client after the next unlock opens them again.
+ */
+let openedFor = 0;
+
+/** From a lock to the next unlock: a client that sends nothing, every call answered `vault-locked`. */
+const shutGate = (): CallGate => ({ ...epochGate(), open: () => false });
+
+/**
+ * The gate for a key pair's client made now: shut from a lock to the next unlock; the first client of a newer
+ * unlocked epoch opens the session's caches and stores again.
+ */
+function sessionGate(): CallGate {
+  if (!unlockedSinceLock()) return shutGate();
+  if (openedFor !== lockEpoch()) {
+    openedFor = lockEpoch();
+    clients.clear();
+    reopenTokens(sessionTokenStore);
+    openTokenStore();
+    openNonceStore();
+  }
+  return epochGate();
+}
+
+/**
+ * The API with every method checked against the gate: nothing starts once it is shut, and a failure after the lock
+ * (a call the gate stopped, or one cut short by it) is `vault-locked`. An answer that arrived is kept whatever came
+ * after it: it was sent before the lock.
+ */
+function gated<A extends object>(api: A, gate: CallGate): A {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, member] of Object.entries(api)) {
+    wrapped[name] =
+      typeof member === 'function'
+        ? async (...args: unknown[]) => {
+            if (!gate.open()) throw lockedMeanwhile();
+            try {
+              return await member.apply(api, args);
+            } catch (error) {
+              throw gate.open() ? error : lockedMeanwhile();
+            }
+          }
+        : member;
+  }
+  return wrapped as A;
+}
 
 function clientFor<A extends CloudManagerApi | AtlasApi>(
   profile: Profile,
   create: (options: { baseUrl: string; fetch: typeof fetch }) => A,
 ): A {
+  const gate = sessionGate();
+  const kept = gate.open();
   // A profile edited since the client was made (new key, new URL, another kind of credential) gets a new client.
   const fingerprint = [profileCredential(profile), profile.publicKey, profile.privateKey, profile.baseUrl].join(
     '\u0000',
   );
-  const known = clients.get(profile.id);
+  const known = kept ? clients.get(profile.id) : undefined;
   if (known && known.fingerprint === fingerprint) return known.api as A;
-  const api = onAllowedServerOnly(
-    profile.baseUrl,
-    withCredentialTexts(profile, create({ baseUrl: profile.baseUrl, fetch: signingFetch(profile) })),
+  const api = gated(
+    onAllowedServerOnly(
+      profile.baseUrl,
+      withCredentialTexts(profile, create({ baseUrl: profile.baseUrl, fetch: signingFetch(profile, gate) })),
+    ),
+    gate,
   );
-  clients.set(profile.id, { fingerprint, api });
+  if (kept) clients.set(profile.id, { fingerprint, api });
   return api;
 }
 
@@ -43,11 +103,18 @@ export function atlasApiFor(profile: Profile): AtlasApi {
   return clientFor(profile, createAtlasApi);
 }
 
-/** A client for a key pair not saved yet (being identified): used for its few calls, then dropped. */
+/**
+ * A client for a key pair not saved yet (being identified): used for its few calls, then dropped. It may be made
+ * while the vault is locked (a vault being created), and then keeps its nonces and tokens to itself.
+ */
 export function apiForKey(key: SigningKey & Pick<Profile, 'baseUrl'>): CloudManagerApi {
-  return onAllowedServerOnly(
-    key.baseUrl,
-    withCredentialTexts(key, createCloudManagerApi({ baseUrl: key.baseUrl, fetch: signingFetch(key) })),
+  const gate = epochGate();
+  return gated(
+    onAllowedServerOnly(
+      key.baseUrl,
+      withCredentialTexts(key, createCloudManagerApi({ baseUrl: key.baseUrl, fetch: signingFetch(key, gate) })),
+    ),
+    gate,
   );
 }
 

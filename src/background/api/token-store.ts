@@ -1,6 +1,7 @@
 // The service accounts' access tokens, backed by storage.session: a restarted worker calls with the token it already
 // holds instead of asking the token endpoint again. Records hold a token and its times only (never a client secret);
-// the vault lock removes them (the key is wiped on lock) and makes the token client forget its copies.
+// the vault lock removes them (the key is wiped on lock), makes the token client forget its copies, and closes this
+// store until the next unlock: a token a call obtained after the lock is never written.
 // A token replaced by a renewal still lives for up to a minute: it stays listed (`retired`) until it expires, so the
 // lock revokes every live token of an account, not only the newest.
 import { isTokenRecord, type TokenRecord, type TokenStore } from '../../core/oauth';
@@ -27,15 +28,34 @@ export function liveTokensOf(stored: unknown, now: number): TokenRecord[] {
 const onlyRetired = (stored: unknown) =>
   typeof stored === 'object' && stored !== null && !('accessToken' in stored) && 'retired' in stored;
 
+// In memory: a restarted worker has no call that outlived a lock, and its store is open (the lock wiped the key).
+let closed = false;
+
+/** The vault locks: nothing is read or written until openTokenStore. */
+export function closeTokenStore(): void {
+  closed = true;
+}
+
+export function openTokenStore(): void {
+  closed = false;
+}
+
+/** A write decided inside the key's queue: after a lock's wipe the key is removed again, never written back. */
+function write(change: (table: Record<string, TokenRecord>) => Record<string, TokenRecord>): Promise<void> {
+  if (closed) return Promise.resolve();
+  return oauthTokensItem.modify((table) => [(closed ? undefined : change(table)) as typeof table, undefined]);
+}
+
 export const sessionTokenStore: TokenStore = {
   async get(key) {
+    if (closed) return undefined;
     const stored: unknown = (await oauthTokensItem.get())[key];
     if (onlyRetired(stored)) return undefined;
     // The token client sees the current token only; a record it cannot read is handed on for it to discard.
     return isTokenRecord(stored) ? timesOf(stored) : (stored as TokenRecord | undefined);
   },
   async set(key, record) {
-    await oauthTokensItem.update((table) => {
+    await write((table) => {
       const retired = liveTokensOf(table[key], Date.now()).filter((r) => r.accessToken !== record.accessToken);
       const next: StoredTokens = retired.length > 0 ? { ...timesOf(record), retired } : timesOf(record);
       return { ...table, [key]: next };
@@ -44,7 +64,7 @@ export const sessionTokenStore: TokenStore = {
   async delete(key) {
     // The token client drops a token the server refused: refused on one path (a Preview refusing Bearer there) is
     // not dead, so a token that has not expired stays listed for the lock to revoke, and is never used again.
-    await oauthTokensItem.update((table) => {
+    await write((table) => {
       const { [key]: gone, ...rest } = table;
       const retired = liveTokensOf(gone, Date.now());
       return retired.length > 0 ? { ...rest, [key]: { retired } as unknown as TokenRecord } : rest;

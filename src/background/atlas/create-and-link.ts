@@ -2,6 +2,9 @@
 // Cloud Manager org's own key pair posts it at once (org-operations: the org's one call, badge, history). The token
 // never leaves the worker: not in a message, not in storage, not in a log. A failed link keeps it in memory for ten
 // minutes (pending-tokens.ts), so a retry posts the same token instead of making a second one.
+// A lock is final: the lock epoch is taken at the start and checked after every await, so a token Atlas answers
+// after a lock is neither posted nor held, and a link that fails after it keeps nothing (the API clients send
+// nothing once the vault locked, whatever holds them).
 import { isObjectId } from '../../core/cloudmanager';
 import { atlasKeyPairFor, atlasKeyPairsOfClient, type Profile, profileSide } from '../../core/vault';
 import type { OrgStatusRecord } from '../../shared/domain';
@@ -10,6 +13,7 @@ import { toErrorView } from '../messaging/error-view';
 import { WorkerError } from '../messaging/worker-error';
 import { linkWithNewToken } from '../orgs/org-operations';
 import { saveOrgStatus } from '../orgs/org-state';
+import { lockEpoch, requireSameEpoch } from '../vault/session';
 import { readContents } from '../vault/vault-store';
 import { dropPending, holdPending, keepPending, pendingKey, takePending } from './pending-tokens';
 
@@ -44,20 +48,27 @@ export async function createAndLink(request: {
 }): Promise<OrgStatusRecord> {
   const { orgId, atlasOrgId } = request;
   if (!isObjectId(atlasOrgId)) throw new WorkerError('invalid-input', 'That is not an Atlas org id.');
+  const since = lockEpoch();
   let key: string | undefined;
   try {
     const record = await linkWithNewToken(
       orgId,
       request.profileId,
       async (client) => {
+        requireSameEpoch(since);
         // The org's own key pair was found: the user's choice of Atlas org is remembered for it, whatever the outcome.
         await saveOrgStatus(orgId, { atlasOrgId });
-        const atlas = atlasKeyPairOfClient((await readContents()).profiles, client, atlasOrgId);
+        requireSameEpoch(since);
+        const contents = await readContents();
+        requireSameEpoch(since);
+        const atlas = atlasKeyPairOfClient(contents.profiles, client, atlasOrgId);
         const accessListIps = accessListFor(client);
         key = pendingKey(orgId, atlasOrgId, accessListIps);
         const held = takePending(key);
         if (held) return held;
         const token = await atlasApiFor(atlas).createLinkToken(atlasOrgId, { accessListIps });
+        // Atlas answered after a lock: the token goes nowhere, and is not held.
+        requireSameEpoch(since);
         holdPending(key, token);
         return token;
       },
@@ -69,7 +80,8 @@ export async function createAndLink(request: {
   } catch (error) {
     // Stryker disable next-line ConditionalExpression: with no key nothing was held: dropping or keeping it changes nothing
     if (key) {
-      if (isTokenUseless(error)) dropPending(key);
+      // After a lock nothing is kept for a retry: the lock forgot every held token, and one taken since goes too.
+      if (isTokenUseless(error) || since !== lockEpoch()) dropPending(key);
       else keepPending(key);
     }
     throw error;

@@ -3,9 +3,9 @@
 import { forgetNonces } from '../../core/digest';
 import { forgetTokens } from '../../core/oauth';
 import { forgetApiClients } from '../api/api-clients';
-import { sessionNonceStore } from '../api/nonce-store';
+import { closeNonceStore, sessionNonceStore } from '../api/nonce-store';
 import { sendRevocations } from '../api/token-revocation';
-import { sessionTokenStore } from '../api/token-store';
+import { closeTokenStore, sessionTokenStore } from '../api/token-store';
 import { forgetPendingTokens } from '../atlas/pending-tokens';
 import { browser } from '../platform/browser';
 import { readSettings } from '../settings/settings';
@@ -25,11 +25,14 @@ export async function noteActivity(): Promise<void> {
 }
 
 export async function lockNow(): Promise<void> {
+  // Calls in flight send nothing more and write nothing back, and no client, cache or store opens again before the
+  // next unlock; lockVault wipes what is stored.
   forgetApiClients();
   forgetPendingTokens();
   forgetNonces(sessionNonceStore);
-  // Calls in flight finish with the token they hold but write none back; lockVault wipes the stored ones.
   forgetTokens(sessionTokenStore);
+  closeNonceStore();
+  closeTokenStore();
   // Started before the wipe (its reads queue ahead of it), awaited by nothing the lock does.
   const revocations = captureRevocations();
   try {

@@ -10,14 +10,27 @@ import { keysOf } from '../storage/keys';
 
 let cachedKey: CryptoKey | undefined;
 let epoch = 0;
+// The epoch in which a key was last kept. A worker starts in epoch 0 with nothing of an older life running, so it
+// needs no memory of a lock that came before it: calls are closed only from a lock to the next unlock in one life.
+let keptIn = 0;
 
 /** The current lock epoch: an operation that started in an older one must not bring back what a lock removed. */
 export function lockEpoch(): number {
   return epoch;
 }
 
-const lockedMeanwhile = () =>
+/** False from a lock until the next unlock: nothing may call out with the vault's credentials meanwhile. */
+export function unlockedSinceLock(): boolean {
+  return keptIn === epoch;
+}
+
+export const lockedMeanwhile = () =>
   new WorkerError('vault-locked', 'The vault was locked meanwhile: enter your passphrase to unlock it.');
+
+/** Throws `vault-locked` when the vault locked since `since`: checked after every await of a call that sends. */
+export function requireSameEpoch(since: number): void {
+  if (since !== epoch) throw lockedMeanwhile();
+}
 
 /**
  * Keeps the key for this session, unless the vault was locked since `since`: then nothing is kept and the answer
@@ -32,6 +45,7 @@ export async function rememberVaultKey(key: CryptoKey, since = epoch): Promise<b
   await lastActivityItem.set(Date.now());
   if (since !== epoch) return false;
   cachedKey = key;
+  keptIn = epoch;
   return true;
 }
 

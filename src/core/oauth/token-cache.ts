@@ -3,6 +3,7 @@
 // Token requests are paced per client by a sliding window (at most 10 a minute, the endpoint's limit) and by the
 // endpoint's own Retry-After; the window lives in memory (after a restart the stored tokens need no request).
 import { parseRetryAfter } from '../cloudmanager/retry-after';
+import { OAuthError } from './errors';
 import { tokenRateLimited } from './token-answer';
 import type { TokenOutcome } from './token-request';
 import { isTokenRecord, type TokenRecord, type TokenStore } from './token-store';
@@ -28,6 +29,10 @@ export function windowWait(sent: number[], now: number): number {
   if (sent.length < TOKEN_REQUESTS_PER_WINDOW) return 0;
   return sent[sent.length - TOKEN_REQUESTS_PER_WINDOW]! + WINDOW_MS - now;
 }
+
+/** What a closed cache answers: the vault locked, so nothing is asked for, sent or kept until it is reopened. */
+export const closedError = () =>
+  new OAuthError('aborted', 'The token client was closed (the vault locked): nothing was sent.');
 
 export interface Acquisition {
   /** The store key of the token (tokenKey). */
@@ -62,8 +67,10 @@ export class TokenCache {
    * token's age). With `stale` (a token the server just refused), that token is dropped and never returned.
    */
   async token(a: Acquisition, stale?: string): Promise<{ record: TokenRecord; fresh: boolean }> {
+    if (this.closed) throw closedError();
     const slot = this.slotOf(a.key);
     await this.load(a.key, slot);
+    if (this.closed) throw closedError();
     if (stale !== undefined && slot.record?.accessToken === stale) await this.drop(a.key, stale);
     const held = slot.record;
     if (held && usable(held, a.now())) return { record: held, fresh: false };
@@ -73,7 +80,15 @@ export class TokenCache {
       });
       slot.pending = pending;
     }
-    return { record: await slot.pending, fresh: true };
+    const record = await slot.pending;
+    // Closed while the token endpoint answered: the token is not handed to a call that would send it.
+    if (this.closed) throw closedError();
+    return { record, fresh: true };
+  }
+
+  /** True once the vault locked: closed for good (the owner makes a new cache after the next unlock). */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /** Forgets the key's token while it is still `token` (a renewal may already have replaced it). */
@@ -140,6 +155,7 @@ export class TokenCache {
       }
       if (wait > 0) {
         await a.sleep(wait);
+        if (this.closed) throw closedError();
         continue;
       }
       pace.sent.push(now);

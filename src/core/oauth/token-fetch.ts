@@ -11,7 +11,7 @@ import { redirectOf } from '../digest/redirect';
 import { type ReplayableRequest, replayableRequest, sendInit } from '../digest/replayable-request';
 import { OAuthError, type OAuthErrorKind } from './errors';
 import { parseJson } from './token-answer';
-import { type Acquisition, TokenCache } from './token-cache';
+import { type Acquisition, closedError, TokenCache } from './token-cache';
 import { type ClientCredentials, requestToken } from './token-request';
 import { createMemoryTokenStore, type TokenStore, tokenKey } from './token-store';
 
@@ -42,12 +42,23 @@ function cacheFor(store: TokenStore): TokenCache {
 }
 
 /**
- * Forgets every token this process holds for the store (the vault lock calls it, then clears the store itself).
- * Calls still in flight finish, but write nothing back to the store.
+ * Forgets every token this process holds for the store (the vault lock calls it, then clears the store itself). The
+ * store's cache stays closed until reopenTokens: a call in flight sends nothing more (no token request, no API
+ * request) and writes nothing back, and a call started meanwhile is refused instead of finding a fresh cache.
  */
 export function forgetTokens(store: TokenStore = defaultStore): void {
-  caches.get(store)?.close();
-  caches.delete(store);
+  const cache = caches.get(store);
+  if (cache) cache.close();
+  else {
+    const closed = new TokenCache(store);
+    closed.close();
+    caches.set(store, closed);
+  }
+}
+
+/** The vault unlocked again: the next call on this store starts a new cache (a store not closed keeps its own). */
+export function reopenTokens(store: TokenStore = defaultStore): void {
+  if (caches.get(store)?.isClosed) caches.delete(store);
 }
 
 /** Forgets this process's copy of one account's token (the caller deletes it from the store and revokes it). */
@@ -153,6 +164,8 @@ export function createTokenFetch(credentials: ClientCredentials, options: TokenF
     const token = (stale?: string) => raced(cache.token(acquisition, stale), signal, failure);
 
     const send = async (accessToken: string): Promise<Response> => {
+      // Checked after every await that led here: a lock while the token was awaited sends nothing.
+      if (cache.isClosed) throw closedError();
       let sendOptions: RequestInit;
       try {
         sendOptions = sendInit(request, `Bearer ${accessToken}`, signal);

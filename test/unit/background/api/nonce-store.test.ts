@@ -121,4 +121,23 @@ describe('sessionNonceStore', () => {
     expect(after.map((s) => s.verdict)).toEqual(['challenge', 'ok']);
     expect(after[0]!.authorization).toBeNull();
   });
+
+  it('the lock closes it until the next unlock: a write that outlived the lock stores nothing (#30)', async () => {
+    fake.storage.data.session.clear();
+    const w = await worker();
+    const { closeNonceStore, openNonceStore } = await import('../../../../src/background/api/nonce-store');
+    await w.store.set('a', record('n1', 1));
+    // A write queued just before the close is decided inside its queue: it finds the store closed and stores nothing.
+    const queued = w.store.set('b', record('n2', 1));
+    closeNonceStore();
+    await queued;
+    expect(table()).toBeUndefined();
+    await w.store.set('c', record('n3', 1));
+    await w.store.delete('a');
+    expect(table()).toBeUndefined();
+    expect(await w.store.get('a')).toBeUndefined();
+    openNonceStore();
+    await w.store.set('c', record('n3', 1));
+    expect(table()).toEqual({ c: record('n3', 1) });
+  });
 });

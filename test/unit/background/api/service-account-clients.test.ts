@@ -294,4 +294,66 @@ describe('a service account in the worker', () => {
     ]);
     expect(Object.keys(storedTokens())).toHaveLength(2);
   });
+
+  it("a lock while Atlas answers a service account's token request: no link, no token asked for or stored after it (#30)", async () => {
+    const w = await worker();
+    expect(
+      (await w.send('profiles/add', { profile: serviceAccount('atlasserviceaccount', 'Acme', { side: 'atlas' }) })).ok,
+    ).toBe(true);
+    const inner = globalThis.fetch;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let atlasAnswered!: () => void;
+    const held = new Promise<void>((resolve) => {
+      atlasAnswered = resolve;
+    });
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await inner(input, init);
+      if (String(input).includes('/liveMigrations/linkTokens') && response.ok) {
+        atlasAnswered();
+        await released;
+      }
+      return response;
+    });
+    try {
+      const before = sb.atlasTokens().length;
+      const reply = w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
+      await held;
+      expect((await w.send('vault/lock')).ok).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the lock's revokes
+      sb.clearLog();
+      release();
+      expect(await reply).toMatchObject({ ok: false, error: { kind: 'vault-locked' } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // No token request, no link: nothing at all went out after the lock.
+      expect(sb.log).toEqual([]);
+      expect(
+        sb
+          .atlasTokens()
+          .slice(before)
+          .map((t) => t.linkedOrgIds),
+      ).toEqual([[]]);
+      expect(storedTokens()).toBeUndefined();
+      expect(JSON.stringify([...fake.storage.data.session.entries()])).not.toMatch(/accessToken/);
+      // A client of the locked session sends nothing, whoever holds it: the vault's key pair is still known here.
+      const orgAccount = {
+        id: 'sa',
+        ...serviceAccount('serviceaccount', 'Acme'),
+        baseUrl: 'https://cloud.mongodb.com',
+        orgIds: [ACME()],
+      } as never;
+      await expect(w.apiFor(orgAccount).linkStatus(ACME())).rejects.toMatchObject({ kind: 'vault-locked' });
+      expect(sb.log).toEqual([]);
+      expect(storedTokens()).toBeUndefined();
+      // After the next unlock, the account asks for a token again and it is kept.
+      expect((await w.send('vault/unlock', { passphrase: PASSPHRASE })).ok).toBe(true);
+      expect((await w.send('link/status', { orgId: ACME() })).ok).toBe(true);
+      expect(Object.keys(storedTokens())).toHaveLength(1);
+    } finally {
+      release();
+      vi.stubGlobal('fetch', inner);
+    }
+  });
 });

@@ -68,4 +68,20 @@ describe('sessionTokenStore', () => {
     await sessionTokenStore.delete('a');
     expect(fake.storage.data.session.get('oauthTokens')).toEqual({});
   });
+
+  it('the lock closes it until the next unlock: a token obtained after the lock is never written (#30)', async () => {
+    const { closeTokenStore, openTokenStore } = await import('../../../../src/background/api/token-store');
+    await sessionTokenStore.set('a', record('token-a'));
+    const queued = sessionTokenStore.set('b', record('token-b'));
+    closeTokenStore();
+    await queued;
+    expect(fake.storage.data.session.get('oauthTokens')).toBeUndefined();
+    await sessionTokenStore.set('c', record('token-c'));
+    await sessionTokenStore.delete('a');
+    expect(fake.storage.data.session.get('oauthTokens')).toBeUndefined();
+    expect(await sessionTokenStore.get('a')).toBeUndefined();
+    openTokenStore();
+    await sessionTokenStore.set('c', record('token-c'));
+    expect(fake.storage.data.session.get('oauthTokens')).toEqual({ c: record('token-c') });
+  });
 });

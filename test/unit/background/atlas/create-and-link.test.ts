@@ -71,6 +71,41 @@ async function worker() {
 /** Everything the fake browser's storage holds, as one text. */
 const storedText = () => JSON.stringify([...fake.storage.data.local.entries(), ...fake.storage.data.session.entries()]);
 
+/**
+ * Holds the first answer `matches` picks until released, with the sandbox's fetch around it: the worker's fetch is
+ * the global one, so what it sends after the lock still reaches the sandbox's log.
+ */
+function holdAnswer(matches: (url: string, init: RequestInit | undefined, response: Response) => boolean) {
+  const inner = globalThis.fetch;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let heldOne: () => void;
+  const held = new Promise<void>((resolve) => {
+    heldOne = resolve;
+  });
+  let done = false;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await inner(input, init);
+    if (!done && matches(String(input), init, response)) {
+      done = true;
+      heldOne();
+      await released;
+    }
+    return response;
+  });
+  return {
+    held,
+    release: () => {
+      release();
+      vi.stubGlobal('fetch', inner);
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 beforeEach(() => {
   fake.origins.length = 0;
   sb.clearFaults();
@@ -158,6 +193,83 @@ describe('create-and-link', () => {
     await w.send('vault/unlock', { passphrase: PASSPHRASE });
     expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(true);
     expect(sb.atlasTokens().slice(before)).toHaveLength(2);
+  });
+
+  it('a lock while Atlas answers the token request: the link is not posted, the token not held, no nonce written (#30)', async () => {
+    const w = await worker();
+    const before = sb.atlasTokens().length;
+    const atlasAnswer = holdAnswer(
+      (url, init, response) => url.includes('/liveMigrations/linkTokens') && init?.method === 'POST' && response.ok,
+    );
+    const reply = w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
+    await atlasAnswer.held;
+    expect((await w.send('vault/lock')).ok).toBe(true);
+    sb.clearLog();
+    atlasAnswer.release();
+    expect(await reply).toMatchObject({ ok: false, error: { kind: 'vault-locked' } });
+    await settle();
+    // Nothing sent after the lock: no challenge, no signed link.
+    expect(sb.log).toEqual([]);
+    expect(
+      sb
+        .atlasTokens()
+        .slice(before)
+        .map((t) => t.linkedOrgIds),
+    ).toEqual([[]]);
+    // Nothing held, nothing stored in the session.
+    expect(w.pending.pendingCount()).toBe(0);
+    expect(fake.storage.data.session.get('digestNonces')).toBeUndefined();
+    expect(fake.storage.data.session.get('vaultKey')).toBeUndefined();
+    for (const token of seenTokens) expect(storedText()).not.toContain(token);
+    // The next unlock opens the clients again: the next create-and-link makes a token and links.
+    await w.send('vault/unlock', { passphrase: PASSPHRASE });
+    expect(await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).toMatchObject({ ok: true });
+    expect(fake.storage.data.session.get('digestNonces')).toBeDefined();
+  });
+
+  it('a lock after a Digest challenge arrived: the signed request is not sent, the call ends vault-locked (#30)', async () => {
+    const w = await worker();
+    // Cold: the status check starts with an unsigned probe, answered by a challenge.
+    await w.send('vault/lock');
+    await w.send('vault/unlock', { passphrase: PASSPHRASE });
+    sb.clearLog();
+    const challenge = holdAnswer((url, _init, response) => url.includes('/migrationLink') && response.status === 401);
+    const reply = w.send('link/status', { orgId: ACME() });
+    await challenge.held;
+    await w.send('vault/lock');
+    sb.clearLog();
+    challenge.release();
+    expect(await reply).toMatchObject({ ok: false, error: { kind: 'vault-locked' } });
+    await settle();
+    expect(sb.log).toEqual([]);
+    expect(fake.storage.data.session.get('digestNonces')).toBeUndefined();
+  });
+
+  it('a token Atlas answers after a lock is not kept for a retry when the link would fail (#30)', async () => {
+    const w = await worker();
+    sb.setFaults([{ kind: 'server-error', match: { method: 'POST', pathIncludes: '/migrationLink' }, times: 1 }]);
+    const atlasAnswer = holdAnswer(
+      (url, init, response) => url.includes('/liveMigrations/linkTokens') && init?.method === 'POST' && response.ok,
+    );
+    const reply = w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
+    await atlasAnswer.held;
+    await w.send('vault/lock');
+    atlasAnswer.release();
+    expect((await reply).ok).toBe(false);
+    await settle();
+    // Not held for ten minutes after the lock: not held at all.
+    expect(w.pending.pendingCount()).toBe(0);
+    expect(w.pending.pendingUntil(ACME(), ACME_ATLAS())).toBeUndefined();
+    // And a link already running when the lock came keeps nothing either.
+    await w.send('vault/unlock', { passphrase: PASSPHRASE });
+    sb.setFaults([{ kind: 'server-error', match: { method: 'POST', pathIncludes: '/migrationLink' }, times: 1 }]);
+    const linkAnswer = holdAnswer((url, init) => url.includes('/migrationLink') && init?.method === 'POST');
+    const failing = w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() });
+    await linkAnswer.held;
+    await w.send('vault/lock');
+    linkAnswer.release();
+    expect((await failing).ok).toBe(false);
+    expect(w.pending.pendingCount()).toBe(0);
   });
 
   it('revoke removes the Atlas org token with its Atlas key pair, drops a held token, and is in history', async () => {

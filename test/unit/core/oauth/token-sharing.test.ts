@@ -3,7 +3,7 @@
 // expires (half its lifetime for a short one); a changed secret never reuses the old secret's token.
 import { describe, expect, it } from 'vitest';
 import { CloudManagerError, createCloudManagerApi } from '../../../../src/core/cloudmanager';
-import { forgetTokens, type TokenStore, tokenKey } from '../../../../src/core/oauth';
+import { forgetTokens, reopenTokens, type TokenStore, tokenKey } from '../../../../src/core/oauth';
 import { BASIC, CLIENT_ID, CM_ORGS, failure, fakeOAuth, ORIGIN, SECRET, TOKEN_URL } from './fake-oauth';
 
 const bearers = (seen: { authorization: string | null }[]) => seen.map((s) => s.authorization);
@@ -124,7 +124,7 @@ describe('sharing one token', () => {
     expect(f.state.tokenRequests).toHaveLength(2);
   });
 
-  it('forgetTokens: the next call asks again, and a call in flight writes nothing back', async () => {
+  it('forgetTokens (the vault lock) while the token is asked for: nothing sent, nothing kept, closed until reopened', async () => {
     const f = fakeOAuth();
     let release!: () => void;
     f.state.gate = new Promise<void>((r) => {
@@ -134,12 +134,46 @@ describe('sharing one token', () => {
     await new Promise((r) => setTimeout(r, 10));
     forgetTokens(f.store);
     release();
-    expect((await inFlight).status).toBe(200);
+    // The token endpoint answered after the lock: its token is neither used nor written.
+    expect(await failure(inFlight)).toMatchObject({ name: 'OAuthError', kind: 'aborted' });
+    expect(f.state.apiRequests).toHaveLength(0);
     expect(f.store.size()).toBe(0);
+    // A call started after the lock finds the cache still closed, not a fresh one: nothing is asked for or sent.
     f.state.gate = undefined;
-    await f.client()(CM_ORGS);
+    expect(await failure(f.client()(CM_ORGS))).toMatchObject({ kind: 'aborted' });
+    expect(f.state.tokenRequests).toHaveLength(1);
+    expect(f.state.apiRequests).toHaveLength(0);
+    expect(f.store.size()).toBe(0);
+    // The next unlock reopens it: the next call asks again.
+    reopenTokens(f.store);
+    expect((await f.client()(CM_ORGS)).status).toBe(200);
     expect(f.state.tokenRequests).toHaveLength(2);
     expect(f.store.size()).toBe(1);
+  });
+
+  it('forgetTokens while an API call is answered: the refused token is not renewed, nothing more is sent', async () => {
+    const f = fakeOAuth();
+    const call = f.client();
+    expect((await call(CM_ORGS)).status).toBe(200);
+    // The server refuses the held token, and the vault locks before the client would renew it.
+    f.state.apiScript.push(() => {
+      forgetTokens(f.store);
+      return new Response('{}', { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+    });
+    expect(await failure(call(CM_ORGS))).toMatchObject({ kind: 'aborted' });
+    expect(f.state.tokenRequests).toHaveLength(1);
+    expect(f.state.apiRequests).toHaveLength(2);
+    // A store never closed is left as it is by reopenTokens.
+    reopenTokens(f.store);
+    reopenTokens(f.store);
+    expect((await call(CM_ORGS)).status).toBe(200);
+  });
+
+  it('forgetTokens on a store no call used yet closes it all the same', async () => {
+    const f = fakeOAuth();
+    forgetTokens(f.store);
+    expect(await failure(f.client()(CM_ORGS))).toMatchObject({ kind: 'aborted' });
+    expect(f.state.tokenRequests).toHaveLength(0);
   });
 
   it('serves the Cloud Manager API client as its fetch: the key pair kind is invisible above it', async () => {
