@@ -3,13 +3,14 @@
 // this org's Atlas key pair and links the chosen org with it at once, the token never shown — and revokes the Atlas
 // org's link token behind a question. With no Cloud Manager key pair of the client, says how to add one.
 import { useState } from 'preact/hooks';
-import type { ClientOrg, ErrorView, OrgStatusRecord, PopupContext } from '../shared/domain';
+import type { ClientOrg, ErrorView, OrgCallReply, PopupContext } from '../shared/domain';
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
 import { ConfirmRelink, linkConfirmed, mayBeLinked } from '../ui/ConfirmRelink';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import { pendingTime } from './CreateAndLink';
+import { NotRecordedNotice } from './NotRecordedNotice';
 import { RevokeToken } from './RevokeToken';
 import { statusWord } from './StatusLine';
 
@@ -53,7 +54,7 @@ function LinkClientOrg(props: { page: AtlasPage; reload: () => Promise<void> }) 
   const [orgId, setOrgId] = useState(page.clientOrgs[0]!.orgId);
   const [running, setRunning] = useState(false);
   const [asking, setAsking] = useState(false);
-  const [done, setDone] = useState<OrgStatusRecord>();
+  const [done, setDone] = useState<OrgCallReply>();
   const [failure, setFailure] = useState<ErrorView>();
   const chosen = page.clientOrgs.find((org) => org.orgId === orgId) ?? page.clientOrgs[0]!;
 
@@ -124,6 +125,7 @@ function LinkClientOrg(props: { page: AtlasPage; reload: () => Promise<void> }) 
             </span>
           </Notice>
         )}
+        <NotRecordedNotice reply={done} />
         {failure && (
           <>
             <p>

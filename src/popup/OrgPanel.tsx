@@ -3,7 +3,7 @@
 // org. Only key pairs that may serve this org are ever offered; with none, the key-pair form takes the panel. A
 // client with Atlas key pairs also gets "Create token and link" (CreateAndLink.tsx), whose outcome shows here.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { OrgStatusRecord, PopupContext, ProfileView } from '../shared/domain';
+import type { OrgCallReply, OrgStatusRecord, PopupContext, ProfileView } from '../shared/domain';
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { OPERATION_KEYS } from '../shared/text/keys';
@@ -14,6 +14,7 @@ import { ProfileSelect } from '../ui/ProfileSelect';
 import { ConfirmUnlink } from './ConfirmUnlink';
 import { CreateAndLink } from './CreateAndLink';
 import { NoKeyPairPanel } from './NoKeyPairPanel';
+import { NotRecordedNotice } from './NotRecordedNotice';
 import { type Failure, type Operation, StatusLine } from './StatusLine';
 
 /** The key pairs the worker says may serve this org; never another org's. */
@@ -41,19 +42,23 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
   const [busy, setBusy] = useState<Operation | undefined>(context.inFlight);
   const [failure, setFailure] = useState<Failure>();
   const [success, setSuccess] = useState<string>();
+  // The last call's answer when the server accepted it but its outcome could not be stored.
+  const [reply, setReply] = useState<OrgCallReply>();
   const [confirmUnlink, setConfirmUnlink] = useState(false);
   // An already linked org keeps the token form folded until the user confirms a new link.
   const [relink, setRelink] = useState<'folded' | 'asking' | 'open'>('folded');
   const token = useLinkToken(relink === 'open');
   const relinkButton = useRef<HTMLButtonElement>(null);
 
-  const run = async (operation: Operation, call: () => Promise<OrgStatusRecord>) => {
+  const run = async (operation: Operation, call: () => Promise<OrgCallReply>) => {
     setBusy(operation);
     setFailure(undefined);
     setSuccess(undefined);
+    setReply(undefined);
     try {
       const next = await call();
       setRecord(next);
+      setReply(next);
       return next;
     } catch (e) {
       const view = asErrorView(e);
@@ -216,6 +221,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
             <strong>{success}</strong>
           </Notice>
         )}
+        <NotRecordedNotice reply={reply} />
         <TokenReuseNotice state={token} busy={!!busy} onUseAnyway={() => link(true)} />
       </div>
     </div>

@@ -52,6 +52,15 @@ export interface OrgStatusRecord {
   linkMade?: LinkMade;
 }
 
+/**
+ * An org call's answer (link, status, unlink): the org's record as the call left it. `notRecorded`: the server
+ * accepted the call but the extension could not store its outcome (browser storage full or failing): the record,
+ * the history entry or the token's fingerprint may be missing. Never stored: a reply only.
+ */
+export interface OrgCallReply extends OrgStatusRecord {
+  notRecorded?: true;
+}
+
 /** A link this extension made: when, whether it made the token or the user pasted it, and the token's Atlas org. */
 export interface LinkMade {
   time: number;

@@ -5,6 +5,7 @@ import type { DashboardMessages } from './dashboard-messages';
 import type {
   ErrorView,
   HistoryEntry,
+  OrgCallReply,
   OrgStatusRecord,
   PopupContext,
   ProfileInput,
@@ -38,13 +39,13 @@ export interface PopupMessages {
   'project/resolve': { request: { url: string; profileId: string }; response: { orgId: string } };
   'link/create': {
     request: { orgId: string; linkToken: string; profileId?: string; allowTokenReuse?: boolean };
-    response: OrgStatusRecord;
+    response: OrgCallReply;
   };
   /**
    * Both sides in one call: the client's Atlas key pair makes a link token for `atlasOrgId`, and the org's own key
    * pair posts it. The token is never in the answer; a failed link keeps it in the worker's memory for a retry.
    */
-  'atlas/link': { request: { orgId: string; atlasOrgId: string; profileId?: string }; response: OrgStatusRecord };
+  'atlas/link': { request: { orgId: string; atlasOrgId: string; profileId?: string }; response: OrgCallReply };
   /** The Cloud Manager orgs a revoke of this Atlas org's link token may cut off, from the extension's records. */
   'atlas/revoke-reach': { request: { atlasOrgId: string }; response: RevokeReach };
   /**
@@ -52,8 +53,8 @@ export interface PopupMessages {
    * revoke, checks the status of each org it reached that a key pair serves.
    */
   'atlas/revoke': { request: { atlasOrgId: string }; response: RevokeResult };
-  'link/status': { request: { orgId: string; profileId?: string }; response: OrgStatusRecord };
-  'link/delete': { request: { orgId: string; profileId?: string }; response: OrgStatusRecord };
+  'link/status': { request: { orgId: string; profileId?: string }; response: OrgCallReply };
+  'link/delete': { request: { orgId: string; profileId?: string }; response: OrgCallReply };
   'history/list': { request: { orgId?: string }; response: HistoryEntry[] };
   /** Empties the log but for one 'clear-log' entry saying when, and how many entries it held; answers that entry. */
   'history/clear': { request: Record<string, never>; response: HistoryEntry };

@@ -11,6 +11,14 @@ export function createScheduledStorage() {
   const data = { local: new Map<string, unknown>(), session: new Map<string, unknown>() };
   const pending: Pending[] = [];
   let gated = false;
+  /**
+   * An area's size limit in bytes (Chrome: storage.local 10 MB, QUOTA_BYTES), counted as Chrome counts it: each
+   * key's length plus its value's JSON. A set() that would pass it fails as Chrome's does, changing nothing.
+   */
+  const quota: { local?: number; session?: number } = {};
+  const utf8 = new TextEncoder();
+  const bytesOf = (map: Map<string, unknown>) =>
+    [...map].reduce((sum, [k, v]) => sum + utf8.encode(k).length + utf8.encode(JSON.stringify(v)).length, 0);
 
   function gate<T>(effect: () => T): Promise<T> {
     if (!gated) return Promise.resolve().then(effect);
@@ -29,7 +37,7 @@ export function createScheduledStorage() {
   }
 
   const clone = <T>(x: T): T => (x === undefined ? x : structuredClone(x));
-  function area(map: Map<string, unknown>) {
+  function area(map: Map<string, unknown>, name?: 'local' | 'session') {
     return {
       get: (keys: string | string[] | null) =>
         gate(() => {
@@ -40,6 +48,12 @@ export function createScheduledStorage() {
         }),
       set: (items: Record<string, unknown>) =>
         gate(() => {
+          const limit = name ? quota[name] : undefined;
+          if (limit !== undefined) {
+            const after = new Map(map);
+            for (const [k, v] of Object.entries(items)) after.set(k, v);
+            if (bytesOf(after) > limit) throw new Error('QUOTA_BYTES quota exceeded');
+          }
           for (const [k, v] of Object.entries(items)) map.set(k, clone(v));
         }),
       remove: (keys: string | string[]) =>
@@ -51,9 +65,12 @@ export function createScheduledStorage() {
 
   return {
     data,
-    local: area(data.local),
-    session: area(data.session),
+    local: area(data.local, 'local'),
+    session: area(data.session, 'session'),
     pending,
+    quota,
+    /** How many bytes an area holds, as its quota counts them. */
+    bytes: (name: 'local' | 'session') => bytesOf(data[name]),
     /** From now on every storage call waits for the harness. */
     hold(on = true) {
       gated = on;

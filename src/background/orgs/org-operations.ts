@@ -9,15 +9,15 @@ import {
   profileServes,
   type VaultContents,
 } from '../../core/vault';
-import type { HistoryEntry, LinkMade, OrgStatusRecord } from '../../shared/domain';
+import type { HistoryEntry, LinkMade, OrgCallReply, OrgStatusRecord } from '../../shared/domain';
 import { apiFor } from '../api/api-clients';
 import { toErrorView } from '../messaging/error-view';
 import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
 import { autoCheckBudgetItem, tokenFingerprintsItem } from '../storage/items';
 import { readContents, updateContents } from '../vault/vault-store';
 import { paintOrgTabs } from './badge';
-import { recordAction } from './history';
-import { type CallRequest, type Operation, orgStatus, recordFailure, recordSuccess, runExclusive } from './org-state';
+import { type KeepRecord, recordAccepted, recordKeeper, recordRefused } from './call-records';
+import { type CallRequest, type Operation, orgStatus, runExclusive } from './org-state';
 
 /**
  * The key pair that signs calls for an org: the one the user picked, else the one that serves it. A picked key
@@ -63,9 +63,9 @@ async function perform(
   orgId: string,
   operation: Operation,
   profileId: string | undefined,
-  call: (profile: Profile) => Promise<Partial<OrgStatusRecord>>,
+  call: (profile: Profile, keep: KeepRecord) => Promise<Partial<OrgStatusRecord>>,
   details: LinkDetails = {},
-): Promise<OrgStatusRecord> {
+): Promise<OrgCallReply> {
   // 1. Which key pair signs: the picked one or the org's own, never another org's (refused before any call).
   const contents = await readContents();
   const profile = chooseProfile(contents, orgId, profileId, (await orgStatus(orgId))?.base);
@@ -96,24 +96,30 @@ async function perform(
       publicKey: profile.publicKey,
       ...details,
     });
-    const note = operation === 'status' ? async () => undefined : recordAction;
+    const history = operation !== 'status';
+    const records = recordKeeper();
     try {
-      // 3. The signed call, then what it settles: the binding, the org's status, the history line.
-      const outcome = await call(profile);
-      await bindAfterSuccess(orgId, profile);
-      const record = await recordSuccess(
-        orgId,
-        { ...outcome, ...linkFacts(operation, time, details) },
-        profile.baseUrl,
+      // 3. The signed call, then what it settles: the binding, the org's status, the history line. Once the server
+      // accepted the call, a write storage refuses makes the answer "not recorded", never a failure.
+      let outcome: Partial<OrgStatusRecord>;
+      try {
+        outcome = await call(profile, records.keep);
+      } catch (error) {
+        // 3'. A failure is recorded on the org (kind and parameters only) and in history, then rethrown to the page.
+        await recordRefused(orgId, toErrorView(error), entry(), history);
+        throw error;
+      }
+      await records.keep(() => bindAfterSuccess(orgId, profile));
+      return await recordAccepted(
+        {
+          orgId,
+          outcome: { ...outcome, ...linkFacts(operation, time, details) },
+          base: profile.baseUrl,
+          entry: entry(),
+          history,
+        },
+        records,
       );
-      await note({ ...entry(), orgName: record.name, ok: true, result: record.status ?? 'unknown' });
-      return record;
-    } catch (error) {
-      // 3'. A failure is recorded on the org (kind and parameters only) and in history, then rethrown to the page.
-      const view = toErrorView(error);
-      const record = await recordFailure(orgId, view);
-      await note({ ...entry(), orgName: record.name, ok: false, result: view.kind });
-      throw error;
     } finally {
       // 4. Every tab that shows the org shows its new state.
       await paintOrgTabs(orgId);
@@ -129,7 +135,7 @@ export async function linkOrg(request: {
   linkToken: string;
   profileId?: string;
   allowTokenReuse?: boolean;
-}): Promise<OrgStatusRecord> {
+}): Promise<OrgCallReply> {
   const token = normalizeLinkToken(request.linkToken);
   const fingerprint = await tokenFingerprint(token);
   const earlierOrg = (await tokenFingerprintsItem.get())[fingerprint] ?? sending.get(fingerprint);
@@ -145,7 +151,7 @@ export async function linkOrg(request: {
     request.orgId,
     'link',
     request.profileId,
-    (profile) => postToken(request.orgId, profile, token, fingerprint),
+    (profile, keep) => postToken(request.orgId, profile, token, fingerprint, keep),
     { tokenFingerprint: fingerprint, tokenSource: 'pasted' },
   );
 }
@@ -159,33 +165,34 @@ export function linkWithNewToken(
   profileId: string | undefined,
   makeToken: (profile: Profile) => Promise<string>,
   atlasOrgId?: string,
-): Promise<OrgStatusRecord> {
+): Promise<OrgCallReply> {
   const details: LinkDetails = { tokenSource: 'created', ...(atlasOrgId ? { atlasOrgId } : {}) };
   return perform(
     orgId,
     'link',
     profileId,
-    async (profile) => {
+    async (profile, keep) => {
       const token = normalizeLinkToken(await makeToken(profile));
       details.tokenFingerprint = await tokenFingerprint(token);
-      return postToken(orgId, profile, token, details.tokenFingerprint);
+      return postToken(orgId, profile, token, details.tokenFingerprint, keep);
     },
     details,
   );
 }
 
-async function postToken(orgId: string, profile: Profile, token: string, fingerprint: string) {
+async function postToken(orgId: string, profile: Profile, token: string, fingerprint: string, keep: KeepRecord) {
   sending.set(fingerprint, orgId);
   try {
     const result = await apiFor(profile).linkOrganization(orgId, token);
-    await tokenFingerprintsItem.update((used) => ({ ...used, [fingerprint]: orgId }));
+    // Cloud Manager accepted the token: a fingerprint storage cannot keep makes the answer "not recorded" only.
+    await keep(() => tokenFingerprintsItem.update((used) => ({ ...used, [fingerprint]: orgId })));
     return { status: result.status };
   } finally {
     if (sending.get(fingerprint) === orgId) sending.delete(fingerprint);
   }
 }
 
-export function refreshStatus(orgId: string, profileId?: string): Promise<OrgStatusRecord> {
+export function refreshStatus(orgId: string, profileId?: string): Promise<OrgCallReply> {
   return perform(orgId, 'status', profileId, async (profile) => {
     const api = apiFor(profile);
     const known = await orgStatus(orgId);
@@ -198,7 +205,7 @@ export function refreshStatus(orgId: string, profileId?: string): Promise<OrgSta
   });
 }
 
-export function unlinkOrg(orgId: string, profileId?: string): Promise<OrgStatusRecord> {
+export function unlinkOrg(orgId: string, profileId?: string): Promise<OrgCallReply> {
   return perform(orgId, 'unlink', profileId, async (profile) => {
     await apiFor(profile).unlinkOrganization(orgId);
     return { status: 'NOT_LINKED' };

@@ -1,6 +1,8 @@
 // What an Atlas Admin API answer must hold to be believed: a link token Cloud Manager could be given, orgs with a
-// 24-hex id and a name. Anything else is unexpected-response, which never repeats what the answer held.
+// 24-hex id and a name (cut and cleaned as every server-given name is). Anything else is unexpected-response, which
+// never repeats what the answer held.
 import { CloudManagerError, isObjectId, normalizeLinkToken } from '../cloudmanager';
+import { cut } from '../vault/identity';
 
 export type AtlasOrganization = { id: string; name: string };
 
@@ -25,13 +27,16 @@ export function readLinkToken(body: Record<string, unknown> | undefined): string
   }
 }
 
-/** One entry of an org listing: undefined when Atlas marks it deleted, else a well-formed org or a refusal. */
+/**
+ * One entry of an org listing: undefined when Atlas marks it deleted, else a well-formed org (its name cut to size,
+ * controls and text-direction characters made spaces) or a refusal.
+ */
 export function readListedOrg(entry: unknown): AtlasOrganization | undefined {
   if (!isRecord(entry)) throw notUnderstood();
   const { id, name, isDeleted } = entry;
   if (!isObjectId(id) || typeof name !== 'string' || name.length === 0) throw notUnderstood();
   if (isDeleted !== undefined && typeof isDeleted !== 'boolean') throw notUnderstood();
-  return isDeleted ? undefined : { id, name };
+  return isDeleted ? undefined : { id, name: cut(name) };
 }
 
 /**

@@ -1,5 +1,8 @@
 // The Cloud Manager public API calls this extension makes, over any fetch-compatible function (the Digest layer in
-// the extension, a plain function in tests). Every failure is thrown as a CloudManagerError.
+// the extension, a plain function in tests). Every failure is thrown as a CloudManagerError. Every name an answer
+// gives (org, project) is cut and cleaned here, where it is read, so no caller ever keeps or shows one uncut.
+// The rule names learnt from a server are kept by (display-safe characters, MAX_NAME_LENGTH): one rule for all.
+import { cut } from '../vault/identity';
 import { CloudManagerError } from './cloud-manager-error';
 import type { CloudManagerOperation } from './error-codes';
 import { decodeErrorResponse, describeError } from './errors';
@@ -83,8 +86,13 @@ function objectIdOf(value: unknown): string {
   throw new CloudManagerError('unexpected-response');
 }
 
-function nonEmptyString(value: unknown): string {
-  if (typeof value === 'string' && value.length > 0) return value;
+/**
+ * A name the server gave, as it may be kept and shown: at most MAX_NAME_LENGTH characters, every control, line
+ * separator and text-direction character a space (a 200,000-character name with NUL, LF and U+202E was once stored
+ * as is, and copied into every history entry). An empty or missing name is no answer.
+ */
+export function serverName(value: unknown): string {
+  if (typeof value === 'string' && value.length > 0) return cut(value);
   throw new CloudManagerError('unexpected-response');
 }
 
@@ -202,18 +210,18 @@ export function createCloudManagerApi(options: CloudManagerApiOptions): CloudMan
       const path = `/orgs/${assertObjectId(orgId, 'org')}`;
       const answer = await sendForJson({ method: 'GET', path, operation: 'org' });
       if (answer?.id !== undefined && answer.id !== orgId) throw new CloudManagerError('unexpected-response');
-      return { id: orgId, name: nonEmptyString(answer?.name) };
+      return { id: orgId, name: serverName(answer?.name) };
     },
 
     async ownOrgs() {
-      return listAll('/orgs', 'org', (entry) => ({ id: objectIdOf(entry.id), name: nonEmptyString(entry.name) }));
+      return listAll('/orgs', 'org', (entry) => ({ id: objectIdOf(entry.id), name: serverName(entry.name) }));
     },
 
     async projectsOf(orgId) {
       const path = `/orgs/${assertObjectId(orgId, 'org')}/groups`;
       return listAll(path, 'org', (entry) => {
         if (entry.orgId !== undefined && entry.orgId !== orgId) throw new CloudManagerError('unexpected-response');
-        return { id: objectIdOf(entry.id), name: nonEmptyString(entry.name) };
+        return { id: objectIdOf(entry.id), name: serverName(entry.name) };
       });
     },
 
@@ -222,7 +230,7 @@ export function createCloudManagerApi(options: CloudManagerApiOptions): CloudMan
       const answer: Record<string, unknown> = (await sendForJson({ method: 'GET', path, operation: 'group' })) ?? {};
       const orgId = answer.orgId;
       if (!isObjectId(orgId)) throw new CloudManagerError('unexpected-response');
-      return { groupId, orgId, name: nonEmptyString(answer.name) };
+      return { groupId, orgId, name: serverName(answer.name) };
     },
   };
 }
