@@ -1,13 +1,16 @@
 // The audit log of link, unlink, revoke and clear actions (time, org, outcome in words, client and public key, the
 // token's fingerprint and source, the Atlas org — nothing secret), newest first, with a count of the entries the
 // cap dropped; exports as CSV and JSON Lines (history-export.ts); clearing asks first and offers the export.
-import { useEffect, useState } from 'preact/hooks';
-import type { ErrorView, HistoryEntry } from '../shared/domain';
+// A link token the extension made and never used is still valid in Atlas: its entry offers to revoke it, behind the
+// popup's question (Atlas's DELETE removes all of that Atlas org's link tokens and the API key each embeds).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ErrorView, HistoryEntry, OrgRef, RevokeReach, RevokeResult } from '../shared/domain';
 import type { ErrorKind } from '../shared/errors';
 import { asErrorView, send } from '../shared/send';
 import { errorText } from '../shared/text/error-text';
 import { t } from '../shared/text/i18n';
 import { OPERATION_KEYS } from '../shared/text/keys';
+import { orgLabel } from '../shared/text/org-label';
 import { statusText } from '../shared/text/status-text';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import { ClearHistoryDialog } from './ClearHistoryDialog';
@@ -27,6 +30,7 @@ export function resultText(entry: HistoryEntry): string {
   if (entry.result === 'NOT_LINKED') return t('notLinked');
   if (entry.result === 'revoked') return t('historyRevoked');
   if (entry.result === 'nothing-to-revoke') return t('historyNothingToRevoke');
+  if (entry.result === 'token-unused') return t('historyTokenUnused');
   // History records links and unlinks, never status checks: a NOT_SYNCED here is a link POST's, so a link was made.
   if (entry.result === 'SYNCED' || entry.result === 'NOT_SYNCED') return statusText(entry.result, entry.operation);
   if (!entry.ok) return errorText(storedError(entry.result as ErrorKind)).message;
@@ -45,12 +49,96 @@ function TokenCell({ entry }: { entry: HistoryEntry }) {
   );
 }
 
+/**
+ * The Atlas orgs whose unused tokens can still be revoked from here: an entry 'token-unused' with no successful
+ * revoke of its Atlas org after it (entries are listed newest first).
+ */
+export function revocableEntries(entries: readonly HistoryEntry[]): Set<HistoryEntry> {
+  const revokedAfter = new Set<string>();
+  const revocable = new Set<HistoryEntry>();
+  for (const entry of entries) {
+    if (!entry.atlasOrgId) continue;
+    if (entry.operation === 'revoke-token' && entry.ok) revokedAfter.add(entry.atlasOrgId);
+    else if (entry.result === 'token-unused' && !revokedAfter.has(entry.atlasOrgId)) revocable.add(entry);
+  }
+  return revocable;
+}
+
+function OrgList(props: { orgs: readonly OrgRef[] }) {
+  return (
+    <ul>
+      {props.orgs.map((org) => (
+        <li key={org.orgId}>{orgLabel(org.name, org.orgId)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The popup's revoke question, in the popup's words: what the DELETE removes, and the links it may end. */
+function ConfirmRevoke(props: { atlasOrgId: string; onConfirm: () => void; onCancel: () => void }) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  const [reach, setReach] = useState<RevokeReach>();
+  const [failure, setFailure] = useState<ErrorView>();
+  const name = props.atlasOrgId;
+  useEffect(() => cancel.current?.focus(), []);
+  useEffect(() => {
+    send('atlas/revoke-reach', { atlasOrgId: props.atlasOrgId }).then(setReach, (e) => setFailure(asErrorView(e)));
+  }, [props.atlasOrgId]);
+  return (
+    <div
+      class="notice warning"
+      role="alertdialog"
+      aria-labelledby="history-revoke-question"
+      data-testid="history-revoke-confirm"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          props.onCancel();
+        }
+      }}
+    >
+      <p id="history-revoke-question">{t('atlasRevokeQuestion', name)}</p>
+      {failure && <ErrorNotice error={failure} />}
+      {!failure && !reach && <p class="muted">{t('atlasRevokeReachLoading')}</p>}
+      {reach && (
+        <>
+          {reach.linked.length > 0 ? (
+            <>
+              <p>{t('atlasRevokeReachLinked', name)}</p>
+              <OrgList orgs={reach.linked} />
+            </>
+          ) : (
+            <p>{t('atlasRevokeReachNone', name)}</p>
+          )}
+          {reach.unknownAtlasOrg.length > 0 && (
+            <>
+              <p>{t('atlasRevokeReachUnknown', name)}</p>
+              <OrgList orgs={reach.unknownAtlasOrg} />
+            </>
+          )}
+          <p class="muted">{t('atlasRevokeReachElsewhere')}</p>
+        </>
+      )}
+      <div class="row">
+        <button type="button" class="danger" onClick={props.onConfirm}>
+          {t('atlasRevokeConfirmButton')}
+        </button>
+        <button type="button" ref={cancel} onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function HistoryView() {
   const [entries, setEntries] = useState<HistoryEntry[]>();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<ErrorView>();
+  const [revoking, setRevoking] = useState<string>();
   const load = async () => setEntries(await send('history/list', {}));
   useEffect(() => {
     load().catch((e) => setError(asErrorView(e)));
@@ -74,7 +162,23 @@ export function HistoryView() {
       setBusy(false);
     }
   };
+  const revoke = async (atlasOrgId: string) => {
+    setRevoking(undefined);
+    setBusy(true);
+    setDone(undefined);
+    setError(undefined);
+    try {
+      const result: RevokeResult = await send('atlas/revoke', { atlasOrgId });
+      setDone(t(result.outcome === 'revoked' ? 'atlasRevokeDone' : 'atlasRevokeNothing', atlasOrgId));
+    } catch (e) {
+      setError(asErrorView(e));
+    } finally {
+      setBusy(false);
+      await load().catch((e) => setError(asErrorView(e)));
+    }
+  };
   const dropped = entries ? droppedCount(entries) : 0;
+  const revocable = revocableEntries(entries ?? []);
 
   return (
     <section class="card" aria-labelledby="history-title">
@@ -111,7 +215,26 @@ export function HistoryView() {
                       {e.orgName ?? ''} <span class="mono">{e.orgId}</span>
                     </td>
                     <td>{t(OPERATION_KEYS[e.operation])}</td>
-                    <td>{resultText(e)}</td>
+                    <td>
+                      {resultText(e)}
+                      {revocable.has(e) && e.atlasOrgId && (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            aria-haspopup="dialog"
+                            disabled={busy || revoking !== undefined}
+                            onClick={() => {
+                              setDone(undefined);
+                              setError(undefined);
+                              setRevoking(e.atlasOrgId);
+                            }}
+                          >
+                            {t('atlasRevokeButton')}
+                          </button>
+                        </>
+                      )}
+                    </td>
                     <td>{e.profileLabel}</td>
                     <td class="mono">{e.publicKey ?? ''}</td>
                     <TokenCell entry={e} />
@@ -133,6 +256,13 @@ export function HistoryView() {
             </button>
           </div>
         </>
+      )}
+      {revoking && (
+        <ConfirmRevoke
+          atlasOrgId={revoking}
+          onConfirm={() => revoke(revoking)}
+          onCancel={() => setRevoking(undefined)}
+        />
       )}
       <div aria-live="polite" data-testid="history-outcome">
         {done && <Notice tone="success">{done}</Notice>}

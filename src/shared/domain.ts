@@ -129,7 +129,10 @@ export interface HistoryEntry {
   orgId: string;
   orgName?: string;
   operation: HistoryOperation;
-  /** SYNCED / NOT_SYNCED / NOT_LINKED / revoked / nothing-to-revoke on success, or the error kind. */
+  /**
+   * SYNCED / NOT_SYNCED / NOT_LINKED / revoked / nothing-to-revoke on success, or the error kind; 'token-unused'
+   * (ok false): a link token the extension made was dropped unused (expired, a lock, replaced), still valid in Atlas.
+   */
   result: string;
   ok: boolean;
   profileLabel: string;

@@ -5,7 +5,7 @@
 // A lock is final: the lock epoch is taken at the start and checked after every await, so a token Atlas answers
 // after a lock is neither posted nor held, and a link that fails after it keeps nothing (the API clients send
 // nothing once the vault locked, whatever holds them).
-import { isObjectId } from '../../core/cloudmanager';
+import { isObjectId, normalizeLinkToken, tokenFingerprint } from '../../core/cloudmanager';
 import { atlasKeyPairFor, atlasKeyPairsOfClient, type Profile, profileSide } from '../../core/vault';
 import type { OrgStatusRecord } from '../../shared/domain';
 import { atlasApiFor } from '../api/api-clients';
@@ -13,9 +13,18 @@ import { toErrorView } from '../messaging/error-view';
 import { WorkerError } from '../messaging/worker-error';
 import { linkWithNewToken } from '../orgs/org-operations';
 import { saveOrgStatus } from '../orgs/org-state';
-import { lockEpoch, requireSameEpoch } from '../vault/session';
+import { lockEpoch, lockedMeanwhile, requireSameEpoch } from '../vault/session';
 import { readContents } from '../vault/vault-store';
-import { dropPending, holdPending, keepPending, pendingKey, takePending } from './pending-tokens';
+import {
+  abandonPending,
+  dropPending,
+  type HeldTokenFacts,
+  holdPending,
+  keepPending,
+  noteUnusedToken,
+  pendingKey,
+  takePending,
+} from './pending-tokens';
 
 /** The client's Atlas key pair for this Atlas org: of the same client (label) as the org's key pair, never another. */
 export function atlasKeyPairOfClient(profiles: readonly Profile[], client: Profile, atlasOrgId: string): Profile {
@@ -67,9 +76,20 @@ export async function createAndLink(request: {
         const held = takePending(key);
         if (held) return held;
         const token = await atlasApiFor(atlas).createLinkToken(atlasOrgId, { accessListIps });
-        // Atlas answered after a lock: the token goes nowhere, and is not held.
-        requireSameEpoch(since);
-        holdPending(key, token);
+        const facts: HeldTokenFacts = {
+          fingerprint: await tokenFingerprint(normalizeLinkToken(token)),
+          orgId,
+          ...(client.org?.id === orgId && client.org.name ? { orgName: client.org.name } : {}),
+          atlasOrgId,
+          profileLabel: atlas.label,
+          publicKey: atlas.publicKey,
+        };
+        // Atlas answered after a lock: the token goes nowhere and is not held, but it is valid in Atlas: history says so.
+        if (since !== lockEpoch()) {
+          noteUnusedToken(facts);
+          throw lockedMeanwhile();
+        }
+        holdPending(key, token, facts);
         return token;
       },
       atlasOrgId,
@@ -80,8 +100,9 @@ export async function createAndLink(request: {
   } catch (error) {
     // Stryker disable next-line ConditionalExpression: with no key nothing was held: dropping or keeping it changes nothing
     if (key) {
-      // After a lock nothing is kept for a retry: the lock forgot every held token, and one taken since goes too.
-      if (isTokenUseless(error) || since !== lockEpoch()) dropPending(key);
+      // After a lock nothing is kept for a retry: the token goes to history as made and not used.
+      if (isTokenUseless(error)) dropPending(key);
+      else if (since !== lockEpoch()) abandonPending(key);
       else keepPending(key);
     }
     throw error;

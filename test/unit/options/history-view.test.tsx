@@ -297,4 +297,94 @@ describe("an org's note in the edit dialog", () => {
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(fake.current.sent.map((m) => m.name)).toEqual(['org/notes']);
   });
+
+  describe('a link token made and never used (#30 item 8)', () => {
+    const UNUSED: HistoryEntry = {
+      time: Date.UTC(2026, 0, 2, 5, 0, 0),
+      orgId: org(1),
+      orgName: 'Acme Prod',
+      operation: 'link',
+      result: 'token-unused',
+      ok: false,
+      profileLabel: 'Acme',
+      publicKey: 'atlaskey',
+      tokenFingerprint: 'fedcba9876543210',
+      tokenSource: 'created',
+      atlasOrgId: org(9),
+      seq: 8,
+    };
+    const resultCell = async () => {
+      const table = await screen.findByTestId('history');
+      return within(table).getAllByRole('row')[1]!.querySelectorAll('td')[3]!;
+    };
+
+    beforeEach(() => {
+      stored = [UNUSED, LINK];
+      fake.current.handlers['atlas/revoke-reach'] = () => ({
+        linked: [{ orgId: org(1), name: 'Acme Prod' }],
+        unknownAtlasOrg: [],
+      });
+      fake.current.handlers['atlas/revoke'] = () => {
+        stored = [{ ...UNUSED, operation: 'revoke-token', result: 'revoked', ok: true, seq: 9 }, UNUSED, LINK];
+        return { outcome: 'revoked', checked: [], unchecked: [] };
+      };
+    });
+
+    it('is worded as still valid in Atlas, in the page and the export', async () => {
+      render(<HistoryView />);
+      expect((await resultCell()).textContent).toContain(
+        'Link token made, not used: still valid in Atlas until revoked',
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+      expect((await texts())[0]?.[1]).toContain(
+        `,link,token-unused,no,Acme,"Link token made, not used: still valid in Atlas until revoked",atlaskey,fedcba9876543210,created,${org(9)},`,
+      );
+    });
+
+    it("offers Revoke, asks first with the popup's words, and revokes only once confirmed", async () => {
+      render(<HistoryView />);
+      const button = within(await resultCell()).getByRole('button', {
+        name: "Revoke the Atlas organization's link token…",
+      });
+      fireEvent.click(button);
+      const dialog = await screen.findByTestId('history-revoke-confirm');
+      expect(dialog.textContent).toContain(
+        `Revoke the link tokens of the Atlas organization ${org(9)}? Atlas's DELETE names no token: it removes this organization's link tokens and the API key each one embeds`,
+      );
+      await waitFor(() => expect(dialog.textContent).toContain(`Acme Prod (${org(1)})`));
+      expect(sentNames()).not.toContain('atlas/revoke');
+      // Cancel (and Escape) send nothing.
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+      expect(screen.queryByTestId('history-revoke-confirm')).toBeNull();
+      fireEvent.click(within(await resultCell()).getByRole('button'));
+      fireEvent.keyDown(await screen.findByTestId('history-revoke-confirm'), { key: 'Escape' });
+      expect(screen.queryByTestId('history-revoke-confirm')).toBeNull();
+      expect(sentNames()).not.toContain('atlas/revoke');
+
+      fireEvent.click(within(await resultCell()).getByRole('button'));
+      fireEvent.click(
+        within(await screen.findByTestId('history-revoke-confirm')).getByRole('button', { name: 'Revoke the token' }),
+      );
+      await waitFor(() => expect(screen.getByTestId('history-outcome').textContent).toContain('was revoked'));
+      expect(fake.current.sent.filter((m) => m.name === 'atlas/revoke').map((m) => m.request)).toEqual([
+        { atlasOrgId: org(9) },
+      ]);
+      // Revoked since: the entry no longer offers it.
+      await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(4));
+      expect(screen.queryByRole('button', { name: "Revoke the Atlas organization's link token…" })).toBeNull();
+    });
+
+    it('offers nothing for a token whose Atlas org was revoked after it, nor for other entries', async () => {
+      stored = [{ ...UNUSED, operation: 'revoke-token', result: 'revoked', ok: true, seq: 9 }, UNUSED, LINK];
+      render(<HistoryView />);
+      await screen.findByTestId('history');
+      expect(screen.queryByRole('button', { name: "Revoke the Atlas organization's link token…" })).toBeNull();
+      // A refused revoke leaves the token valid: Revoke is still offered.
+      cleanup();
+      stored = [{ ...UNUSED, operation: 'revoke-token', result: 'server-error', ok: false, seq: 9 }, UNUSED, LINK];
+      render(<HistoryView />);
+      await screen.findByTestId('history');
+      expect(screen.getAllByRole('button', { name: "Revoke the Atlas organization's link token…" })).toHaveLength(1);
+    });
+  });
 });

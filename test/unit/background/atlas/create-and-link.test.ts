@@ -105,6 +105,8 @@ function holdAnswer(matches: (url: string, init: RequestInit | undefined, respon
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+const fingerprintOf = async (token: string) =>
+  (await import('../../../../src/core/cloudmanager')).tokenFingerprint(token);
 
 beforeEach(() => {
   fake.origins.length = 0;
@@ -193,6 +195,26 @@ describe('create-and-link', () => {
     await w.send('vault/unlock', { passphrase: PASSPHRASE });
     expect((await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).ok).toBe(true);
     expect(sb.atlasTokens().slice(before)).toHaveLength(2);
+    // Atlas holds two tokens, the first neither linked nor revoked: history says so, by fingerprint (#30 item 8).
+    const [first, second] = sb.atlasTokens().slice(before);
+    expect([first!.linkedOrgIds, first!.revoked, second!.linkedOrgIds]).toEqual([[], false, [ACME()]]);
+    const [firstToken, secondToken] = [...seenTokens];
+    const history = (await w.send('history/list', { orgId: ACME() })).value as Record<string, unknown>[];
+    expect(history.map((h) => [h.result, h.tokenFingerprint])).toEqual([
+      ['SYNCED', await fingerprintOf(secondToken!)],
+      ['token-unused', await fingerprintOf(firstToken!)],
+      ['server-error', await fingerprintOf(firstToken!)],
+    ]);
+    expect(history[1]).toMatchObject({
+      operation: 'link',
+      ok: false,
+      orgName: 'Acme Retail',
+      atlasOrgId: ACME_ATLAS(),
+      tokenSource: 'created',
+      profileLabel: 'Acme',
+      publicKey: fixtureKey('atlas').publicKey,
+    });
+    expect(storedText()).not.toContain(firstToken);
   });
 
   it('a lock while Atlas answers the token request: the link is not posted, the token not held, no nonce written (#30)', async () => {
@@ -221,6 +243,13 @@ describe('create-and-link', () => {
     expect(fake.storage.data.session.get('digestNonces')).toBeUndefined();
     expect(fake.storage.data.session.get('vaultKey')).toBeUndefined();
     for (const token of seenTokens) expect(storedText()).not.toContain(token);
+    // The token Atlas made is valid there and was never used: history says so (#30 item 8).
+    const [made] = [...seenTokens];
+    const history = (await w.send('history/list', { orgId: ACME() })).value as Record<string, unknown>[];
+    expect(history.map((h) => [h.result, h.tokenFingerprint ?? null])).toEqual([
+      ['vault-locked', null],
+      ['token-unused', await fingerprintOf(made!)],
+    ]);
     // The next unlock opens the clients again: the next create-and-link makes a token and links.
     await w.send('vault/unlock', { passphrase: PASSPHRASE });
     expect(await w.send('atlas/link', { orgId: ACME(), atlasOrgId: ACME_ATLAS() })).toMatchObject({ ok: true });
