@@ -213,7 +213,14 @@ describe("resolveProjectWith: the client the user named, and that client's org o
     const w = await worker(key(1));
     const { readContents, updateContents } = await import('../../../../src/background/vault/vault-store');
     // An older key pair of the Ops Manager server, saved before keys were identified.
-    const old = { ...(await readContents()).profiles[0]!, id: 'old', publicKey: 'global9', baseUrl: OPS, orgIds: [] };
+    const old = {
+      ...(await readContents()).profiles[0]!,
+      id: 'old',
+      publicKey: 'global9',
+      baseUrl: OPS,
+      side: 'ops-manager' as const,
+      orgIds: [],
+    };
     delete old.org;
     delete old.projects;
     await updateContents((c) => ({ contents: { ...c, profiles: [...c.profiles, old] }, result: null }));
