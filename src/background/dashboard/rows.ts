@@ -3,6 +3,7 @@
 // target.
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { HistoryEntry, OrgStatusRecord, ProfileView } from '../../shared/domain';
+import { noteOf } from '../orgs/org-note';
 
 type ProfileBinding = Pick<ProfileView, 'id' | 'label' | 'orgIds'>;
 
@@ -37,7 +38,8 @@ export function buildDashboardRows(
     if (record?.error) row.error = record.error;
     if (record?.base) row.base = record.base;
     if (record?.atlasOrgId) row.atlasOrgId = record.atlasOrgId;
-    if (record?.note) row.note = record.note;
+    const note = noteOf(record);
+    if (note) row.note = note;
     if (action)
       row.lastAction = { time: action.time, operation: action.operation, result: action.result, ok: action.ok };
     return row;

@@ -5,7 +5,7 @@ import { createAndLink } from '../atlas/create-and-link';
 import { reachOfRevoke, revokeAtlasToken } from '../atlas/revoke-token';
 import { clearHistory, readHistory } from './history';
 import { resolveProjectWith } from './locations';
-import { orgNotes, setOrgNote } from './org-note';
+import { noteOf, orgNotes, setOrgNote } from './org-note';
 import { linkOrg, refreshStatus, unlinkOrg } from './org-operations';
 import { allOrgStatuses } from './org-state';
 import { popupContext } from './popup-context';
@@ -43,7 +43,7 @@ export const orgHandlers: HandlersOf<OrgMessages> = {
     // of now goes along for the export (it is never stored in an entry).
     return (orgId ? entries.filter((e) => e.orgId === orgId) : entries)
       .map((e) => {
-        const note = names[e.orgId]?.note;
+        const note = noteOf(names[e.orgId]);
         return { ...e, orgName: e.orgName ?? names[e.orgId]?.name, ...(note ? { orgNote: note } : {}) };
       })
       .reverse();

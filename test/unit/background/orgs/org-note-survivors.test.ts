@@ -73,3 +73,11 @@ describe('the notes listed', () => {
     expect(Object.keys(listed)).toEqual([org(1)]);
   });
 });
+
+describe('a note saved before the rule covered U+2028, U+2029 and U+061C (#30 item 7)', () => {
+  it('reads back cleaned: each such character a space', async () => {
+    fake.storage.data.local.set('orgStatus', { [org(1)]: { orgId: org(1), note: 'hand\u2028over\u2029to \u061Cops' } });
+    const { orgNotes } = await notes();
+    expect(await orgNotes()).toEqual({ [org(1)]: 'hand over to  ops' });
+  });
+});
