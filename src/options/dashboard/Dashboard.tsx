@@ -39,6 +39,10 @@ const NO_PROFILES: ProfileView[] = [];
 
 type Outcome = { tone: 'success'; text: string } | { tone: 'error'; error: ErrorView; org: string };
 
+/** The server accepted the call but storage refused its record: said beside the outcome, with what to do. */
+const withNotRecorded = (text: string, reply: { notRecorded?: true }) =>
+  reply.notRecorded ? `${text} ${t('notRecorded')} ${t('notRecordedRemedy')}` : text;
+
 function useMinuteClock(): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -79,7 +83,7 @@ export function Dashboard() {
         action === 'unlink'
           ? t('dash_rowUnlinked', orgName(row))
           : t('dash_rowChecked', [orgName(row), rowStatusText(record as DashboardRow)]);
-      setOutcome({ tone: 'success', text });
+      setOutcome({ tone: 'success', text: withNotRecorded(text, record) });
     } catch (e) {
       setOutcome({ tone: 'error', error: asErrorView(e), org: orgName(row) });
     } finally {
@@ -251,7 +255,8 @@ export function Dashboard() {
             setDialog(undefined);
             data.updateRecord(record);
             const next = record.status ? ` ${statusNextText(record.status, record.statusFrom)}` : '';
-            setOutcome({ tone: 'success', text: `${t('dash_rowLinked', orgName(dialog.row))}${next}` });
+            const text = `${t('dash_rowLinked', orgName(dialog.row))}${next}`;
+            setOutcome({ tone: 'success', text: withNotRecorded(text, record) });
             data.load();
           }}
         />

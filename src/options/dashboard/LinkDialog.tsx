@@ -3,7 +3,7 @@
 // and the same question first when the org is already linked. Only key pairs that may serve the org are offered.
 import { useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import type { ErrorView, OrgStatusRecord, ProfileView } from '../../shared/domain';
+import type { ErrorView, OrgCallReply, ProfileView } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { CancelButton } from '../../ui/ActionOutcome';
@@ -18,7 +18,7 @@ import { servingProfiles } from './serving-profiles';
 export function LinkDialog(props: {
   row: DashboardRow;
   profiles: readonly ProfileView[];
-  onLinked: (record: OrgStatusRecord) => void;
+  onLinked: (record: OrgCallReply) => void;
   onClose: () => void;
 }) {
   const { row } = props;

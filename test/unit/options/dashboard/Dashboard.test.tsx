@@ -2,7 +2,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DashboardView, RefreshProgress } from '../../../../src/shared/dashboard-messages';
+import { messagesOf } from '../../../support/catalogue';
 import { fakeExtension } from '../../../support/fake-extension';
+
+const en = messagesOf('en');
 
 const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typeof fakeExtension> }));
 vi.mock('webextension-polyfill', () => ({
@@ -299,6 +302,21 @@ describe('Dashboard', () => {
     expect(fake.current.sent.filter((m) => m.name === 'link/delete').map((m) => m.request)).toEqual([
       { orgId: org(1), profileId: 'p1' },
     ]);
+  });
+
+  it('an unlink the server accepted but storage could not record says so beside the outcome (#30 item 2)', async () => {
+    fake.current.handlers['link/delete'] = (request: { orgId: string }) => ({
+      orgId: request.orgId,
+      status: 'NOT_LINKED',
+      checkedAt: Date.now(),
+      notRecorded: true,
+    });
+    render(<Dashboard />);
+    await screen.findByText('Acme Prod');
+    fireEvent.click(screen.getByRole('button', { name: 'Unlink Acme Prod from Atlas…' }));
+    fireEvent.click(within(await screen.findByTestId('unlink-dialog')).getByRole('button', { name: 'Unlink' }));
+    await waitFor(() => expect(screen.getByTestId('row-outcome').textContent).toContain('was removed'));
+    expect(screen.getByTestId('row-outcome').textContent).toContain(en('notRecorded'));
   });
 
   it("changes a row's client, clears it, and removes a row from the list", async () => {
