@@ -11,7 +11,7 @@
 import { type AtlasApi, createAtlasApi } from '../../core/atlas';
 import { type CloudManagerApi, createCloudManagerApi } from '../../core/cloudmanager';
 import { reopenTokens } from '../../core/oauth';
-import { type Profile, profileCredential } from '../../core/vault';
+import { type Profile, profileCredential, requireSideRule } from '../../core/vault';
 import { onAllowedServerOnly } from '../settings/managed-settings';
 import { lockEpoch, lockedMeanwhile, unlockedSinceLock } from '../vault/session';
 import { withCredentialTexts } from './credential-errors';
@@ -70,6 +70,24 @@ function gated<A extends object>(api: A, gate: CallGate): A {
   return wrapped as A;
 }
 
+/**
+ * The API of a key pair a stored vault kept from before the side rule (a Cloud Manager or Atlas key pair on another
+ * server, a service account on Ops Manager): every call is refused before its credential goes anywhere.
+ */
+function sideChecked<A extends object>(profile: Profile, api: A): A {
+  const checked: Record<string, unknown> = {};
+  for (const [name, member] of Object.entries(api)) {
+    checked[name] =
+      typeof member === 'function'
+        ? async (...args: unknown[]) => {
+            requireSideRule(profile);
+            return member.apply(api, args);
+          }
+        : member;
+  }
+  return checked as A;
+}
+
 function clientFor<A extends CloudManagerApi | AtlasApi>(
   profile: Profile,
   create: (options: { baseUrl: string; fetch: typeof fetch }) => A,
@@ -77,15 +95,23 @@ function clientFor<A extends CloudManagerApi | AtlasApi>(
   const gate = sessionGate();
   const kept = gate.open();
   // A profile edited since the client was made (new key, new URL, another kind of credential) gets a new client.
-  const fingerprint = [profileCredential(profile), profile.publicKey, profile.privateKey, profile.baseUrl].join(
-    '\u0000',
-  );
+  const fingerprint = [
+    profileCredential(profile),
+    profile.publicKey,
+    profile.privateKey,
+    profile.baseUrl,
+    String(profile.side),
+    String(profile.global),
+  ].join('\u0000');
   const known = kept ? clients.get(profile.id) : undefined;
   if (known && known.fingerprint === fingerprint) return known.api as A;
   const api = gated(
-    onAllowedServerOnly(
-      profile.baseUrl,
-      withCredentialTexts(profile, create({ baseUrl: profile.baseUrl, fetch: signingFetch(profile, gate) })),
+    sideChecked(
+      profile,
+      onAllowedServerOnly(
+        profile.baseUrl,
+        withCredentialTexts(profile, create({ baseUrl: profile.baseUrl, fetch: signingFetch(profile, gate) })),
+      ),
     ),
     gate,
   );

@@ -42,6 +42,19 @@ afterEach(() => vi.unstubAllGlobals());
 const ask = (api: { ownOrgs(): Promise<unknown> }) => api.ownOrgs().catch(() => undefined);
 const userOf = (authorization: string | null) => /username="([^"]*)"/.exec(authorization ?? '')?.[1];
 
+describe('a key pair a stored vault kept from before the side rule (#30 item 4)', () => {
+  it.each([
+    ['a service account on an Ops Manager server', { credential: 'service-account' }],
+    ['a Cloud Manager key pair on another server', { side: 'cloud-manager' }],
+    ['an Atlas key pair on another server', { side: 'atlas' }],
+  ])('%s: every call is refused before anything is sent', async (_, patch) => {
+    const sent = vi.fn(server.fetch);
+    vi.stubGlobal('fetch', sent);
+    await expect(apiFor(profile(patch)).ownOrgs()).rejects.toMatchObject({ kind: 'invalid-profile' });
+    expect(sent).not.toHaveBeenCalled();
+  });
+});
+
 describe('apiFor', () => {
   it('keeps one client per key pair while its key and server stay the same', () => {
     const api = apiFor(profile());
