@@ -15,6 +15,7 @@ import { type Profile, profileCredential, requireSideRule } from '../../core/vau
 import { onAllowedServerOnly } from '../settings/managed-settings';
 import { lockEpoch, lockedMeanwhile, unlockedSinceLock } from '../vault/session';
 import { withCredentialTexts } from './credential-errors';
+import { guardMethods } from './guard-methods';
 import { openNonceStore } from './nonce-store';
 import { type CallGate, epochGate, type SigningKey, signingFetch } from './signing-fetch';
 import { openTokenStore, sessionTokenStore } from './token-store';
@@ -53,21 +54,14 @@ function sessionGate(): CallGate {
  * after it: it was sent before the lock.
  */
 function gated<A extends object>(api: A, gate: CallGate): A {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(api)) {
-    wrapped[name] =
-      typeof member === 'function'
-        ? async (...args: unknown[]) => {
-            if (!gate.open()) throw lockedMeanwhile();
-            try {
-              return await member.apply(api, args);
-            } catch (error) {
-              throw gate.open() ? error : lockedMeanwhile();
-            }
-          }
-        : member;
-  }
-  return wrapped as A;
+  return guardMethods(api, async (call) => {
+    if (!gate.open()) throw lockedMeanwhile();
+    try {
+      return await call();
+    } catch (error) {
+      throw gate.open() ? error : lockedMeanwhile();
+    }
+  });
 }
 
 /**
@@ -75,17 +69,10 @@ function gated<A extends object>(api: A, gate: CallGate): A {
  * server, a service account on Ops Manager): every call is refused before its credential goes anywhere.
  */
 function sideChecked<A extends object>(profile: Profile, api: A): A {
-  const checked: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(api)) {
-    checked[name] =
-      typeof member === 'function'
-        ? async (...args: unknown[]) => {
-            requireSideRule(profile);
-            return member.apply(api, args);
-          }
-        : member;
-  }
-  return checked as A;
+  return guardMethods(api, async (call) => {
+    requireSideRule(profile);
+    return call();
+  });
 }
 
 function clientFor<A extends CloudManagerApi | AtlasApi>(

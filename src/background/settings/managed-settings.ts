@@ -3,6 +3,7 @@
 // policies.json entry) means no policy. The refusals here are the only places a policy says no.
 import { CLOUD_MANAGER_BASE_URL } from '../../core/vault/base-url';
 import type { ManagedSettings } from '../../shared/domain';
+import { guardMethods } from '../api/guard-methods';
 import { WorkerError } from '../messaging/worker-error';
 import { browser } from '../platform/browser';
 import { isServerAllowed, readManagedPolicy } from './managed-policy';
@@ -84,15 +85,8 @@ export async function requireBackupExportAllowed(): Promise<void> {
  */
 export function onAllowedServerOnly<A extends object>(baseUrl: string, api: A): A {
   if (baseUrl === CLOUD_MANAGER_BASE_URL) return api;
-  const guarded: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(api)) {
-    guarded[name] =
-      typeof member === 'function'
-        ? async (...args: unknown[]) => {
-            await requireAllowedServer(baseUrl);
-            return member.apply(api, args);
-          }
-        : member;
-  }
-  return guarded as A;
+  return guardMethods(api, async (call) => {
+    await requireAllowedServer(baseUrl);
+    return call();
+  });
 }

@@ -1,27 +1,12 @@
 // One request to the token endpoint: POST grant_type=client_credentials with the client id and secret as HTTP Basic
-// credentials, never following a redirect (the secret would go along), never with the user's cookies.
-import { redirectOf } from '../digest/redirect';
+// credentials (client-post.ts: no redirect followed, no cookies).
+import { type ClientCredentials, discard, postClientForm } from './client-post';
 import { OAuthError } from './errors';
 import { parseTokenAnswer, type TokenAnswer, tokenRefusal } from './token-answer';
 
-export interface ClientCredentials {
-  clientId: string;
-  clientSecret: string;
-}
+export { basicCredentials, type ClientCredentials } from './client-post';
 
 export type TokenOutcome = { ok: true; answer: TokenAnswer } | { ok: false; retryAfter: string | null };
-
-/** UTF-8, then base64: what `curl -u id:secret` sends (btoa alone refuses characters past U+00FF). */
-export function basicCredentials({ clientId, clientSecret }: ClientCredentials): string {
-  const bytes = new TextEncoder().encode(`${clientId}:${clientSecret}`);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `Basic ${btoa(binary)}`;
-}
-
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
-}
 
 async function text(response: Response): Promise<string> {
   return response.text().catch(() => '');
@@ -39,43 +24,7 @@ export async function requestToken(
   now: () => number,
 ): Promise<TokenOutcome> {
   const target = new URL(tokenUrl);
-  let init: RequestInit;
-  try {
-    init = {
-      method: 'POST',
-      headers: {
-        Authorization: basicCredentials(credentials),
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Accept: 'application/json',
-      },
-      body: 'grant_type=client_credentials',
-      redirect: 'manual',
-      credentials: 'omit',
-      cache: 'no-store',
-    };
-    // A header the platform will not send (a line break pasted into the id) fails here, not as a network error.
-    new Request(target.href, init);
-  } catch {
-    throw new OAuthError(
-      'invalid-request',
-      'The token request could not be built, so it was not sent: the client id holds a character HTTP does not allow.',
-    );
-  }
-  let response: Response;
-  try {
-    response = await fetcher(target.href, { ...init, signal });
-  } catch (error) {
-    if (signal.aborted) throw new OAuthError('timeout', 'The token endpoint did not answer in time.', { cause: error });
-    throw new OAuthError('network', `The token endpoint could not be reached (${target.origin}).`, { cause: error });
-  }
-  const redirect = redirectOf(response, { url: target.href, origin: target.origin });
-  if (redirect) {
-    await discard(response);
-    const where = redirect.host === undefined ? 'another address' : redirect.host;
-    throw new OAuthError('redirected', `The token endpoint pointed the request to ${where}; it was not followed.`, {
-      host: redirect.host,
-    });
-  }
+  const response = await postClientForm('token', target, credentials, 'grant_type=client_credentials', fetcher, signal);
   if (response.status === 200) {
     const answer = parseTokenAnswer(await text(response));
     if (!answer) {

@@ -2,10 +2,8 @@
 // the server that issued the token, with the client id and secret as HTTP Basic credentials, as the token request
 // does: never following a redirect (the secret and the token would go along), never with the user's cookies.
 // A token no longer needed is revoked so it stops counting toward the account's 100 live tokens and cannot be used.
-import { redirectOf } from '../digest/redirect';
-import { OAuthError } from './errors';
+import { type ClientCredentials, discard, postClientForm } from './client-post';
 import { tokenRefusal } from './token-answer';
-import { basicCredentials, type ClientCredentials } from './token-request';
 
 export const REVOKE_PATH = '/api/oauth/revoke';
 
@@ -25,10 +23,6 @@ export function revokeUrlOf(server: string): string {
   return `${new URL(server).origin}${REVOKE_PATH}`;
 }
 
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
-}
-
 /**
  * Revokes `accessToken` at `server`'s revocation endpoint. Resolves on a 200 (also the answer for a token already
  * revoked or expired, RFC 7009 §2.2); a refusal is the CloudManagerError it is (a wrong secret: bad-credentials),
@@ -42,51 +36,8 @@ export async function revokeToken(
 ): Promise<void> {
   const target = new URL(revokeUrlOf(server));
   const fetcher = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  let init: RequestInit;
-  try {
-    init = {
-      method: 'POST',
-      headers: {
-        Authorization: basicCredentials(credentials),
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Accept: 'application/json',
-      },
-      body: new URLSearchParams({ token: accessToken, token_type_hint: 'access_token' }).toString(),
-      redirect: 'manual',
-      credentials: 'omit',
-      cache: 'no-store',
-    };
-    // A header the platform will not send fails here, not as a network error (its message would quote the value).
-    new Request(target.href, init);
-  } catch {
-    throw new OAuthError(
-      'invalid-request',
-      'The revocation request could not be built, so it was not sent: the client id holds a character HTTP does not allow.',
-    );
-  }
-  let response: Response;
-  try {
-    response = await fetcher(target.href, options.signal ? { ...init, signal: options.signal } : init);
-  } catch (error) {
-    if (options.signal?.aborted) {
-      throw new OAuthError('timeout', 'The revocation endpoint did not answer in time.', { cause: error });
-    }
-    throw new OAuthError('network', `The revocation endpoint could not be reached (${target.origin}).`, {
-      cause: error,
-    });
-  }
-  const redirect = redirectOf(response, { url: target.href, origin: target.origin });
-  if (redirect) {
-    await discard(response);
-    const where = redirect.host === undefined ? 'another address' : redirect.host;
-    throw new OAuthError(
-      'redirected',
-      `The revocation endpoint pointed the request to ${where}; it was not followed.`,
-      {
-        host: redirect.host,
-      },
-    );
-  }
+  const body = new URLSearchParams({ token: accessToken, token_type_hint: 'access_token' }).toString();
+  const response = await postClientForm('revocation', target, credentials, body, fetcher, options.signal);
   if (response.status === 200) {
     await discard(response);
     return;
