@@ -66,8 +66,35 @@ export interface PopupMessages {
   'settings/set': { request: Partial<Settings>; response: Settings };
 }
 
+/** One line of a many-key-pair import as the worker judged it: never its private key. */
+export type ImportVerdict =
+  /** Its server named its org (an Ops Manager global key: none, `global`); it can be saved. */
+  | { state: 'identified'; org?: { id: string; name: string }; global?: true }
+  /** The vault already holds this credential (public key or client id on that server), under `label`. */
+  | { state: 'already-saved'; label: string }
+  /** It breaks a rule of the single add (the error says which field and why); no call was made. */
+  | { state: 'invalid'; error: ErrorView }
+  /** Its server refused it, or could not be reached; 'rate-limited' is answered at once, for the caller to pace. */
+  | { state: 'failed'; error: ErrorView };
+
+export interface ImportMessages {
+  /**
+   * Asks each key pair's server which org it belongs to, as a single add does, without saving anything; a key pair
+   * the vault already holds is not asked. One verdict per key pair, in order. The page sends one at a time, 4 at once.
+   */
+  'profiles/identify-many': { request: { keyPairs: ProfileInput[] }; response: { verdicts: ImportVerdict[] } };
+  /**
+   * Saves every key pair that is identified (asked again only if the worker no longer knows its answer) in one vault
+   * write; the others are skipped with their verdict (`index` into the request), a credential already saved among them.
+   */
+  'profiles/save-many': {
+    request: { keyPairs: ProfileInput[] };
+    response: { saved: ProfileView[]; skipped: { index: number; verdict: ImportVerdict }[] };
+  };
+}
+
 // The options page and the dashboard add their own messages in options-messages.ts and dashboard-messages.ts.
-export type MessageMap = PopupMessages & OptionsMessages & DashboardMessages;
+export type MessageMap = PopupMessages & OptionsMessages & DashboardMessages & ImportMessages;
 export type MessageName = keyof MessageMap;
 
 /** The worker's handler table for a message map: one async function per message. */

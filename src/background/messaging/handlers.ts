@@ -5,6 +5,7 @@ import { dashboardHandlers } from '../dashboard/dashboard-handlers';
 import { orgHandlers } from '../orgs/org-handlers';
 import { settingsHandlers } from '../settings/settings';
 import { backupHandlers } from '../vault/backup-handlers';
+import { importHandlers } from '../vault/import-handlers';
 import { profileHandlers } from '../vault/profile-handlers';
 import { vaultHandlers } from '../vault/vault-handlers';
 
@@ -16,6 +17,7 @@ export const handlers: Handlers = {
   ...vaultHandlers,
   ...profileHandlers,
   ...backupHandlers,
+  ...importHandlers,
   ...orgHandlers,
   ...settingsHandlers,
   ...dashboardHandlers,
