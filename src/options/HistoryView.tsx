@@ -3,15 +3,15 @@
 // cap dropped; exports as CSV and JSON Lines (history-export.ts); clearing asks first and offers the export.
 // A link token the extension made and never used is still valid in Atlas: its entry offers to revoke it, behind the
 // popup's question (Atlas's DELETE removes all of that Atlas org's link tokens and the API key each embeds).
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ErrorView, HistoryEntry, OrgRef, RevokeReach, RevokeResult } from '../shared/domain';
+import { useEffect, useState } from 'preact/hooks';
+import type { ErrorView, HistoryEntry, RevokeResult } from '../shared/domain';
 import type { ErrorKind } from '../shared/errors';
 import { asErrorView, send } from '../shared/send';
 import { errorText } from '../shared/text/error-text';
 import { t } from '../shared/text/i18n';
 import { OPERATION_KEYS } from '../shared/text/keys';
-import { orgLabel } from '../shared/text/org-label';
 import { statusText } from '../shared/text/status-text';
+import { ConfirmRevoke } from '../ui/ConfirmRevoke';
 import { ErrorNotice, Notice } from '../ui/Notice';
 import { ClearHistoryDialog } from './ClearHistoryDialog';
 import { downloadHistory, droppedCount } from './history-export';
@@ -62,74 +62,6 @@ export function revocableEntries(entries: readonly HistoryEntry[]): Set<HistoryE
     else if (entry.result === 'token-unused' && !revokedAfter.has(entry.atlasOrgId)) revocable.add(entry);
   }
   return revocable;
-}
-
-function OrgList(props: { orgs: readonly OrgRef[] }) {
-  return (
-    <ul>
-      {props.orgs.map((org) => (
-        <li key={org.orgId}>{orgLabel(org.name, org.orgId)}</li>
-      ))}
-    </ul>
-  );
-}
-
-/** The popup's revoke question, in the popup's words: what the DELETE removes, and the links it may end. */
-function ConfirmRevoke(props: { atlasOrgId: string; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  const [reach, setReach] = useState<RevokeReach>();
-  const [failure, setFailure] = useState<ErrorView>();
-  const name = props.atlasOrgId;
-  useEffect(() => cancel.current?.focus(), []);
-  useEffect(() => {
-    send('atlas/revoke-reach', { atlasOrgId: props.atlasOrgId }).then(setReach, (e) => setFailure(asErrorView(e)));
-  }, [props.atlasOrgId]);
-  return (
-    <div
-      class="notice warning"
-      role="alertdialog"
-      aria-labelledby="history-revoke-question"
-      data-testid="history-revoke-confirm"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          props.onCancel();
-        }
-      }}
-    >
-      <p id="history-revoke-question">{t('atlasRevokeQuestion', name)}</p>
-      {failure && <ErrorNotice error={failure} />}
-      {!failure && !reach && <p class="muted">{t('atlasRevokeReachLoading')}</p>}
-      {reach && (
-        <>
-          {reach.linked.length > 0 ? (
-            <>
-              <p>{t('atlasRevokeReachLinked', name)}</p>
-              <OrgList orgs={reach.linked} />
-            </>
-          ) : (
-            <p>{t('atlasRevokeReachNone', name)}</p>
-          )}
-          {reach.unknownAtlasOrg.length > 0 && (
-            <>
-              <p>{t('atlasRevokeReachUnknown', name)}</p>
-              <OrgList orgs={reach.unknownAtlasOrg} />
-            </>
-          )}
-          <p class="muted">{t('atlasRevokeReachElsewhere')}</p>
-        </>
-      )}
-      <div class="row">
-        <button type="button" class="danger" onClick={props.onConfirm}>
-          {t('atlasRevokeConfirmButton')}
-        </button>
-        <button type="button" ref={cancel} onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </div>
-  );
 }
 
 export function HistoryView() {
@@ -260,6 +192,8 @@ export function HistoryView() {
       {revoking && (
         <ConfirmRevoke
           atlasOrgId={revoking}
+          atlasOrgName={revoking}
+          idPrefix="history-revoke"
           onConfirm={() => revoke(revoking)}
           onCancel={() => setRevoking(undefined)}
         />
