@@ -200,3 +200,56 @@ export function generateFixture(options: {
   }
   return validateFixture(fixture);
 }
+
+/**
+ * A consultant's world at scale: `clients` client orgs, each with its own Org Owner key pair, and `atlasOrgs` Atlas
+ * orgs with theirs (generateFixture's, seeded so every run serves the same keys).
+ */
+export function scaledFixture(options: { clients: number; atlasOrgs: number; seed?: number }): Fixture {
+  return generateFixture({ orgs: options.clients, atlasOrgs: options.atlasOrgs, seed: options.seed ?? 31 });
+}
+
+const clientLetter = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String(i + 1));
+
+/**
+ * The client each org belongs to. With Atlas orgs, the client orgs are shared out among them in turn (org i to Atlas
+ * org i mod n), each client named "Client A", "Client B", ... on both sides, so each client has exactly one Atlas
+ * org; without, each org is its own client, by its name.
+ */
+export function clientOfOrg(fixture: Fixture): Map<string, string> {
+  const atlas = fixture.orgs.filter((o) => o.kind === 'atlas');
+  const clients = new Map<string, string>();
+  for (const [j, org] of atlas.entries()) clients.set(org.id, `Client ${clientLetter(j)}`);
+  for (const [i, org] of fixture.orgs.filter((o) => o.kind === 'cloud-manager').entries()) {
+    clients.set(org.id, atlas.length ? `Client ${clientLetter(i % atlas.length)}` : org.name);
+  }
+  return clients;
+}
+
+const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * Every org's key pair (global keys aside) as the CSV the extension's "Import many key pairs…" reads: client, side,
+ * public key, private key; service accounts, when the fixture has them, with a credential column.
+ */
+export function importCsv(fixture: Fixture): string {
+  const clients = clientOfOrg(fixture);
+  const orgs = new Map(fixture.orgs.map((o) => [o.id, o]));
+  const accounts = fixture.serviceAccounts ?? [];
+  const header = accounts.length
+    ? ['client', 'side', 'credential', 'publicKey', 'privateKey']
+    : ['client', 'side', 'publicKey', 'privateKey'];
+  const rows: string[][] = [];
+  const row = (orgId: string | undefined, credential: string, id: string, secret: string) => {
+    const org = orgId ? orgs.get(orgId) : undefined;
+    if (!org) return;
+    const side = org.kind === 'atlas' ? 'atlas' : 'cloud-manager';
+    const client = clients.get(org.id) ?? org.name;
+    rows.push(accounts.length ? [client, side, credential, id, secret] : [client, side, id, secret]);
+  };
+  for (const key of fixture.keys) row(keyOrgId(key), 'api-key', key.publicKey, key.privateKey);
+  for (const account of accounts) {
+    row(Object.keys(account.roles)[0], 'service-account', account.clientId, account.clientSecret);
+  }
+  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n');
+}
