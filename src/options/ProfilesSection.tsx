@@ -15,6 +15,7 @@ import { askHostPermission } from '../ui/KeyPairServer';
 import { SIDE_KEYS, SideErrorHint } from '../ui/KeyPairSide';
 import { useAction } from '../ui/use-action';
 import { EditProfileForm } from './EditProfileForm';
+import { ImportKeyPairs } from './ImportKeyPairs';
 
 /** Which org the key belongs to, as the server said when it was saved or tested. */
 function keyIdentityText(profile: ProfileView): string {
@@ -125,6 +126,7 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
 
 export function ProfilesSection(props: { profiles: ProfileView[]; reload: () => Promise<void> }) {
   const [input, setInput] = useState<KeyPairDraft>(blankDraft);
+  const [importing, setImporting] = useState(false);
   const action = useAction();
   const submit = (event: Event) => {
     event.preventDefault();
@@ -147,6 +149,13 @@ export function ProfilesSection(props: { profiles: ProfileView[]; reload: () => 
           <ProfileRow key={p.id} profile={p} reload={props.reload} />
         ))}
       </ul>
+      {importing ? (
+        <ImportKeyPairs onClose={() => setImporting(false)} reload={props.reload} />
+      ) : (
+        <button type="button" onClick={() => setImporting(true)}>
+          {t('importOpen')}
+        </button>
+      )}
       <form class="card" onSubmit={submit} data-testid="add-profile">
         <h3>{t('addProfileTitleOptions')}</h3>
         <KeyPairFields value={input} onInput={setInput} idPrefix="options" />

@@ -1,0 +1,285 @@
+// "Import many key pairs…": paste or choose a file (CSV, JSON, config.toml), see each line's client, side and the
+// org its server names (4 asked at once, paced like the dashboard, with progress and stop), what is invalid or
+// already saved, then save every identified key pair in one vault write. Private keys show masked; the text, the
+// file and the lines are dropped from the page once saved or discarded.
+import { useRef, useState } from 'preact/hooks';
+import { type BulkRun, cloudManagerRateLimit, runBulk } from '../core/bulk';
+import { maskSecret } from '../core/vault';
+import { type ImportLine, parseImport, withSecret } from '../core/vault/import';
+import type { ErrorView } from '../shared/domain';
+import { type ImportVerdict, MessageError } from '../shared/messages';
+import { send } from '../shared/send';
+import { errorText } from '../shared/text/error-text';
+import { t } from '../shared/text/i18n';
+import { orgLabel } from '../shared/text/org-label';
+import { ActionOutcome } from '../ui/ActionOutcome';
+import { askHostPermission } from '../ui/KeyPairServer';
+import { SIDE_KEYS } from '../ui/KeyPairSide';
+import { useAction } from '../ui/use-action';
+import { importLineProblem, importTextProblem } from './import-line-text';
+
+type LineState = { state: 'queued' | 'checking' | 'not-checked' } | ImportVerdict;
+
+interface Progress {
+  done: number;
+  total: number;
+  running: boolean;
+  cancelled: boolean;
+}
+
+const CONCURRENCY = 4;
+
+function viewOf(error: unknown): ErrorView {
+  if (error instanceof MessageError) return error.view;
+  if (typeof error === 'object' && error !== null && 'kind' in error) return error as ErrorView;
+  return { kind: 'internal' };
+}
+
+function resultText(line: ImportLine, state: LineState | undefined): string {
+  if (line.problem) return importLineProblem(line.problem);
+  switch (state?.state) {
+    case 'identified':
+      if (!state.org) return t('keyGlobal');
+      return line.input.side === 'atlas'
+        ? t('keyAtlasOrg', orgLabel(state.org.name, state.org.id))
+        : t('keyOrg', orgLabel(state.org.name, state.org.id));
+    case 'already-saved':
+      return t('importAlreadySaved', state.label);
+    case 'invalid':
+    case 'failed':
+      return errorText(state.error).message;
+    case 'checking':
+      return t('importChecking');
+    case 'not-checked':
+      return t('importNotChecked');
+    default:
+      return t('importQueued');
+  }
+}
+
+export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promise<void> }) {
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<{ name: string; text: string }>();
+  const [lines, setLines] = useState<ImportLine[]>();
+  const [states, setStates] = useState<LineState[]>([]);
+  const [secrets, setSecrets] = useState<Record<number, string>>({});
+  const [textProblem, setTextProblem] = useState<string>();
+  const [progress, setProgress] = useState<Progress>();
+  const run = useRef<BulkRun | undefined>(undefined);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const action = useAction();
+  const running = progress?.running === true;
+
+  const setState = (index: number, state: LineState) =>
+    setStates((all) => all.map((s, i) => (i === index ? state : s)));
+
+  /** Asks the worker about these lines, 4 at once; a 429 pauses every lane as the dashboard's runs do. */
+  function identify(indices: number[], current: ImportLine[]) {
+    if (indices.length === 0) return;
+    let done = 0;
+    setProgress({ done, total: indices.length, running: true, cancelled: false });
+    const bulk = runBulk(
+      indices,
+      async (index) => {
+        const { verdicts } = await send('profiles/identify-many', { keyPairs: [current[index]!.input] });
+        const verdict = verdicts[0] ?? { state: 'failed', error: { kind: 'internal' } };
+        if (verdict.state === 'failed' && verdict.error.kind === 'rate-limited') throw verdict.error;
+        return verdict;
+      },
+      {
+        concurrency: CONCURRENCY,
+        rateLimitOf: cloudManagerRateLimit,
+        onEvent: (event) => {
+          if (event.type === 'start') setState(event.item, { state: 'checking' });
+          else if (event.type === 'skipped') setState(event.item, { state: 'not-checked' });
+          else if (event.type === 'success' || event.type === 'failure') {
+            done += 1;
+            setState(
+              event.item,
+              event.type === 'success' ? event.value : { state: 'failed', error: viewOf(event.error) },
+            );
+            setProgress((p) => p && { ...p, done });
+          }
+        },
+      },
+    );
+    run.current = bulk;
+    bulk.done.then((p) => setProgress({ done, total: p.total, running: false, cancelled: p.cancelled }));
+  }
+
+  const clearAll = () => {
+    run.current?.cancel();
+    run.current = undefined;
+    setText('');
+    setFile(undefined);
+    setLines(undefined);
+    setStates([]);
+    setSecrets({});
+    setProgress(undefined);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const preview = (event: Event) => {
+    event.preventDefault();
+    const parsed = parseImport(file?.text ?? text, file?.name);
+    if (!parsed.ok) {
+      setTextProblem(importTextProblem(parsed.problem));
+      return;
+    }
+    setTextProblem(undefined);
+    action.run(async () => {
+      // Ops Manager servers need the host permission a single add asks for, asked while the click still counts.
+      const servers = new Set(parsed.lines.filter((l) => !l.problem).map((l) => l.input.baseUrl ?? ''));
+      for (const server of servers) await askHostPermission(server);
+      setLines(parsed.lines);
+      setStates(parsed.lines.map(() => ({ state: 'queued' })));
+      const ready = parsed.lines.flatMap((l, i) => (l.problem || l.needsSecret ? [] : [i]));
+      identify(ready, parsed.lines);
+    });
+  };
+
+  const checkSecret = (index: number) => {
+    if (!lines || running) return;
+    const next = lines.map((l, i) => (i === index ? withSecret(l, secrets[index] ?? '') : l));
+    setSecrets((s) => ({ ...s, [index]: '' }));
+    setLines(next);
+    if (!next[index]!.needsSecret) identify([index], next);
+  };
+
+  const ready = lines ? lines.filter((_, i) => states[i]?.state === 'identified') : [];
+
+  const confirm = () =>
+    action.run(async () => {
+      const { saved, skipped } = await send('profiles/save-many', { keyPairs: ready.map((l) => l.input) });
+      clearAll();
+      await props.reload();
+      return t('importSaved', [String(saved.length), String(skipped.length)]);
+    });
+
+  const discard = () => {
+    clearAll();
+    props.onClose();
+  };
+
+  return (
+    <section class="card" aria-labelledby="import-title" data-testid="import-key-pairs">
+      <h3 id="import-title">{t('importTitle')}</h3>
+      {!lines && (
+        <form onSubmit={preview}>
+          <p>{t('importIntro')}</p>
+          <label for="import-text">{t('importTextLabel')}</label>
+          <textarea
+            id="import-text"
+            rows={8}
+            spellcheck={false}
+            autocomplete="off"
+            value={text}
+            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+            disabled={file !== undefined}
+          />
+          <label for="import-file">{t('importFileLabel')}</label>
+          <input
+            id="import-file"
+            ref={fileInput}
+            type="file"
+            accept=".csv,.json,.toml,.txt,text/csv,application/json"
+            onChange={async (e) => {
+              const chosen = (e.target as HTMLInputElement).files?.[0];
+              setFile(chosen ? { name: chosen.name, text: await chosen.text() } : undefined);
+            }}
+          />
+          {file && <p>{t('importFileChosen', file.name)}</p>}
+          {textProblem && (
+            <p class="notice error" role="alert">
+              {textProblem}
+            </p>
+          )}
+          <div class="actions">
+            <button type="submit" disabled={action.busy}>
+              {t('importPreview')}
+            </button>
+            <button type="button" onClick={discard}>
+              {t('importDiscard')}
+            </button>
+          </div>
+        </form>
+      )}
+      {lines && (
+        <>
+          <p role="status" aria-live="polite" data-testid="import-progress">
+            {progress &&
+              (progress.running
+                ? t('importProgress', [String(progress.done), String(progress.total)])
+                : progress.cancelled
+                  ? t('importStopped', [String(progress.done), String(progress.total)])
+                  : t('importChecked', String(progress.total)))}
+          </p>
+          <table class="import-preview">
+            <thead>
+              <tr>
+                <th scope="col">{t('importColLine')}</th>
+                <th scope="col">{t('importColClient')}</th>
+                <th scope="col">{t('importColSide')}</th>
+                <th scope="col">{t('importColPublicKey')}</th>
+                <th scope="col">{t('importColPrivateKey')}</th>
+                <th scope="col">{t('importColResult')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line, i) => (
+                <tr key={line.line} data-testid={`import-line-${line.line}`} data-state={states[i]?.state}>
+                  <td>{line.line}</td>
+                  <td>{line.input.label}</td>
+                  <td>
+                    {t(SIDE_KEYS[line.input.side])}
+                    {line.input.credential === 'service-account' && ` · ${t('credentialServiceAccount')}`}
+                  </td>
+                  <td>{line.input.publicKey}</td>
+                  <td>{line.input.privateKey ? maskSecret(line.input.privateKey) : ''}</td>
+                  <td>
+                    {line.needsSecret && !line.problem ? (
+                      <span>
+                        <label for={`import-secret-${i}`}>{t('importNeedsSecret')}</label>{' '}
+                        <input
+                          id={`import-secret-${i}`}
+                          type="password"
+                          autocomplete="off"
+                          aria-label={t('importSecretLabel', String(line.line))}
+                          value={secrets[i] ?? ''}
+                          onInput={(e) => setSecrets((s) => ({ ...s, [i]: (e.target as HTMLInputElement).value }))}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') checkSecret(i);
+                          }}
+                        />{' '}
+                        <button type="button" onClick={() => checkSecret(i)} disabled={running}>
+                          {t('importCheckSecret')}
+                        </button>
+                      </span>
+                    ) : (
+                      resultText(line, states[i])
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="actions">
+            {running ? (
+              <button type="button" onClick={() => run.current?.cancel()}>
+                {t('importStop')}
+              </button>
+            ) : (
+              <button type="button" onClick={confirm} disabled={action.busy || ready.length === 0}>
+                {t('importConfirm', String(ready.length))}
+              </button>
+            )}
+            <button type="button" onClick={discard}>
+              {t('importDiscard')}
+            </button>
+          </div>
+        </>
+      )}
+      <ActionOutcome done={action.done} warning={action.warning} error={action.error} />
+    </section>
+  );
+}
