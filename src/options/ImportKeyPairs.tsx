@@ -150,10 +150,12 @@ export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promi
 
   const confirm = () =>
     action.run(async () => {
-      const { saved, skipped } = await send('profiles/save-many', { keyPairs: ready.map((l) => l.input) });
+      const total = lines?.length ?? 0;
+      const { saved } = await send('profiles/save-many', { keyPairs: ready.map((l) => l.input) });
       clearAll();
       await props.reload();
-      return t('importSaved', [String(saved.length), String(skipped.length)]);
+      // Skipped: every line of the paste not saved (invalid, already saved, not identified, or refused at the write).
+      return t('importSaved', [String(saved.length), String(total - saved.length)]);
     });
 
   const discard = () => {
