@@ -2,7 +2,7 @@
 // org its server names (4 asked at once, paced like the dashboard, with progress and stop), what is invalid or
 // already saved, then save every identified key pair in one vault write. Private keys show masked; the text, the
 // file and the lines are dropped from the page once saved or discarded.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type BulkRun, cloudManagerRateLimit, runBulk } from '../core/bulk';
 import { maskSecret } from '../core/vault';
 import { type ImportLine, parseImport, withSecret } from '../core/vault/import';
@@ -67,8 +67,14 @@ export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promi
   const [progress, setProgress] = useState<Progress>();
   const run = useRef<BulkRun | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const action = useAction();
   const running = progress?.running === true;
+  const previewing = lines !== undefined;
+  // The form the keyboard was in is replaced by the preview (and back after a save): the heading takes the focus.
+  useEffect(() => {
+    if (previewing) heading.current?.focus();
+  }, [previewing]);
 
   const setState = (index: number, state: LineState) =>
     setStates((all) => all.map((s, i) => (i === index ? state : s)));
@@ -165,7 +171,9 @@ export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promi
 
   return (
     <section class="card" aria-labelledby="import-title" data-testid="import-key-pairs">
-      <h3 id="import-title">{t('importTitle')}</h3>
+      <h3 id="import-title" ref={heading} tabIndex={-1}>
+        {t('importTitle')}
+      </h3>
       {!lines && (
         <form onSubmit={preview}>
           <p>{t('importIntro')}</p>

@@ -6,6 +6,7 @@ import {
   addProfile,
   emptyContents,
   type KeyIdentity,
+  MAX_PROFILES,
   type Profile,
   type ProfileInput,
   profileCredential,
@@ -17,6 +18,7 @@ import {
 import type { ProfileView } from '../../shared/domain';
 import type { HandlersOf, ImportMessages, ImportVerdict } from '../../shared/messages';
 import { toErrorView } from '../messaging/error-view';
+import { WorkerError } from '../messaging/worker-error';
 import { requireNotAtlasOrg } from './key-identity';
 import { identifyNewKeyPair } from './new-key-pair';
 import { lockEpoch } from './session';
@@ -129,7 +131,14 @@ async function judgeAll(contents: VaultContents, keyPairs: readonly ProfileInput
   return judged;
 }
 
-const listOf = (keyPairs: unknown): ProfileInput[] => (Array.isArray(keyPairs) ? keyPairs : []);
+/** The request's list, no longer than a vault may hold (a page sends one at a time; a script may send them all). */
+function listOf(keyPairs: unknown): ProfileInput[] {
+  const list = Array.isArray(keyPairs) ? keyPairs : [];
+  if (list.length > MAX_PROFILES) {
+    throw new WorkerError('invalid-input', `At most ${MAX_PROFILES} key pairs can be imported at once.`);
+  }
+  return list;
+}
 
 export const importHandlers: HandlersOf<ImportMessages> = {
   async 'profiles/identify-many'({ keyPairs }) {

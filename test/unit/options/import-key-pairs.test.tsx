@@ -28,7 +28,8 @@ const CSV = [
 
 type Input = { label: string; publicKey: string; privateKey: string; side: string };
 
-function serve(options: { hold?: boolean } = {}) {
+function serve(options: { hold?: boolean; rateLimitOnce?: string } = {}) {
+  let limited = false;
   let inFlight = 0;
   let most = 0;
   const held: (() => void)[] = [];
@@ -37,6 +38,10 @@ function serve(options: { hold?: boolean } = {}) {
     most = Math.max(most, inFlight);
     await new Promise<void>((resolve) => (options.hold ? held.push(resolve) : setTimeout(resolve, 5)));
     inFlight -= 1;
+    if (keyPairs[0]?.publicKey === options.rateLimitOnce && !limited) {
+      limited = true;
+      return { verdicts: [{ state: 'failed', error: { kind: 'rate-limited', params: { seconds: '0' } } }] };
+    }
     return {
       verdicts: keyPairs.map((k) => {
         const n = Number(k.publicKey.slice(-1));
@@ -122,6 +127,17 @@ describe('importing many key pairs', () => {
     expect((screen.getByLabelText('Key pairs to import') as HTMLTextAreaElement).value).toBe('');
     expect(screen.queryByTestId('import-line-2')).toBeNull();
     expect(document.body.innerHTML).not.toMatch(/1a2b3c4d-0000/);
+  });
+
+  it('asks a line answered 429 again after the pause, as the dashboard does, and shows its org', async () => {
+    serve({ rateLimitOnce: 'keyaaaa4' });
+    openAndPaste(CSV);
+    await waitFor(() => expect(screen.getByTestId('import-progress').textContent).toBe('All 5 checked.'));
+    expect(cells(5)[5]).toBe(`Organization: Globex org 4 (${org(4)})`);
+    const asked = fake.current.sent.filter((s) => s.name === 'profiles/identify-many');
+    expect(asked.filter((s) => JSON.stringify(s.request).includes('keyaaaa4'))).toHaveLength(2);
+    // The preview took the focus from the form it replaced, for the keyboard.
+    expect(document.activeElement?.textContent).toBe('Import many key pairs');
   });
 
   it('stops asking on Stop: the lines not asked are not checked and not saved', async () => {

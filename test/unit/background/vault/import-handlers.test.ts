@@ -86,6 +86,14 @@ describe('profiles/identify-many', () => {
       w.restore();
     }
   });
+
+  it('refuses a list longer than a vault may hold, before any call', async () => {
+    const w = await worker();
+    const many = Array.from({ length: 501 }, () => key(2));
+    await expect(w.send('profiles/identify-many', { keyPairs: many })).rejects.toThrow(/invalid-input/);
+    expect(cloud.calls).toEqual([]);
+    w.restore();
+  });
 });
 
 describe('profiles/save-many', () => {
