@@ -3,7 +3,7 @@
 // target.
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { HistoryEntry, OrgStatusRecord, ProfileView } from '../../shared/domain';
-import { noteOf } from '../orgs/org-note';
+import { noteOf } from '../orgs/note-text';
 
 type ProfileBinding = Pick<ProfileView, 'id' | 'label' | 'orgIds'>;
 

@@ -1,11 +1,13 @@
 // The note kept with an org (OrgStatusRecord.note): checked against the one rule (shared/org-note.ts), then merged
 // into the org's status record; an empty note removes it. The note is the user's own words, never a secret.
 import { isObjectId } from '../../core/cloudmanager';
-import { displaySafe } from '../../core/text/display-safe';
 import type { OrgStatusRecord } from '../../shared/domain';
-import { NOTE_MAX_LENGTH, noteProblem } from '../../shared/org-note';
+import { noteProblem } from '../../shared/org-note';
 import { WorkerError } from '../messaging/worker-error';
+import { noteOf } from './note-text';
 import { allOrgStatuses, saveOrgStatus } from './org-state';
+
+export { noteOf } from './note-text';
 
 export function setOrgNote(orgId: string, note: string): Promise<OrgStatusRecord> {
   if (!isObjectId(orgId)) throw new WorkerError('invalid-input', 'That is not an org id.');
@@ -16,14 +18,6 @@ export function setOrgNote(orgId: string, note: string): Promise<OrgStatusRecord
   }
   if (problem === 'too-long') throw new WorkerError('invalid-input', 'A note has at most 500 characters.');
   return saveOrgStatus(orgId, { note: note.trim() || undefined });
-}
-
-/**
- * The org's note as pages and exports get it: a note saved before the rule covered U+2028, U+2029 and U+061C may hold
- * them, so what is stored is cleaned on the way out, as names are.
- */
-export function noteOf(record: Pick<OrgStatusRecord, 'note'> | undefined): string | undefined {
-  return record?.note ? displaySafe(record.note, NOTE_MAX_LENGTH) : undefined;
 }
 
 /** Every org's note, by org id. */
