@@ -91,6 +91,11 @@ export function SecuritySection(props: { settings: Settings; onChange: (s: Setti
           {t('lockNow')}
         </button>
         <AllowedServers managed={props.settings.managed} />
+        {props.settings.malformedPolicies && (
+          <div class="notice warning" role="status" data-testid="managed-malformed">
+            {t('managedMalformed', props.settings.malformedPolicies.join(', '))}
+          </div>
+        )}
       </div>
       <form class="card" onSubmit={submit} data-testid="change-passphrase">
         <h3>{t('changePassphraseTitle')}</h3>

@@ -197,6 +197,8 @@ export interface Settings {
    * policy applies. A value here wins over the user's: autoLockMinutes above is already the effective one.
    */
   managed?: ManagedSettings;
+  /** The organization's policies that are present but malformed: their strictest value applies (named on the page). */
+  malformedPolicies?: string[];
 }
 
 /** The policies an admin can set for the extension; a field is present only when its policy is set and valid. */

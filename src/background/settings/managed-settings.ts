@@ -6,34 +6,41 @@ import type { ManagedSettings } from '../../shared/domain';
 import { guardMethods } from '../api/guard-methods';
 import { WorkerError } from '../messaging/worker-error';
 import { browser } from '../platform/browser';
-import { isServerAllowed, readManagedPolicy } from './managed-policy';
+import { isServerAllowed, POLICY_NAMES, readManagedPolicy } from './managed-policy';
 
 // One warning per wrong policy value per worker life: the policy is read at every use, the admin needs one line.
 const warned = new Set<string>();
 
 // The last policy read, by its stored text: storage.managed is read at every use (cheap), and checked again only
 // when it changed (an admin's list may hold thousands of servers, and every message reads it).
-let lastRead: { text: string; managed: ManagedSettings } | undefined;
+let lastRead: { text: string; managed: ManagedSettings; malformed: string[] } | undefined;
 
-function readOnce(stored: unknown): ManagedSettings {
-  const text = JSON.stringify(stored) ?? '';
-  if (lastRead?.text !== text) lastRead = { text, managed: checkedPolicy(stored) };
-  return structuredClone(lastRead.managed);
-}
-
-export async function readManagedSettings(): Promise<ManagedSettings> {
+/** The policies in force, and the names of those present but malformed (their strictest value applies). */
+export async function readManagedState(): Promise<{ managed: ManagedSettings; malformed: string[] }> {
   let stored: unknown;
   try {
     // Stryker disable next-line OptionalChaining: without storage.managed the call throws, into the catch that reads it as no policy
     stored = await browser.storage.managed?.get(null);
   } catch {
-    return {};
+    return { managed: {}, malformed: [] };
   }
-  return readOnce(stored);
+  const text = JSON.stringify(stored) ?? '';
+  if (lastRead?.text !== text) lastRead = { text, ...checkedPolicy(stored) };
+  return structuredClone({ managed: lastRead.managed, malformed: lastRead.malformed });
 }
 
-function checkedPolicy(stored: unknown): ManagedSettings {
+export async function readManagedSettings(): Promise<ManagedSettings> {
+  return (await readManagedState()).managed;
+}
+
+function checkedPolicy(stored: unknown): { managed: ManagedSettings; malformed: string[] } {
   const { managed, problems } = readManagedPolicy(stored);
+  // A policy of this extension (or one of its list's entries) that was malformed; an unknown name restricts nothing.
+  const malformed = new Set(
+    problems
+      .map((p) => p.policy.replace(/\[\d+\]$/, ''))
+      .filter((name) => (POLICY_NAMES as readonly string[]).includes(name)),
+  );
   for (const { policy, problem } of problems) {
     const line = `Managed policy ${policy} ${problem}.`;
     if (!warned.has(line)) {
@@ -41,7 +48,7 @@ function checkedPolicy(stored: unknown): ManagedSettings {
       console.warn(line);
     }
   }
-  return managed;
+  return { managed, malformed: [...malformed] };
 }
 
 /** Whether anything is set by the organization: the pages show the settings as before when nothing is. */

@@ -5,7 +5,7 @@ import type { HandlersOf, MessageMap } from '../../shared/messages';
 import { WorkerError } from '../messaging/worker-error';
 import { settingsItem } from '../storage/items';
 import { AUTO_LOCK_CHOICES, effectiveAutoLock } from './managed-policy';
-import { hasManagedSettings, readManagedSettings } from './managed-settings';
+import { hasManagedSettings, readManagedState } from './managed-settings';
 
 export { AUTO_LOCK_CHOICES } from './managed-policy';
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15 };
@@ -23,9 +23,13 @@ async function readUserSettings(): Promise<Settings> {
 
 /** The settings in force: the user's, bounded by the organization's policy, which is named when there is one. */
 export async function readSettings(): Promise<Settings> {
-  const [user, managed] = await Promise.all([readUserSettings(), readManagedSettings()]);
+  const [user, { managed, malformed }] = await Promise.all([readUserSettings(), readManagedState()]);
   const autoLockMinutes = effectiveAutoLock(user.autoLockMinutes, managed);
-  return hasManagedSettings(managed) ? { autoLockMinutes, managed } : { autoLockMinutes };
+  return {
+    autoLockMinutes,
+    ...(hasManagedSettings(managed) ? { managed } : {}),
+    ...(malformed.length ? { malformedPolicies: malformed } : {}),
+  };
 }
 
 export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {

@@ -53,6 +53,18 @@ describe('security section', () => {
     expect((screen.getByLabelText('Lock the vault after inactivity') as HTMLSelectElement).disabled).toBe(true);
   });
 
+  it('names a policy that is present but malformed, and what applies meanwhile (#30 item 5)', () => {
+    security({
+      autoLockMinutes: 1,
+      managed: { maxAutoLockMinutes: 1, allowedOpsManagerServers: [] },
+      malformedPolicies: ['maxAutoLockMinutes', 'allowedOpsManagerServers'],
+    });
+    expect(screen.getByTestId('managed-malformed').textContent).toBe(
+      "Your organization's policy is malformed: maxAutoLockMinutes, allowedOpsManagerServers. Until your administrator " +
+        'fixes it, its strictest value applies (no Ops Manager server, no backup export, or an auto-lock after 1 minute).',
+    );
+  });
+
   it('lists the allowed Ops Manager servers, or says none is allowed', () => {
     security({
       autoLockMinutes: 15,

@@ -87,7 +87,11 @@ describe('settings under a policy', () => {
     for (let i = 0; i < 3; i++) {
       expect(await send('settings/get')).toEqual({
         ok: true,
-        value: { autoLockMinutes: 1, managed: { backupExportAllowed: false, maxAutoLockMinutes: 1 } },
+        value: {
+          autoLockMinutes: 1,
+          managed: { backupExportAllowed: false, maxAutoLockMinutes: 1 },
+          malformedPolicies: ['maxAutoLockMinutes'],
+        },
       });
     }
     expect(warn).toHaveBeenCalledTimes(1);
