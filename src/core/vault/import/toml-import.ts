@@ -40,14 +40,14 @@ function lineOf(line: number, name: string, profile: Record<string, unknown>): I
 }
 
 export function parseTomlImport(text: string): ImportParse {
-  let document: Record<string, unknown>;
+  let parsed: Record<string, unknown>;
   try {
-    document = parse(text) as Record<string, unknown>;
+    parsed = parse(text) as Record<string, unknown>;
   } catch {
     return { ok: false, format: 'toml', problem: { kind: 'bad-toml' } };
   }
   // Top-level settings (telemetry_enabled, skip_update_check, ...) are not profiles.
-  const profiles = Object.entries(document).filter(
+  const profiles = Object.entries(parsed).filter(
     (entry): entry is [string, Record<string, unknown>] =>
       typeof entry[1] === 'object' && entry[1] !== null && !Array.isArray(entry[1]) && !(entry[1] instanceof Date),
   );
