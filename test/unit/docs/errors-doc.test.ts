@@ -1,4 +1,4 @@
-// README's "When something goes wrong" table against the code (#29): each row's answer (status, code, the call that
+// docs/errors.md's "When something goes wrong" table against the code (#29): each row's answer (status, code, the call that
 // got it) decodes to the row's kind, and the sentence is the one the extension shows for it, from the catalogue.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import catalogue from '../../../public/_locales/en/messages.json';
 import { type CloudManagerOperation, decodeErrorResponse } from '../../../src/core/cloudmanager';
 import { englishOf } from '../../support/catalogue';
 
-const readme = readFileSync('README.md', 'utf8');
+const readme = readFileSync('docs/errors.md', 'utf8');
 const table = readme.slice(readme.indexOf('<!-- errors:start -->'), readme.indexOf('<!-- errors:end -->'));
 
 type Row = {
