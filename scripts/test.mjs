@@ -1,6 +1,7 @@
-// The one test command (`npm test`, also what .ci/run calls): lint, typecheck, production build, unit tests,
-// end-to-end tests in Chromium and Firefox. Every step runs even when an earlier one failed, so one run shows everything;
-// the last line is "N passed, N failed" over all tests plus the lint/typecheck/build steps.
+// The one test command (`npm test`, also what .ci/run calls): lint, typecheck, the duplicate-code budget, unit tests,
+// production build, the bundle size budget, end-to-end tests in Chromium and Firefox (budgets: docs/budgets.md).
+// Every step runs even when an earlier one failed, so one run shows everything; the last line is "N passed, N failed"
+// over all tests plus the lint/typecheck/budget/build steps.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -48,11 +49,13 @@ function check(name, command, args) {
 if (!only) {
   check('lint', 'npx', ['biome', 'check', '.']);
   check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  check('duplication', 'node', ['scripts/duplication.mjs']);
 }
 if (!only || only === 'unit') vitest('unit', 'vitest.config.ts');
 if (!only || only === 'e2e') {
   if (step('build', 'npx', ['vite', 'build'])) {
     passed += 1;
+    if (!only) check('size', 'npx', ['size-limit', '--config', 'scripts/size-limit.config.ts']);
     vitest('e2e', 'vitest.e2e.config.ts');
   } else failed += 1;
 }
