@@ -3,6 +3,7 @@
 // cancel. Link and unlink from a row
 // reuse the popup's 'link/create' and 'link/delete'.
 import type { LinkStatus } from '../core/cloudmanager';
+import type { AtlasTargetSource } from '../core/vault';
 import type { ErrorView, HistoryEntry, Operation, ProfileView, VaultState } from './domain';
 
 export interface DashboardRow {
@@ -21,8 +22,13 @@ export interface DashboardRow {
   /** The user's note on the org (ticket id, handover remark): exported with the table. */
   note?: string;
   lastAction?: Pick<HistoryEntry, 'time' | 'operation' | 'result' | 'ok'>;
-  /** The Atlas org this org is to be linked to ("create and link"), as chosen on the row or imported. */
+  /**
+   * The Atlas org this org is to be linked to ("create and link"): chosen on the row or imported, else the client's
+   * only Atlas org by default.
+   */
   atlasOrgId?: string;
+  /** How the target was decided (core/vault atlasTargetOf): a default is marked, "ask" asks for a choice. */
+  atlasTarget?: AtlasTargetSource;
 }
 
 export interface DashboardView {
@@ -123,7 +129,10 @@ export type DashboardMessages = {
   'dashboard/remove-org': { request: { orgId: string }; response: null };
   /** Starts a refresh of these orgs (all known orgs when absent), or joins the run already going. */
   'dashboard/refresh-all': { request: { orgIds?: string[]; concurrency?: number }; response: RefreshProgress };
-  /** Sets (or clears, null) the Atlas org a row's org is to be linked to; only an Atlas org of the row's client. */
+  /**
+   * Sets the Atlas org a row's org is to be linked to (only an Atlas org of the row's client), or null: explicitly
+   * none, so the client's default Atlas org does not apply either.
+   */
   'dashboard/set-atlas-target': { request: { orgId: string; atlasOrgId: string | null }; response: null };
   /** Several at once (a CSV import): every one is checked first, and none is saved unless all are valid. */
   'dashboard/set-atlas-targets': { request: { targets: AtlasTargetChoice[] }; response: { saved: number } };

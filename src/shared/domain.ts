@@ -40,6 +40,8 @@ export interface OrgStatusRecord {
   base?: string;
   /** The Atlas org last chosen as this org's target (create-and-link), remembered for the next time. */
   atlasOrgId?: string;
+  /** The user chose no Atlas target for this org: the client's default Atlas org does not apply. */
+  atlasTargetNone?: true;
   /** The user's note on the org (ticket id, handover remark): plain text, one line, at most 500 characters. */
   note?: string;
   /**

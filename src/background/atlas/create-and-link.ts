@@ -66,7 +66,7 @@ export async function createAndLink(request: {
       async (client) => {
         requireSameEpoch(since);
         // The org's own key pair was found: the user's choice of Atlas org is remembered for it, whatever the outcome.
-        await saveOrgStatus(orgId, { atlasOrgId });
+        await saveOrgStatus(orgId, { atlasOrgId, atlasTargetNone: undefined });
         requireSameEpoch(since);
         const contents = await readContents();
         requireSameEpoch(since);

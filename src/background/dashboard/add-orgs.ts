@@ -61,7 +61,7 @@ async function addEntry(entry: BatchOrgEntry): Promise<BatchOrgResult> {
     const row = await addOrg(entry.input, entry.profileId);
     if (entry.atlasOrgId === undefined) return { ok: true, row };
     await setAtlasTargets([{ orgId: row.orgId, atlasOrgId: entry.atlasOrgId }]);
-    return { ok: true, row: { ...row, atlasOrgId: entry.atlasOrgId } };
+    return { ok: true, row: { ...row, atlasOrgId: entry.atlasOrgId, atlasTarget: 'chosen' } };
   } catch (error) {
     return { ok: false, error: toErrorView(error) };
   }

@@ -1,7 +1,7 @@
 // Each row's Atlas target: the Atlas org "create and link" will link the row's org to, kept in the org's status
 // record (`atlasOrgId`, as createAndLink also remembers it). Only an Atlas org the row's client has an Atlas key pair
 // of (same label as the org's own Cloud Manager key pair) may be chosen; a list (a CSV import) is checked whole
-// before anything is saved.
+// before anything is saved. An explicit none is kept too: it wins over the client's default target.
 import { isObjectId } from '../../core/cloudmanager';
 import { profileForOrg, type VaultContents } from '../../core/vault';
 import type { AtlasTargetChoice } from '../../shared/dashboard-messages';
@@ -46,7 +46,13 @@ export async function setAtlasTargets(targets: unknown): Promise<{ saved: number
   if (!choices.every((c) => typeof c === 'object' && c !== null)) throw invalid();
   const [contents, statuses] = await Promise.all([readContents(), allOrgStatuses()]);
   for (const choice of choices) checkChoice(choice, contents, statuses);
-  for (const { orgId, atlasOrgId } of choices) await saveOrgStatus(orgId, { atlasOrgId: atlasOrgId ?? undefined });
+  // A null is kept as an explicit none: the client's default Atlas org (core/vault atlasTargetOf) no longer applies.
+  for (const { orgId, atlasOrgId } of choices) {
+    await saveOrgStatus(orgId, {
+      atlasOrgId: atlasOrgId ?? undefined,
+      atlasTargetNone: atlasOrgId === null || undefined,
+    });
+  }
   return { saved: choices.length };
 }
 

@@ -1,9 +1,11 @@
-// "Create and link" for many rows, run in the worker like "refresh all" (dashboard-run.ts): each org with a target is
-// linked to its Atlas org through createAndLink (the client's Atlas key pair makes the token, the org's own key
-// pair posts it). Nothing is sent twice: an org is attempted once per run; a 429 was not processed, so the scheduler
-// tries that org again after the pause (a token already made is held by createAndLink and posted, never made
-// again); an unknown outcome (the link may have been posted) is checked with a status call, never posted again.
+// "Create and link" for many rows, run in the worker like "refresh all" (dashboard-run.ts): each org with a target
+// (chosen, or its client's only Atlas org by default) is linked to its Atlas org through createAndLink (the client's
+// Atlas key pair makes the token, the org's own key pair posts it). Nothing is sent twice: an org is attempted once
+// per run; a 429 was not processed, so the scheduler tries that org again after the pause (a token already made is
+// held by createAndLink and posted, never made again); an unknown outcome (the link may have been posted) is
+// checked with a status call, never posted again.
 
+import { atlasTargetOf, type Profile } from '../../core/vault';
 import type { LinkSkipReason, RefreshProgress } from '../../shared/dashboard-messages';
 import type { OrgStatusRecord } from '../../shared/domain';
 import type { ErrorKind } from '../../shared/errors';
@@ -11,7 +13,9 @@ import { createAndLink } from '../atlas/create-and-link';
 import { toErrorView } from '../messaging/error-view';
 import { refreshStatus } from '../orgs/org-operations';
 import { allOrgStatuses } from '../orgs/org-state';
+import { readContents } from '../vault/vault-store';
 import { type ItemChange, startRun } from './dashboard-run';
+import { chosenTarget } from './rows';
 
 /** Kinds after which the Cloud Manager POST may have been sent (and taken) without an answer. */
 const UNKNOWN_OUTCOME: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['timeout', 'network', 'outcome-unknown']);
@@ -51,18 +55,24 @@ async function linkOne(orgId: string, atlasOrgId: string): Promise<LinkOutcome> 
   }
 }
 
-/** Which orgs get a link call, and which are skipped with why (no target; already linked, as last known). */
+/**
+ * Which orgs get a link call, and which are skipped with why (no target; already linked, as last known). A row's
+ * target is the one the dashboard shows: chosen, else its client's only Atlas org (the client of its bound key pair).
+ */
 export function planLinkRun(
   orgIds: readonly string[],
   statuses: Readonly<Record<string, OrgStatusRecord>>,
+  profiles: readonly Profile[],
 ): { targets: Map<string, string>; skipped: { orgId: string; reason: LinkSkipReason }[] } {
   const targets = new Map<string, string>();
   const skipped: { orgId: string; reason: LinkSkipReason }[] = [];
   for (const orgId of orgIds) {
     const record = statuses[orgId];
-    if (!record?.atlasOrgId) skipped.push({ orgId, reason: 'no-target' });
-    else if (isLinked(record)) skipped.push({ orgId, reason: 'already-linked' });
-    else targets.set(orgId, record.atlasOrgId);
+    const client = profiles.find((p) => p.orgIds.includes(orgId));
+    const { atlasOrgId } = atlasTargetOf(profiles, client?.label, chosenTarget(record));
+    if (!atlasOrgId) skipped.push({ orgId, reason: 'no-target' });
+    else if (record && isLinked(record)) skipped.push({ orgId, reason: 'already-linked' });
+    else targets.set(orgId, atlasOrgId);
   }
   return { targets, skipped };
 }
@@ -82,7 +92,8 @@ function failed(error: unknown): ItemChange {
  * holds when the run starts, or returns the run already going (of either kind).
  */
 export async function startLinkRun(orgIds: readonly string[], concurrency: number): Promise<RefreshProgress> {
-  const { targets, skipped } = planLinkRun(orgIds, await allOrgStatuses());
+  const [statuses, contents] = await Promise.all([allOrgStatuses(), readContents()]);
+  const { targets, skipped } = planLinkRun(orgIds, statuses, contents.profiles);
   return startRun<LinkOutcome>({
     kind: 'link',
     orgIds: [...targets.keys()],

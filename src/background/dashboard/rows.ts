@@ -1,11 +1,18 @@
 // The dashboard's rows, decided without a browser: every org known from the vault's profile bindings and from the
 // stored statuses (visited or added orgs), with its client, last known status, last link or unlink action and Atlas
-// target.
+// target (the one chosen, else the client's only Atlas org by default).
+import { atlasTargetOf } from '../../core/vault';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { HistoryEntry, OrgStatusRecord, ProfileView } from '../../shared/domain';
 import { noteOf } from '../orgs/note-text';
 
-type ProfileBinding = Pick<ProfileView, 'id' | 'label' | 'orgIds'>;
+type ProfileBinding = Pick<ProfileView, 'id' | 'label' | 'orgIds' | 'side' | 'org'>;
+
+/** The user's choice of Atlas target for the org: an Atlas org, explicitly none (null), or none made (undefined). */
+export function chosenTarget(record: OrgStatusRecord | undefined): string | null | undefined {
+  if (record?.atlasOrgId) return record.atlasOrgId;
+  return record?.atlasTargetNone ? null : undefined;
+}
 
 export function buildDashboardRows(
   profiles: readonly ProfileBinding[],
@@ -37,7 +44,9 @@ export function buildDashboardRows(
     if (record?.checkedAt) row.checkedAt = record.checkedAt;
     if (record?.error) row.error = record.error;
     if (record?.base) row.base = record.base;
-    if (record?.atlasOrgId) row.atlasOrgId = record.atlasOrgId;
+    const target = atlasTargetOf(profiles, client?.label, chosenTarget(record));
+    if (target.atlasOrgId) row.atlasOrgId = target.atlasOrgId;
+    if (target.source !== 'none') row.atlasTarget = target.source;
     const note = noteOf(record);
     if (note) row.note = note;
     if (action)

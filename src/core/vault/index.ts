@@ -1,4 +1,12 @@
 // The vault's public API: format, crypto, profiles, atomic storage, backups.
+export {
+  type AtlasOrgHolder,
+  type AtlasTarget,
+  type AtlasTargetSource,
+  atlasOrgsOfClient,
+  atlasTargetOf,
+  type ChosenAtlasOrg,
+} from './atlas-target';
 export { unlockDelayMs } from './backoff';
 export {
   adoptBackup,

@@ -67,7 +67,10 @@ export class OrgRow extends Component<OrgRowProps> {
     );
   }
 
-  /** The row's Atlas target: none, or one of its client's Atlas orgs (a target no key pair serves any more stays). */
+  /**
+   * The row's Atlas target: none, or one of its client's Atlas orgs (a target no key pair serves any more stays). A
+   * client's only Atlas org is its orgs' default, marked so; with several and none chosen, the row asks.
+   */
   private target(name: string, disabled: boolean) {
     const { row, atlasOrgs } = this.props;
     const stale = row.atlasOrgId !== undefined && !atlasOrgs.some((o) => o.id === row.atlasOrgId);
@@ -78,14 +81,15 @@ export class OrgRow extends Component<OrgRowProps> {
       <select
         class="target"
         aria-label={t('dashAtlas_targetFor', name)}
+        data-target={row.atlasTarget}
         value={row.atlasOrgId ?? ''}
         disabled={disabled}
         onChange={(e) => this.props.onTarget(row, e.currentTarget.value || null)}
       >
-        <option value="">{t('dashAtlas_noTarget')}</option>
+        <option value="">{t(row.atlasTarget === 'ask' ? 'dashAtlas_chooseTarget' : 'dashAtlas_noTarget')}</option>
         {atlasOrgs.map((o) => (
           <option key={o.id} value={o.id}>
-            {o.name}
+            {atlasOrgs.length === 1 ? t('dashAtlas_defaultTarget', o.name) : o.name}
           </option>
         ))}
         {stale && <option value={row.atlasOrgId}>{t('dashAtlas_staleTarget', row.atlasOrgId!)}</option>}

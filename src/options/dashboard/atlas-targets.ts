@@ -1,25 +1,16 @@
 // Which Atlas orgs a row may target, and what a CSV import would do, decided without the DOM: a row's client is its
 // Cloud Manager key pair's label, and its Atlas orgs are those of the client's Atlas key pairs (same label). The
 // worker checks every target again; the preview only keeps the user from sending what it would refuse.
-import { sameLabel } from '../../core/vault';
+import { atlasOrgsOfClient } from '../../core/vault';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ProfileView } from '../../shared/domain';
 import type { CsvLineProblem, ParsedTargets } from './target-csv';
 
+export { atlasOrgsOfClient } from '../../core/vault';
+
 export interface AtlasOrgChoice {
   id: string;
   name: string;
-}
-
-/** The Atlas orgs of a client's Atlas key pairs, once each, by name. */
-export function atlasOrgsOfClient(profiles: readonly ProfileView[], label: string | undefined): AtlasOrgChoice[] {
-  if (label === undefined) return [];
-  const byId = new Map<string, AtlasOrgChoice>();
-  for (const p of profiles) {
-    if (p.side !== 'atlas' || !p.org || !sameLabel(p.label, label) || byId.has(p.org.id)) continue;
-    byId.set(p.org.id, { id: p.org.id, name: p.org.name });
-  }
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
 export type TargetProblem = CsvLineProblem | 'not-listed' | 'no-client' | 'no-atlas-key-pair' | 'duplicate';

@@ -117,13 +117,13 @@ export function useDashboard() {
     setRows((current) => applyRecord(current, record));
   }, []);
 
-  /** A row's Atlas target after the worker saved it. */
+  /** A row's Atlas target after the worker saved it: a choice, or explicitly none (no default applies then). */
   const updateTarget = useCallback((orgId: string, atlasOrgId: string | null) => {
     setRows((current) =>
       current.map((row) => {
         if (row.orgId !== orgId) return row;
         const { atlasOrgId: _old, ...rest } = row;
-        return atlasOrgId ? { ...rest, atlasOrgId } : rest;
+        return atlasOrgId ? { ...rest, atlasOrgId, atlasTarget: 'chosen' } : { ...rest, atlasTarget: 'none-chosen' };
       }),
     );
   }, []);

@@ -127,7 +127,14 @@ describe('dashboard/add-orgs: an Atlas target', () => {
     const reply = await w.send('dashboard/add-orgs', {
       entries: [{ input: orgId(1), profileId: c1!.id, atlasOrgId: ATLAS }],
     });
-    const row = { orgId: orgId(1), name: 'Org 001', profileId: c1!.id, profileLabel: 'Client 1', atlasOrgId: ATLAS };
+    const row = {
+      orgId: orgId(1),
+      name: 'Org 001',
+      profileId: c1!.id,
+      profileLabel: 'Client 1',
+      atlasOrgId: ATLAS,
+      atlasTarget: 'chosen',
+    };
     expect(results(reply)).toStrictEqual([{ ok: true, row }]);
     expect(statuses(fake)[orgId(1)]).toMatchObject({ atlasOrgId: ATLAS });
     const view = (await w.send('dashboard/view', {})) as { value: { rows: unknown[] } };

@@ -15,7 +15,7 @@ describe('buildDashboardRows: Atlas target and note', () => {
       [B]: { orgId: B },
     };
     expect(buildDashboardRows([], statuses, [])).toStrictEqual([
-      { orgId: A, atlasOrgId: ATLAS, note: 'TICKET-42 handover' },
+      { orgId: A, atlasOrgId: ATLAS, atlasTarget: 'chosen', note: 'TICKET-42 handover' },
       { orgId: B },
     ]);
   });
