@@ -6,6 +6,7 @@ import { asErrorView, send } from '../shared/send';
 import { type MessageKey, t } from '../shared/text/i18n';
 import { ErrorNotice } from '../ui/Notice';
 import { UnlockForm } from '../ui/UnlockForm';
+import { useVaultStateNotice } from '../ui/use-vault-state-notice';
 import { BackupSection } from './BackupSection';
 import { Dashboard } from './dashboard/Dashboard';
 import { HistoryView } from './HistoryView';
@@ -45,6 +46,16 @@ export function OptionsApp() {
   useEffect(() => {
     load();
   }, []);
+  // Locked anywhere (auto-lock, another page): the key pairs and forms give way to the unlock form at once; unlocked
+  // elsewhere, this page loads its content.
+  useVaultStateNotice((next) => {
+    if (next === 'unlocked') {
+      if (vault !== 'unlocked') load();
+      return;
+    }
+    setVault('locked');
+    setProfiles([]);
+  });
 
   const choose = (next: Tab) => {
     setTab(next);

@@ -7,6 +7,7 @@ import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { ErrorNotice } from '../ui/Notice';
 import { UnlockForm } from '../ui/UnlockForm';
+import { useVaultStateNotice } from '../ui/use-vault-state-notice';
 import { AtlasOrgPanel } from './AtlasOrgPanel';
 import { OrgPanel } from './OrgPanel';
 import { ProjectClientPanel } from './ProjectClientPanel';
@@ -28,6 +29,10 @@ export function App(props: { url?: string }) {
   useEffect(() => {
     reload();
   }, [reload]);
+  // Locked or unlocked elsewhere (auto-lock, the settings page): the popup shows the unlock form or the org at once.
+  useVaultStateNotice((vault) => {
+    if (context && context.vault !== vault) reload();
+  });
 
   const lock = async () => {
     await send('vault/lock', {});

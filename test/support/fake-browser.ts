@@ -20,6 +20,8 @@ export function createFakeBrowser() {
   const managed: { policy?: Record<string, unknown> | Error } = {};
   /** storage.onChanged's listeners (the worker entry's), for a test to fire. */
   const storageChanged: ((changes: Record<string, unknown>, area: string) => void)[] = [];
+  /** What the worker told the open pages (runtime.sendMessage), oldest first. */
+  const pageMessages: unknown[] = [];
   const paint = (tabId: number, patch: Record<string, string>) => badges.set(tabId, { ...badges.get(tabId), ...patch });
   const worker = {
     storage: {
@@ -35,6 +37,7 @@ export function createFakeBrowser() {
     runtime: {
       id: 'test-extension',
       getURL: (path: string) => `chrome-extension://test-extension/${path.replace(/^\//, '')}`,
+      sendMessage: async (message: unknown) => void pageMessages.push(structuredClone(message)),
     },
     tabs: {
       query: async (query: { active?: boolean }) =>
@@ -63,7 +66,7 @@ export function createFakeBrowser() {
     },
     i18n: { getMessage: message, getUILanguage: () => 'en' },
   };
-  return { browser, storage, tabs, badges, alarms, origins, managed, storageChanged };
+  return { browser, storage, tabs, badges, alarms, origins, managed, storageChanged, pageMessages };
 }
 
 export type FakeBrowser = ReturnType<typeof createFakeBrowser>;

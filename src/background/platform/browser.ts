@@ -15,7 +15,12 @@ export interface TabLike {
 
 /** What the worker's logic calls (listeners are registered by the entry through `events`). */
 export interface WorkerBrowser {
-  runtime: { readonly id: string; getURL(path: string): string };
+  runtime: {
+    readonly id: string;
+    getURL(path: string): string;
+    /** To every open page of the extension; rejects when none is open to hear it. */
+    sendMessage(message: unknown): Promise<unknown>;
+  };
   storage: {
     local: StorageAreaLike;
     session: StorageAreaLike;

@@ -7,6 +7,7 @@ import { WorkerError } from '../messaging/worker-error';
 import { removeKeys, serialised } from '../storage/item';
 import { lastActivityItem, vaultKeyItem } from '../storage/items';
 import { keysOf } from '../storage/keys';
+import { announceVaultState } from './vault-notice';
 
 let cachedKey: CryptoKey | undefined;
 let epoch = 0;
@@ -46,6 +47,7 @@ export async function rememberVaultKey(key: CryptoKey, since = epoch): Promise<b
   if (since !== epoch) return false;
   cachedKey = key;
   keptIn = epoch;
+  announceVaultState('unlocked');
   return true;
 }
 
@@ -83,6 +85,7 @@ export async function forgetSession(): Promise<void> {
   epoch += 1;
   cachedKey = undefined;
   await removeKeys(keysOf((spec) => spec.wipeOnLock));
+  announceVaultState('locked');
 }
 
 export async function touchSession(): Promise<void> {
