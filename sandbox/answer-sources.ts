@@ -21,6 +21,10 @@ const CM_LINK_DOCS = 'Cloud Manager API docs: Link One Organization with One Atl
 const CM_ERRORS = 'Cloud Manager API docs: API errors (status and errorCode table)';
 const V2_SPEC = 'Atlas Admin API v2 spec';
 const LINK_TOKEN_OPS = `${V2_SPEC}: createOrgLiveMigrationLinkToken / deleteOrgLiveMigrationLinkTokens`;
+// The spec file and commit the migration answers are shaped from (the same one test/fixtures/recorded cites).
+const SPEC_AT = 'mongodb/atlas-sdk-go openapi/atlas-api-transformed.yaml @ 68a9d51c (2026-08-18)';
+const spec = (where: string) => documented(`${SPEC_AT}: ${where}`);
+const MIGRATION_OPS = 'validateLiveMigrations, createGroupLiveMigration, cutoverMigration, getMigrationValidateStatus';
 const SAME_401 = 'not recorded for this case; the same auth layer answers it, so the recorded 401 body is reused';
 const NO_LINK =
   "Cloud Manager's own answer for a missing link is not published; this is Atlas's recorded answer for the same " +
@@ -91,6 +95,23 @@ export const ANSWER_SOURCES: readonly AnswerRow[] = [
   row(ATLAS, 415, 'UNSUPPORTED_MEDIA_TYPE', 'a body whose Content-Type is not the version named in Accept', assumed("HTTP's answer for a body in a media type the resource does not take; not published")),
   row(ATLAS, 400, 'MALFORMED_JSON', 'POST linkTokens with a body that is not a JSON object', assumed(`${LINK_TOKEN_OPS} lists 400 without a code; Cloud Manager documents MALFORMED_JSON for this`)),
   row(ATLAS, 400, 'INVALID_ATTRIBUTE', 'POST linkTokens with accessListIps not a list of addresses or CIDR blocks', assumed(`${LINK_TOKEN_OPS} lists 400 without a code; MMS's code for an attribute of the wrong shape`)),
+
+  // Atlas /api/atlas/v2 after the link: Cloud Migration Service and the targets' listings (atlas-migration-api.ts).
+  row(ATLAS, 200, null, 'GET /orgs/{id}/liveMigrations/availableProjects: a bare array of {deployments[], migrationHosts[], name, projectId} for the orgs linked with its tokens', spec('paths./api/atlas/v2/orgs/{orgId}/liveMigrations/availableProjects.get (200, 2023-01-01), components.schemas.LiveImportAvailableProject, AvailableClustersDeployment')),
+  row(ATLAS, 200, null, 'GET /orgs/{id}/groups: {links, results[{clusterCount, created, id, links, name, orgId}], totalCount}', spec('paths./api/atlas/v2/orgs/{orgId}/groups.get (200, 2023-01-01), components.schemas.PaginatedAtlasGroup, Group')),
+  row(ATLAS, 200, null, 'GET /groups/{id}/clusters: {links, results[{clusterType, createDate, featureCompatibilityVersion, groupId, id, links, mongoDBMajorVersion, mongoDBVersion, name, paused, stateName}], totalCount}', spec('paths./api/atlas/v2/groups/{groupId}/clusters.get (200, 2024-08-05), components.schemas.ClusterDescription20240805')),
+  row(ATLAS, 200, null, 'POST /groups/{id}/liveMigrations/validate and GET .../validate/{id}: {_id, errorMessage?, groupId, sourceGroupId, status}', spec('paths./api/atlas/v2/groups/{groupId}/liveMigrations/validate.post (200, 2024-05-30), .../validate/{validationId}.get (2023-01-01), components.schemas.LiveImportValidation')),
+  row(ATLAS, 200, null, 'validation status PENDING, then SUCCESS or FAILED (with errorMessage) on the sandbox clock', assumed('the schema names status and errorMessage but not their values; these are the sandbox\'s')),
+  row(ATLAS, 201, null, 'POST /groups/{id}/liveMigrations: {_id, migrationHosts, readyForCutover false, status NEW}', spec('paths./api/atlas/v2/groups/{groupId}/liveMigrations.post (201, 2024-05-30), components.schemas.LiveMigrationRequest20240530, LiveMigrationResponse')),
+  row(ATLAS, 200, null, 'GET /groups/{id}/liveMigrations/{id}: NEW, WORKING with lagTimeSeconds falling, readyForCutover, COMPLETE after a cutover, EXPIRED 120 h after ready', spec('components.schemas.LiveMigrationResponse.status (the 120-hour timer), lagTimeSeconds ("only during an active migration, before the cutover phase")')),
+  row(ATLAS, 200, null, 'how long each migration phase takes (NEW 5 s, sync 60 s, cutover 10 s)', assumed('Atlas publishes no durations; short ones keep the demo and the tests quick, and the clock control moves time')),
+  row(ATLAS, 202, null, 'PUT /groups/{id}/liveMigrations/{id}/cutover of a migration ready for cutover: no body', spec('paths./api/atlas/v2/groups/{groupId}/liveMigrations/{liveMigrationId}/cutover.put (202 Accepted, no schema)')),
+  row(ATLAS, 400, 'VALIDATION_ERROR', 'validate or start with a body missing a required field, not exactly one migration host, or naming what does not exist; a cutover before readyForCutover', assumed(`${MIGRATION_OPS} list 400; VALIDATION_ERROR is the spec's badRequest example code; the wording is the sandbox's`)),
+  row(ATLAS, 400, 'MALFORMED_JSON', 'validate or start with a body that is not a JSON object', assumed(`${MIGRATION_OPS} list 400 without a code; as on linkTokens`)),
+  row(ATLAS, 401, 'USER_UNAUTHORIZED', 'availableProjects, validate, start, cutover with a key lacking Organization Owner', spec('x-rolesRequirements: Organization Owner (getGroupLiveMigration: Organization Member)')),
+  row(ATLAS, 404, 'INVALID_GROUP_ID', 'project id not 24 hex characters', documented(`${V2_SPEC} (404)`)),
+  row(ATLAS, 404, 'GROUP_NOT_FOUND', 'no Atlas project with that id (a Cloud Manager project included)', recorded(`${SETUP}/Invalid_Project_ID/POST_api_atlas_v2_groups_111111111111111111111111_databaseUsers_2.snaphost`)),
+  row(ATLAS, 404, 'RESOURCE_NOT_FOUND', 'an unknown validation or migration id in the project', assumed("the spec's notFound example code; the wording is recorded for other resources")),
 
   // Either API: paging, routing, faults.
   row(BOTH, 400, 'INVALID_QUERY_PARAMETER', 'itemsPerPage or pageNum out of range (parameters: name, value)', assumed('the exact code for a bad paging value is not published; this is the generic one')),

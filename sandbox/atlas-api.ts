@@ -6,10 +6,12 @@
 // each resource separately: a version can only be judged once the route is known, i.e. past the auth layer.
 // Answers follow the Atlas CLI's recordings where they exist (answer-sources.ts names each one's source).
 import { accessListAnswer } from './access-list';
-import { decode, OBJECT_ID } from './api';
+import { decode, type LinkState, OBJECT_ID } from './api';
 import { atlasMediaType, negotiateVersion } from './atlas-media-type';
+import { answerMigrationRoute, matchMigrationRoute } from './atlas-migration-api';
 import type { AtlasTokenStore } from './atlas-tokens';
-import { type Fixture, type FixtureKey, type FixtureOrg, keyOrgId, rolesOn } from './fixture';
+import { type Fixture, type FixtureKey, type FixtureOrg, keyOrgId, type OrgRole, rolesOn } from './fixture';
+import type { MigrationStore } from './migration-store';
 import { type ApiAnswer, linkNotFound, mmsError, notAuthorized, rateLimited } from './mms-errors';
 import type { SandboxModes } from './modes';
 import { type Paging, page } from './paging';
@@ -31,6 +33,10 @@ export interface AtlasContext {
   modes: Pick<SandboxModes, 'rateLimitRetryAfter'>;
   /** Called after a DELETE of link tokens removed the org link: ends the Cloud Manager links made with them. */
   onRevoke(atlasOrgId: string): void;
+  /** The Cloud Manager side's links: availableProjects lists the projects of the orgs linked with this org's tokens. */
+  links: ReadonlyMap<string, LinkState>;
+  /** The validations and migrations started here, on the sandbox clock. */
+  migrations: MigrationStore;
 }
 
 export interface AtlasRequest {
@@ -55,8 +61,8 @@ export function atlasTargetOrgId(pathname: string): string | undefined {
 }
 
 /** A listing's v2 `links`: self, then previous and next where those pages exist. */
-export function listingLinks(origin: string, p: Paging, totalCount: number) {
-  const href = (pageNum: number) => `${origin}${ATLAS_PREFIX}/orgs?pageNum=${pageNum}&itemsPerPage=${p.itemsPerPage}`;
+export function listingLinks(origin: string, p: Paging, totalCount: number, path = '/orgs') {
+  const href = (pageNum: number) => `${origin}${ATLAS_PREFIX}${path}?pageNum=${pageNum}&itemsPerPage=${p.itemsPerPage}`;
   const links = [{ href: href(p.pageNum), rel: 'self' }];
   if (p.pageNum > 1) links.push({ href: href(p.pageNum - 1), rel: 'previous' });
   if (p.pageNum * p.itemsPerPage < totalCount) links.push({ href: href(p.pageNum + 1), rel: 'next' });
@@ -105,25 +111,30 @@ export function answerAtlasApi(ctx: AtlasContext, request: AtlasRequest, key: Fi
   const route = request.path.slice(ATLAS_PREFIX.length);
   const isList = ORGS_LIST.test(route);
   const orgMatch = isList ? null : ORG_ROUTE.exec(route);
-  if (!isList && !orgMatch) {
+  const migration = isList || orgMatch ? undefined : matchMigrationRoute(route);
+  if (!isList && !orgMatch && !migration) {
     return mmsError(404, 'RESOURCE_NOT_FOUND', `Cannot find resource ${request.path}.`, [request.path]);
   }
   const isTokens = orgMatch?.[2] !== undefined;
-  if (!(isTokens ? ['POST', 'DELETE'] : ['GET']).includes(request.method)) {
+  const methods = migration?.methods ?? (isTokens ? ['POST', 'DELETE'] : ['GET']);
+  if (!methods.includes(request.method)) {
     return mmsError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.');
   }
   // Versions are per resource, so the version is checked once the resource is known, before it runs.
   const negotiated = negotiateVersion(
     request.accept,
     request.contentType,
-    request.method === 'POST' && request.body.trim() !== '',
+    (request.method === 'POST' || request.method === 'PUT') && request.body.trim() !== '',
+    migration?.versions,
   );
   if (!('version' in negotiated)) return negotiated;
   // A success names the version it answers in, with or without a body (the recorded 204 does too).
   const mediaType = { 'Content-Type': atlasMediaType(negotiated.version) };
-  const answer = isList
-    ? orgList(ctx, request, key, mediaType)
-    : orgRoute(ctx, request, key, decode(orgMatch![1]!), isTokens, mediaType);
+  const answer = migration
+    ? answerMigrationRoute(ctx, request, key, migration, mediaType)
+    : isList
+      ? orgList(ctx, request, key, mediaType)
+      : orgRoute(ctx, request, key, decode(orgMatch![1]!), isTokens, mediaType);
   // Every answer of a known route counts against, and shows, its limit; the auth layer's 401 does not (recorded).
   if (answer.challenge) return answer;
   const limit = ctx.rateLimitHeaders.count(isList ? 300 : 500, key.publicKey);
@@ -161,14 +172,16 @@ function orgList(ctx: AtlasContext, request: AtlasRequest, key: FixtureKey, medi
   return { status: 200, body: { links, results, totalCount }, headers: mediaType };
 }
 
-function orgRoute(
+/**
+ * The Atlas org a route names and the key's roles there, or the refusal: a malformed or unknown id (404), the
+ * access lists (403), a key of another org (the plain 401), a Cloud Manager org (404 NOT_ATLAS_ORG).
+ */
+export function reachAtlasOrg(
   ctx: AtlasContext,
   request: AtlasRequest,
   key: FixtureKey,
   orgId: string,
-  isTokens: boolean,
-  mediaType: Record<string, string>,
-): ApiAnswer {
+): { org: FixtureOrg; roles: OrgRole[] } | ApiAnswer {
   if (!OBJECT_ID.test(orgId)) {
     return mmsError(404, 'INVALID_ORG_ID', `An invalid organization ID ${orgId} was specified.`, [orgId]);
   }
@@ -183,6 +196,20 @@ function orgRoute(
     // NOT_ATLAS_ORG as a 404, its wording is not published.
     return mmsError(404, 'NOT_ATLAS_ORG', `Organization ${orgId} is not an Atlas organization.`, [orgId]);
   }
+  return { org, roles };
+}
+
+function orgRoute(
+  ctx: AtlasContext,
+  request: AtlasRequest,
+  key: FixtureKey,
+  orgId: string,
+  isTokens: boolean,
+  mediaType: Record<string, string>,
+): ApiAnswer {
+  const reached = reachAtlasOrg(ctx, request, key, orgId);
+  if ('status' in reached) return reached;
+  const { org, roles } = reached;
   if (!isTokens) return { status: 200, body: orgDetail(request.origin, org), headers: mediaType };
 
   // The bucket is per org, so it is taken once the org is known to be the caller's; a request refused below
@@ -207,7 +234,8 @@ function orgRoute(
  * DELETE names no token: with several, all go (what Atlas does then is not published).
  */
 function revokeLink(ctx: AtlasContext, atlasOrgId: string, mediaType: Record<string, string>): ApiAnswer {
-  const running = ctx.activeMigrations.get(atlasOrgId) ?? [];
+  const played = ctx.activeMigrations.get(atlasOrgId) ?? [];
+  const running = [...new Set([...played, ...ctx.migrations.runningSourceProjects(atlasOrgId)])];
   if (running.length > 0) {
     return mmsError(
       409,

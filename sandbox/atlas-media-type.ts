@@ -2,7 +2,8 @@
 // (`application/vnd.atlas.YYYY-MM-DD+json`), and a request with a body names the same one in Content-Type.
 import { type ApiAnswer, mmsError } from './mms-errors';
 
-/** The versions the sandbox serves for its resources (orgs, link tokens): the first release and the next. */
+/** The versions the sandbox serves for orgs and link tokens (the first release and the next); the migration routes
+ * name their own (atlas-migration-api.ts). */
 export const ATLAS_VERSIONS: readonly string[] = ['2023-01-01', '2023-02-01'];
 
 const VERSIONED = /^application\/vnd\.atlas\.(\d{4}-\d{2}-\d{2})\+json$/;
@@ -28,15 +29,16 @@ export function negotiateVersion(
   accept: string | undefined,
   contentType: string | undefined,
   hasBody: boolean,
+  versions: readonly string[] = ATLAS_VERSIONS,
 ): { version: string } | ApiAnswer {
-  const version = versionsIn(accept).find((v) => ATLAS_VERSIONS.includes(v));
+  const version = versionsIn(accept).find((v) => versions.includes(v));
   if (version === undefined) {
     // 406 with INVALID_VERSION_DATE is what clients report seeing from Atlas for a missing or unknown version;
     // MongoDB's docs do not publish the code or the wording, so both are this sandbox's choice.
     return mmsError(
       406,
       'INVALID_VERSION_DATE',
-      `The Accept header must name a supported version of this resource, e.g. application/vnd.atlas.${ATLAS_VERSIONS[0]}+json.`,
+      `The Accept header must name a supported version of this resource, e.g. application/vnd.atlas.${versions[0]}+json.`,
       [accept ?? ''],
     );
   }

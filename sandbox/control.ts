@@ -1,7 +1,8 @@
 // The `/__sandbox/` control endpoints, for a test or benchmark driving a sandbox in another process: the request
 // log, faults, latency, link state, the Atlas side's issued tokens (records only) and its rate limit, the service
 // account tokens issued (records only, and expiring them), the paths that refuse Bearer tokens, the modes of the
-// unpublished answers (modes.ts), and the Atlas orgs' running migrations (their revoke answers 409).
+// unpublished answers (modes.ts), the Atlas orgs' running migrations (their revoke answers 409), and the migration
+// clock: `POST /__sandbox/clock {"advanceMs": n}` makes time pass (validations, lag, the 120-hour cutover window).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LinkState } from './api';
 import type { AtlasTokenRecord } from './atlas-tokens';
@@ -24,6 +25,8 @@ export interface Controls {
   setModes(options: SandboxModeOptions): SandboxModes;
   modes(): SandboxModes;
   setActiveMigrations(atlasOrgId: string, projectIds: string[]): void;
+  advanceClock(ms: number): number;
+  migrations(): unknown[];
 }
 
 export async function control(c: Controls, req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -82,5 +85,11 @@ export async function control(c: Controls, req: IncomingMessage, res: ServerResp
     c.setActiveMigrations(atlasOrgId, projectIds ?? []);
     return json(200, { atlasOrgId, projectIds: projectIds ?? [] });
   }
+  if (what === 'clock' && req.method === 'POST') {
+    const ms = Number((JSON.parse((await readBody(req)) || '{}') as { advanceMs?: unknown }).advanceMs);
+    if (!Number.isFinite(ms) || ms < 0) return json(400, { error: 'advanceMs must be a number of milliseconds >= 0' });
+    return json(200, { now: c.advanceClock(ms) });
+  }
+  if (what === 'migrations' && req.method === 'GET') return json(200, c.migrations());
   return json(404, { error: 'unknown control endpoint' });
 }

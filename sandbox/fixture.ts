@@ -3,6 +3,7 @@
 // As in Cloud Manager, an API key belongs to exactly one org; only an Ops Manager global key spans them all.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { MigrationFixture } from './migration-world';
 
 export type OrgRole = 'ORG_OWNER' | 'ORG_READ_ONLY' | 'ORG_MEMBER' | 'ORG_PROJECT_CREATOR';
 export type GlobalRole = 'GLOBAL_OWNER' | 'GLOBAL_READ_ONLY';
@@ -61,7 +62,8 @@ export interface FixtureToken {
   result: 'SYNCED' | 'NOT_SYNCED';
 }
 
-export interface Fixture {
+/** The world; its migration parts (deployments, migration hosts, Atlas clusters) are in migration-world.ts. */
+export interface Fixture extends MigrationFixture {
   orgs: FixtureOrg[];
   groups: FixtureGroup[];
   keys: FixtureKey[];

@@ -18,6 +18,7 @@ import { control } from './control';
 import { DigestVerifier } from './digest-verifier';
 import { type Fault, FaultTable } from './faults';
 import { type Fixture, loadDemoFixture, validateFixture } from './fixture';
+import { MigrationStore, SandboxClock } from './migration-store';
 import { modesFrom, type SandboxModeOptions, type SandboxModes } from './modes';
 import { standInPage } from './page';
 import { answerRequest, answerTokenRequest, type RequestLogEntry, send } from './request-pipeline';
@@ -91,6 +92,10 @@ export interface Sandbox {
   modes(): SandboxModes;
   /** Plays migrations running in these Cloud Manager projects for an Atlas org ([] = none): its revoke answers 409. */
   setActiveMigrations(atlasOrgId: string, projectIds: string[]): void;
+  /** Moves the migration clock forward (validations, migrations, the 120-hour window); returns its time now. */
+  advanceClock(ms: number): number;
+  /** The migrations started on the Atlas side, with their state now. */
+  migrations(): ReturnType<MigrationStore['list']>;
   close(): Promise<void>;
 }
 
@@ -103,6 +108,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const modes: SandboxModes = modesFrom(options);
   const cloudManager: ApiContext = { fixture, links, modes, atlasTokens: tokens };
   const activeMigrations = new Map<string, string[]>();
+  const clock = new SandboxClock();
+  const migrations = new MigrationStore(clock);
   const atlas: AtlasContext = {
     fixture,
     tokens,
@@ -110,6 +117,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rateLimitHeaders: new RateLimitHeaders(),
     activeMigrations,
     modes,
+    links,
+    migrations,
     // deleteOrgLink removes the key the tokens embed: every Cloud Manager link made with them stops syncing.
     onRevoke: (atlasOrgId) => {
       for (const link of links.values()) {
@@ -176,6 +185,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (projectIds.length > 0) activeMigrations.set(atlasOrgId, [...projectIds]);
       else activeMigrations.delete(atlasOrgId);
     },
+    advanceClock: (ms: number) => clock.advance(ms),
+    migrations: () => migrations.list(),
   };
 
   const handler = (listener: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) =>
@@ -246,6 +257,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setModes: controls.setModes,
     modes: controls.modes,
     setActiveMigrations: controls.setActiveMigrations,
+    advanceClock: controls.advanceClock,
+    migrations: controls.migrations,
     close: async () => {
       clearInterval(sweeper);
       closeTunnels();

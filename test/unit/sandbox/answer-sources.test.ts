@@ -55,15 +55,16 @@ describe('ANSWER_SOURCES', () => {
   });
 
   it('has the recorded and documented statuses the real service gives', () => {
-    const status = (side: 'atlas' | 'cloud-manager', code: string) =>
-      ANSWER_SOURCES.filter((r) => r.sides.includes(side) && r.errorCode === code).map((r) => r.status);
+    const status = (side: 'atlas' | 'cloud-manager', code: string) => [
+      ...new Set(ANSWER_SOURCES.filter((r) => r.sides.includes(side) && r.errorCode === code).map((r) => r.status)),
+    ];
     expect(status('atlas', 'NOT_ATLAS_ORG')).toEqual([404]);
     expect(status('atlas', 'INVALID_ORG_ID')).toEqual([404]);
     expect(status('cloud-manager', 'INVALID_GROUP_ID')).toEqual([404]);
     expect(status('atlas', 'USER_UNAUTHORIZED')).toEqual([401]);
     expect(status('atlas', 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK')).toEqual([409]);
     expect(rowsFor(201, null, 'atlas')[0]!.source.kind).toBe('recorded');
-    expect(rowsFor(200, null, 'atlas').length).toBe(2);
+    expect(rowsFor(200, null, 'atlas').filter((r) => r.source.kind === 'recorded').length).toBe(2);
   });
 });
 
