@@ -73,7 +73,8 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
       '26needs two values: the Cloud Manager org id, then the Atlas org id',
     ]);
     // Nothing is saved by the preview.
-    expect((await dash.view()).rows.filter((r) => r.atlasOrgId)).toEqual([]);
+    // (Each client has one Atlas org: every row shows it as its default target, none is chosen yet.)
+    expect((await dash.view()).rows.filter((r) => r.atlasTarget === 'chosen')).toEqual([]);
     await screenshot(dash.page, 'dashboard-atlas-import-preview');
 
     await dash.targetImport.getByRole('button', { name: 'Apply 20 targets' }).click();
@@ -84,7 +85,10 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
     }
     await expect.poll(() => dash.targetOf(orgs[12]!.id).inputValue()).toBe(atlasB!.id);
     // A row offers only its own client's Atlas orgs.
-    expect(await dash.targetOf(orgs[12]!.id).locator('option').allTextContents()).toEqual(['No target', atlasB!.name]);
+    expect(await dash.targetOf(orgs[12]!.id).locator('option').allTextContents()).toEqual([
+      'No target',
+      `${atlasB!.name} (default)`,
+    ]);
     // No request to Cloud Manager or Atlas: targets are the extension's own notes.
     expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
   });
