@@ -58,13 +58,15 @@ describe('create a link token and link, from either side', () => {
     acmeTab = popup.tab;
     await expect.poll(() => popup.statusText()).toBe('Not linked to Atlas');
     // The client's one Atlas org is offered, and chosen.
-    expect(await popup.atlasTarget.inputValue()).toBe(atlasOrg.id);
-    expect(await popup.atlasTarget.locator('option').allTextContents()).toEqual([`${atlasOrg.name} (${atlasOrg.id})`]);
+    await expect.poll(() => popup.atlasTarget.inputValue()).toBe(atlasOrg.id);
+    await expect
+      .poll(() => popup.atlasTarget.locator('option').allTextContents())
+      .toEqual([`${atlasOrg.name} (${atlasOrg.id})`]);
     run.sandbox.clearLog();
 
     await popup.createAndLinkButton.click();
     await expect.poll(() => popup.statusText()).toBe('Linked, synced');
-    expect(await popup.outcome.textContent()).toBe('Linked to Atlas.');
+    await expect.poll(() => popup.outcome.textContent()).toBe('Linked to Atlas.');
     await expect.poll(async () => (await badgeOf(run, popup.tab)).text).toBe('✓');
     expect((await badgeOf(run, popup.tab)).title).toContain('Linked, synced');
 
@@ -92,13 +94,13 @@ describe('create a link token and link, from either side', () => {
     await unlink(run);
     const popup = await popupOn(orgPageUrl(atlasOrg.id));
     await popup.atlasOrgPanel.waitFor();
-    expect(await popup.orgName()).toBe(atlasOrg.name);
-    expect(await popup.orgId()).toBe(atlasOrg.id);
+    await expect.poll(() => popup.orgName()).toBe(atlasOrg.name);
+    await expect.poll(() => popup.orgId()).toBe(atlasOrg.id);
     // The client's Cloud Manager org, with its last known status.
-    expect(await popup.clientOrgChoice.inputValue()).toBe(acme.id);
-    expect(await popup.clientOrgChoice.locator('option').allTextContents()).toEqual([
-      `${acme.name} (${acme.id}) — Not linked to Atlas`,
-    ]);
+    await expect.poll(() => popup.clientOrgChoice.inputValue()).toBe(acme.id);
+    await expect
+      .poll(() => popup.clientOrgChoice.locator('option').allTextContents())
+      .toEqual([`${acme.name} (${acme.id}) — Not linked to Atlas`]);
     run.sandbox.clearLog();
 
     await popup.createAndLinkButton.click();
@@ -132,7 +134,7 @@ describe('create a link token and link, from either side', () => {
 
     await popup.createAndLinkButton.click();
     await expect.poll(() => popup.statusText()).toBe('The link failed');
-    expect(await popup.alertKind()).toBe('server-error');
+    await expect.poll(() => popup.alertKind()).toBe('server-error');
     expect(run.sandbox.links.has(acme.id)).toBe(false);
     expect(tokensOf(run)).toHaveLength(before + 1);
     expect(tokensOf(run).at(-1)).toMatchObject({ revoked: false, linkedOrgIds: [] });
@@ -171,14 +173,16 @@ describe('create a link token and link, from either side', () => {
     await popup.page.keyboard.press('Enter');
     const question = popup.page.getByTestId('revoke-confirm');
     await question.waitFor();
-    expect(await question.textContent()).toContain(
-      `Revoke the link tokens of the Atlas organization ${atlasOrg.name}? Atlas's DELETE names no token: it removes this organization's link tokens and the API key each one embeds, so every link made with them stops working`,
-    );
+    await expect
+      .poll(() => question.textContent())
+      .toContain(
+        `Revoke the link tokens of the Atlas organization ${atlasOrg.name}? Atlas's DELETE names no token: it removes this organization's link tokens and the API key each one embeds, so every link made with them stops working`,
+      );
     // The org this extension linked with a token of this Atlas org (the tests above), named before anything is sent.
     await expect
       .poll(() => question.getByTestId('revoke-reach-linked').textContent())
       .toBe(`${acme.name} (${acme.id})`);
-    expect(await popup.page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await expect.poll(() => popup.page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     expect([...(await violations(popup.page, 'light')), ...(await violations(popup.page, 'dark'))]).toEqual([]);
     await popup.page.keyboard.press('Escape');
     await question.waitFor({ state: 'detached' });
@@ -215,12 +219,12 @@ describe('create a link token and link, from either side', () => {
       const table = settings.getByTestId('history');
       await expect.poll(() => table.textContent()).toContain('Revoke Atlas link token');
       const rows = table.locator('tr', { hasText: 'Revoke Atlas link token' });
-      expect(await rows.count()).toBe(2);
+      await expect.poll(() => rows.count()).toBe(2);
       // Newest first: nothing to remove, then the revoke.
-      expect(await rows.nth(0).textContent()).toContain(atlasOrg.id);
-      expect(await rows.nth(0).textContent()).toContain('Nothing to remove: Atlas had no link token');
-      expect(await rows.nth(1).textContent()).toContain(atlasOrg.id);
-      expect(await rows.nth(1).textContent()).toContain('Revoked');
+      await expect.poll(() => rows.nth(0).textContent()).toContain(atlasOrg.id);
+      await expect.poll(() => rows.nth(0).textContent()).toContain('Nothing to remove: Atlas had no link token');
+      await expect.poll(() => rows.nth(1).textContent()).toContain(atlasOrg.id);
+      await expect.poll(() => rows.nth(1).textContent()).toContain('Revoked');
     } finally {
       await settings.close();
     }
