@@ -129,7 +129,7 @@ describe('the audit log: link, create-and-link, export, clear', () => {
           '',
         ],
       ]);
-      expect(await history.page.getByTestId('history-dropped').count()).toBe(0);
+      await expect.poll(() => history.page.getByTestId('history-dropped').count()).toBe(0);
       await screenshot(history.page, 'history-audit-log', { fullPage: true });
       expect([...(await violations(history.page, 'light')), ...(await violations(history.page, 'dark'))]).toEqual([]);
     } finally {
@@ -246,7 +246,7 @@ describe('the audit log: link, create-and-link, export, clear', () => {
       // Cancel and Escape clear nothing.
       await clearButton.click();
       await history.dialog.waitFor();
-      expect(await history.dialog.getByRole('heading').textContent()).toBe('Clear the history?');
+      await expect.poll(() => history.dialog.getByRole('heading').textContent()).toBe('Clear the history?');
       await history.dialog.getByRole('button', { name: 'Cancel' }).click();
       await history.dialog.waitFor({ state: 'detached' });
       await clearButton.click();
@@ -255,7 +255,7 @@ describe('the audit log: link, create-and-link, export, clear', () => {
       await history.dialog.waitFor({ state: 'detached' });
       expect(await readStored(await run.worker(), 'history')).toHaveLength(3);
       // Focus is back on the button that opened the dialog.
-      expect(await clearButton.evaluate((b) => b === document.activeElement)).toBe(true);
+      await expect.poll(() => clearButton.evaluate((b) => b === document.activeElement)).toBe(true);
 
       await clearButton.click();
       await history.dialog.waitFor();
