@@ -27,7 +27,7 @@ describe('one key pair, one org', () => {
       run.sandbox.clearLog();
       const popup = await popupOn(orgPageUrl(org.id));
       await expect.poll(() => popup.statusText()).toBe('Not linked to Atlas');
-      expect(await popup.orgName()).toBe(org.name);
+      await expect.poll(() => popup.orgName()).toBe(org.name);
       expect(signedCalls(run)).not.toEqual([]);
       expect(new Set(signedCalls(run))).toEqual(new Set([`${keyNamed(run, keyName).publicKey} ${org.id}`]));
       await popup.close();
@@ -42,19 +42,19 @@ describe('one key pair, one org', () => {
     run.sandbox.clearLog();
     const popup = await popupOn(orgPageUrl(initech.id));
     await popup.noKeyPair.waitFor();
-    expect(await popup.noKeyPairText.textContent()).toContain(initech.id);
+    await expect.poll(() => popup.noKeyPairText.textContent()).toContain(initech.id);
     // Nothing was signed for this org with the key pairs saved (Acme's, Globex's).
     expect(run.sandbox.log.filter((e) => e.orgId === initech.id)).toEqual([]);
 
     await popup.saveKeyPair(keyNamed(run, 'owner'), 'Initech');
     await expect.poll(() => popup.alertKind()).toBe('key-other-org');
-    expect(await popup.alert.textContent()).toContain('Acme Retail');
+    await expect.poll(() => popup.alert.textContent()).toContain('Acme Retail');
     await screenshot(popup.page, 'popup-key-of-another-org');
 
     await popup.saveKeyPair(keyNamed(run, 'initech'));
     await expect.poll(() => popup.statusText()).toBe('Not linked to Atlas');
     // The org's name came with the key pair (GET /orgs), and is shown with the id.
-    expect(await popup.orgName()).toBe(initech.name);
+    await expect.poll(() => popup.orgName()).toBe(initech.name);
 
     await popup.link(run.sandbox.fixture.linkTokens.find((t) => t.result === 'SYNCED')!.token);
     await expect.poll(() => popup.statusText()).toBe('Linked, synced');
@@ -72,10 +72,10 @@ describe('one key pair, one org', () => {
     await expect.poll(() => popup.statusText()).toBe('Linked, synced');
     expect(await popup.tokenField.count()).toBe(0);
     const confirm = await popup.askToLinkAgain();
-    expect(await confirm.textContent()).toContain(initech.name);
+    await expect.poll(() => confirm.textContent()).toContain(initech.name);
     await screenshot(popup.page, 'popup-relink-confirm');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
-    expect(await popup.tokenField.count()).toBe(0);
+    await expect.poll(() => popup.tokenField.count()).toBe(0);
     await (await popup.askToLinkAgain()).getByRole('button', { name: 'Link again' }).click();
     await popup.tokenField.waitFor();
   });

@@ -44,9 +44,9 @@ describe('errors that tell the fix', () => {
 
   test('read-only key: needs Organization Owner', async ({ run, popupOn }) => {
     const popup = await openOn(popupOn, orgNamed(run, 'Hooli').id);
-    expect(await kindShown(popup)).toBe('not-org-owner');
-    expect(await popup.alert.textContent()).toContain('Organization Owner');
-    expect(await popup.statusText()).toBe('The check failed');
+    await expect.poll(() => kindShown(popup)).toBe('not-org-owner');
+    await expect.poll(() => popup.alert.textContent()).toContain('Organization Owner');
+    await expect.poll(() => popup.statusText()).toBe('The check failed');
     expect((await badgeOf(run, popup.tab)).text).toBe('!');
     await screenshot(popup.page, 'popup-not-org-owner');
   });
@@ -59,21 +59,21 @@ describe('errors that tell the fix', () => {
     run.sandbox.clearLog();
     const popup = await openOn(popupOn, globex.id);
     // No key pair of this org is saved: the popup says so, with the form in place, and makes no call.
-    expect(await popup.noKeyPairText.textContent()).toMatch(
-      new RegExp(`^No key pair of the organization (.+ \\()?${globex.id}\\)? is saved\\.$`),
-    );
+    await expect
+      .poll(() => popup.noKeyPairText.textContent())
+      .toMatch(new RegExp(`^No key pair of the organization (.+ \\()?${globex.id}\\)? is saved\\.$`));
     expect(apiCalls(run)).toEqual([]);
     await saveKeyInPopup(run, popup, 'elsewhere', 'Fenced key');
-    expect(await kindShown(popup)).toBe('ip-not-allowed');
+    await expect.poll(() => kindShown(popup)).toBe('ip-not-allowed');
     const text = (await popup.alert.textContent()) ?? '';
     expect(text).toContain('127.0.0.1');
     expect(text).toMatch(/API key's access list/);
     expect(text).toMatch(/not to a project's network access list/);
     // Nothing was saved, and the form keeps what was typed so only the key's access list needs fixing.
-    expect(await popup.page.getByLabel('Public key (username)').inputValue()).toBe(
-      keyNamed(run, 'elsewhere').publicKey,
-    );
-    expect(await popup.noKeyPair.count()).toBe(1);
+    await expect
+      .poll(() => popup.page.getByLabel('Public key (username)').inputValue())
+      .toBe(keyNamed(run, 'elsewhere').publicKey);
+    await expect.poll(() => popup.noKeyPair.count()).toBe(1);
     await screenshot(popup.page, 'popup-ip-not-allowed');
     await popup.close();
     expect(await labels(run)).toEqual(['Atlas key', 'Initech key', 'Owner key', 'Read-only key']);
@@ -82,17 +82,17 @@ describe('errors that tell the fix', () => {
   test('org that requires an access list: the key pair without one is refused when saved', async ({ run, popupOn }) => {
     const popup = await openOn(popupOn, orgNamed(run, 'Umbrella').id);
     await saveKeyInPopup(run, popup, 'unlisted', 'Unlisted key');
-    expect(await kindShown(popup)).toBe('access-list-required');
-    expect(await popup.alert.textContent()).toContain('127.0.0.1');
-    expect(await popup.noKeyPair.count()).toBe(1);
+    await expect.poll(() => kindShown(popup)).toBe('access-list-required');
+    await expect.poll(() => popup.alert.textContent()).toContain('127.0.0.1');
+    await expect.poll(() => popup.noKeyPair.count()).toBe(1);
     await popup.close();
     expect(await labels(run)).not.toContain('Unlisted key');
   });
 
   test('an Atlas org: says to open the Cloud Manager org', async ({ run, popupOn }) => {
     const popup = await openOn(popupOn, atlasOrg(run).id);
-    expect(await kindShown(popup)).toBe('atlas-org');
-    expect(await popup.alert.textContent()).toMatch(/Atlas/);
+    await expect.poll(() => kindShown(popup)).toBe('atlas-org');
+    await expect.poll(() => popup.alert.textContent()).toMatch(/Atlas/);
   });
 
   test('a key pair never serves another org: refused by name, with no call', async ({ run, popupOn }) => {
@@ -125,9 +125,11 @@ describe('errors that tell the fix', () => {
     // Saved on an org's page, the key of another org is refused, naming the org it belongs to (asked of its server).
     const popup = await openOn(popupOn, globex.id);
     await saveKeyInPopup(run, popup, 'listed', 'Listed key');
-    expect(await kindShown(popup)).toBe('key-other-org');
+    await expect.poll(() => kindShown(popup)).toBe('key-other-org');
     const umbrella = orgNamed(run, 'Umbrella');
-    expect(await popup.alert.textContent()).toContain(`another organization: ${umbrella.name} (${umbrella.id})`);
+    await expect
+      .poll(() => popup.alert.textContent())
+      .toContain(`another organization: ${umbrella.name} (${umbrella.id})`);
     await popup.close();
     expect(await labels(run)).not.toContain('Listed key');
     // Only the listed key's own org was asked about: GET /orgs (and nothing for Globex).
@@ -143,9 +145,9 @@ describe('errors that tell the fix', () => {
     run.sandbox.setFaults([{ kind: 'rate-limit', retryAfterSeconds: 42, match: { method: 'POST' } }]);
     run.sandbox.clearLog();
     await popup.link(run.sandbox.fixture.linkTokens[0]!.token);
-    expect(await kindShown(popup)).toBe('rate-limited');
-    expect(await popup.alert.textContent()).toContain('42');
-    expect(await popup.statusText()).toBe('The link failed');
+    await expect.poll(() => kindShown(popup)).toBe('rate-limited');
+    await expect.poll(() => popup.alert.textContent()).toContain('42');
+    await expect.poll(() => popup.statusText()).toBe('The link failed');
     expect(run.sandbox.log.filter((e) => e.method === 'POST' && e.authorized)).toHaveLength(1);
     run.sandbox.clearFaults();
   });
@@ -163,7 +165,7 @@ describe('errors that tell the fix', () => {
       run.sandbox.setFaults([{ kind: fault, match: { method: 'POST' } }]);
       run.sandbox.clearLog();
       await popup.link(run.sandbox.fixture.linkTokens[0]!.token);
-      expect(await kindShown(popup)).toBe(kind);
+      await expect.poll(() => kindShown(popup)).toBe(kind);
       const posts = run.sandbox.log.filter((e) => e.method === 'POST');
       // The extension sends the POST once. html/reset hit before authentication (no challenge, no retry), but on a
       // reset Chromium's network stack itself retries a request whose reused keep-alive socket died, so up to 3

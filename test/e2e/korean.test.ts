@@ -55,7 +55,7 @@ describe('Korean', () => {
     const popup = await popupOn(orgPageUrl(target.id));
     const page = popup.page;
     await page.getByRole('heading', { name: '키 보관함 설정' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ko');
     expect(await untranslated(page, data(run))).toEqual([]);
     expect(await particlePairs(page)).toEqual([]);
 
@@ -91,7 +91,7 @@ describe('Korean', () => {
     const page = popup.page;
     // No key pair of Globex is saved: the popup says so in Korean, with the form in place.
     await popup.noKeyPair.waitFor();
-    expect(await popup.noKeyPairText.textContent()).toContain(target.id);
+    await expect.poll(() => popup.noKeyPairText.textContent()).toContain(target.id);
     expect(await untranslated(page, data(run))).toEqual([]);
     expect(await particlePairs(page)).toEqual([]);
     const fenced = keyNamed(run, 'elsewhere');

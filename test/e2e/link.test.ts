@@ -48,7 +48,7 @@ describe('link an org from the popup', () => {
     expect(run.sandbox.links.get(org.id)?.status).toBe('SYNCED');
     const posts = run.sandbox.log.filter((e) => e.method === 'POST');
     expect(posts.at(-1)).toMatchObject({ status: 201, authorized: true });
-    expect(await badgeOf(run, popup.tab)).toMatchObject({ text: '✓' });
+    await expect.poll(() => badgeOf(run, popup.tab)).toMatchObject({ text: '✓' });
     expect((await badgeOf(run, popup.tab)).title).toContain('Linked, synced');
   });
 
@@ -59,11 +59,11 @@ describe('link an org from the popup', () => {
     // Linked already: the token field is folded under "Link again", which names the org before it opens.
     expect(await popup.tokenField.count()).toBe(0);
     const confirm = await popup.askToLinkAgain();
-    expect(await confirm.textContent()).toContain(org.name);
+    await expect.poll(() => confirm.textContent()).toContain(org.name);
     await confirm.getByRole('button', { name: 'Link again' }).click();
     await popup.link('not-a-real-token');
     await expect.poll(() => popup.alert.textContent()).toContain('link token');
-    expect(await popup.alertKind()).toBe('invalid-token');
+    await expect.poll(() => popup.alertKind()).toBe('invalid-token');
     await expect.poll(() => popup.statusText()).toBe('The link failed');
     expect(run.sandbox.links.get(org.id)?.status).toBe('SYNCED');
     expect((await badgeOf(run, popup.tab)).text).toBe('!');
@@ -82,7 +82,7 @@ describe('link an org from the popup', () => {
       'Globex',
     );
     await expect.poll(() => popup.alertKind()).toBe('bad-credentials');
-    expect(await popup.alert.textContent()).toContain('refused');
+    await expect.poll(() => popup.alert.textContent()).toContain('refused');
     await screenshot(popup.page, 'popup-wrong-key');
     await popup.close();
     // The refused key pair was never saved.

@@ -31,7 +31,7 @@ describe('operations on every org page', () => {
     expect(run.sandbox.log.some((e) => e.path.includes('/groups/'))).toBe(false);
     await popup.link(token(run, 0));
     await expect.poll(() => popup.statusText()).toBe('Linked, synced');
-    expect(await popup.outcome.textContent()).toContain('Linked to Atlas.');
+    await expect.poll(() => popup.outcome.textContent()).toContain('Linked to Atlas.');
     expect((await badgeOf(run, popup.tab)).text).toBe('✓');
   });
 
@@ -48,13 +48,15 @@ describe('operations on every org page', () => {
     await popup.projectQuestion.waitFor();
     // Nothing was guessed: no key pair was tried on the project before the user answered.
     expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
-    expect(await popup.clientChoice.locator('option').allTextContents()).toEqual([
-      'Choose a key pair…',
-      'Owner key — Acme Retail',
-      'Globex key — Globex Logistics',
-      'Initech key — Initech Finance',
-      'A new client (add its key pair)',
-    ]);
+    await expect
+      .poll(() => popup.clientChoice.locator('option').allTextContents())
+      .toEqual([
+        'Choose a key pair…',
+        'Owner key — Acme Retail',
+        'Globex key — Globex Logistics',
+        'Initech key — Initech Finance',
+        'A new client (add its key pair)',
+      ]);
     await popup.clientChoice.selectOption({ label: 'Owner key — Acme Retail' });
     await popup.page.getByRole('button', { name: 'Find its organization' }).click();
     await expect.poll(() => popup.orgId()).toBe(acme.id);
@@ -80,7 +82,7 @@ describe('operations on every org page', () => {
     run.sandbox.clearLog();
     const popup = await popupOn(orgPageUrl(umbrella.id));
     await popup.noKeyPair.waitFor();
-    expect(await popup.noKeyPairText.textContent()).toContain(umbrella.id);
+    await expect.poll(() => popup.noKeyPairText.textContent()).toContain(umbrella.id);
     // Three key pairs are saved, none of this org: none is offered, none signs a call.
     expect(await popup.linkButton.count()).toBe(0);
     await new Promise((r) => setTimeout(r, 500));
@@ -89,12 +91,12 @@ describe('operations on every org page', () => {
     // Another org's key is refused by the name of its org; the fields keep what was typed.
     await popup.saveKeyPair(keyNamed(run, 'readonly'), 'Umbrella');
     await expect.poll(() => popup.alertKind()).toBe('key-other-org');
-    expect(await popup.alert.textContent()).toContain('Hooli Media (64e5f60718293a4b5c6d7e8f)');
-    expect(await popup.page.getByLabel('Client name').inputValue()).toBe('Umbrella');
+    await expect.poll(() => popup.alert.textContent()).toContain('Hooli Media (64e5f60718293a4b5c6d7e8f)');
+    await expect.poll(() => popup.page.getByLabel('Client name').inputValue()).toBe('Umbrella');
     await popup.saveKeyPair(keyNamed(run, 'listed'), 'Umbrella');
     await expect.poll(() => popup.statusText()).toBe('Not linked to Atlas');
-    expect(await popup.heading.textContent()).toBe(umbrella.name);
-    expect(await popup.page.getByTestId('profile-label').textContent()).toContain('Umbrella');
+    await expect.poll(() => popup.heading.textContent()).toBe(umbrella.name);
+    await expect.poll(() => popup.page.getByTestId('profile-label').textContent()).toContain('Umbrella');
     await popup.close();
     const labels = (await sendFromExtensionPage(run, 'profiles/list', {})).map((p) => p.label);
     expect(labels.sort()).toEqual(['Globex key', 'Initech key', 'Owner key', 'Umbrella']);
@@ -137,7 +139,7 @@ describe('operations on every org page', () => {
     run.sandbox.clearLog();
     await popup.unlinkButton.click();
     const question = page.getByRole('alertdialog');
-    expect(await question.textContent()).toContain('Acme Retail');
+    await expect.poll(() => question.textContent()).toContain('Acme Retail');
     // The safe answer has the focus: Enter cancels.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await page.keyboard.press('Enter');
@@ -186,7 +188,7 @@ describe('operations on every org page', () => {
     expect(await popup.tokenField.count()).toBe(0);
     await popup.page.getByRole('button', { name: 'Link again with a new token…' }).click();
     const relink = popup.page.getByTestId('relink-confirm');
-    expect(await relink.textContent()).toContain('Globex Logistics');
+    await expect.poll(() => relink.textContent()).toContain('Globex Logistics');
     await relink.getByRole('button', { name: 'Link again' }).click();
     run.sandbox.setFaults([{ kind: 'slow', ms: 4000, match: { method: 'POST' }, times: 1 }]);
     run.sandbox.clearLog();

@@ -24,7 +24,7 @@ const CLAIMS_LINK = /^Linked/;
 async function openTokenField(popup: PopupPage): Promise<void> {
   if ((await popup.statusText()) !== 'Not synced (link not confirmed)') return;
   const question = await popup.askToLinkAgain();
-  expect(await question.textContent()).toContain('it may already be linked to Atlas');
+  await expect.poll(() => question.textContent()).toContain('it may already be linked to Atlas');
   await question.getByRole('button', { name: 'Link again' }).click();
 }
 
@@ -55,7 +55,7 @@ describe.each(SANDBOX_MODES)('mode $name ($about)', ({ options }) => {
     run.sandbox.clearLog();
     await popup.setUp({ publicKey: owner.publicKey, privateKey: WRONG_PRIVATE_KEY }, 'Acme', PASSPHRASE);
     await expect.poll(() => popup.alertKind()).toBe('bad-credentials');
-    expect(await popup.alert.textContent()).toMatch(REFUSED_KEY);
+    await expect.poll(() => popup.alert.textContent()).toMatch(REFUSED_KEY);
     expect(apiCalls(run).length).toBeLessThanOrEqual(3);
     await popup.setUp(owner, 'Acme', PASSPHRASE);
     await popup.orgIdField.waitFor();
