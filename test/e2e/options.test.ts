@@ -44,8 +44,10 @@ describe('settings page', () => {
     expect(text).toContain(listed.privateKey.split('-').at(-1));
     expect(await page.content()).not.toContain(listed.privateKey);
     // The server said which org the key belongs to: the card names it, and Test needs no org id (global keys only).
-    expect(await row.getByTestId('key-org').textContent()).toBe(`Organization: ${umbrella.name} (${umbrella.id})`);
-    expect(await row.getByLabel('Org id to test against').count()).toBe(0);
+    await expect
+      .poll(() => row.getByTestId('key-org').textContent())
+      .toBe(`Organization: ${umbrella.name} (${umbrella.id})`);
+    await expect.poll(() => row.getByLabel('Org id to test against').count()).toBe(0);
     await row.getByRole('button', { name: 'Test' }).click();
     await expect
       .poll(() => row.getByRole('status').first().textContent())
@@ -54,19 +56,21 @@ describe('settings page', () => {
     // Edit: rename; the private key field starts empty and an empty one keeps the saved key.
     await row.getByRole('button', { name: 'Edit' }).click();
     const edit = row.getByTestId('edit-profile');
-    expect(await edit.getByLabel(/Private key/).inputValue()).toBe('');
+    await expect.poll(() => edit.getByLabel(/Private key/).inputValue()).toBe('');
     await edit.getByLabel('Client name').fill('Umbrella Corp');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await page.getByTestId('profile-Umbrella Corp').waitFor();
     const renamed = page.getByTestId('profile-Umbrella Corp');
-    expect(await renamed.getByTestId('key-org').textContent()).toBe(`Organization: ${umbrella.name} (${umbrella.id})`);
+    await expect
+      .poll(() => renamed.getByTestId('key-org').textContent())
+      .toBe(`Organization: ${umbrella.name} (${umbrella.id})`);
     await renamed.getByRole('button', { name: 'Test' }).click();
     await expect
       .poll(() => renamed.getByRole('status').first().textContent())
       .toContain(`Can link: Organization Owner of ${umbrella.name}`);
     await renamed.getByRole('button', { name: 'Delete…' }).click();
     await renamed.getByRole('button', { name: 'Cancel' }).click();
-    expect(await page.getByTestId('profile-Umbrella Corp').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('profile-Umbrella Corp').count()).toBe(1);
     await renamed.getByRole('button', { name: 'Delete…' }).click();
     await renamed.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => page.getByTestId('profile-Umbrella Corp').count()).toBe(0);
@@ -83,14 +87,16 @@ describe('settings page', () => {
     // A public key already saved is refused, naming the key pair that has it.
     await save(keyNamed(run, 'owner'), 'Acme again');
     await expect.poll(kindShown).toBe('duplicate-key');
-    expect(await form.getByRole('alert').textContent()).toContain('Acme owner');
-    expect(await page.getByTestId('profile-Acme again').count()).toBe(0);
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Acme owner');
+    await expect.poll(() => page.getByTestId('profile-Acme again').count()).toBe(0);
 
     // A read-only key reads its org but cannot link, and Test says so.
     await save(keyNamed(run, 'readonly'), 'Hooli');
     const row = page.getByTestId('profile-Hooli');
     await row.waitFor();
-    expect(await row.getByTestId('key-org').textContent()).toBe('Organization: Hooli Media (64e5f60718293a4b5c6d7e8f)');
+    await expect
+      .poll(() => row.getByTestId('key-org').textContent())
+      .toBe('Organization: Hooli Media (64e5f60718293a4b5c6d7e8f)');
     await row.getByRole('button', { name: 'Test' }).click();
     await expect
       .poll(() => row.getByRole('status').first().textContent())
@@ -169,7 +175,7 @@ describe('settings page', () => {
     await page.getByRole('button', { name: 'History', exact: true }).click();
     const table = page.getByTestId('history');
     await expect.poll(() => table.textContent()).toContain(acme!.id);
-    expect(await table.textContent()).toContain(globex!.id);
+    await expect.poll(() => table.textContent()).toContain(globex!.id);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8');
