@@ -4,13 +4,12 @@
 // store shared across keys, cold as after a browser start. The sandbox runs in its own process (sandbox-process.ts)
 // with 100 ms added per request. Time against the ideal for the concurrency, ceil(orgs / concurrency) × 2 round
 // trips × latency; requests against 2 per org plus one challenge per key pair.
-import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { type Fixture, generateFixture } from '../../sandbox/fixture.ts';
 import { createAtlasApi } from '../../src/core/atlas/index.ts';
 import { cloudManagerRateLimit, runBulk } from '../../src/core/bulk/index.ts';
 import { createCloudManagerApi } from '../../src/core/cloudmanager/index.ts';
 import { createDigestFetch, createMemoryNonceStore } from '../../src/core/digest/index.ts';
+import { sandboxProcess } from './sandbox-process-client.ts';
 
 export interface CreateAndLinkBulkFigures {
   orgs: number;
@@ -26,26 +25,6 @@ export interface CreateAndLinkBulkFigures {
 }
 
 const ROUND_TRIPS_PER_ORG = 2;
-
-/** The sandbox process, with `atlasOrgs` Atlas orgs in its fixture: its HTTP port and its request count. */
-async function sandboxProcess(orgs: number, seed: number, latency: number, atlasOrgs: number) {
-  const script = fileURLToPath(new URL('./sandbox-process.ts', import.meta.url));
-  const child: ChildProcess = fork(script, [orgs, orgs, seed, latency, 0, atlasOrgs].map(String), {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const waiting = new Map<number, (value: number) => void>();
-  child.on('message', (m: { id: number; value: number }) => waiting.get(m.id)?.(m.value));
-  let next = 0;
-  const ask = (type?: string) =>
-    new Promise<number>((resolve) => {
-      const id = next++;
-      waiting.set(id, resolve);
-      if (type) child.send({ type, id });
-    });
-  const port = await ask();
-  return { base: `http://127.0.0.1:${port}`, requests: () => ask('count'), close: () => ask('close') };
-}
 
 type Credentials = { username: string; password: string };
 
@@ -100,7 +79,7 @@ export async function benchCreateAndLinkBulk(
   const concurrency = options.concurrency ?? 4; // the dashboard's default
   const seed = 14;
   const fixture = generateFixture({ orgs, seed, atlasOrgs: atlasKeyPairs });
-  const sandbox = await sandboxProcess(orgs, seed, latency, atlasKeyPairs);
+  const sandbox = await sandboxProcess({ orgs, seed, latency, atlasOrgs: atlasKeyPairs });
   try {
     // One unmeasured pass (JIT, first connections), undone, so the measured run links every org afresh.
     await linkAll(sandbox.base, fixture, concurrency);
