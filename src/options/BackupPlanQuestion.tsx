@@ -1,7 +1,7 @@
 // The question a backup's preview asks before anything is imported: its key pair labels, which version of a changed
 // key pair a merge keeps, the keys it holds twice, and a new passphrase when a replace would keep a weak one.
 import type { BackupPreview } from '../shared/options-messages';
-import { type MessageKey, t } from '../shared/text/i18n';
+import { type MessageKey, t, tn } from '../shared/text/i18n';
 import { CancelButton } from '../ui/ActionOutcome';
 import { type NewPassphrase, NewPassphraseFields } from '../ui/NewPassphraseFields';
 
@@ -23,7 +23,7 @@ export function BackupPlanQuestion(props: {
   const { plan } = props;
   return (
     <div class="notice warning" role="alertdialog" aria-labelledby="backup-preview-title">
-      <p id="backup-preview-title">{t('backupPreviewTitle', String(plan.labels.length))}</p>
+      <p id="backup-preview-title">{tn('backupPreviewTitle', plan.labels.length, String(plan.labels.length))}</p>
       <ul data-testid="backup-labels">
         {plan.labels.map((l) => (
           <li key={l}>{l}</li>

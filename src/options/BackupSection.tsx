@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { ManagedSettings } from '../shared/domain';
 import type { BackupPreview } from '../shared/options-messages';
 import { send } from '../shared/send';
-import { t } from '../shared/text/i18n';
+import { t, tn } from '../shared/text/i18n';
 import { ActionOutcome } from '../ui/ActionOutcome';
 import { useNewPassphrase } from '../ui/NewPassphraseFields';
 import { PasswordField } from '../ui/PasswordField';
@@ -59,7 +59,7 @@ export function BackupSection(props: { reload: () => Promise<void>; managed?: Ma
       setPassphrase('');
       newPassphrase.clear();
       await props.reload();
-      return t('backupImported', String(result.profiles));
+      return tn('backupImported', result.profiles, String(result.profiles));
     });
 
   return (

@@ -8,7 +8,7 @@ import type { ErrorView, HistoryEntry, RevokeResult } from '../shared/domain';
 import type { ErrorKind } from '../shared/errors';
 import { asErrorView, send } from '../shared/send';
 import { errorText } from '../shared/text/error-text';
-import { t } from '../shared/text/i18n';
+import { t, tn } from '../shared/text/i18n';
 import { OPERATION_KEYS } from '../shared/text/keys';
 import { statusText } from '../shared/text/status-text';
 import { ConfirmRevoke } from '../ui/ConfirmRevoke';
@@ -26,7 +26,8 @@ function storedError(kind: ErrorKind): ErrorView {
 
 /** The outcome in words: the link state, what went wrong, or the clear; the exports keep the raw code beside it. */
 export function resultText(entry: HistoryEntry): string {
-  if (entry.operation === 'clear-log') return t('audit_result_cleared', String(entry.clearedCount ?? 0));
+  if (entry.operation === 'clear-log')
+    return tn('audit_result_cleared', entry.clearedCount ?? 0, String(entry.clearedCount ?? 0));
   if (entry.result === 'NOT_LINKED') return t('notLinked');
   if (entry.result === 'revoked') return t('historyRevoked');
   if (entry.result === 'nothing-to-revoke') return t('historyNothingToRevoke');
@@ -118,7 +119,7 @@ export function HistoryView() {
       {entries?.length === 0 && <p>{t('historyEmpty')}</p>}
       {dropped > 0 && (
         <p class="muted" data-testid="history-dropped">
-          {t('audit_dropped', String(dropped))}
+          {tn('audit_dropped', dropped, String(dropped))}
         </p>
       )}
       {entries && entries.length > 0 && (

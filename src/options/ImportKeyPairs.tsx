@@ -10,7 +10,7 @@ import type { ErrorView } from '../shared/domain';
 import { type ImportVerdict, MessageError } from '../shared/messages';
 import { send } from '../shared/send';
 import { errorText } from '../shared/text/error-text';
-import { t } from '../shared/text/i18n';
+import { t, tn } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
 import { ActionOutcome } from '../ui/ActionOutcome';
 import { askHostPermission } from '../ui/KeyPairServer';
@@ -161,7 +161,7 @@ export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promi
       clearAll();
       await props.reload();
       // Skipped: every line of the paste not saved (invalid, already saved, not identified, or refused at the write).
-      return t('importSaved', [String(saved.length), String(total - saved.length)]);
+      return tn('importSaved', saved.length, [String(saved.length), String(total - saved.length)]);
     });
 
   const discard = () => {
@@ -280,7 +280,7 @@ export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promi
               </button>
             ) : (
               <button type="button" onClick={confirm} disabled={action.busy || ready.length === 0}>
-                {t('importConfirm', String(ready.length))}
+                {tn('importConfirm', ready.length, String(ready.length))}
               </button>
             )}
             <button type="button" onClick={discard}>

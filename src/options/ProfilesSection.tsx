@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { profileCredential, profileSide } from '../core/vault';
 import type { ProfileView } from '../shared/domain';
 import { send } from '../shared/send';
-import { t } from '../shared/text/i18n';
+import { t, tn } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
 import { ActionOutcome, CancelButton, SubmitWithOutcome } from '../ui/ActionOutcome';
 import { CREDENTIAL_KEYS } from '../ui/KeyPairCredential';
@@ -55,7 +55,7 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
       </p>
       <p class="muted">
         {profile.baseUrl}
-        {profile.global && ` · ${t('boundOrgs', String(profile.orgIds.length))}`}
+        {profile.global && ` · ${tn('boundOrgs', profile.orgIds.length, String(profile.orgIds.length))}`}
       </p>
       {profile.accessListIps && (
         <p class="muted mono" data-testid="external-addresses">

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { ManagedSettings, Settings } from '../shared/domain';
 import { send } from '../shared/send';
-import { t } from '../shared/text/i18n';
+import { t, tn } from '../shared/text/i18n';
 import { SubmitWithOutcome } from '../ui/ActionOutcome';
 import { NewPassphraseFields, useNewPassphrase } from '../ui/NewPassphraseFields';
 import { PasswordField } from '../ui/PasswordField';
@@ -77,7 +77,7 @@ export function SecuritySection(props: { settings: Settings; onChange: (s: Setti
           <SetByOrganization
             testId="managed-auto-lock"
             id="auto-lock-managed"
-            text={t('managedAutoLockLimit', String(limit))}
+            text={tn('managedAutoLockLimit', limit, String(limit))}
           />
         )}
         <p class="muted">{t('lockNotice')}</p>

@@ -59,7 +59,7 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
     ];
     await dash.previewTargets(lines.join('\r\n'));
     const preview = dash.targetImport.getByTestId('target-import-preview');
-    expect(await preview.locator('p strong').textContent()).toBe('20 rows get a target · 5 lines are invalid');
+    expect(await preview.locator('p strong').textContent()).toBe('Rows getting a target: 20 · invalid lines: 5');
     const valid = preview.getByTestId('target-import-valid');
     expect(await valid.locator('tbody tr').count()).toBe(20);
     expect(await valid.locator(`tr[data-org-id="${orgs[12]!.id}"]`).textContent()).toBe(

@@ -5,7 +5,7 @@ import type { ClientAssignResult, DashboardRow } from '../../shared/dashboard-me
 import type { ErrorView, ProfileView } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
 import { errorText } from '../../shared/text/error-text';
-import { t } from '../../shared/text/i18n';
+import { t, tn } from '../../shared/text/i18n';
 import { ErrorNotice } from '../../ui/Notice';
 import { orgName } from './row-text';
 import { cloudManagerProfiles } from './serving-profiles';
@@ -48,7 +48,11 @@ export function AssignClient(props: {
       });
       setRefused(notDone);
       props.onAssigned(
-        t('dashBatch_assigned', [client, String(results.length - notDone.length), String(notDone.length)]),
+        tn('dashBatch_assigned', results.length - notDone.length, [
+          client,
+          String(results.length - notDone.length),
+          String(notDone.length),
+        ]),
       );
     } catch (e) {
       setError(asErrorView(e));
@@ -80,7 +84,7 @@ export function AssignClient(props: {
         </div>
         <div class="field">
           <button type="submit" disabled={busy || client === '' || count === 0}>
-            {t('dashBatch_assign', String(count))}
+            {tn('dashBatch_assign', count, String(count))}
           </button>
         </div>
       </form>

@@ -6,7 +6,7 @@ import type { BatchOrgResult, DashboardRow } from '../../shared/dashboard-messag
 import type { ErrorView, ProfileView } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
 import { errorText } from '../../shared/text/error-text';
-import { t } from '../../shared/text/i18n';
+import { t, tn } from '../../shared/text/i18n';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { ImportText } from './ImportText';
 import { type BatchExisting, type BatchInvalid, type BatchPlan, planOrgBatch } from './org-batch';
@@ -151,7 +151,12 @@ export function BatchAddOrgs(props: {
       );
       setFailed(notAdded);
       edit('');
-      props.onAdded(t('dashBatch_done', [String(results.length - notAdded.length), String(notAdded.length)]));
+      props.onAdded(
+        tn('dashBatch_done', results.length - notAdded.length, [
+          String(results.length - notAdded.length),
+          String(notAdded.length),
+        ]),
+      );
     } catch (e) {
       setError(asErrorView(e));
     } finally {
@@ -190,7 +195,7 @@ export function BatchAddOrgs(props: {
             onClick={add}
             data-testid="batch-confirm"
           >
-            {busy ? t('dashBatch_adding') : t('dashBatch_add', String(plan.add.length))}
+            {busy ? t('dashBatch_adding') : tn('dashBatch_add', plan.add.length, String(plan.add.length))}
           </button>
         )}
       </div>

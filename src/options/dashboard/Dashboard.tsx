@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView, Operation, ProfileView } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
-import { t } from '../../shared/text/i18n';
+import { t, tn } from '../../shared/text/i18n';
 import { statusNextText } from '../../shared/text/status-text';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { UnlockForm } from '../../ui/UnlockForm';
@@ -194,7 +194,7 @@ export function Dashboard() {
       </div>
 
       <p class="muted" data-testid="row-count">
-        {t('dash_tableCaption', [String(shown.length), String(rows.length)])}
+        {tn('dash_tableCaption', rows.length, [String(shown.length), String(rows.length)])}
       </p>
       {rows.length === 0 && <p>{t('dash_empty')}</p>}
       {rows.length > 0 && shown.length === 0 && <p>{t('dash_noMatch')}</p>}
@@ -226,7 +226,7 @@ export function Dashboard() {
           profiles={view.profiles}
           canApply={unlocked}
           onApplied={(saved) => {
-            setOutcome({ tone: 'success', text: t('dashAtlas_applied', String(saved)) });
+            setOutcome({ tone: 'success', text: tn('dashAtlas_applied', saved, String(saved)) });
             data.load();
           }}
         />

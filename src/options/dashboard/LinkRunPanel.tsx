@@ -1,7 +1,7 @@
 // "Create and link" for the selected rows: each to its Atlas target, run in the worker like "refresh all" (as many
 // calls at once as the refresh last used), with start and cancel and the run's progress (RunProgress.tsx).
 import type { RefreshProgress } from '../../shared/dashboard-messages';
-import { t } from '../../shared/text/i18n';
+import { t, tn } from '../../shared/text/i18n';
 import { isRunning, RunProgress, type RunWords } from './RunProgress';
 
 function milestone(progress: RefreshProgress, now: number): string {
@@ -10,7 +10,7 @@ function milestone(progress: RefreshProgress, now: number): string {
     case 'running':
       return progress.pausedUntil && progress.pausedUntil > now
         ? t('dashAtlas_runPausedShort')
-        : t('dashAtlas_runStarted', String(progress.total));
+        : tn('dashAtlas_runStarted', progress.total, String(progress.total));
     case 'cancelling':
       return t('dash_cancelling');
     case 'cancelled':
@@ -18,14 +18,17 @@ function milestone(progress: RefreshProgress, now: number): string {
     case 'finished':
       return t('dashAtlas_runFinished', counts);
     case 'interrupted':
-      return t('dashAtlas_runInterrupted', [String(progress.succeeded + progress.failed), String(progress.total)]);
+      return tn('dashAtlas_runInterrupted', progress.succeeded + progress.failed, [
+        String(progress.succeeded + progress.failed),
+        String(progress.total),
+      ]);
   }
 }
 
 const WORDS: RunWords = {
   counts: (p) => t('dashAtlas_runCounts', [String(p.succeeded), String(p.total), String(p.failed), String(p.skipped)]),
   paused: (seconds, count) => t('dashAtlas_runPaused', [seconds, count]),
-  rateLimited: (count) => t('dashAtlas_runRateLimitedCount', count),
+  rateLimited: (count) => tn('dashAtlas_runRateLimitedCount', count, String(count)),
   milestone,
 };
 

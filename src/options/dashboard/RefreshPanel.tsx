@@ -2,7 +2,7 @@
 // moments that matter (started, slowed down by Cloud Manager, finished, cancelled, cut short).
 import { useState } from 'preact/hooks';
 import type { RefreshProgress } from '../../shared/dashboard-messages';
-import { t } from '../../shared/text/i18n';
+import { t, tn } from '../../shared/text/i18n';
 import { isRunning, RunProgress, type RunWords } from './RunProgress';
 
 const MAX_CONCURRENCY = 8;
@@ -13,7 +13,7 @@ const WORDS: RunWords = {
   counts: (p) => t('dash_refreshCounts', [String(p.succeeded), String(p.total), String(p.failed), String(p.skipped)]),
   paused: (seconds, count) => t('dash_refreshPaused', [seconds, count]),
   slowed: (count, max) => t('dash_refreshSlowed', [count, max]),
-  rateLimited: (count) => t('dash_refreshRateLimitedCount', count),
+  rateLimited: (count) => tn('dash_refreshRateLimitedCount', count, String(count)),
   milestone,
 };
 
@@ -24,7 +24,7 @@ function milestone(progress: RefreshProgress, now: number): string {
     case 'running':
       return progress.pausedUntil && progress.pausedUntil > now
         ? t('dash_refreshPausedShort')
-        : t('dash_refreshStarted', String(progress.total));
+        : tn('dash_refreshStarted', progress.total, String(progress.total));
     case 'cancelling':
       return t('dash_cancelling');
     case 'cancelled':
@@ -32,7 +32,10 @@ function milestone(progress: RefreshProgress, now: number): string {
     case 'finished':
       return t('dash_refreshFinished', [checked, failed]);
     case 'interrupted':
-      return t('dash_refreshInterrupted', [String(progress.succeeded + progress.failed), String(progress.total)]);
+      return tn('dash_refreshInterrupted', progress.succeeded + progress.failed, [
+        String(progress.succeeded + progress.failed),
+        String(progress.total),
+      ]);
   }
 }
 

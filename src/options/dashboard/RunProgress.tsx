@@ -12,7 +12,7 @@ export interface RunWords {
   paused: (seconds: string, count: string) => string;
   /** Going `count` at a time of `max`; no line when absent. */
   slowed?: (count: string, max: string) => string;
-  rateLimited: (count: string) => string;
+  rateLimited: (count: number) => string;
   milestone: (progress: RefreshProgress, now: number) => string;
 }
 
@@ -43,7 +43,7 @@ export function RunProgress(props: { progress?: RefreshProgress; prefix: string;
           )}
           {!running && progress.rateLimited > 0 && (
             <p class="muted" data-testid={`${prefix}-rate-limited`}>
-              {words.rateLimited(String(progress.rateLimited))}
+              {words.rateLimited(progress.rateLimited)}
             </p>
           )}
         </div>

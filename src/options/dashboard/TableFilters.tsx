@@ -1,7 +1,7 @@
 // The table's search box, client and status filters, and the CSV export of what is shown.
 import type { ComponentChildren } from 'preact';
 import type { ProfileView } from '../../shared/domain';
-import { t } from '../../shared/text/i18n';
+import { t, tn } from '../../shared/text/i18n';
 import { statusName } from './row-text';
 import { cloudManagerProfiles } from './serving-profiles';
 import { NO_CLIENT, STATUS_CATEGORIES, type StatusCategory, type TableFilter } from './table-model';
@@ -74,7 +74,7 @@ export function TableFilters(props: {
       </FilterSelect>
       <div class="field">
         <button type="button" onClick={props.onExport} disabled={props.shown === 0}>
-          {t('dash_exportCsv', String(props.shown))}
+          {tn('dash_exportCsv', props.shown, String(props.shown))}
         </button>
       </div>
     </search>

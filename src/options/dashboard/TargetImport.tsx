@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView, ProfileView } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
-import { t } from '../../shared/text/i18n';
+import { t, tn } from '../../shared/text/i18n';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { planTargetImport, type RejectedLine, type TargetImportPlan } from './atlas-targets';
 import { ImportText } from './ImportText';
@@ -92,7 +92,7 @@ export function TargetImport(props: {
             onClick={apply}
             data-testid="target-import-apply"
           >
-            {t('dashAtlas_apply', String(plan.targets.length))}
+            {tn('dashAtlas_apply', plan.targets.length, String(plan.targets.length))}
           </button>
         )}
       </div>

@@ -3,6 +3,7 @@
 // can be checked against the catalogue files in tests.
 import type { ErrorView } from '../domain';
 import { orgLabel } from './org-label';
+import { PLURAL_LOCALE_KEY, pluralCategory } from './plural';
 
 /** Looks a key up in the catalogue with its substitutions; '' when the catalogue has no such key. */
 export type Translate = (key: string, substitutions: string[]) => string;
@@ -28,6 +29,13 @@ export const SUBSTITUTIONS: Partial<Record<ErrorView['kind'], string[]>> = {
   busy: ['label', 'atlasOrg', 'fingerprint'],
 };
 
+// The number each kind's texts count: where it takes the singular ("Wait 1 second"), a text's <key>_one is chosen
+// when the catalogue has one (plural.ts).
+const COUNTED: Partial<Record<ErrorView['kind'], string>> = {
+  'rate-limited': 'seconds',
+  'too-many-attempts': 'seconds',
+};
+
 /** The catalogue key of a kind's text, or of one of its variants. */
 export const errorKey = (prefix: 'error' | 'remedy', kind: string, variant?: string) =>
   `${prefix}_${kind}${variant && variant !== 'default' ? `-${variant}` : ''}`.replace(/-/g, '_');
@@ -43,10 +51,15 @@ function paramOf(error: ErrorView, name: string): string {
 export function errorWords(error: ErrorView, translate: Translate): { message: string; remedy: string } {
   const values = (SUBSTITUTIONS[error.kind] ?? []).map((name) => paramOf(error, name));
   const variant = error.params?.variant;
+  const counted = COUNTED[error.kind];
+  const singular =
+    counted !== undefined &&
+    pluralCategory(translate(PLURAL_LOCALE_KEY, []), Number(paramOf(error, counted))) === 'one';
+  const text = (key: string) => (singular && translate(`${key}_one`, values)) || translate(key, values);
   // The variant's own text where the catalogue has one, else the kind's; a kind without any text reads as internal.
   const lookup = (prefix: 'error' | 'remedy') =>
-    (variant ? translate(errorKey(prefix, error.kind, variant), values) : '') ||
-    translate(errorKey(prefix, error.kind), values) ||
+    (variant ? text(errorKey(prefix, error.kind, variant)) : '') ||
+    text(errorKey(prefix, error.kind)) ||
     translate(errorKey(prefix, 'internal'), []);
   return { message: lookup('error'), remedy: lookup('remedy') };
 }

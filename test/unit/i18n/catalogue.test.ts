@@ -73,6 +73,7 @@ describe('message catalogues', () => {
     // that are only a name or a placeholder arrangement.
     const namesOnly = new Set([
       'extName',
+      'pluralLocale',
       'popupTitle',
       'dash_orgInputPlaceholder',
       'dash_lastActionDone',

@@ -179,7 +179,7 @@ describe('Dashboard', () => {
         'Refresh cancelled: 1 checked, 0 failed, 2 not checked.',
       ),
     );
-    expect(screen.getByTestId('refresh-rate-limited').textContent).toContain('1 times');
+    expect(screen.getByTestId('refresh-rate-limited').textContent).toContain('slow down once during this refresh');
   });
 
   it('shows the rows as the worker has them now, not as an earlier run left them', async () => {
@@ -384,7 +384,7 @@ describe('Dashboard', () => {
     render(<Dashboard />);
     await screen.findByText('Acme Prod');
     fireEvent.change(screen.getByLabelText('Client'), { target: { value: 'p1' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Export CSV (1 rows)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV (1 row)' }));
     const text = await blobs[0]!.text();
     const lines = text
       .replace(/^\uFEFF/, '')

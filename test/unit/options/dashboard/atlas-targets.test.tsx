@@ -257,12 +257,12 @@ describe('dashboard: Atlas targets and create and link', () => {
     expect(screen.queryByTestId('target-import-apply')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     const preview = screen.getByTestId('target-import-preview');
-    expect(within(preview).getByText('1 rows get a target · 2 lines are invalid')).toBeTruthy();
+    expect(within(preview).getByText('Rows getting a target: 1 · invalid lines: 2')).toBeTruthy();
     expect(within(preview).getByText('the client Globex has no Atlas key pair for this Atlas org')).toBeTruthy();
     expect(within(preview).getByText('needs two values: the Cloud Manager org id, then the Atlas org id')).toBeTruthy();
     expect(sentOf('dashboard/set-atlas-targets')).toEqual([]);
     fireEvent.click(screen.getByTestId('target-import-apply'));
-    await waitFor(() => expect(screen.getByTestId('row-outcome').textContent).toContain('1 Atlas targets saved.'));
+    await waitFor(() => expect(screen.getByTestId('row-outcome').textContent).toContain('1 Atlas target saved.'));
     expect(sentOf('dashboard/set-atlas-targets')).toEqual([{ targets: [{ orgId: id('1'), atlasOrgId: id('a') }] }]);
     // A changed text needs a new preview.
     expect(screen.queryByTestId('target-import-preview')).toBeNull();

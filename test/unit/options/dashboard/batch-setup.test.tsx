@@ -71,7 +71,7 @@ describe('Add many orgs', () => {
       ],
     });
     fireEvent.click(screen.getByRole('button', { name: 'Add 2 orgs' }));
-    await waitFor(() => expect(done).toHaveBeenCalledWith('1 orgs added, 1 not added.'));
+    await waitFor(() => expect(done).toHaveBeenCalledWith('1 org added, 1 not added.'));
     expect(sentOf('dashboard/add-orgs')).toEqual([
       { entries: [{ input: id('1'), profileId: 'acme-1', atlasOrgId: id('a') }, { input: id('5') }] },
     ]);
@@ -90,7 +90,7 @@ describe('Add many orgs', () => {
     const text = screen.getByLabelText('Org ids, page addresses or CSV');
     fireEvent.input(text, { target: { value: id('5') } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview the orgs' }));
-    expect(screen.getByRole('button', { name: 'Add 1 orgs' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add 1 org' })).toBeTruthy();
     fireEvent.input(text, { target: { value: `${id('5')}\n${id('6')}` } });
     expect(screen.queryByTestId('batch-preview')).toBeNull();
     expect(screen.queryByRole('button', { name: /^Add \d+ orgs$/ })).toBeNull();
@@ -117,7 +117,7 @@ describe('Assign a client to the selected rows', () => {
       ],
     });
     fireEvent.click(button);
-    await waitFor(() => expect(done).toHaveBeenCalledWith('Client Acme assigned to 1 rows; 1 refused.'));
+    await waitFor(() => expect(done).toHaveBeenCalledWith('Client Acme assigned to 1 row; 1 refused.'));
     expect(sentOf('dashboard/set-clients')).toEqual([{ orgIds: [id('1'), id('3')], client: 'Acme' }]);
     expect(
       within(screen.getByTestId('assign-refused'))
