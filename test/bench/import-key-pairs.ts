@@ -2,10 +2,9 @@
 // read by the import's own parser and identified the way 'profiles/identify-many' does it: 4 at once with the
 // dashboard's 429 pacing (core/bulk), per key pair its server asked which org it belongs to with the key's own Digest
 // signature: a Cloud Manager key `GET /orgs` then `GET /orgs/{id}/groups` (its projects), an Atlas key
-// `GET /api/atlas/v2/orgs`. With a vault open, one Digest nonce store serves every key pair (the worker's session
-// store), so a server's challenge is answered once, not once per key pair; `storePerKey` measures the worker while no
-// vault is open (a first run), where each key pair has a store of its own. The sandbox runs in its own process with
-// 100 ms added per request (sandbox-process.ts).
+// `GET /api/atlas/v2/orgs`. One Digest nonce store serves every key pair (the worker's session store: signing-fetch.ts
+// epochGate, open unless a lock came since the last unlock), so a server's challenge is answered once, not once per
+// key pair. The sandbox runs in its own process with 100 ms added per request (sandbox-process.ts).
 
 import { importCsv, scaledFixture } from '../../sandbox/fixture.ts';
 import { createAtlasApi } from '../../src/core/atlas/index.ts';
@@ -54,16 +53,11 @@ async function identify(base: string, line: Line, store: NonceStore): Promise<st
 }
 
 /** All lines, 4 at once, paced as the page paces them; answers the time it took. */
-async function identifyAll(
-  base: string,
-  lines: readonly Line[],
-  concurrency: number,
-  storePerKey: boolean,
-): Promise<number> {
-  const shared = createMemoryNonceStore(); // cold, as when an import starts
+async function identifyAll(base: string, lines: readonly Line[], concurrency: number): Promise<number> {
+  const store = createMemoryNonceStore(); // cold, as when an import starts
   const failures: string[] = [];
   const started = performance.now();
-  const run = runBulk(lines, (line) => identify(base, line, storePerKey ? createMemoryNonceStore() : shared), {
+  const run = runBulk(lines, (line) => identify(base, line, store), {
     concurrency,
     rateLimitOf: cloudManagerRateLimit,
     onEvent: (e) => {
@@ -89,16 +83,8 @@ export function idealMs(lines: readonly Pick<Line, 'side'>[], concurrency: numbe
 }
 
 export async function benchImportKeyPairs(
-  options: {
-    clients?: number;
-    atlasOrgs?: number;
-    latencyMs?: number;
-    concurrency?: number;
-    /** Each key pair with a nonce store of its own, as the worker identifies while no vault is open (a first run). */
-    storePerKey?: boolean;
-  } = {},
+  options: { clients?: number; atlasOrgs?: number; latencyMs?: number; concurrency?: number } = {},
 ): Promise<ImportFigures> {
-  const storePerKey = options.storePerKey ?? false;
   const clients = options.clients ?? 30;
   const atlasOrgs = options.atlasOrgs ?? 3;
   const latency = options.latencyMs ?? 100;
@@ -115,9 +101,9 @@ export async function benchImportKeyPairs(
   const sandbox = await sandboxProcess({ orgs: clients, seed, latency, atlasOrgs });
   try {
     // One unmeasured pass (JIT, first connections): identification changes nothing on the server.
-    await identifyAll(sandbox.base, lines, concurrency, storePerKey);
+    await identifyAll(sandbox.base, lines, concurrency);
     const before = await sandbox.requests();
-    const ms = await identifyAll(sandbox.base, lines, concurrency, storePerKey);
+    const ms = await identifyAll(sandbox.base, lines, concurrency);
     const requests = (await sandbox.requests()) - before;
     const ideal = idealMs(lines, concurrency, latency);
     return {
