@@ -1,10 +1,13 @@
 // Encrypted backups: the envelope as a file (still encrypted under its passphrase), reading one back with every
 // field checked, previewing its labels and adopting it as the vault. A damaged file or a wrong passphrase changes
-// nothing, and nothing in a file is trusted until it has been checked (validate.ts).
+// nothing, and nothing in a file is trusted until it has been checked (validate.ts, workspace.ts).
+// Format 1 (no `version` field) holds the envelope only: the key pairs. Format 2 adds the workspace (orgs, their
+// targets and notes, and history when chosen), sealed under the same key and bound to the envelope.
 import {
   copyEnvelope,
   DEFAULT_ITERATIONS,
   fromBase64,
+  isBase64,
   isVaultEnvelope,
   MAX_ITERATIONS,
   MIN_ITERATIONS,
@@ -15,18 +18,30 @@ import {
 import { deriveVaultKey } from './keys';
 import { assertPassphrase, newKdf, openEnvelope, sealVault, type VaultContents } from './vault';
 import { VaultError } from './vault-error';
+import { openWorkspace, type SealedWorkspace, type Workspace } from './workspace';
 
 export const BACKUP_FORMAT = 'cm-atlas-link-vault-backup';
-/** Far above any real backup (500 key pairs is ~0.2 MB): a larger file is refused before it is parsed. */
+export const BACKUP_VERSION = 2;
+/**
+ * Far above any real backup (500 key pairs is ~0.2 MB, a full history at most 1.4 MB, 1,000 orgs with notes
+ * ~0.4 MB): a larger file is refused before it is parsed (quickly, however it is nested), and none is written.
+ */
 export const MAX_BACKUP_CHARS = 5 * 1024 * 1024;
 
 export interface VaultBackup {
   format: typeof BACKUP_FORMAT;
+  /** 1: the key pairs only (files written before the workspace existed); 2: with the workspace. */
+  version: 1 | typeof BACKUP_VERSION;
   createdAt: string;
   envelope: VaultEnvelope;
+  workspace?: SealedWorkspace;
 }
 
-const refuse = (variant: string, message: string) => new VaultError('invalid-backup', message, { variant });
+const damagedBackup = () => refuse('damaged', 'This vault backup is damaged or incomplete.');
+
+function refuse(variant: string, message: string) {
+  return new VaultError('invalid-backup', message, { variant });
+}
 
 /**
  * A backup's envelope, before any key is derived from it. Unlike the stored vault (see unlockVault), a file gets
@@ -65,15 +80,41 @@ function checkBackupEnvelope(envelope: unknown): asserts envelope is VaultEnvelo
   }
 }
 
-export function makeBackup(envelope: VaultEnvelope, now: number): string {
+/** A sealed workspace's two fields, before any key touches them: canonical base64, a 12-byte IV, a GCM tag. */
+function checkSealedWorkspace(sealed: unknown): asserts sealed is SealedWorkspace {
+  const w = sealed as Partial<Record<keyof SealedWorkspace, unknown>> | null;
+  if (
+    !w ||
+    typeof w !== 'object' ||
+    !isBase64(w.iv) ||
+    !isBase64(w.data) ||
+    fromBase64(w.iv).length !== 12 ||
+    fromBase64(w.data).length < 16
+  ) {
+    throw damagedBackup();
+  }
+}
+
+/**
+ * The backup file: format 2 with the sealed workspace (see sealWorkspace), or, without one, the format-1 file of
+ * the key pairs alone that earlier versions wrote.
+ */
+export function makeBackup(envelope: VaultEnvelope, now: number, workspace?: SealedWorkspace): string {
   // Never write a file this extension would refuse to read back.
   checkBackupEnvelope(envelope);
-  const backup: VaultBackup = {
-    format: BACKUP_FORMAT,
+  if (workspace) checkSealedWorkspace(workspace);
+  const header = { format: BACKUP_FORMAT, ...(workspace ? { version: BACKUP_VERSION } : {}) };
+  const backup = {
+    ...header,
     createdAt: new Date(now).toISOString(),
     envelope: copyEnvelope(envelope),
+    ...(workspace ? { workspace: { iv: workspace.iv, data: workspace.data } } : {}),
   };
-  return `${JSON.stringify(backup, null, 2)}\n`;
+  const text = `${JSON.stringify(backup, null, 2)}\n`;
+  if (text.length > MAX_BACKUP_CHARS) {
+    throw refuse('too-large', 'This backup would be too large to import again (over 5 MB): nothing was written.');
+  }
+  return text;
 }
 
 export function parseBackup(text: string): VaultBackup {
@@ -97,30 +138,54 @@ export function parseBackup(text: string): VaultBackup {
   ) {
     throw refuse('foreign', 'This file is not a vault backup of this extension.');
   }
+  const version = backup.version ?? 1;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    throw refuse(
+      'newer-version',
+      'This backup was written by a newer version of this extension: update the extension to import it.',
+    );
+  }
+  if (version !== 1 && version !== BACKUP_VERSION) throw damagedBackup();
   checkBackupEnvelope(backup.envelope);
-  return {
+  const parsedBackup: VaultBackup = {
     format: BACKUP_FORMAT,
-    createdAt: typeof backup.createdAt === 'string' ? backup.createdAt : '',
+    version,
+    createdAt: typeof backup.createdAt === 'string' ? backup.createdAt.slice(0, 64) : '',
     envelope: copyEnvelope(backup.envelope),
   };
+  // Format 2 always holds a workspace (an empty one at least): one missing was cut off.
+  if (version === BACKUP_VERSION) {
+    checkSealedWorkspace(backup.workspace);
+    parsedBackup.workspace = { iv: backup.workspace.iv, data: backup.workspace.data };
+  }
+  return parsedBackup;
 }
 
-async function openBackup(
-  backup: VaultBackup,
-  passphrase: string,
-): Promise<{ contents: VaultContents; key: CryptoKey }> {
+/** What a backup holds once opened and checked: its key pairs, and its workspace when it has one (format 2). */
+export interface OpenedBackup {
+  contents: VaultContents;
+  workspace?: Workspace;
+}
+
+async function openBackup(backup: VaultBackup, passphrase: string): Promise<OpenedBackup & { key: CryptoKey }> {
   checkBackupEnvelope(backup?.envelope);
   const key = await deriveVaultKey(typeof passphrase === 'string' ? passphrase : '', backup.envelope.kdf);
-  return { contents: await openEnvelope(backup.envelope, key, 'backup'), key };
+  const contents = await openEnvelope(backup.envelope, key, 'backup');
+  if (!backup.workspace) return { contents, key };
+  checkSealedWorkspace(backup.workspace);
+  return { contents, key, workspace: await openWorkspace(backup.workspace, key, backup.envelope) };
 }
 
-/** The labels a backup holds and its checked contents (server addresses normalised), for a preview or a merge. */
+/**
+ * The labels a backup holds and its checked contents (server addresses normalised) and workspace, for a preview or
+ * a merge.
+ */
 export async function previewBackup(
   backup: VaultBackup,
   passphrase: string,
-): Promise<{ labels: string[]; contents: VaultContents }> {
-  const { contents } = await openBackup(backup, passphrase);
-  return { labels: contents.profiles.map((p) => p.label), contents };
+): Promise<OpenedBackup & { labels: string[] }> {
+  const { contents, workspace } = await openBackup(backup, passphrase);
+  return { labels: contents.profiles.map((p) => p.label), contents, ...(workspace ? { workspace } : {}) };
 }
 
 /**
@@ -133,13 +198,14 @@ export async function adoptBackup(
   backup: VaultBackup,
   passphrase: string,
   newPassphrase?: string,
-): Promise<{ envelope: VaultEnvelope; key: CryptoKey; contents: VaultContents }> {
+): Promise<OpenedBackup & { envelope: VaultEnvelope; key: CryptoKey }> {
   if (newPassphrase !== undefined) assertPassphrase(newPassphrase);
-  const { contents, key } = await openBackup(backup, passphrase);
+  const { contents, key, workspace } = await openBackup(backup, passphrase);
+  const opened: OpenedBackup = { contents, ...(workspace ? { workspace } : {}) };
   if (newPassphrase !== undefined) {
     const kdf = newKdf(DEFAULT_ITERATIONS);
     const newKey = await deriveVaultKey(newPassphrase, kdf);
-    return { envelope: await sealVault(contents, newKey, kdf), key: newKey, contents };
+    return { ...opened, envelope: await sealVault(contents, newKey, kdf), key: newKey };
   }
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
     throw new VaultError(
@@ -149,5 +215,5 @@ export async function adoptBackup(
       { variant: 'backup-passphrase-too-short', params: { min: String(MIN_PASSPHRASE_LENGTH) } },
     );
   }
-  return { envelope: await sealVault(contents, key, copyEnvelope(backup.envelope).kdf), key, contents };
+  return { ...opened, envelope: await sealVault(contents, key, copyEnvelope(backup.envelope).kdf), key };
 }

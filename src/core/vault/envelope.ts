@@ -22,6 +22,8 @@ export interface VaultEnvelope {
 // Only canonical, padded base64 (what btoa writes): anything else would make atob throw a DOMException.
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+export const isBase64 = (x: unknown): x is string => typeof x === 'string' && BASE64.test(x);
+
 export function isVaultEnvelope(x: unknown): x is VaultEnvelope {
   if (!x || typeof x !== 'object') return false;
   const e = x as Record<string, unknown>;

@@ -11,8 +11,10 @@ export { unlockDelayMs } from './backoff';
 export {
   adoptBackup,
   BACKUP_FORMAT,
+  BACKUP_VERSION,
   MAX_BACKUP_CHARS,
   makeBackup,
+  type OpenedBackup,
   parseBackup,
   previewBackup,
   type VaultBackup,
@@ -114,3 +116,17 @@ export {
   type VaultContents,
 } from './vault';
 export { VaultError, type VaultErrorDetails, type VaultErrorField, type VaultErrorKind } from './vault-error';
+export {
+  checkedHistoryEntry,
+  checkedOrg,
+  MAX_HISTORY_ENTRIES,
+  openWorkspace,
+  type SealedWorkspace,
+  sealWorkspace,
+  validateWorkspace,
+  WORKSPACE_VERSION,
+  type Workspace,
+  type WorkspaceHistoryEntry,
+  type WorkspaceOrg,
+} from './workspace';
+export { mergeHistoryEntries, mergeOrgRecords } from './workspace-merge';

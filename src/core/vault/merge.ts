@@ -1,6 +1,7 @@
-// Merging a backup into the current vault. Key pairs are matched by id only (the same public key may be in the
-// vault twice on purpose); a key pair edited since the backup is a conflict the user settles, and every org stays
-// bound to one key pair, the current vault's binding first.
+// Merging a backup into the current vault. Key pairs are matched by id; a key pair edited since the backup is a
+// conflict the user settles, and every org stays bound to one key pair, the current vault's binding first. A
+// backup's key pair under another id that is identical to one the vault holds (the same credential: side, kind,
+// server, public and private key) is skipped and named, never kept twice; its orgs go to the vault's copy.
 
 import { profileCredential } from './credentials';
 import { MAX_PROFILES } from './profile-rules';
@@ -21,7 +22,10 @@ export interface MergeConflict {
   incomingLabel: string;
 }
 
-/** A key pair the backup adds whose public key and server the vault already holds under another id. */
+/**
+ * A key pair of the backup whose public key and server the vault already holds under another id: in `identical`,
+ * the same credential (skipped); in `duplicateKeys`, another secret or side (added beside it, and said).
+ */
 export interface DuplicateKey {
   id: string;
   label: string;
@@ -34,6 +38,7 @@ export interface MergePlan {
   unchanged: MergeEntry[];
   conflicts: MergeConflict[];
   duplicateKeys: DuplicateKey[];
+  identical: DuplicateKey[];
 }
 
 /**
@@ -55,14 +60,30 @@ const sameContent = (a: Profile, b: Profile) =>
 
 const sameKey = (a: Profile, b: Profile) => a.publicKey === b.publicKey && a.baseUrl === b.baseUrl;
 
+/** The same credential: what signs (side, kind, server, public and private key); the label is only its client. */
+const sameCredential = (a: Profile, b: Profile) =>
+  sameKey(a, b) &&
+  a.privateKey === b.privateKey &&
+  profileSide(a) === profileSide(b) &&
+  profileCredential(a) === profileCredential(b);
+
+/** The vault's key pair identical to the backup's `q` under another id, if any (a key pair of the same id is not). */
+function identicalTwin(current: VaultContents, q: Profile): Profile | undefined {
+  if (current.profiles.some((p) => p.id === q.id)) return undefined;
+  return current.profiles.find((p) => sameCredential(p, q));
+}
+
 export function planMerge(current: VaultContents, incoming: VaultContents): MergePlan {
   const byId = new Map(current.profiles.map((p) => [p.id, p]));
-  const plan: MergePlan = { added: [], unchanged: [], conflicts: [], duplicateKeys: [] };
+  const plan: MergePlan = { added: [], unchanged: [], conflicts: [], duplicateKeys: [], identical: [] };
   for (const q of incoming.profiles) {
     const p = byId.get(q.id);
+    const identical = identicalTwin(current, q);
     if (p && sameContent(p, q)) plan.unchanged.push({ id: q.id, label: q.label });
     else if (p) plan.conflicts.push({ id: q.id, currentLabel: p.label, incomingLabel: q.label });
-    else {
+    else if (identical) {
+      plan.identical.push({ id: q.id, label: q.label, currentId: identical.id, currentLabel: identical.label });
+    } else {
       plan.added.push({ id: q.id, label: q.label });
       const twin = current.profiles.find((c) => sameKey(c, q));
       if (twin) plan.duplicateKeys.push({ id: q.id, label: q.label, currentId: twin.id, currentLabel: twin.label });
@@ -88,17 +109,24 @@ export function mergeContents(
     return id;
   };
 
+  // The orgs a skipped identical key pair was bound to, for the vault's copy of it.
+  const twinOrgs = new Map<string, string[]>();
+  for (const q of incoming.profiles) {
+    const twin = identicalTwin(current, q);
+    if (twin) twinOrgs.set(twin.id, union(twinOrgs.get(twin.id) ?? [], q.orgIds));
+  }
   const profiles: Profile[] = current.profiles.map((p) => {
     const q = incomingById.get(p.id);
-    if (!q) return p;
-    if (sameContent(p, q)) return { ...p, orgIds: union(p.orgIds, q.orgIds) };
-    if (options.onConflict === 'take-backup') return { ...q, orgIds: union(p.orgIds, q.orgIds) };
-    return p;
+    const withTwin = twinOrgs.has(p.id) ? { ...p, orgIds: union(p.orgIds, twinOrgs.get(p.id)!) } : p;
+    if (!q) return withTwin;
+    if (sameContent(p, q)) return { ...withTwin, orgIds: union(withTwin.orgIds, q.orgIds) };
+    if (options.onConflict === 'take-backup') return { ...q, orgIds: union(withTwin.orgIds, q.orgIds) };
+    return withTwin;
   });
   for (const q of incoming.profiles) {
     const p = currentById.get(q.id);
-    if (!p) profiles.push(q);
-    else if (options.onConflict === 'keep-both' && !sameContent(p, q)) profiles.push({ ...q, id: freshId() });
+    if (!p && !identicalTwin(current, q)) profiles.push(q);
+    else if (p && options.onConflict === 'keep-both' && !sameContent(p, q)) profiles.push({ ...q, id: freshId() });
   }
   if (profiles.length > MAX_PROFILES) {
     throw new VaultError(

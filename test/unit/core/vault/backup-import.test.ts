@@ -120,7 +120,7 @@ describe('the iteration count of a file is bounded before any key is derived', (
       cipher: { name: 'AES-GCM', iv: 'AAAAAAAAAAAAAAAA' },
       data: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     };
-    const backup: VaultBackup = { format: 'cm-atlas-link-vault-backup', createdAt: '', envelope: sealed };
+    const backup: VaultBackup = { format: 'cm-atlas-link-vault-backup', version: 1, createdAt: '', envelope: sealed };
     expect(keep(await vaultErrorOf(previewBackup(backup, PASS)))).toMatchObject({ variant: 'costly-kdf' });
     expect(keep(await vaultErrorOf(adoptBackup(backup, PASS)))).toMatchObject({ variant: 'costly-kdf' });
     // The stored vault has the same upper bound: unlocking and opening refuse it without deriving a key.

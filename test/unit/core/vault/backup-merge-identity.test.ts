@@ -1,6 +1,6 @@
-// Merging a backup into a vault whose key pairs know their org: key pairs are matched by id, never by public key
-// alone, so a backup's key pair with the same key under another id and another label is added beside the current
-// one (and reported), never renames it; what the server said about each key (org, projects, global) survives.
+// Merging a backup into a vault whose key pairs know their org: key pairs are matched by id, so a backup's copy of
+// a held credential under another id and another label is skipped (and named), never renames the current one;
+// what the server said about each key (org, projects, global) survives.
 import { describe, expect, it } from 'vitest';
 import {
   type ConflictChoice,
@@ -48,19 +48,19 @@ describe('merging key pairs that know their org', () => {
     const incoming = contents(sameKeyElsewhere);
     const plan = planMerge(current, incoming);
     expect(plan).toEqual({
-      added: [{ id: 'p2', label: 'Acme (laptop)' }],
+      added: [],
       unchanged: [],
       conflicts: [],
-      duplicateKeys: [{ id: 'p2', label: 'Acme (laptop)', currentId: 'p1', currentLabel: 'Acme' }],
+      duplicateKeys: [],
+      identical: [{ id: 'p2', label: 'Acme (laptop)', currentId: 'p1', currentLabel: 'Acme' }],
     });
     for (const onConflict of CHOICES) {
       const merged = mergeContents(current, incoming, { onConflict });
       // The current key pair is exactly as it was: same id, label, org, projects and binding.
       expect(find(merged, 'p1'), onConflict).toEqual(currentKey);
-      // The backup's is added under its own id with its own label, org and projects; the org stays bound to
-      // the current vault's key pair.
-      expect(find(merged, 'p2'), onConflict).toEqual({ ...sameKeyElsewhere, orgIds: [] });
-      expect(merged.profiles.map((p) => p.id)).toEqual(['p1', 'p2']);
+      // The backup's copy of the same credential is not kept a second time.
+      expect(find(merged, 'p2'), onConflict).toBeUndefined();
+      expect(merged.profiles.map((p) => p.id)).toEqual(['p1']);
       expect(profileForOrg(merged, ORG_A)?.id).toBe('p1');
       expect(validateContents(JSON.parse(JSON.stringify(merged)), 'vault')).toEqual(merged);
     }

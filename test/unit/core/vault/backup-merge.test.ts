@@ -1,5 +1,6 @@
-// Merging a backup into the vault: key pairs matched by id only, edits since the backup reported as conflicts the
-// user settles, a key pair already held under another id reported (never renamed), and one key pair per org.
+// Merging a backup into the vault: key pairs matched by id, edits since the backup reported as conflicts the user
+// settles, a key pair identical to one held under another id skipped and named, a public key held with another
+// secret reported (never renamed), and one key pair per org.
 import { describe, expect, it } from 'vitest';
 import {
   addProfile,
@@ -48,6 +49,7 @@ describe('merging a backup', () => {
       unchanged: [],
       conflicts: [{ id, currentLabel: 'Acme (new key)', incomingLabel: 'Acme' }],
       duplicateKeys: [],
+      identical: [],
     });
 
     const kept = mergeContents(renamed, backedUp.contents, { onConflict: 'keep-current' });
@@ -80,11 +82,30 @@ describe('merging a backup', () => {
     expect(merged.profiles[0]!.orgIds).toEqual([ORG_A, ORG_B]);
   });
 
-  it('adds a key pair already held under another id, and reports it instead of renaming it', () => {
+  // Before: a merge added the backup's copy of a key pair the vault already held under another id (the same
+  // credential saved on two browsers), and the popup listed "Acme Retail (qwhtzmpa)" twice.
+  it('skips a key pair identical to one held under another id, names it, and binds its orgs to the held one', () => {
+    const current = contents(profile('p1', { label: 'Acme', publicKey: 'samekey1', orgIds: [ORG_A] }));
+    const incoming = contents(profile('p2', { label: 'Acme again', publicKey: 'samekey1', orgIds: [ORG_B] }));
+    const plan = planMerge(current, incoming);
+    expect(plan.added).toEqual([]);
+    expect(plan.identical).toEqual([{ id: 'p2', label: 'Acme again', currentId: 'p1', currentLabel: 'Acme' }]);
+    expect(plan.duplicateKeys).toEqual([]);
+    for (const onConflict of ['keep-current', 'take-backup', 'keep-both'] as const) {
+      const merged = mergeContents(current, incoming, { onConflict });
+      expect(
+        merged.profiles.map((p) => [p.id, p.label, p.orgIds]),
+        onConflict,
+      ).toEqual([['p1', 'Acme', [ORG_A, ORG_B]]]);
+    }
+  });
+
+  it('adds, and reports, a key pair with the same public key but another secret or side', () => {
     const current = contents(profile('p1', { label: 'Acme', publicKey: 'samekey1' }));
-    const incoming = contents(profile('p2', { label: 'Acme again', publicKey: 'samekey1' }));
+    const incoming = contents(profile('p2', { label: 'Acme again', publicKey: 'samekey1', privateKey: OTHER_SECRET }));
     const plan = planMerge(current, incoming);
     expect(plan.added).toEqual([{ id: 'p2', label: 'Acme again' }]);
+    expect(plan.identical).toEqual([]);
     expect(plan.duplicateKeys).toEqual([{ id: 'p2', label: 'Acme again', currentId: 'p1', currentLabel: 'Acme' }]);
     const merged = mergeContents(current, incoming, { onConflict: 'keep-current' });
     expect(merged.profiles.map((p) => [p.id, p.label])).toEqual([
@@ -93,7 +114,10 @@ describe('merging a backup', () => {
     ]);
     // The same key on another server is another key pair.
     const elsewhere = contents(profile('p3', { publicKey: 'samekey1', baseUrl: 'https://ops.example.com' }));
-    expect(planMerge(current, elsewhere).duplicateKeys).toEqual([]);
+    expect(planMerge(current, elsewhere)).toMatchObject({ duplicateKeys: [], identical: [] });
+    // The same credential as a service account is another credential.
+    const account = contents(profile('p4', { publicKey: 'samekey1', credential: 'service-account' }));
+    expect(planMerge(current, account)).toMatchObject({ identical: [], duplicateKeys: [{ id: 'p4' }] });
   });
 
   it('binds every org to at most one key pair, the current vault first', () => {
