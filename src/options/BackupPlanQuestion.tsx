@@ -1,5 +1,6 @@
-// The question a backup's preview asks before anything is imported: its key pair labels, which version of a changed
-// key pair a merge keeps, the keys it holds twice, and a new passphrase when a replace would keep a weak one.
+// The question a backup's preview asks before anything is imported: its key pair labels and what else it holds,
+// which version of a changed key pair a merge keeps, the key pairs a merge skips as already saved, the keys it holds
+// twice, and a new passphrase when a replace (or a restore on a fresh install) would keep a weak one.
 import type { BackupPreview } from '../shared/options-messages';
 import { type MessageKey, t, tn } from '../shared/text/i18n';
 import { CancelButton } from '../ui/ActionOutcome';
@@ -29,6 +30,31 @@ export function BackupPlanQuestion(props: {
           <li key={l}>{l}</li>
         ))}
       </ul>
+      <p data-testid="backup-workspace">
+        {plan.workspace
+          ? t('backupHoldsWorkspace', [
+              String(plan.workspace.orgs),
+              String(plan.workspace.targets),
+              String(plan.workspace.notes),
+            ])
+          : t('backupHoldsKeyPairsOnly')}{' '}
+        {plan.workspace &&
+          (plan.workspace.history === undefined
+            ? t('backupHoldsNoHistory')
+            : t('backupHoldsHistory', String(plan.workspace.history)))}
+      </p>
+      {!plan.fresh && plan.identical.length > 0 && (
+        <div data-testid="backup-identical">
+          <p>{t('backupIdenticalTitle')}</p>
+          <ul>
+            {plan.identical.map((d) => (
+              <li key={d.label + d.currentLabel}>
+                {d.label === d.currentLabel ? d.label : t('backupIdenticalSavedAs', [d.label, d.currentLabel])}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {plan.conflicts.length > 0 && (
         <fieldset data-testid="backup-conflicts">
           <legend>{t('backupConflictsTitle')}</legend>
@@ -62,16 +88,18 @@ export function BackupPlanQuestion(props: {
         <NewPassphraseFields idPrefix="backup-new" label={t('backupNewPassphrase')} state={props.newPassphrase} />
       )}
       <div class="row">
-        <button type="button" onClick={() => props.onApply('merge')}>
-          {t('backupMerge')}
-        </button>
+        {!plan.fresh && (
+          <button type="button" onClick={() => props.onApply('merge')}>
+            {t('backupMerge')}
+          </button>
+        )}
         <button
           type="button"
-          class="danger"
+          class={plan.fresh ? 'primary' : 'danger'}
           disabled={plan.weakPassphrase && !props.newPassphrase.complete}
           onClick={() => props.onApply('replace')}
         >
-          {t('backupReplace')}
+          {plan.fresh ? t('backupRestore') : t('backupReplace')}
         </button>
         <CancelButton onClick={props.onCancel} />
       </div>

@@ -11,6 +11,7 @@ import { BackupSection } from './BackupSection';
 import { Dashboard } from './dashboard/Dashboard';
 import { HistoryView } from './HistoryView';
 import { ProfilesSection } from './ProfilesSection';
+import { RestoreSection } from './RestoreSection';
 import { SecuritySection } from './SecuritySection';
 
 const TABS = ['profiles', 'security', 'backup', 'history', 'orgs'] as const;
@@ -67,6 +68,7 @@ export function OptionsApp() {
       <h1>{t('extName')}</h1>
       {error && <ErrorNotice error={error} />}
       {vault === 'empty' && <p data-testid="vault-empty">{t('noProfiles')}</p>}
+      {vault === 'empty' && <RestoreSection onDone={load} />}
       {vault === 'locked' && <UnlockForm onDone={load} />}
       {vault === 'unlocked' && settings && (
         <>

@@ -8,8 +8,23 @@ export interface BackupPreview {
   conflicts: { currentLabel: string; incomingLabel: string }[];
   /** Key pairs of the backup whose public key the vault already holds under another name. */
   duplicateKeys: { label: string; currentLabel: string }[];
+  /** Key pairs the vault already holds, the same credential (under the same name or another): a merge skips them. */
+  identical: { label: string; currentLabel: string }[];
   /** The backup's passphrase is below today's rule: a replace asks for a new one. */
   weakPassphrase: boolean;
+  /** No vault here yet (a fresh install): the backup can only be restored, and then sets the passphrase. */
+  fresh: boolean;
+  /** What the backup holds beside key pairs (format 2); absent: an older backup of key pairs only. */
+  workspace?: BackupWorkspaceCounts;
+}
+
+/** Orgs (added or bound), their Atlas targets and notes, and history entries: held by a backup, or restored. */
+export interface BackupWorkspaceCounts {
+  orgs: number;
+  targets: number;
+  notes: number;
+  /** Absent in a preview: the backup holds no history (it was not chosen). */
+  history?: number;
 }
 
 export type OptionsMessages = {
@@ -32,8 +47,15 @@ export type OptionsMessages = {
     request: { profileId: string; orgId?: string };
     response: { orgId: string; name: string; canLink: boolean; side?: 'atlas' };
   };
+  /**
+   * Gives every key pair of the client `from` (its label) the name `to`, in one vault write. A name another client
+   * has is refused (invalid-input, variant client-exists) unless `join`: then the two clients become one. History
+   * keeps the names its entries were recorded under.
+   */
+  'clients/rename': { request: { from: string; to: string; join?: boolean }; response: { renamed: number } };
   'vault/change-passphrase': { request: { oldPassphrase: string; newPassphrase: string }; response: null };
-  'backup/export': { request: Record<string, never>; response: { text: string; fileName: string } };
+  /** `history`: the history goes into the backup too (the user's choice). */
+  'backup/export': { request: { history?: boolean }; response: { text: string; fileName: string } };
   'backup/preview': { request: { text: string; passphrase: string }; response: BackupPreview };
   'backup/import': {
     request: {
@@ -45,6 +67,14 @@ export type OptionsMessages = {
       /** Replace: the vault's new passphrase, needed when the backup's own is below today's rule. */
       newPassphrase?: string;
     };
-    response: { profiles: number };
+    /**
+     * With no vault yet, any mode restores the backup as the vault. `skipped`: the key pairs a merge did not add
+     * because the vault holds them already; `restored`: what the workspace added.
+     */
+    response: {
+      profiles: number;
+      skipped: { label: string; currentLabel: string }[];
+      restored: BackupWorkspaceCounts;
+    };
   };
 };

@@ -2,6 +2,7 @@
 // one-way fingerprint, the Atlas target — never a secret or a token), in storage.local. Append-only: an entry is
 // never edited; the cap drops the oldest only (each entry's `seq` lets the page count what was dropped), and a
 // clear leaves one 'clear-log' entry saying when and how many entries went. The options page shows and exports it.
+import { MAX_HISTORY_ENTRIES, mergeHistoryEntries, type WorkspaceHistoryEntry } from '../../core/vault';
 import { cut } from '../../core/vault/identity';
 import type { HistoryEntry } from '../../shared/domain';
 import { historyItem } from '../storage/items';
@@ -15,7 +16,7 @@ import { historyItem } from '../storage/items';
 // entries and ≈ 3,000 ordinary ones (≈ 330 B): the count is the bound in ordinary use. Before: one 200,000-character
 // name made each entry ≈ 200 KB of JSON, and 15 links made history 3.0 MB (6.0 MB as the worker's UTF-16 strings);
 // the same 15 links now make 7.4 KB.
-export const HISTORY_CAP = 1000;
+export const HISTORY_CAP = MAX_HISTORY_ENTRIES;
 export const HISTORY_MAX_BYTES = 1024 * 1024;
 
 const utf8 = new TextEncoder();
@@ -48,6 +49,17 @@ const nextSeq = (entries: readonly HistoryEntry[]) => (entries.at(-1)?.seq ?? en
 
 export async function recordAction(entry: Omit<HistoryEntry, 'seq'>): Promise<void> {
   await historyItem.update((entries) => withinBound([...entries, boundedEntry({ ...entry, seq: nextSeq(entries) })]));
+}
+
+/**
+ * Adds a backup's entries this history lacks (the same event is never listed twice), in time order and within the
+ * bound; answers how many were new.
+ */
+export function mergeIntoHistory(incoming: readonly WorkspaceHistoryEntry[]): Promise<number> {
+  return historyItem.modify((entries) => {
+    const merged = mergeHistoryEntries(entries, incoming);
+    return [withinBound(merged.entries.map(boundedEntry)), merged.added];
+  });
 }
 
 /** Empties the log but for the one entry that says it was cleared, when, and how many entries it held. */

@@ -88,7 +88,7 @@ describe('backup/export', () => {
 });
 
 describe('backup/preview', () => {
-  it('names the labels, the changed key pairs and the public keys saved under another name', async () => {
+  it('names the labels, the changed key pairs and the key pairs saved already under another name', async () => {
     const w = await changedSinceBackup();
     await w.handlers['profiles/add']({ profile: key(2, 'Two again') });
     const before = snapshot();
@@ -97,8 +97,11 @@ describe('backup/preview', () => {
       value: {
         labels: ['Client 1', 'Client 2'],
         conflicts: [{ currentLabel: 'Renamed', incomingLabel: 'Client 1' }],
-        duplicateKeys: [{ label: 'Client 2', currentLabel: 'Two again' }],
+        duplicateKeys: [],
+        identical: [{ label: 'Client 2', currentLabel: 'Two again' }],
         weakPassphrase: false,
+        fresh: false,
+        workspace: { orgs: 2, targets: 0, notes: 0 },
       },
     });
     expect(snapshot().local).toEqual(before.local); // (the session notes the activity)
@@ -142,7 +145,7 @@ describe('backup/import: merge', () => {
   ])('on a changed key pair, %s leaves %j', async (onConflict, labels) => {
     const w = await changedSinceBackup();
     const reply = await w.send('backup/import', { text: w.text, passphrase: PASSPHRASE, mode: 'merge', onConflict });
-    expect(reply).toEqual({ ok: true, value: { profiles: labels.length } });
+    expect(reply).toMatchObject({ ok: true, value: { profiles: labels.length, skipped: [] } });
     expect((await w.labels()).sort()).toEqual([...labels].sort());
     expect(cloud.forgotten).toBe(1);
   });
@@ -183,7 +186,7 @@ describe('backup/import: merge', () => {
 describe('backup/import: replace', () => {
   it("leaves exactly the backup's key pairs, unlocked, under the backup's passphrase", async () => {
     const w = await changedSinceBackup();
-    expect(await w.send('backup/import', { text: w.text, passphrase: PASSPHRASE, mode: 'replace' })).toEqual({
+    expect(await w.send('backup/import', { text: w.text, passphrase: PASSPHRASE, mode: 'replace' })).toMatchObject({
       ok: true,
       value: { profiles: 2 },
     });
@@ -210,10 +213,9 @@ describe('backup/import: replace', () => {
       error: { kind: 'weak-passphrase', params: { variant: 'backup-passphrase-too-short', min: '10' } },
     });
     expect(snapshot()).toEqual(before);
-    expect(await w.send('backup/import', { text, passphrase: weak, mode: 'replace', newPassphrase: OTHER })).toEqual({
-      ok: true,
-      value: { profiles: 1 },
-    });
+    expect(
+      await w.send('backup/import', { text, passphrase: weak, mode: 'replace', newPassphrase: OTHER }),
+    ).toMatchObject({ ok: true, value: { profiles: 1 } });
     expect(await w.labels()).toEqual(['Client 5']);
     await w.send('vault/lock');
     expect(await w.send('vault/unlock', { passphrase: weak })).toEqual({
@@ -234,7 +236,7 @@ describe('backup/import: replace', () => {
       return decrypt(...args);
     });
     try {
-      expect(await w.send('backup/import', { text: w.text, passphrase: PASSPHRASE, mode: 'replace' })).toEqual({
+      expect(await w.send('backup/import', { text: w.text, passphrase: PASSPHRASE, mode: 'replace' })).toMatchObject({
         ok: true,
         value: { profiles: 2 },
       });
@@ -245,5 +247,120 @@ describe('backup/import: replace', () => {
     expect(await w.send('profiles/list')).toEqual({ ok: false, error: { kind: 'vault-locked' } });
     expect(await w.send('vault/unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
     expect(await w.labels()).toEqual(['Client 1', 'Client 2']);
+  });
+});
+
+/** A worker on a fresh install: nothing stored, no vault. */
+async function freshWorker() {
+  fake.storage.data.local.clear();
+  fake.storage.data.session.clear();
+  vi.resetModules();
+  const { handlers } = await import('../../../../src/background/messaging/handlers');
+  const { createRouter } = await import('../../../../src/background/messaging/router');
+  const router = createRouter(handlers);
+  const send = (name: string, request: object = {}) => router({ name, request }, POPUP) as Promise<Reply>;
+  return { handlers, send };
+}
+
+const ATLAS_ORG = 'd'.repeat(24);
+
+/** A vault with key pairs 1 and 2, a note and an Atlas target on org 1, and two history entries; its backup. */
+async function workspaceBackup(history: boolean) {
+  const w = await changedSinceBackup();
+  const { orgOf } = await import('./fake-cloud');
+  const { saveOrgStatus } = await import('../../../../src/background/orgs/org-state');
+  const { recordAction } = await import('../../../../src/background/orgs/history');
+  await w.send('org/set-note', { orgId: orgOf(1), note: 'ticket 42' });
+  await saveOrgStatus(orgOf(1), { atlasOrgId: ATLAS_ORG });
+  for (const time of [1000, 2000]) {
+    await recordAction({ time, orgId: orgOf(1), operation: 'status', result: 'SYNCED', ok: true, profileLabel: 'x' });
+  }
+  const { text } = (await w.send('backup/export', { history })).value as { text: string };
+  return { text, orgOf, statuses: structuredClone(fake.storage.data.local.get('orgStatus')) };
+}
+
+describe('the whole workspace (#31 item 4)', () => {
+  it('is restored on a fresh install, without a vault first, under the backup passphrase', async () => {
+    const { text, orgOf, statuses } = await workspaceBackup(true);
+    expect(JSON.parse(text).version).toBe(2);
+    expect(text).not.toContain('ticket 42');
+    const fresh = await freshWorker();
+    expect(await fresh.send('backup/preview', { text, passphrase: PASSPHRASE })).toMatchObject({
+      ok: true,
+      value: { fresh: true, identical: [], workspace: { orgs: 3, targets: 1, notes: 1, history: 2 } },
+    });
+    // No vault, so this merge is a restore: the backup becomes the vault.
+    expect(await fresh.send('backup/import', { text, passphrase: PASSPHRASE, mode: 'merge' })).toEqual({
+      ok: true,
+      value: { profiles: 2, skipped: [], restored: { orgs: 3, targets: 1, notes: 1, history: 2 } },
+    });
+    expect(fake.storage.data.local.get('orgStatus')).toEqual(statuses);
+    expect(await fresh.send('org/notes')).toEqual({ ok: true, value: { [orgOf(1)]: 'ticket 42' } });
+    const history = fake.storage.data.local.get('history') as { time: number; seq: number }[];
+    expect(history.map((e) => [e.time, e.seq])).toEqual([
+      [1000, 1],
+      [2000, 2],
+    ]);
+    const labels = ((await fresh.send('profiles/list')).value as { label: string }[]).map((p) => p.label);
+    expect(labels.sort()).toEqual(['Client 3', 'Renamed']);
+    await fresh.send('vault/lock');
+    expect(await fresh.send('vault/unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+  });
+
+  // Before: a merge of a backup into the vault it came from kept both copies of a key pair saved again since.
+  it('a merge of the same file adds no key pair, org, note or history entry twice, and names what it skipped', async () => {
+    const { text } = await workspaceBackup(true);
+    const fresh = await freshWorker();
+    await fresh.send('backup/import', { text, passphrase: PASSPHRASE, mode: 'replace' });
+    const before = structuredClone(Object.fromEntries(fake.storage.data.local));
+    const preview = (await fresh.send('backup/preview', { text, passphrase: PASSPHRASE })).value as {
+      identical: { label: string }[];
+      fresh: boolean;
+    };
+    expect(preview.fresh).toBe(false);
+    expect(preview.identical.map((d) => d.label).sort()).toEqual(['Client 3', 'Renamed']);
+    const merged = await fresh.send('backup/import', { text, passphrase: PASSPHRASE, mode: 'merge' });
+    expect(merged).toMatchObject({
+      ok: true,
+      value: { profiles: 2, restored: { orgs: 0, targets: 0, notes: 0, history: 0 } },
+    });
+    expect((merged.value as { skipped: unknown[] }).skipped).toHaveLength(2);
+    expect(fake.storage.data.local.get('orgStatus')).toEqual(before.orgStatus);
+    expect(fake.storage.data.local.get('history')).toEqual(before.history);
+  });
+
+  it('holds the history only when chosen; a restore then leaves the history here as it is', async () => {
+    const { text } = await workspaceBackup(false);
+    const fresh = await freshWorker();
+    expect(await fresh.send('backup/preview', { text, passphrase: PASSPHRASE })).toMatchObject({
+      value: { workspace: { orgs: 3, targets: 1, notes: 1 } },
+    });
+    const preview = (await fresh.send('backup/preview', { text, passphrase: PASSPHRASE })).value as {
+      workspace: object;
+    };
+    expect(preview.workspace).not.toHaveProperty('history');
+    await fresh.send('backup/import', { text, passphrase: PASSPHRASE, mode: 'replace' });
+    expect(fake.storage.data.local.get('history')).toBeUndefined();
+  });
+
+  it('a restore on a fresh install never replaces a vault set up meanwhile', async () => {
+    const { text } = await workspaceBackup(false);
+    const fresh = await freshWorker();
+    const vaultStore = await import('../../../../src/background/vault/vault-store');
+    // Another window sets a vault up while this restore derives the backup's key.
+    const derive = crypto.subtle.deriveKey.bind(crypto.subtle);
+    const spy = vi.spyOn(crypto.subtle, 'deriveKey').mockImplementationOnce(async (...args) => {
+      await vaultStore.createNewVault(OTHER, { version: 1, profiles: [] });
+      return derive(...args);
+    });
+    try {
+      expect(await fresh.send('backup/import', { text, passphrase: PASSPHRASE, mode: 'replace' })).toEqual({
+        ok: false,
+        error: { kind: 'vault-exists' },
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(((await fresh.send('profiles/list')).value as unknown[]).length).toBe(0);
   });
 });
