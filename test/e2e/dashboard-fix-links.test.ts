@@ -49,24 +49,26 @@ describe("dashboard: a row's error, and where to fix it", () => {
 
     // The short label only; the remedy is behind "What to do", closed.
     const status = dash.row(globex.id).getByTestId('row-status');
-    expect(await status.locator('.status').textContent()).toBe(
-      `This computer's IP address ${ip} is not on the API key's access list.`,
-    );
+    await expect
+      .poll(() => status.locator('.status').textContent())
+      .toBe(`This computer's IP address ${ip} is not on the API key's access list.`);
     const toggle = dash.fixToggleOf(globex.id);
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await dash.remedyOf(globex.id).isVisible()).toBe(false);
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => dash.remedyOf(globex.id).isVisible()).toBe(false);
 
     // Opened from the keyboard: the whole remedy, with the IP to copy.
     await toggle.focus();
     await page.keyboard.press('Enter');
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
     await dash.remedyOf(globex.id).waitFor({ state: 'visible' });
-    expect(await dash.remedyOf(globex.id).textContent()).toContain(
-      `Add ${ip} to the API key's access list (Organization → Identity & Access → Applications, API Keys tab → Edit`,
-    );
+    await expect
+      .poll(() => dash.remedyOf(globex.id).textContent())
+      .toContain(
+        `Add ${ip} to the API key's access list (Organization → Identity & Access → Applications, API Keys tab → Edit`,
+      );
     await page.keyboard.press('Space');
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await dash.remedyOf(globex.id).isVisible()).toBe(false);
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => dash.remedyOf(globex.id).isVisible()).toBe(false);
     await page.keyboard.press('Enter');
     await dash.remedyOf(globex.id).waitFor({ state: 'visible' });
 
@@ -75,9 +77,9 @@ describe("dashboard: a row's error, and where to fix it", () => {
     const orgPage = `https://cloud.mongodb.com/v2#/org/${globex.id}/projects`;
     const fix = dash.fixAccessListOf(globex.id);
     const open = dash.openOrgOf(globex.id);
-    expect(await fix.textContent()).toBe("Fix the key's access list");
+    await expect.poll(() => fix.textContent()).toBe("Fix the key's access list");
     expect(await fix.getAttribute('href')).toBe(keyPage);
-    expect(await open.textContent()).toBe('Open in Cloud Manager');
+    await expect.poll(() => open.textContent()).toBe('Open in Cloud Manager');
     expect(await open.getAttribute('href')).toBe(orgPage);
     for (const link of [fix, open]) {
       expect(await link.getAttribute('target')).toBe('_blank');

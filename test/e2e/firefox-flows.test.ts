@@ -123,7 +123,7 @@ describe.skipIf(firefoxMissing)('Firefox ESR: the popup, the badge, lock and unl
     const wrong = { publicKey: key('globex').publicKey, privateKey: '00000000-0000-4000-8000-000000000000' };
     const { tab, popup } = await saveInGlobexPopup(wrong, () => run.sandbox.clearLog());
     await expect.poll(() => alertKind(popup)).toBe('bad-credentials');
-    expect(await textOf(popup, '[role="alert"]')).toContain('refused');
+    await expect.poll(() => textOf(popup, '[role="alert"]')).toContain('refused');
     expect(run.sandbox.log.every((e) => e.status === 401)).toBe(true);
     await popup.close();
     await tab.close();

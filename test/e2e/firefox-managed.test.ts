@@ -85,8 +85,8 @@ describe.skipIf(!writable)('Firefox ESR: settings managed by policies.json', () 
   it('shows each managed setting as set by the organization', async () => {
     const security = await run.extensionPage('src/options/index.html#security');
     await security.waitForSelector('#auto-lock');
-    expect(await textOf(security, 'main')).toContain('Set by your organization');
-    expect(await textOf(security, 'main')).toContain('Your organization allows at most 5 minutes');
+    await expect.poll(() => textOf(security, 'main')).toContain('Set by your organization');
+    await expect.poll(() => textOf(security, 'main')).toContain('Your organization allows at most 5 minutes');
     const disabled = await security.$$eval('#auto-lock option', (options) =>
       options.filter((o) => o.disabled).map((o) => o.value),
     );

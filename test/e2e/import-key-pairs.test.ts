@@ -40,7 +40,9 @@ describe('importing 33 key pairs from the scaled sandbox', () => {
     const previewMs = Date.now() - started;
     const rows = page.locator('[data-testid^="import-line-"]');
     expect(await rows.count()).toBe(33);
-    expect(await page.getByTestId('import-line-2').textContent()).toContain('Already saved as "Client A": skipped');
+    await expect
+      .poll(() => page.getByTestId('import-line-2').textContent())
+      .toContain('Already saved as "Client A": skipped');
     // Every other org as its server named it: 29 Cloud Manager orgs and the 3 Atlas orgs, each by name and id.
     const preview = await page.locator('table.import-preview').textContent();
     for (const org of fixture.orgs.slice(1)) expect(preview).toContain(`${org.name} (${org.id})`);
@@ -51,7 +53,7 @@ describe('importing 33 key pairs from the scaled sandbox', () => {
     await page.getByRole('button', { name: 'Save 32 key pairs' }).click();
     await expect.poll(() => page.getByText('Saved 32 key pairs; 1 skipped.').count()).toBe(1);
     await expect.poll(() => page.getByTestId('profile-side').count()).toBe(33);
-    expect(await page.getByTestId('profile-side').filter({ hasText: 'Atlas' }).count()).toBe(3);
+    await expect.poll(() => page.getByTestId('profile-side').filter({ hasText: 'Atlas' }).count()).toBe(3);
     // Nothing of the paste is left on the page.
     expect(await page.getByLabel('Key pairs to import').inputValue()).toBe('');
     const html = await page.content();

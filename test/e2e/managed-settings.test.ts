@@ -100,11 +100,13 @@ describe.skipIf(!writable)('settings managed by an organization (Chromium policy
     const select = page.locator('#auto-lock');
     await expect.poll(() => select.inputValue()).toBe('5');
     const note = page.getByTestId('managed-auto-lock');
-    expect(await note.textContent()).toBe(
-      'Set by your organizationYour organization allows at most 5 minutes of inactivity before the vault locks; ' +
-        'longer choices are turned off.',
-    );
-    expect(await select.getAttribute('aria-describedby')).toBe('auto-lock-managed');
+    await expect
+      .poll(() => note.textContent())
+      .toBe(
+        'Set by your organizationYour organization allows at most 5 minutes of inactivity before the vault locks; ' +
+          'longer choices are turned off.',
+      );
+    await expect.poll(() => select.getAttribute('aria-describedby')).toBe('auto-lock-managed');
     const options = await select
       .locator('option')
       .evaluateAll((all) => all.map((o) => [(o as HTMLOptionElement).value, (o as HTMLOptionElement).disabled]));
@@ -115,9 +117,11 @@ describe.skipIf(!writable)('settings managed by an organization (Chromium policy
       ['60', true],
       ['0', true],
     ]);
-    expect(await page.getByTestId('managed-servers').textContent()).toBe(
-      `Set by your organizationOps Manager servers your organization allows: ${ALLOWED}. Cloud Manager and Atlas are always allowed.`,
-    );
+    await expect
+      .poll(() => page.getByTestId('managed-servers').textContent())
+      .toBe(
+        `Set by your organizationOps Manager servers your organization allows: ${ALLOWED}. Cloud Manager and Atlas are always allowed.`,
+      );
     await screenshot(page, 'options-managed-security');
     // The vault locks after 5 minutes of inactivity, not after the user's 60.
     await sendFromExtensionPage(run, 'profiles/list', {}); // activity: the alarm is set again
@@ -131,10 +135,10 @@ describe.skipIf(!writable)('settings managed by an organization (Chromium policy
   test('backup: the export button is off and says why; the worker refuses the export', async ({ run }) => {
     await page.getByRole('button', { name: 'Backup', exact: true }).click();
     const exportButton = page.getByRole('button', { name: 'Export backup' });
-    expect(await exportButton.isDisabled()).toBe(true);
-    expect(await page.getByTestId('managed-backup-export').textContent()).toBe(
-      'Set by your organizationYour organization turned off backup export.',
-    );
+    await expect.poll(() => exportButton.isDisabled()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('managed-backup-export').textContent())
+      .toBe('Set by your organizationYour organization turned off backup export.');
     await screenshot(page, 'options-managed-backup');
     expect(await failureOf(run, 'backup/export', {})).toMatchObject({ kind: 'backup-export-off' });
   });
@@ -160,7 +164,7 @@ describe.skipIf(!writable)('settings managed by an organization (Chromium policy
     expect((await sendFromExtensionPage(run, 'settings/get', {})).managed).toEqual(policy);
     await page.reload();
     await page.getByRole('button', { name: 'Backup', exact: true }).click();
-    expect(await page.getByRole('button', { name: 'Export backup' }).isDisabled()).toBe(false);
+    await expect.poll(() => page.getByRole('button', { name: 'Export backup' }).isDisabled()).toBe(false);
   });
 
   test('key pairs: an Ops Manager server the organization does not list is refused, naming the allowed one', async ({
@@ -174,9 +178,9 @@ describe.skipIf(!writable)('settings managed by an organization (Chromium policy
     await form.getByLabel('Public key (username)').fill(key.publicKey);
     await form.getByLabel('Private key (password)').fill(key.privateKey);
     // The form says which servers the organization allows, under the server field.
-    expect(await form.getByTestId('managed-servers-hint').textContent()).toBe(
-      `Ops Manager servers your organization allows: ${ALLOWED}. Cloud Manager and Atlas are always allowed.`,
-    );
+    await expect
+      .poll(() => form.getByTestId('managed-servers-hint').textContent())
+      .toBe(`Ops Manager servers your organization allows: ${ALLOWED}. Cloud Manager and Atlas are always allowed.`);
     await form.locator('#options-base-url').fill(REFUSED);
     await form.getByRole('button', { name: 'Save key pair' }).click();
     const alert = form.getByRole('alert');

@@ -137,7 +137,7 @@ describe('service accounts', () => {
       run.sandbox.clearLog();
       await popup.link(run.sandbox.fixture.linkTokens[1]!.token);
       await expect.poll(() => popup.alertKind()).toBe('bearer-refused');
-      expect(await popup.alert.textContent()).toContain('Use an API key pair for this organization instead');
+      await expect.poll(() => popup.alert.textContent()).toContain('Use an API key pair for this organization instead');
       // The held token refused: renewed once and the link repeated (it was not processed), then refused again.
       expect(run.sandbox.log.map((e) => [e.path === TOKEN_PATH ? 'token' : 'link', e.status])).toEqual([
         ['link', 401],
@@ -248,7 +248,7 @@ describe('service accounts', () => {
       const kind = card.getByTestId('profile-credential');
       // The kind is shown by the settings forms' change (issue #19), built beside this test.
       skip((await kind.count()) === 0, 'the settings page does not show the credential kind yet');
-      expect(await kind.textContent()).toMatch(/service account/i);
+      await expect.poll(() => kind.textContent()).toMatch(/service account/i);
       const text = (await card.textContent()) ?? '';
       expect(text).toContain(accounts(run)[0]!.clientId);
       expect(text).not.toContain(accounts(run)[0]!.clientSecret);

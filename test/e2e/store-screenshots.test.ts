@@ -90,7 +90,7 @@ describe('store screenshots at 1280×800', () => {
     const popup = await popupOn(await orgTab(run, orgNamed(run, 'Hooli').id));
     await popup.alert.locator('strong').waitFor();
     expect(await popup.alertKind()).toBe('not-org-owner');
-    expect(await popup.alert.textContent()).toContain('Organization Owner');
+    await expect.poll(() => popup.alert.textContent()).toContain('Organization Owner');
     await popupOverTab(run, popup, 'popup-error');
   });
 
@@ -101,7 +101,7 @@ describe('store screenshots at 1280×800', () => {
     await dash.page.setViewportSize(SIZE);
     await dash.refreshAll();
     await expect.poll(dash.refreshStatus, { timeout: 30_000 }).toMatch(/^Refresh finished: /);
-    expect(await dash.rowStatus(orgNamed(run, 'Acme').id)).toBe('Linked, synced');
+    await expect.poll(() => dash.rowStatus(orgNamed(run, 'Acme').id)).toBe('Linked, synced');
     await expectNoSecret(run, dash.page);
     // The table is the picture: scrolled to its search row.
     await dash.page.evaluate(() => {
