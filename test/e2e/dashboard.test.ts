@@ -45,23 +45,23 @@ describe('dashboard: every client org at a glance', () => {
     run,
   }) => {
     const { rowCount, addOutcome: outcome } = dash;
-    expect(await rowCount()).toBe(48);
+    await expect.poll(() => rowCount()).toBe(48);
     // Named when its key pair was saved (the server said whose key it is), before any status check.
-    expect(await dash.row(orgs(run)[4]!.id).locator('.org-name').textContent()).toBe('Client 005');
-    expect(await dash.row(orgs(run)[4]!.id).textContent()).toContain(label(4));
-    expect(await dash.rowStatus(orgs(run)[4]!.id)).toBe('Not checked');
+    await expect.poll(() => dash.row(orgs(run)[4]!.id).locator('.org-name').textContent()).toBe('Client 005');
+    await expect.poll(() => dash.row(orgs(run)[4]!.id).textContent()).toContain(label(4));
+    await expect.poll(() => dash.rowStatus(orgs(run)[4]!.id)).toBe('Not checked');
 
     // An org page address: the org is listed, with no client until a key pair of its own is saved.
     run.sandbox.clearLog();
     await dash.addOrg(orgPageUrl(orgs(run)[48]!.id));
     await expect.poll(() => outcome.textContent()).toContain('Added');
     await expect.poll(rowCount).toBe(49);
-    expect(await dash.row(orgs(run)[48]!.id).textContent()).toContain('No client');
+    await expect.poll(() => dash.row(orgs(run)[48]!.id).textContent()).toContain('No client');
     // A project address no saved key pair knows: refused, and no key pair of another org is tried on it.
     const group = run.sandbox.fixture.groups.find((g) => g.orgId === orgs(run)[49]!.id)!;
     await dash.addOrg(projectPageUrl(group.id));
     await expect.poll(() => outcome.getByRole('alert').locator('strong').getAttribute('data-kind')).toBe('no-profile');
-    expect(await rowCount()).toBe(49);
+    await expect.poll(() => rowCount()).toBe(49);
     expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
 
     // Their key pairs saved: org 48 gets its client, org 49 is listed, and its project address is found among the
@@ -71,13 +71,13 @@ describe('dashboard: every client org at a glance', () => {
       { keyName: 'key50', label: label(49) },
     ]);
     await dash.goto();
-    expect(await rowCount()).toBe(50);
-    expect(await dash.row(orgs(run)[48]!.id).textContent()).toContain(label(48));
+    await expect.poll(() => rowCount()).toBe(50);
+    await expect.poll(() => dash.row(orgs(run)[48]!.id).textContent()).toContain(label(48));
     run.sandbox.clearLog();
     await dash.addOrg(projectPageUrl(group.id), `${label(49)} — Client 050`);
     await expect.poll(() => outcome.textContent()).toContain(`Added Client 050 (${orgs(run)[49]!.id})`);
-    expect(await rowCount()).toBe(50);
-    expect(await dash.row(orgs(run)[49]!.id).textContent()).toContain(label(49));
+    await expect.poll(() => rowCount()).toBe(50);
+    await expect.poll(() => dash.row(orgs(run)[49]!.id).textContent()).toContain(label(49));
     expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
 
     // Anything else is refused without being repeated back.
@@ -114,9 +114,11 @@ describe('dashboard: every client org at a glance', () => {
     // Digest challenges only when a key pair's nonce is cold or expired: at most one per key pair.
     const challenges = run.sandbox.log.filter((e) => e.status === 401).length;
     expect(challenges).toBeLessThanOrEqual(50);
-    expect(await dash.row(orgs(run)[7]!.id).textContent()).toContain('Client 008');
-    expect(await dash.rowStatus(orgs(run)[7]!.id)).toBe('Not linked');
-    expect(await page.getByTestId('refresh-counts').textContent()).toBe('50 of 50 checked · 0 failed · 0 not checked');
+    await expect.poll(() => dash.row(orgs(run)[7]!.id).textContent()).toContain('Client 008');
+    await expect.poll(() => dash.rowStatus(orgs(run)[7]!.id)).toBe('Not linked');
+    await expect
+      .poll(() => page.getByTestId('refresh-counts').textContent())
+      .toBe('50 of 50 checked · 0 failed · 0 not checked');
     console.info(
       `dashboard e2e: refresh all of 50 orgs at 100 ms latency took ${elapsed} ms, ${run.sandbox.log.length} requests (${challenges} challenges)`,
     );
@@ -136,10 +138,10 @@ describe('dashboard: every client org at a glance', () => {
     run.sandbox.clearLog();
     await dash.refreshAll();
     await page.getByTestId('refresh-paused').waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('refresh-paused').textContent()).toMatch(/waiting \d s, then 1 at a time/);
+    await expect.poll(() => page.getByTestId('refresh-paused').textContent()).toMatch(/waiting \d s, then 1 at a time/);
     await screenshot(page, 'dashboard-rate-limited');
     await expect.poll(dash.refreshStatus, { timeout: 40_000 }).toBe('Refresh finished: 50 checked, 0 failed.');
-    expect(await page.getByTestId('refresh-rate-limited').textContent()).toContain('4 times');
+    await expect.poll(() => page.getByTestId('refresh-rate-limited').textContent()).toContain('4 times');
 
     const refusals = run.sandbox.log.filter((e) => e.status === 429);
     expect(refusals).toHaveLength(12);
@@ -189,7 +191,7 @@ describe('dashboard: every client org at a glance', () => {
     expect(new Set(late).size).toBeLessThanOrEqual(2);
     expect(late.filter((path) => !pathsAtCancel.has(path))).toEqual([]);
     expect(statusRequests(run)).toHaveLength(checked!);
-    expect(await page.getByText('not checked: the refresh was cancelled').count()).toBe(skipped);
+    await expect.poll(() => page.getByText('not checked: the refresh was cancelled').count()).toBe(skipped);
     await screenshot(page, 'dashboard-cancelled');
     run.sandbox.setLatency(0);
   }, 40_000);
@@ -214,7 +216,7 @@ describe('dashboard: every client org at a glance', () => {
     await expect.poll(() => dash.rowStatus(first.id)).toBe('Linked, synced');
     expect(run.sandbox.links.get(first.id)?.status).toBe('SYNCED');
     expect(run.sandbox.log.filter((e) => e.method === 'POST' && e.status === 201)).toHaveLength(1);
-    expect(await dash.row(first.id).textContent()).toContain('link — Linked, synced');
+    await expect.poll(() => dash.row(first.id).textContent()).toContain('link — Linked, synced');
 
     // The same token for a second org: the popup's warning, and nothing is sent unless the user insists.
     await dash.linkButtonOf(second.id).click();
@@ -232,9 +234,9 @@ describe('dashboard: every client org at a glance', () => {
     await dash.linkButtonOf(first.id).click();
     const relink = dialog.getByTestId('relink-confirm');
     await relink.waitFor();
-    expect(await relink.getAttribute('role')).toBe('alertdialog');
-    expect(await relink.textContent()).toContain('Client 004 is already linked to Atlas');
-    expect(await dialog.getByLabel('Atlas link token').count()).toBe(0);
+    await expect.poll(() => relink.getAttribute('role')).toBe('alertdialog');
+    await expect.poll(() => relink.textContent()).toContain('Client 004 is already linked to Atlas');
+    await expect.poll(() => dialog.getByLabel('Atlas link token').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await relink.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
@@ -242,7 +244,7 @@ describe('dashboard: every client org at a glance', () => {
 
     await dash.unlinkButtonOf(first.id).click();
     const question = dash.unlinkDialog;
-    expect(await question.textContent()).toContain('Remove the link between Client 004 and Atlas?');
+    await expect.poll(() => question.textContent()).toContain('Remove the link between Client 004 and Atlas?');
     await question.getByRole('button', { name: 'Unlink', exact: true }).click();
     await expect.poll(() => dash.rowStatus(first.id)).toBe('Not linked');
     expect(run.sandbox.links.has(first.id)).toBe(false);
@@ -258,20 +260,21 @@ describe('dashboard: every client org at a glance', () => {
     const { page, rowCount } = dash;
     await dash.clientFilter.selectOption({ label: label(6) });
     await expect.poll(rowCount).toBe(1);
-    expect(await dash.row(orgs(run)[6]!.id).isVisible()).toBe(true);
+    await expect.poll(() => dash.row(orgs(run)[6]!.id).isVisible()).toBe(true);
     await dash.clientFilter.selectOption({ label: 'All' });
     await dash.search.fill(orgs(run)[12]!.id);
     await expect.poll(rowCount).toBe(1);
-    expect(await dash.row(orgs(run)[12]!.id).isVisible()).toBe(true);
+    await expect.poll(() => dash.row(orgs(run)[12]!.id).isVisible()).toBe(true);
     await dash.search.fill('');
     await dash.statusFilter.selectOption({ label: 'Linked, synced' });
     await expect.poll(rowCount).toBe(0);
     await dash.statusFilter.selectOption({ label: 'Not linked' });
     await expect.poll(rowCount).toBe(50);
     await page.getByRole('button', { name: 'Organization', exact: true }).click(); // already ascending: now descending
-    const firstName = await page.locator('tbody tr:not([hidden]) th .org-name').first().textContent();
-    expect(firstName).toBe('Client 050');
-    expect(await page.locator('th[aria-sort="descending"]').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('tbody tr:not([hidden]) th .org-name').first().textContent())
+      .toBe('Client 050');
+    await expect.poll(() => page.locator('th[aria-sort="descending"]').count()).toBe(1);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV (50 rows)' }).click();
     const file = await (await download).path();
@@ -303,7 +306,7 @@ describe('dashboard: every client org at a glance', () => {
     // Only this org's own key pair is offered, never one of the 49 others.
     const select = dialog.getByLabel('Client key pair');
     const ownKey = `${label(7)} (${run.sandbox.fixture.keys[7]!.publicKey})`;
-    expect(await select.locator('option').allTextContents()).toEqual(['No client', ownKey]);
+    await expect.poll(() => select.locator('option').allTextContents()).toEqual(['No client', ownKey]);
     // The client list has the focus: choose, Tab to Save, Enter.
     await select.selectOption({ label: 'No client' });
     await page.keyboard.press('Tab');
@@ -338,15 +341,15 @@ describe('dashboard: every client org at a glance', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => dash.row(removed.id).count()).toBe(0);
     expect(await rowCount()).toBe(49);
-    expect(await dash.rowOutcome.textContent()).toContain('Removed');
+    await expect.poll(() => dash.rowOutcome.textContent()).toContain('Removed');
     expect((await dash.view()).rows.some((r) => r.orgId === removed.id)).toBe(false);
     // Nothing changed in Cloud Manager: removing sends no request.
     expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
 
     await dash.addOrg(removed.id, `${label(9)} — Client 010`);
     await expect.poll(rowCount).toBe(50);
-    expect(await dash.row(removed.id).textContent()).toContain(label(9));
-    expect(await dash.row(removed.id).locator('.org-name').textContent()).toBe('Client 010');
+    await expect.poll(() => dash.row(removed.id).textContent()).toContain(label(9));
+    await expect.poll(() => dash.row(removed.id).locator('.org-name').textContent()).toBe('Client 010');
   });
 
   test('500 orgs: the table renders, filters and sorts (figures written to test-results)', async ({ run }) => {
@@ -388,7 +391,7 @@ describe('dashboard: every client org at a glance', () => {
     const clear = await inPage('clear');
     expect(clear.rows).toBe(500);
     const sort = await inPage('sort');
-    expect(await page.locator('th[aria-sort="ascending"] [data-column="status"]').count()).toBe(1);
+    await expect.poll(() => page.locator('th[aria-sort="ascending"] [data-column="status"]').count()).toBe(1);
     const sorted = await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
     expect(sorted.indexOf('NOT_LINKED')).toBeGreaterThan(sorted.lastIndexOf('SYNCED'));
     const figures = {
