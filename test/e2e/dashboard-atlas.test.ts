@@ -46,7 +46,7 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
   }) => {
     const orgs = cmOrgs(run);
     const [atlasA, atlasB] = atlasOrgs(run);
-    expect(await dash.rowCount()).toBe(20);
+    await expect.poll(() => dash.rowCount()).toBe(20);
     run.sandbox.clearLog();
     const lines = [
       'cloudManagerOrgId,atlasOrgId',
@@ -59,19 +59,23 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
     ];
     await dash.previewTargets(lines.join('\r\n'));
     const preview = dash.targetImport.getByTestId('target-import-preview');
-    expect(await preview.locator('p strong').textContent()).toBe('Rows getting a target: 20 · invalid lines: 5');
+    await expect
+      .poll(() => preview.locator('p strong').textContent())
+      .toBe('Rows getting a target: 20 · invalid lines: 5');
     const valid = preview.getByTestId('target-import-valid');
-    expect(await valid.locator('tbody tr').count()).toBe(20);
-    expect(await valid.locator(`tr[data-org-id="${orgs[12]!.id}"]`).textContent()).toBe(
-      `15${orgs[12]!.name} ${orgs[12]!.id}${atlasB!.name} ${atlasB!.id}`,
-    );
-    expect(await preview.getByTestId('target-import-invalid').locator('tbody tr').allTextContents()).toEqual([
-      '2the client Client A has no Atlas key pair for this Atlas org',
-      '23this organization is already on line 3',
-      '24the first value is not a Cloud Manager org id',
-      '25this organization is not in the dashboard',
-      '26needs two values: the Cloud Manager org id, then the Atlas org id',
-    ]);
+    await expect.poll(() => valid.locator('tbody tr').count()).toBe(20);
+    await expect
+      .poll(() => valid.locator(`tr[data-org-id="${orgs[12]!.id}"]`).textContent())
+      .toBe(`15${orgs[12]!.name} ${orgs[12]!.id}${atlasB!.name} ${atlasB!.id}`);
+    await expect
+      .poll(() => preview.getByTestId('target-import-invalid').locator('tbody tr').allTextContents())
+      .toEqual([
+        '2the client Client A has no Atlas key pair for this Atlas org',
+        '23this organization is already on line 3',
+        '24the first value is not a Cloud Manager org id',
+        '25this organization is not in the dashboard',
+        '26needs two values: the Cloud Manager org id, then the Atlas org id',
+      ]);
     // Nothing is saved by the preview.
     // (Each client has one Atlas org: every row shows it as its default target, none is chosen yet.)
     expect((await dash.view()).rows.filter((r) => r.atlasTarget === 'chosen')).toEqual([]);
@@ -85,10 +89,9 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
     }
     await expect.poll(() => dash.targetOf(orgs[12]!.id).inputValue()).toBe(atlasB!.id);
     // A row offers only its own client's Atlas orgs.
-    expect(await dash.targetOf(orgs[12]!.id).locator('option').allTextContents()).toEqual([
-      'No target',
-      `${atlasB!.name} (default)`,
-    ]);
+    await expect
+      .poll(() => dash.targetOf(orgs[12]!.id).locator('option').allTextContents())
+      .toEqual(['No target', `${atlasB!.name} (default)`]);
     // No request to Cloud Manager or Atlas: targets are the extension's own notes.
     expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);
   });
@@ -139,7 +142,9 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
     await screenshot(page, 'dashboard-atlas-linked');
 
     expect(Math.max(...running)).toBe(4);
-    expect(await page.getByTestId('link-run-counts').textContent()).toBe('20 of 20 linked · 0 failed · 0 skipped');
+    await expect
+      .poll(() => page.getByTestId('link-run-counts').textContent())
+      .toBe('20 of 20 linked · 0 failed · 0 skipped');
     for (const org of orgs) {
       expect(run.sandbox.links.get(org.id)?.status).toBeDefined();
       await expect.poll(() => dash.rowStatus(org.id)).toMatch(/^Linked/);
@@ -179,14 +184,18 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
     await dash.linkRunStart.click();
     // Atlas's Retry-After is shown while every lane waits.
     await page.getByTestId('link-run-paused').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('link-run-paused').textContent()).toMatch(/waiting \d s, then 1 at a time/);
+    await expect
+      .poll(() => page.getByTestId('link-run-paused').textContent())
+      .toMatch(/waiting \d s, then 1 at a time/);
     await expect
       .poll(dash.linkRunStatus, { timeout: 90_000 })
       .toBe('Create and link finished: 20 linked, 0 failed, 0 skipped.');
     const refusals = run.sandbox.log.filter((e) => e.status === 429);
     expect(refusals.length).toBeGreaterThan(0);
     expect(refusals.every((e) => e.path.endsWith(TOKEN_PATH))).toBe(true);
-    expect(await page.getByTestId('link-run-rate-limited').textContent()).toContain(`${refusals.length} times`);
+    await expect
+      .poll(() => page.getByTestId('link-run-rate-limited').textContent())
+      .toContain(`${refusals.length} times`);
     // A refused token request made no token: 20 new tokens, each linked to one org, and every org posted once.
     const tokens = run.sandbox.atlasTokens().slice(before);
     expect(tokens).toHaveLength(20);

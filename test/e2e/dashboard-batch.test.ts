@@ -45,7 +45,7 @@ describe('dashboard: batch setup', () => {
   }) => {
     const orgs = cmOrgs(run);
     const atlas = atlasOrg(run);
-    expect(await dash.rowCount()).toBe(2);
+    await expect.poll(() => dash.rowCount()).toBe(2);
     run.sandbox.clearLog();
     const lines = [
       'orgId,client,atlasOrgId',
@@ -63,23 +63,33 @@ describe('dashboard: batch setup', () => {
     expect(lines).toHaveLength(31);
     await dash.previewBatch(lines.join('\n'));
     const preview = dash.batchAdd.getByTestId('batch-preview');
-    expect(await preview.getByTestId('batch-summary').textContent()).toBe('25 to add · 3 already there · 2 invalid');
+    await expect
+      .poll(() => preview.getByTestId('batch-summary').textContent())
+      .toBe('25 to add · 3 already there · 2 invalid');
     const toAdd = preview.getByTestId('batch-add');
-    expect(await toAdd.locator('tbody tr').count()).toBe(25);
-    expect(await toAdd.locator(`tr[data-org-id="${orgs[1]!.id}"]`).textContent()).toBe(
-      `3${orgs[1]!.id}Acme${atlas.name}`,
-    );
-    expect(await toAdd.locator(`tr[data-org-id="${orgs[5]!.id}"]`).textContent()).toBe(`7${orgs[5]!.id}Acme`);
-    expect(await toAdd.locator(`tr[data-org-id="${orgs[23]!.id}"]`).textContent()).toBe(`25${orgs[23]!.id}no client`);
-    expect(await preview.getByTestId('batch-existing').locator('tbody tr').allTextContents()).toEqual([
-      `27${orgs[25]!.id}already in the table`,
-      `28${orgs[26]!.id}already in the table`,
-      `29${orgs[0]!.id}already on line 2`,
-    ]);
-    expect(await preview.getByTestId('batch-invalid').locator('tbody tr').allTextContents()).toEqual([
-      '30the first value is not an org id or the address of a Cloud Manager or Ops Manager page',
-      '31no key pair of that client serves this org',
-    ]);
+    await expect.poll(() => toAdd.locator('tbody tr').count()).toBe(25);
+    await expect
+      .poll(() => toAdd.locator(`tr[data-org-id="${orgs[1]!.id}"]`).textContent())
+      .toBe(`3${orgs[1]!.id}Acme${atlas.name}`);
+    await expect
+      .poll(() => toAdd.locator(`tr[data-org-id="${orgs[5]!.id}"]`).textContent())
+      .toBe(`7${orgs[5]!.id}Acme`);
+    await expect
+      .poll(() => toAdd.locator(`tr[data-org-id="${orgs[23]!.id}"]`).textContent())
+      .toBe(`25${orgs[23]!.id}no client`);
+    await expect
+      .poll(() => preview.getByTestId('batch-existing').locator('tbody tr').allTextContents())
+      .toEqual([
+        `27${orgs[25]!.id}already in the table`,
+        `28${orgs[26]!.id}already in the table`,
+        `29${orgs[0]!.id}already on line 2`,
+      ]);
+    await expect
+      .poll(() => preview.getByTestId('batch-invalid').locator('tbody tr').allTextContents())
+      .toEqual([
+        '30the first value is not an org id or the address of a Cloud Manager or Ops Manager page',
+        '31no key pair of that client serves this org',
+      ]);
     // Nothing is saved by the preview.
     expect((await dash.view()).rows).toHaveLength(2);
     await screenshot(dash.page, 'dashboard-batch-preview');
