@@ -283,8 +283,14 @@ describe('dashboard: every client org at a glance', () => {
       .trim()
       .split('\r\n');
     expect(lines).toHaveLength(51);
-    expect(lines[1]).toMatch(new RegExp(`^Client 050,[0-9a-f]{24},${label(49)},Not linked,`));
-    expect(lines[50]).toMatch(new RegExp(`^Client 001,[0-9a-f]{24},${label(0)},Not linked,`));
+    expect(lines[0]).toBe(
+      'Organization,Org ID,Client,Atlas target,Atlas target ID,Link status,Error,Error code,Note,Checked (UTC),' +
+        'Last action,Last action at (UTC)',
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(`^Client 050,[0-9a-f]{24},${label(49)},,,Not linked,,,,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,`),
+    );
+    expect(lines[50]).toMatch(new RegExp(`^Client 001,[0-9a-f]{24},${label(0)},,,Not linked,`));
     await dash.statusFilter.selectOption({ label: 'All' });
     await page.getByRole('button', { name: 'Organization', exact: true }).click(); // ascending again
     await expect.poll(rowCount).toBe(50);

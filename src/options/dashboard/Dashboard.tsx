@@ -176,7 +176,7 @@ export function Dashboard() {
         onChange={setFilter}
         profiles={view.profiles}
         shown={shown.length}
-        onExport={() => downloadCsv(rowsToCsv(shown), csvFileName(new Date()))}
+        onExport={() => downloadCsv(rowsToCsv(shown, view.profiles), csvFileName(new Date()))}
       />
 
       <div aria-live="polite" data-testid="row-outcome">

@@ -390,9 +390,12 @@ describe('Dashboard', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Organization,Org ID,Client,Link status,Checked,Error,Last action,Last action at,Note');
+    expect(lines[0]).toBe(
+      'Organization,Org ID,Client,Atlas target,Atlas target ID,Link status,Error,Error code,Note,Checked (UTC),' +
+        'Last action,Last action at (UTC)',
+    );
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(new RegExp(`^Acme Prod,${org(1)},Acme,"?Linked, synced"?,\\d{4}-`));
+    expect(lines[1]).toMatch(new RegExp(`^Acme Prod,${org(1)},Acme,,,"Linked, synced",,,,\\d{4}-[^,]+Z,`));
   });
 
   it('when the vault is locked, lists known orgs, offers to unlock, and disables refresh and row actions', async () => {
