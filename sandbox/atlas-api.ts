@@ -6,51 +6,18 @@
 // each resource separately: a version can only be judged once the route is known, i.e. past the auth layer.
 // Answers follow the Atlas CLI's recordings where they exist (answer-sources.ts names each one's source).
 import { accessListAnswer } from './access-list';
-import { decode, type LinkState, OBJECT_ID } from './api';
+import { decode, OBJECT_ID } from './api';
+import { ATLAS_PREFIX, type AtlasContext, type AtlasRequest, listingLinks, reachAtlasOrg } from './atlas-context';
 import { atlasMediaType, negotiateVersion } from './atlas-media-type';
 import { answerMigrationRoute, matchMigrationRoute } from './atlas-migration-api';
-import type { AtlasTokenStore } from './atlas-tokens';
-import { type Fixture, type FixtureKey, type FixtureOrg, keyOrgId, type OrgRole, rolesOn } from './fixture';
-import type { MigrationStore } from './migration-store';
-import { type ApiAnswer, linkNotFound, mmsError, notAuthorized, rateLimited } from './mms-errors';
-import type { SandboxModes } from './modes';
-import { type Paging, page } from './paging';
-import type { RateLimitHeaders, TokenBuckets } from './token-bucket';
+import { type FixtureKey, type FixtureOrg, keyOrgId } from './fixture';
+import { type ApiAnswer, linkNotFound, mmsError, rateLimited } from './mms-errors';
+import { page } from './paging';
 
-export const ATLAS_PREFIX = '/api/atlas/v2';
+export { ATLAS_PREFIX, type AtlasContext, type AtlasRequest, listingLinks, reachAtlasOrg } from './atlas-context';
+
 const ORGS_LIST = /^\/orgs\/?$/;
 const ORG_ROUTE = /^\/orgs\/([^/]+)(\/liveMigrations\/linkTokens)?\/?$/;
-
-export interface AtlasContext {
-  fixture: Fixture;
-  tokens: AtlasTokenStore;
-  /** Per Atlas org, on the link-token endpoints only. */
-  buckets: TokenBuckets;
-  /** The Ratelimit-* headers' counts. */
-  rateLimitHeaders: RateLimitHeaders;
-  /** Per Atlas org, the Cloud Manager project ids with a live migration running: its revoke answers 409. */
-  activeMigrations: Map<string, string[]>;
-  modes: Pick<SandboxModes, 'rateLimitRetryAfter'>;
-  /** Called after a DELETE of link tokens removed the org link: ends the Cloud Manager links made with them. */
-  onRevoke(atlasOrgId: string): void;
-  /** The Cloud Manager side's links: availableProjects lists the projects of the orgs linked with this org's tokens. */
-  links: ReadonlyMap<string, LinkState>;
-  /** The validations and migrations started here, on the sandbox clock. */
-  migrations: MigrationStore;
-}
-
-export interface AtlasRequest {
-  method: string;
-  /** The URL path, starting with ATLAS_PREFIX. */
-  path: string;
-  query: URLSearchParams;
-  body: string;
-  ip: string;
-  accept?: string;
-  contentType?: string;
-  /** `https://host:port`, for the absolute hrefs in a listing's links. */
-  origin: string;
-}
 
 /** The org an Atlas path targets, for the request log (a well-formed id only). */
 export function atlasTargetOrgId(pathname: string): string | undefined {
@@ -58,15 +25,6 @@ export function atlasTargetOrgId(pathname: string): string | undefined {
   if (id === undefined) return undefined;
   const decoded = decode(id);
   return OBJECT_ID.test(decoded) ? decoded : undefined;
-}
-
-/** A listing's v2 `links`: self, then previous and next where those pages exist. */
-export function listingLinks(origin: string, p: Paging, totalCount: number, path = '/orgs') {
-  const href = (pageNum: number) => `${origin}${ATLAS_PREFIX}${path}?pageNum=${pageNum}&itemsPerPage=${p.itemsPerPage}`;
-  const links = [{ href: href(p.pageNum), rel: 'self' }];
-  if (p.pageNum > 1) links.push({ href: href(p.pageNum - 1), rel: 'previous' });
-  if (p.pageNum * p.itemsPerPage < totalCount) links.push({ href: href(p.pageNum + 1), rel: 'next' });
-  return links;
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -170,33 +128,6 @@ function orgList(ctx: AtlasContext, request: AtlasRequest, key: FixtureKey, medi
   // The recorded key order: links, results, totalCount.
   const { links, results, totalCount } = answer.body as { links: unknown[]; results: unknown[]; totalCount: number };
   return { status: 200, body: { links, results, totalCount }, headers: mediaType };
-}
-
-/**
- * The Atlas org a route names and the key's roles there, or the refusal: a malformed or unknown id (404), the
- * access lists (403), a key of another org (the plain 401), a Cloud Manager org (404 NOT_ATLAS_ORG).
- */
-export function reachAtlasOrg(
-  ctx: AtlasContext,
-  request: AtlasRequest,
-  key: FixtureKey,
-  orgId: string,
-): { org: FixtureOrg; roles: OrgRole[] } | ApiAnswer {
-  if (!OBJECT_ID.test(orgId)) {
-    return mmsError(404, 'INVALID_ORG_ID', `An invalid organization ID ${orgId} was specified.`, [orgId]);
-  }
-  const org = ctx.fixture.orgs.find((o) => o.id === orgId);
-  if (!org) return mmsError(404, 'ORG_NOT_FOUND', `No organization with ID ${orgId} exists.`, [orgId]);
-  const orgDenied = accessListAnswer(key, org, request.ip);
-  if (orgDenied) return orgDenied;
-  const roles = rolesOn(key, org);
-  if (!roles) return notAuthorized();
-  if (org.kind !== 'atlas') {
-    // The "wrong side": a Cloud Manager org (reached with its own key) on the Atlas API; the spec documents
-    // NOT_ATLAS_ORG as a 404, its wording is not published.
-    return mmsError(404, 'NOT_ATLAS_ORG', `Organization ${orgId} is not an Atlas organization.`, [orgId]);
-  }
-  return { org, roles };
 }
 
 function orgRoute(

@@ -3,8 +3,7 @@
 // Manager org linked with this Atlas org's tokens; validations and migrations run on the sandbox clock
 // (migration-store.ts). atlas-api.ts authenticates, routes, negotiates the version, then calls answerMigrationRoute.
 import { decode, OBJECT_ID } from './api';
-import type { AtlasContext, AtlasRequest } from './atlas-api';
-import { listingLinks, reachAtlasOrg } from './atlas-api';
+import { type AtlasContext, type AtlasRequest, listingLinks, reachAtlasOrg } from './atlas-context';
 import type { FixtureGroup, FixtureKey, FixtureOrg, OrgRole } from './fixture';
 import { readMigrationRequest } from './migration-request';
 import { MIGRATION_TIMELINE, migrationState } from './migration-store';

@@ -3,7 +3,7 @@
 // As in Cloud Manager, an API key belongs to exactly one org; only an Ops Manager global key spans them all.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { MigrationFixture } from './migration-world';
+import type { MigrationFixture } from './migration-fixture';
 
 export type OrgRole = 'ORG_OWNER' | 'ORG_READ_ONLY' | 'ORG_MEMBER' | 'ORG_PROJECT_CREATOR';
 export type GlobalRole = 'GLOBAL_OWNER' | 'GLOBAL_READ_ONLY';
