@@ -1,8 +1,9 @@
 // The Atlas Admin API v2 calls this extension makes (link tokens, orgs), over any fetch-compatible function (the
 // Digest layer in the extension, a plain function in tests). Every failure is thrown as a CloudManagerError.
-import { assertObjectId, CloudManagerError, MAX_LISTED } from '../cloudmanager';
+import { assertObjectId, CloudManagerError } from '../cloudmanager';
 import { readBodyText } from '../cloudmanager/response-body';
-import { type AtlasOrganization, readLinkToken, readListedOrg, readOrganization, readPage } from './answers';
+import { type AtlasOrganization, readLinkToken, readListedOrg, readOrganization } from './answers';
+import { listAll } from './listing';
 import { type AtlasTransportOptions, createAtlasTransport } from './transport';
 
 export type AtlasApiOptions = AtlasTransportOptions;
@@ -30,8 +31,6 @@ export interface AtlasApi {
 }
 
 export type RevokeOutcome = 'revoked' | 'nothing-to-revoke';
-
-const PAGE_SIZE = 500;
 
 const orgPath = (atlasOrgId: string) => `/orgs/${assertObjectId(atlasOrgId, 'org')}`;
 const tokensPath = (atlasOrgId: string) => `${orgPath(atlasOrgId)}/liveMigrations/linkTokens`;
@@ -67,23 +66,8 @@ export function createAtlasApi(options: AtlasApiOptions): AtlasApi {
       return 'revoked';
     },
 
-    async listOrgs() {
-      const orgs: AtlasOrganization[] = [];
-      // Entries read, deleted ones included, bound the pages asked for: MAX_LISTED / PAGE_SIZE at most.
-      let read = 0;
-      for (let page = 1; read < MAX_LISTED; page++) {
-        const path = `/orgs?itemsPerPage=${PAGE_SIZE}&pageNum=${page}`;
-        const { results, totalCount = Number.POSITIVE_INFINITY } = readPage(
-          await sendForJson({ method: 'GET', path, operation: 'atlas-orgs' }),
-        );
-        for (const entry of results) {
-          const org = readListedOrg(entry);
-          if (org) orgs.push(org);
-        }
-        read += results.length;
-        if (results.length < PAGE_SIZE || read >= totalCount) break;
-      }
-      return orgs.slice(0, MAX_LISTED);
+    listOrgs() {
+      return listAll(sendForJson, { path: '/orgs', operation: 'atlas-orgs' }, readListedOrg);
     },
 
     async organization(atlasOrgId) {

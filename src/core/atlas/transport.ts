@@ -17,12 +17,17 @@ import { atlasApiRoot } from './base-url';
 /** The resource version every call names: the first release of the v2 API, which serves link tokens and orgs. */
 export const ATLAS_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
 
+/** The media type of one resource version (each Atlas resource is versioned on its own). */
+export const atlasMediaType = (version: string): string => `application/vnd.atlas.${version}+json`;
+
 export type AtlasCall = {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** After /api/atlas/v2, with its query. */
   path: string;
   operation: AtlasOperation;
   body?: string;
+  /** The resource version the call names (default 2023-01-01, ATLAS_MEDIA_TYPE). */
+  version?: string;
 };
 
 export type AtlasTransportOptions = {
@@ -39,8 +44,9 @@ export function createAtlasTransport(options: AtlasTransportOptions) {
   const sleep = options.sleep ?? defaultSleep;
 
   async function attempt(call: AtlasCall, url: string): Promise<Response | CloudManagerError> {
-    const headers: Record<string, string> = { Accept: ATLAS_MEDIA_TYPE };
-    if (call.body !== undefined) headers['Content-Type'] = ATLAS_MEDIA_TYPE;
+    const mediaType = call.version === undefined ? ATLAS_MEDIA_TYPE : atlasMediaType(call.version);
+    const headers: Record<string, string> = { Accept: mediaType };
+    if (call.body !== undefined) headers['Content-Type'] = mediaType;
     let response: Response;
     try {
       // credentials: 'omit' keeps the user's session cookies out of key-signed calls; redirect: 'manual' keeps a
@@ -67,8 +73,9 @@ export function createAtlasTransport(options: AtlasTransportOptions) {
   /** Sends the call, repeating only GET and DELETE, and returns the first 2xx response. */
   async function send(call: AtlasCall): Promise<Response> {
     const url = `${atlasApiRoot(options.baseUrl)}${call.path}`;
-    // A repeated POST could make a second link token: whether to try again is the caller's choice.
-    const idempotent = call.method !== 'POST';
+    // A repeated POST could make a second link token or migration, and a cutover is the user's confirmed act:
+    // whether to try again is the caller's choice.
+    const idempotent = call.method === 'GET' || call.method === 'DELETE';
     for (let failed = 1; ; failed++) {
       const outcome = await attempt(call, url);
       if (!(outcome instanceof CloudManagerError)) return outcome;

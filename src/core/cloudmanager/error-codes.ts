@@ -3,8 +3,25 @@
 // published: their answers are decided by status).
 import type { CloudManagerErrorKind } from './error-kinds';
 
-/** The Atlas Admin API v2 calls: link tokens (create, revoke) and orgs (the list, one org). */
-export const ATLAS_OPERATIONS = ['create-token', 'revoke-token', 'atlas-orgs', 'atlas-org'] as const;
+/**
+ * The Atlas Admin API v2 calls: link tokens (create, revoke), orgs (the list, one org), and after the link the
+ * migration side: available projects (org-scoped), then the project-scoped ones (targets' projects and clusters,
+ * validation, start, status, cutover).
+ */
+export const ATLAS_OPERATIONS = [
+  'create-token',
+  'revoke-token',
+  'atlas-orgs',
+  'atlas-org',
+  'available-projects',
+  'atlas-projects',
+  'atlas-clusters',
+  'validate-migration',
+  'migration-validation',
+  'start-migration',
+  'migration',
+  'cutover',
+] as const;
 export type AtlasOperation = (typeof ATLAS_OPERATIONS)[number];
 
 export type CloudManagerOperation = 'link' | 'unlink' | 'status' | 'org' | 'group' | AtlasOperation;
@@ -68,12 +85,24 @@ export type ErrorAnswer = {
   namesIp?: boolean;
 };
 
+const PROJECT_OPERATIONS: ReadonlySet<CloudManagerOperation | undefined> = new Set([
+  'atlas-clusters',
+  'validate-migration',
+  'migration-validation',
+  'start-migration',
+  'migration',
+  'cutover',
+]);
+const isProjectOperation = (operation: CloudManagerOperation | undefined) => PROJECT_OPERATIONS.has(operation);
+
 function notFoundKind(operation: CloudManagerOperation | undefined): CloudManagerErrorKind {
   if (operation === 'group') return 'group-not-found';
   if (operation === 'status' || operation === 'unlink') return 'not-linked';
   // Recorded: a revoke with no link to remove is 404 UNEXPECTED_ERROR ("Could not find the requested external
   // organization link."). A missing org has its own specific code.
   if (operation === 'revoke-token') return 'not-linked';
+  // The migration calls (but availableProjects and the org's projects) name an Atlas project.
+  if (isProjectOperation(operation)) return 'group-not-found';
   // Every other Atlas call names an org, or lists them.
   if (isAtlasOperation(operation)) return 'org-not-found';
   return operation === 'org' || operation === 'link' ? 'org-not-found' : 'unknown';
