@@ -2,13 +2,15 @@
 // change the Ops Manager server's external addresses. The private key field starts empty (the saved one is never
 // sent back to a page) and an empty field keeps it. An Atlas key pair stays an Atlas one; an API key stays an API key
 // and a service account a service account (shown, not switched: another kind is a new key pair), and a service
-// account cannot move to Ops Manager, which has none.
+// account cannot move to Ops Manager, which has none. A new client name close to a saved client's is asked about.
 import { useState } from 'preact/hooks';
-import { CLOUD_MANAGER_BASE_URL, type KeySide, profileCredential, profileSide } from '../core/vault';
+import { CLOUD_MANAGER_BASE_URL, type KeySide, profileCredential, profileSide, sameLabel } from '../core/vault';
+import { clientNames } from '../core/vault/client-names';
 import type { ProfileInput, ProfileView } from '../shared/domain';
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { CancelButton } from '../ui/ActionOutcome';
+import { ClientNameQuestion, useClientNameCheck } from '../ui/ClientNameQuestion';
 import { draftInput, type KeyPairDraft, KeyPairFields } from '../ui/KeyPairFields';
 import { askHostPermission } from '../ui/KeyPairServer';
 import { ErrorNotice } from '../ui/Notice';
@@ -25,7 +27,13 @@ function editPatch(draft: KeyPairDraft, profile: ProfileView): Partial<ProfileIn
   return { ...input, side: draft.side, baseUrl, allowInsecureHttp: draft.allowInsecureHttp === true };
 }
 
-export function EditProfileForm(props: { profile: ProfileView; onDone: () => Promise<void>; onCancel: () => void }) {
+export function EditProfileForm(props: {
+  profile: ProfileView;
+  /** Every saved key pair: their clients are offered, and a new name close to one is asked about. */
+  profiles: readonly ProfileView[];
+  onDone: () => Promise<void>;
+  onCancel: () => void;
+}) {
   const { profile } = props;
   const side = profileSide(profile);
   const credential = profileCredential(profile);
@@ -40,15 +48,21 @@ export function EditProfileForm(props: { profile: ProfileView; onDone: () => Pro
     addressesText: (profile.accessListIps ?? []).join('\n'),
   });
   const action = useAction();
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const patch = editPatch(input, profile);
+  // Compared with the other key pairs' clients: a key pair renamed alone leaves its old name to the others, if any.
+  const check = useClientNameCheck(clientNames(props.profiles.filter((p) => p.id !== profile.id)));
+  const save = (draft: KeyPairDraft) => {
+    const patch = editPatch(draft, profile);
     if (!patch) return; // the addresses' problems are named under their field
     action.run(async () => {
       await askHostPermission(patch.baseUrl);
       await send('profiles/update', { profileId: profile.id, patch });
       await props.onDone();
     });
+  };
+  const submit = (event: Event) => {
+    event.preventDefault();
+    // A name left as it was is not asked about.
+    if (sameLabel(input.label, profile.label) || !check.holds(input.label)) save(input);
   };
   const idPrefix = `edit-${profile.id}`;
   return (
@@ -61,6 +75,15 @@ export function EditProfileForm(props: { profile: ProfileView; onDone: () => Pro
         sides={side === 'atlas' || credential === 'service-account' ? [] : EDITABLE_SIDES}
         credentialFixed
         serverFieldId={`${idPrefix}-base`}
+        profiles={props.profiles}
+      />
+      <ClientNameQuestion
+        check={check}
+        label={input.label}
+        onAnswer={(label) => {
+          setInput({ ...input, label });
+          save({ ...input, label });
+        }}
       />
       <div class="row">
         <button type="submit" class="primary" disabled={action.busy}>

@@ -4,16 +4,19 @@
 // and client secrets are never shown back.
 import { useState } from 'preact/hooks';
 import { profileCredential, profileSide } from '../core/vault';
+import { clientNames } from '../core/vault/client-names';
 import type { ProfileView } from '../shared/domain';
 import { send } from '../shared/send';
 import { t, tn } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
 import { ActionOutcome, CancelButton, SubmitWithOutcome } from '../ui/ActionOutcome';
+import { ClientNameQuestion, useClientNameCheck } from '../ui/ClientNameQuestion';
 import { CREDENTIAL_KEYS } from '../ui/KeyPairCredential';
 import { blankDraft, draftInput, type KeyPairDraft, KeyPairFields } from '../ui/KeyPairFields';
 import { askHostPermission } from '../ui/KeyPairServer';
 import { SIDE_KEYS, SideErrorHint } from '../ui/KeyPairSide';
 import { useAction } from '../ui/use-action';
+import { ClientsSection } from './ClientsSection';
 import { EditProfileForm } from './EditProfileForm';
 import { ImportKeyPairs } from './ImportKeyPairs';
 
@@ -25,7 +28,7 @@ function keyIdentityText(profile: ProfileView): string {
   return t('keyOrgUnknown');
 }
 
-function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }) {
+function ProfileRow(props: { profile: ProfileView; profiles: readonly ProfileView[]; reload: () => Promise<void> }) {
   const { profile, reload } = props;
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -101,6 +104,7 @@ function ProfileRow(props: { profile: ProfileView; reload: () => Promise<void> }
       {editing && (
         <EditProfileForm
           profile={profile}
+          profiles={props.profiles}
           onCancel={() => setEditing(false)}
           onDone={async () => {
             setEditing(false);
@@ -128,9 +132,9 @@ export function ProfilesSection(props: { profiles: ProfileView[]; reload: () => 
   const [input, setInput] = useState<KeyPairDraft>(blankDraft);
   const [importing, setImporting] = useState(false);
   const action = useAction();
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const profile = draftInput(input);
+  const check = useClientNameCheck(clientNames(props.profiles));
+  const save = (draft: KeyPairDraft) => {
+    const profile = draftInput(draft);
     if (!profile) return; // the addresses' problems are named under their field
     action.run(async () => {
       await askHostPermission(profile.baseUrl);
@@ -140,28 +144,43 @@ export function ProfilesSection(props: { profiles: ProfileView[]; reload: () => 
       return t('profileSaved');
     });
   };
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (!check.holds(input.label)) save(input);
+  };
   return (
-    <section aria-labelledby="profiles-title">
-      <h2 id="profiles-title">{t('profilesTitle')}</h2>
-      {props.profiles.length === 0 && <p>{t('noProfiles')}</p>}
-      <ul class="plain">
-        {props.profiles.map((p) => (
-          <ProfileRow key={p.id} profile={p} reload={props.reload} />
-        ))}
-      </ul>
-      {importing ? (
-        <ImportKeyPairs onClose={() => setImporting(false)} reload={props.reload} />
-      ) : (
-        <button type="button" onClick={() => setImporting(true)}>
-          {t('importOpen')}
-        </button>
-      )}
-      <form class="card" onSubmit={submit} data-testid="add-profile">
-        <h3>{t('addProfileTitleOptions')}</h3>
-        <KeyPairFields value={input} onInput={setInput} idPrefix="options" />
-        <SideErrorHint error={action.error} side={input.side} />
-        <SubmitWithOutcome text={t('saveKeyPair')} action={action} />
-      </form>
-    </section>
+    <>
+      <ClientsSection profiles={props.profiles} reload={props.reload} />
+      <section aria-labelledby="profiles-title">
+        <h2 id="profiles-title">{t('profilesTitle')}</h2>
+        {props.profiles.length === 0 && <p>{t('noProfiles')}</p>}
+        <ul class="plain">
+          {props.profiles.map((p) => (
+            <ProfileRow key={p.id} profile={p} profiles={props.profiles} reload={props.reload} />
+          ))}
+        </ul>
+        {importing ? (
+          <ImportKeyPairs onClose={() => setImporting(false)} reload={props.reload} />
+        ) : (
+          <button type="button" onClick={() => setImporting(true)}>
+            {t('importOpen')}
+          </button>
+        )}
+        <form class="card" onSubmit={submit} data-testid="add-profile">
+          <h3>{t('addProfileTitleOptions')}</h3>
+          <KeyPairFields value={input} onInput={setInput} idPrefix="options" profiles={props.profiles} />
+          <ClientNameQuestion
+            check={check}
+            label={input.label}
+            onAnswer={(label) => {
+              setInput({ ...input, label });
+              save({ ...input, label });
+            }}
+          />
+          <SideErrorHint error={action.error} side={input.side} />
+          <SubmitWithOutcome text={t('saveKeyPair')} action={action} />
+        </form>
+      </section>
+    </>
   );
 }

@@ -20,7 +20,7 @@ export function NoKeyPairPanel(props: { context: PopupContext; reload: () => Pro
         </p>
         <p class="muted">{t('noKeyPairHelp')}</p>
       </section>
-      <AddProfileForm orgId={org.orgId} onDone={props.reload} />
+      <AddProfileForm orgId={org.orgId} profiles={props.context.profiles} onDone={props.reload} />
     </div>
   );
 }

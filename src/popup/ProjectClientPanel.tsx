@@ -78,7 +78,9 @@ export function ProjectClientPanel(props: { context: PopupContext; url?: string;
         )}
         {error && <ErrorNotice error={error} />}
       </form>
-      {choice === NEW_CLIENT && <AddProfileForm title={t('addClientTitle')} onDone={props.reload} />}
+      {choice === NEW_CLIENT && (
+        <AddProfileForm title={t('addClientTitle')} profiles={context.profiles} onDone={props.reload} />
+      )}
     </div>
   );
 }

@@ -9,8 +9,10 @@ import {
   type KeySide,
   parseExternalAddresses,
 } from '../core/vault';
+import type { ClientKeyPair } from '../core/vault/client-names';
 import type { ProfileInput } from '../shared/domain';
 import { type MessageKey, t } from '../shared/text/i18n';
+import { ClientNameField } from './ClientNameField';
 import { CredentialFixed, CredentialSwitch, ServiceAccountHelp, sideHasServiceAccounts } from './KeyPairCredential';
 import { ServerAddressFields } from './KeyPairServer';
 import { AtlasKeyHelp, ExternalAddressesField, SideSwitch } from './KeyPairSide';
@@ -84,6 +86,8 @@ export function KeyPairFields(props: {
   serverFieldId?: string;
   /** Editing a saved key pair: its kind is shown, never switched (another kind is another key pair). */
   credentialFixed?: boolean;
+  /** The saved key pairs, whose clients the name field offers. */
+  profiles?: readonly ClientKeyPair[];
 }) {
   const { value, onInput, idPrefix, keepsSavedPrivateKey } = props;
   const serviceAccount = value.credential === 'service-account';
@@ -99,7 +103,7 @@ export function KeyPairFields(props: {
   const secretLabel = serviceAccount
     ? t(keepsSavedPrivateKey ? 'credentialClientSecretKeep' : 'credentialClientSecret')
     : t(keepsSavedPrivateKey ? 'fieldPrivateKeyKeep' : 'fieldPrivateKey');
-  const field = (name: 'label' | 'publicKey') => (event: Event) =>
+  const field = (name: 'publicKey') => (event: Event) =>
     onInput({ ...value, [name]: (event.currentTarget as HTMLInputElement).value });
   return (
     <>
@@ -118,8 +122,13 @@ export function KeyPairFields(props: {
       )}
       {serviceAccount && <ServiceAccountHelp side={value.side} />}
       {value.side === 'atlas' && !serviceAccount && <AtlasKeyHelp />}
-      <label for={`${idPrefix}-label`}>{t('fieldLabel')}</label>
-      <input id={`${idPrefix}-label`} value={value.label} onInput={field('label')} required autocomplete="off" />
+      <ClientNameField
+        idPrefix={idPrefix}
+        value={value.label}
+        onInput={(label) => onInput({ ...value, label })}
+        side={value.side}
+        profiles={props.profiles}
+      />
       <label for={`${idPrefix}-public`}>{serviceAccount ? t('credentialClientId') : t('fieldPublicKey')}</label>
       <input
         id={`${idPrefix}-public`}

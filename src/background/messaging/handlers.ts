@@ -5,6 +5,7 @@ import { dashboardHandlers } from '../dashboard/dashboard-handlers';
 import { orgHandlers } from '../orgs/org-handlers';
 import { settingsHandlers } from '../settings/settings';
 import { backupHandlers } from '../vault/backup-handlers';
+import { clientHandlers } from '../vault/client-handlers';
 import { importHandlers } from '../vault/import-handlers';
 import { profileHandlers } from '../vault/profile-handlers';
 import { vaultHandlers } from '../vault/vault-handlers';
@@ -16,6 +17,7 @@ export type Handlers = {
 export const handlers: Handlers = {
   ...vaultHandlers,
   ...profileHandlers,
+  ...clientHandlers,
   ...backupHandlers,
   ...importHandlers,
   ...orgHandlers,

@@ -90,6 +90,10 @@ describe('key pairs in settings', () => {
       target: { value: '11111111-2222-3333-4444-555555555555' },
     });
     fireEvent.click(within(form).getByRole('button', { name: 'Save key pair' }));
+    // "Acme again" begins with the saved client "Acme": asked first, nothing sent until answered.
+    expect(within(form).getByRole('alertdialog').textContent).toContain('Acme again is close to a saved client: Acme.');
+    expect(fake.current.sent.filter((m) => m.name === 'profiles/add')).toEqual([]);
+    fireEvent.click(within(form).getByRole('button', { name: 'Keep Acme again as a new client' }));
     expect((await within(form).findByRole('alert')).textContent).toContain(
       'This public key is already saved, as the key pair of Acme.',
     );
