@@ -53,12 +53,6 @@ export type OptionsMessages = {
    * keeps the names its entries were recorded under.
    */
   'clients/rename': { request: { from: string; to: string; join?: boolean }; response: { renamed: number } };
-  /**
-   * Gives every key pair of the client `from` (its label) the name `to`, in one vault write. A name another client
-   * has is refused (invalid-input, variant client-exists) unless `join`: then the two clients become one. History
-   * keeps the names its entries were recorded under.
-   */
-  'clients/rename': { request: { from: string; to: string; join?: boolean }; response: { renamed: number } };
   'vault/change-passphrase': { request: { oldPassphrase: string; newPassphrase: string }; response: null };
   /** `history`: the history goes into the backup too (the user's choice). */
   'backup/export': { request: { history?: boolean }; response: { text: string; fileName: string } };
