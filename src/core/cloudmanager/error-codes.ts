@@ -8,6 +8,16 @@ import type { CloudManagerErrorKind } from './error-kinds';
  * migration side: available projects (org-scoped), then the project-scoped ones (targets' projects and clusters,
  * validation, start, status, cutover).
  */
+/** The Atlas calls that name an Atlas project: their 404 is a missing project. */
+const PROJECT_OPERATIONS = [
+  'atlas-clusters',
+  'validate-migration',
+  'migration-validation',
+  'start-migration',
+  'migration',
+  'cutover',
+] as const;
+
 export const ATLAS_OPERATIONS = [
   'create-token',
   'revoke-token',
@@ -15,12 +25,7 @@ export const ATLAS_OPERATIONS = [
   'atlas-org',
   'available-projects',
   'atlas-projects',
-  'atlas-clusters',
-  'validate-migration',
-  'migration-validation',
-  'start-migration',
-  'migration',
-  'cutover',
+  ...PROJECT_OPERATIONS,
 ] as const;
 export type AtlasOperation = (typeof ATLAS_OPERATIONS)[number];
 
@@ -85,15 +90,8 @@ export type ErrorAnswer = {
   namesIp?: boolean;
 };
 
-const PROJECT_OPERATIONS: ReadonlySet<CloudManagerOperation | undefined> = new Set([
-  'atlas-clusters',
-  'validate-migration',
-  'migration-validation',
-  'start-migration',
-  'migration',
-  'cutover',
-]);
-const isProjectOperation = (operation: CloudManagerOperation | undefined) => PROJECT_OPERATIONS.has(operation);
+const isProjectOperation = (operation: CloudManagerOperation | undefined) =>
+  (PROJECT_OPERATIONS as readonly unknown[]).includes(operation);
 
 function notFoundKind(operation: CloudManagerOperation | undefined): CloudManagerErrorKind {
   if (operation === 'group') return 'group-not-found';
