@@ -10,7 +10,7 @@ import type { ProfileInput, ProfileView } from '../shared/domain';
 import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { CancelButton } from '../ui/ActionOutcome';
-import { ClientNameQuestion, useClientNameCheck } from '../ui/ClientNameQuestion';
+import { ClientNameQuestion, saveWithName, useClientNameCheck } from '../ui/ClientNameQuestion';
 import { draftInput, type KeyPairDraft, KeyPairFields } from '../ui/KeyPairFields';
 import { askHostPermission } from '../ui/KeyPairServer';
 import { ErrorNotice } from '../ui/Notice';
@@ -77,14 +77,7 @@ export function EditProfileForm(props: {
         serverFieldId={`${idPrefix}-base`}
         profiles={props.profiles}
       />
-      <ClientNameQuestion
-        check={check}
-        label={input.label}
-        onAnswer={(label) => {
-          setInput({ ...input, label });
-          save({ ...input, label });
-        }}
-      />
+      <ClientNameQuestion check={check} label={input.label} onAnswer={saveWithName(input, setInput, save)} />
       <div class="row">
         <button type="submit" class="primary" disabled={action.busy}>
           {t('saveChanges')}

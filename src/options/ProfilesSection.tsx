@@ -10,7 +10,7 @@ import { send } from '../shared/send';
 import { t, tn } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
 import { ActionOutcome, CancelButton, SubmitWithOutcome } from '../ui/ActionOutcome';
-import { ClientNameQuestion, useClientNameCheck } from '../ui/ClientNameQuestion';
+import { ClientNameQuestion, saveWithName, useClientNameCheck } from '../ui/ClientNameQuestion';
 import { CREDENTIAL_KEYS } from '../ui/KeyPairCredential';
 import { blankDraft, draftInput, type KeyPairDraft, KeyPairFields } from '../ui/KeyPairFields';
 import { askHostPermission } from '../ui/KeyPairServer';
@@ -169,14 +169,7 @@ export function ProfilesSection(props: { profiles: ProfileView[]; reload: () => 
         <form class="card" onSubmit={submit} data-testid="add-profile">
           <h3>{t('addProfileTitleOptions')}</h3>
           <KeyPairFields value={input} onInput={setInput} idPrefix="options" profiles={props.profiles} />
-          <ClientNameQuestion
-            check={check}
-            label={input.label}
-            onAnswer={(label) => {
-              setInput({ ...input, label });
-              save({ ...input, label });
-            }}
-          />
+          <ClientNameQuestion check={check} label={input.label} onAnswer={saveWithName(input, setInput, save)} />
           <SideErrorHint error={action.error} side={input.side} />
           <SubmitWithOutcome text={t('saveKeyPair')} action={action} />
         </form>

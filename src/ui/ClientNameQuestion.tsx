@@ -33,6 +33,19 @@ export function useClientNameCheck(names: readonly string[]): ClientNameCheck {
   };
 }
 
+/** An answer for a key-pair form: the chosen name goes into the form's draft, and the draft is saved with it. */
+export function saveWithName<D extends { label: string }>(
+  draft: D,
+  setDraft: (next: D) => void,
+  save: (next: D) => void,
+) {
+  return (label: string) => {
+    const next = { ...draft, label };
+    setDraft(next);
+    save(next);
+  };
+}
+
 /**
  * The question, while the field still holds the name it is about; `onAnswer` gets the name chosen (a saved one, or
  * the typed one) and saves with it. The first choice takes the focus, so the keyboard answers at once.

@@ -7,7 +7,7 @@ import type { KeySide } from '../core/vault';
 import { type ClientKeyPair, clientNames } from '../core/vault/client-names';
 import type { ProfileInput } from '../shared/domain';
 import { t } from '../shared/text/i18n';
-import { ClientNameQuestion, useClientNameCheck } from './ClientNameQuestion';
+import { ClientNameQuestion, saveWithName, useClientNameCheck } from './ClientNameQuestion';
 import { blankDraft, draftInput, type KeyPairDraft, KeyPairFields } from './KeyPairFields';
 import { askHostPermission } from './KeyPairServer';
 import { SideErrorHint } from './KeyPairSide';
@@ -55,14 +55,7 @@ export function KeyPairForm(props: {
       {props.heading}
       <KeyPairFields value={draft} onInput={setDraft} idPrefix={props.idPrefix} profiles={props.profiles} />
       {props.children}
-      <ClientNameQuestion
-        check={check}
-        label={draft.label}
-        onAnswer={(label) => {
-          setDraft({ ...draft, label });
-          save({ ...draft, label });
-        }}
-      />
+      <ClientNameQuestion check={check} label={draft.label} onAnswer={saveWithName(draft, setDraft, save)} />
       <SideErrorHint error={error} side={draft.side} />
       {error && <ErrorNotice error={error} />}
       <div class="row">
