@@ -4,21 +4,17 @@
 // file and the lines are dropped from the page once saved or discarded.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type BulkRun, cloudManagerRateLimit, runBulk } from '../core/bulk';
-import { maskSecret } from '../core/vault';
 import { type ImportLine, parseImport, withSecret } from '../core/vault/import';
 import type { ErrorView } from '../shared/domain';
-import { type ImportVerdict, MessageError } from '../shared/messages';
+import { MessageError } from '../shared/messages';
 import { send } from '../shared/send';
-import { errorText } from '../shared/text/error-text';
 import { t, tn } from '../shared/text/i18n';
-import { orgLabel } from '../shared/text/org-label';
 import { ActionOutcome } from '../ui/ActionOutcome';
 import { askHostPermission } from '../ui/KeyPairServer';
-import { SIDE_KEYS } from '../ui/KeyPairSide';
+import { NewPassphraseFields, useNewPassphrase } from '../ui/NewPassphraseFields';
 import { useAction } from '../ui/use-action';
-import { importLineProblem, importTextProblem } from './import-line-text';
-
-type LineState = { state: 'queued' | 'checking' | 'not-checked' } | ImportVerdict;
+import { ImportPreview, type LineState } from './ImportPreview';
+import { importTextProblem } from './import-line-text';
 
 interface Progress {
   done: number;
@@ -35,29 +31,8 @@ function viewOf(error: unknown): ErrorView {
   return { kind: 'internal' };
 }
 
-function resultText(line: ImportLine, state: LineState | undefined): string {
-  if (line.problem) return importLineProblem(line.problem);
-  switch (state?.state) {
-    case 'identified':
-      if (!state.org) return t('keyGlobal');
-      return line.input.side === 'atlas'
-        ? t('keyAtlasOrg', orgLabel(state.org.name, state.org.id))
-        : t('keyOrg', orgLabel(state.org.name, state.org.id));
-    case 'already-saved':
-      return t('importAlreadySaved', state.label);
-    case 'invalid':
-    case 'failed':
-      return errorText(state.error).message;
-    case 'checking':
-      return t('importChecking');
-    case 'not-checked':
-      return t('importNotChecked');
-    default:
-      return t('importQueued');
-  }
-}
-
-export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promise<void> }) {
+/** `firstRun`: no vault yet; the confirm asks for the passphrase of the vault the import creates. */
+export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promise<void>; firstRun?: boolean }) {
   const [text, setText] = useState('');
   const [file, setFile] = useState<{ name: string; text: string }>();
   const [lines, setLines] = useState<ImportLine[]>();
@@ -69,6 +44,7 @@ export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promi
   const fileInput = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const action = useAction();
+  const passphrase = useNewPassphrase();
   const running = progress?.running === true;
   const previewing = lines !== undefined;
   // The form the keyboard was in is replaced by the preview (and back after a save): the heading takes the focus.
@@ -157,7 +133,13 @@ export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promi
   const confirm = () =>
     action.run(async () => {
       const total = lines?.length ?? 0;
-      const { saved } = await send('profiles/save-many', { keyPairs: ready.map((l) => l.input) });
+      const keyPairs = ready.map((l) => l.input);
+      const { saved } = await send(
+        'profiles/save-many',
+        props.firstRun ? { keyPairs, passphrase: passphrase.passphrase } : { keyPairs },
+      );
+      // Nothing secret stays in the page once the worker has it.
+      passphrase.clear();
       clearAll();
       await props.reload();
       // Skipped: every line of the paste not saved (invalid, already saved, not identified, or refused at the write).
@@ -165,6 +147,7 @@ export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promi
     });
 
   const discard = () => {
+    passphrase.clear();
     clearAll();
     props.onClose();
   };
@@ -224,62 +207,28 @@ export function ImportKeyPairs(props: { onClose: () => void; reload: () => Promi
                   ? t('importStopped', [String(progress.done), String(progress.total)])
                   : t('importChecked', String(progress.total)))}
           </p>
-          <table class="import-preview">
-            <thead>
-              <tr>
-                <th scope="col">{t('importColLine')}</th>
-                <th scope="col">{t('importColClient')}</th>
-                <th scope="col">{t('importColSide')}</th>
-                <th scope="col">{t('importColPublicKey')}</th>
-                <th scope="col">{t('importColPrivateKey')}</th>
-                <th scope="col">{t('importColResult')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line, i) => (
-                <tr key={line.line} data-testid={`import-line-${line.line}`} data-state={states[i]?.state}>
-                  <td>{line.line}</td>
-                  <td>{line.input.label}</td>
-                  <td>
-                    {t(SIDE_KEYS[line.input.side])}
-                    {line.input.credential === 'service-account' && ` · ${t('credentialServiceAccount')}`}
-                  </td>
-                  <td>{line.input.publicKey}</td>
-                  <td>{line.input.privateKey ? maskSecret(line.input.privateKey) : ''}</td>
-                  <td>
-                    {line.needsSecret && !line.problem ? (
-                      <span>
-                        <label for={`import-secret-${i}`}>{t('importNeedsSecret')}</label>{' '}
-                        <input
-                          id={`import-secret-${i}`}
-                          type="password"
-                          autocomplete="off"
-                          aria-label={t('importSecretLabel', String(line.line))}
-                          value={secrets[i] ?? ''}
-                          onInput={(e) => setSecrets((s) => ({ ...s, [i]: (e.target as HTMLInputElement).value }))}
-                          onKeyDown={(e) => {
-                            if (e.key === 'Enter') checkSecret(i);
-                          }}
-                        />{' '}
-                        <button type="button" onClick={() => checkSecret(i)} disabled={running}>
-                          {t('importCheckSecret')}
-                        </button>
-                      </span>
-                    ) : (
-                      resultText(line, states[i])
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ImportPreview
+            lines={lines}
+            states={states}
+            secrets={secrets}
+            running={running}
+            onSecret={(i, secret) => setSecrets((s) => ({ ...s, [i]: secret }))}
+            onCheckSecret={checkSecret}
+          />
+          {props.firstRun && (
+            <NewPassphraseFields idPrefix="import" label={t('importFirstRunPassphrase')} state={passphrase} />
+          )}
           <div class="actions">
             {running ? (
               <button type="button" onClick={() => run.current?.cancel()}>
                 {t('importStop')}
               </button>
             ) : (
-              <button type="button" onClick={confirm} disabled={action.busy || ready.length === 0}>
+              <button
+                type="button"
+                onClick={confirm}
+                disabled={action.busy || ready.length === 0 || (props.firstRun && !passphrase.complete)}
+              >
                 {tn('importConfirm', ready.length, String(ready.length))}
               </button>
             )}

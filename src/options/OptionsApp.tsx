@@ -9,6 +9,7 @@ import { UnlockForm } from '../ui/UnlockForm';
 import { useVaultStateNotice } from '../ui/use-vault-state-notice';
 import { BackupSection } from './BackupSection';
 import { Dashboard } from './dashboard/Dashboard';
+import { FirstRunImport } from './FirstRunImport';
 import { HistoryView } from './HistoryView';
 import { ProfilesSection } from './ProfilesSection';
 import { RestoreSection } from './RestoreSection';
@@ -68,6 +69,7 @@ export function OptionsApp() {
       <h1>{t('extName')}</h1>
       {error && <ErrorNotice error={error} />}
       {vault === 'empty' && <p data-testid="vault-empty">{t('noProfiles')}</p>}
+      {vault === 'empty' && <FirstRunImport onDone={load} />}
       {vault === 'empty' && <RestoreSection onDone={load} />}
       {vault === 'locked' && <UnlockForm onDone={load} />}
       {vault === 'unlocked' && settings && (

@@ -5,7 +5,7 @@ import { send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { KeyPairForm } from '../ui/KeyPairForm';
 import { NewPassphraseFields, useNewPassphrase } from '../ui/NewPassphraseFields';
-import { RestoreBackupLink } from './RestoreBackupLink';
+import { FirstRunLinks } from './FirstRunLinks';
 
 export function SetupForm(props: { orgId?: string; onDone: () => Promise<void> }) {
   const passphrase = useNewPassphrase();
@@ -17,7 +17,7 @@ export function SetupForm(props: { orgId?: string; onDone: () => Promise<void> }
         <>
           <h2>{t('setupTitle')}</h2>
           <p class="muted">{t('setupIntro')}</p>
-          <RestoreBackupLink />
+          <FirstRunLinks />
         </>
       }
       ready={!passphrase.problem}

@@ -86,9 +86,10 @@ export interface ImportMessages {
   /**
    * Saves every key pair that is identified (asked again only if the worker no longer knows its answer) in one vault
    * write; the others are skipped with their verdict (`index` into the request), a credential already saved among them.
+   * With `passphrase` (a first run, no vault yet), the import creates the vault under it.
    */
   'profiles/save-many': {
-    request: { keyPairs: ProfileInput[] };
+    request: { keyPairs: ProfileInput[]; passphrase?: string };
     response: { saved: ProfileView[]; skipped: { index: number; verdict: ImportVerdict }[] };
   };
 }

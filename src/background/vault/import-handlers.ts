@@ -4,6 +4,7 @@
 import { cloudManagerRateLimit, runBulk } from '../../core/bulk';
 import {
   addProfile,
+  assertPassphrase,
   emptyContents,
   type KeyIdentity,
   MAX_PROFILES,
@@ -22,7 +23,7 @@ import { WorkerError } from '../messaging/worker-error';
 import { requireNotAtlasOrg } from './key-identity';
 import { identifyNewKeyPair } from './new-key-pair';
 import { lockEpoch } from './session';
-import { readContents, updateContents } from './vault-store';
+import { createNewVault, readContents, updateContents, vaultState } from './vault-store';
 
 /** As many calls at once as the dashboard's runs make. */
 const CONCURRENCY = 4;
@@ -140,43 +141,72 @@ function listOf(keyPairs: unknown): ProfileInput[] {
   return list;
 }
 
+/** The vault's contents, or none yet on a first run (an import may be the first thing a user does). */
+async function currentOrFirstRun(): Promise<VaultContents> {
+  return (await vaultState()) === 'empty' ? emptyContents() : readContents();
+}
+
+/** Every identified key pair added to `current`, the others skipped with their verdict. */
+type SaveResult = { saved: ProfileView[]; skipped: { index: number; verdict: ImportVerdict }[] };
+
+function saveJudged(
+  current: VaultContents,
+  inputs: readonly ProfileInput[],
+  judged: readonly Judged[],
+  now: number,
+): { contents: VaultContents; result: SaveResult } {
+  let contents = current;
+  const saved: Profile[] = [];
+  const skipped: { index: number; verdict: ImportVerdict }[] = [];
+  for (const [index, { verdict, identity }] of judged.entries()) {
+    const input = inputs[index]!;
+    const local = judgeLocally(contents, draftOf(input, now));
+    if (local || !identity) {
+      skipped.push({ index, verdict: local?.verdict ?? verdict });
+      continue;
+    }
+    try {
+      requireNotAtlasOrg(contents, identity);
+      const result = addProfile(contents, input, now, identity);
+      contents = result.contents;
+      saved.push(result.profile);
+    } catch (error) {
+      skipped.push({ index, verdict: { state: 'failed', error: toErrorView(error) } });
+    }
+  }
+  const views: ProfileView[] = saved.map((p) => {
+    const { createdAt: _c, updatedAt: _u, ...view } = publicProfile(contents.profiles.find((q) => q.id === p.id)!);
+    return view;
+  });
+  return { contents, result: { saved: views, skipped } };
+}
+
 export const importHandlers: HandlersOf<ImportMessages> = {
   async 'profiles/identify-many'({ keyPairs }) {
-    const judged = await judgeAll(await readContents(), listOf(keyPairs), Date.now());
+    const judged = await judgeAll(await currentOrFirstRun(), listOf(keyPairs), Date.now());
     return { verdicts: judged.map((j) => j.verdict) };
   },
 
-  async 'profiles/save-many'({ keyPairs }) {
+  async 'profiles/save-many'({ keyPairs, passphrase }) {
     const inputs = listOf(keyPairs);
     const now = Date.now();
+    // First run: the import creates the vault under the passphrase given with it (its rule checked before any call).
+    if (passphrase !== undefined) {
+      assertPassphrase(passphrase);
+      if ((await vaultState()) !== 'empty') {
+        throw new WorkerError('vault-exists', 'A vault already exists: unlock it instead of creating a new one.');
+      }
+      const judged = await judgeAll(emptyContents(), inputs, now);
+      const { contents, result } = saveJudged(emptyContents(), inputs, judged, now);
+      if (result.saved.length === 0) {
+        throw new WorkerError('invalid-input', 'No key pair of the list could be identified: nothing was saved.');
+      }
+      await createNewVault(passphrase, contents);
+      return result;
+    }
     const judged = await judgeAll(await readContents(), inputs, now);
     // One write: every identified key pair is added to the vault as it is inside the lock (another window's add
     // meanwhile is seen, and its credential skipped).
-    return updateContents((current) => {
-      let contents = current;
-      const saved: Profile[] = [];
-      const skipped: { index: number; verdict: ImportVerdict }[] = [];
-      for (const [index, { verdict, identity }] of judged.entries()) {
-        const input = inputs[index]!;
-        const local = judgeLocally(contents, draftOf(input, now));
-        if (local || !identity) {
-          skipped.push({ index, verdict: local?.verdict ?? verdict });
-          continue;
-        }
-        try {
-          requireNotAtlasOrg(contents, identity);
-          const result = addProfile(contents, input, now, identity);
-          contents = result.contents;
-          saved.push(result.profile);
-        } catch (error) {
-          skipped.push({ index, verdict: { state: 'failed', error: toErrorView(error) } });
-        }
-      }
-      const views: ProfileView[] = saved.map((p) => {
-        const { createdAt: _c, updatedAt: _u, ...view } = publicProfile(contents.profiles.find((q) => q.id === p.id)!);
-        return view;
-      });
-      return { contents, result: { saved: views, skipped } };
-    });
+    return updateContents((current) => saveJudged(current, inputs, judged, now));
   },
 };

@@ -135,3 +135,74 @@ describe('profiles/save-many', () => {
     w.restore();
   });
 });
+
+describe('an import on a first run (no vault yet)', () => {
+  async function firstRun() {
+    fake.storage.data.local.clear();
+    fake.storage.data.session.clear();
+    vi.resetModules();
+    const { handlers } = await import('../../../../src/background/messaging/handlers');
+    const { createRouter } = await import('../../../../src/background/messaging/router');
+    const router = createRouter(handlers);
+    return async <N extends MessageName>(name: N, request: RequestOf<N>) =>
+      (await router({ name, request }, OPTIONS)) as Reply<N>;
+  }
+
+  it('identifies the key pairs with no vault, then creates the vault under the passphrase with every identified one', async () => {
+    const send = await firstRun();
+    const identified = await send('profiles/identify-many', {
+      keyPairs: [key(1), key(2), key(3, { publicKey: 'x y' })],
+    });
+    expect(identified).toMatchObject({
+      ok: true,
+      value: { verdicts: [{ state: 'identified' }, { state: 'identified' }, { state: 'invalid' }] },
+    });
+    expect((await send('context/get', {})) as Reply<'context/get'>).toMatchObject({
+      ok: true,
+      value: { vault: 'empty' },
+    });
+
+    const saved = await send('profiles/save-many', {
+      keyPairs: [key(1), key(2), key(3, { publicKey: 'x y' })],
+      passphrase: PASSPHRASE,
+    });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { saved: [{ label: 'Client 1' }, { label: 'Client 2' }], skipped: [{ index: 2 }] },
+    });
+    const listed = await send('profiles/list', {});
+    expect(listed.ok && listed.value.map((p) => [p.label, p.orgIds])).toEqual([
+      ['Client 1', [orgOf(1)]],
+      ['Client 2', [orgOf(2)]],
+    ]);
+    // The vault is sealed under that passphrase: a lock and an unlock with it opens the same two.
+    await send('vault/lock', {});
+    expect(await send('vault/unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    expect(JSON.stringify([...fake.storage.data.local.values()])).not.toMatch(/1a2b3c4d-0000/);
+  });
+
+  it('refuses a weak passphrase before any call, and a list with nothing identified without creating a vault', async () => {
+    const send = await firstRun();
+    cloud.calls.length = 0;
+    expect(await send('profiles/save-many', { keyPairs: [key(1)], passphrase: 'short' })).toMatchObject({ ok: false });
+    expect(cloud.calls).toEqual([]);
+    expect(
+      await send('profiles/save-many', { keyPairs: [key(3, { publicKey: 'x y' })], passphrase: PASSPHRASE }),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect((await send('context/get', {})) as Reply<'context/get'>).toMatchObject({
+      ok: true,
+      value: { vault: 'empty' },
+    });
+  });
+
+  it('with a vault already there, a passphrase does not create a second one', async () => {
+    const send = await firstRun();
+    await send('profiles/save-many', { keyPairs: [key(1)], passphrase: PASSPHRASE });
+    cloud.calls.length = 0;
+    expect(await send('profiles/save-many', { keyPairs: [key(2)], passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { kind: 'vault-exists' },
+    });
+    expect(cloud.calls).toEqual([]);
+  });
+});
