@@ -126,8 +126,9 @@ describe.skipIf(!writable)('settings managed by an organization (Chromium policy
     // The vault locks after 5 minutes of inactivity, not after the user's 60.
     await sendFromExtensionPage(run, 'profiles/list', {}); // activity: the alarm is set again
     const worker = await run.worker();
+    // The worker notes the activity after it answers: waited for, not read once.
+    await expect.poll(() => worker.evaluate(() => chrome.alarms.get('auto-lock'))).toBeDefined();
     const alarm = await worker.evaluate(() => chrome.alarms.get('auto-lock'));
-    expect(alarm).toBeDefined();
     expect(alarm!.scheduledTime - Date.now()).toBeLessThanOrEqual(5 * 60_000);
     expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(4 * 60_000);
   });

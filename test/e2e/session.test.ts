@@ -56,8 +56,10 @@ describe('vault session', () => {
   test('locks itself when the auto-lock alarm fires', async ({ run }) => {
     await sendFromExtensionPage(run, 'settings/set', { autoLockMinutes: 1 });
     const worker = await run.worker();
-    const alarm = await worker.evaluate(() => chrome.alarms.get('auto-lock'));
-    expect(alarm?.name).toBe('auto-lock');
+    // The worker notes the activity after it answers: waited for, not read once.
+    await expect
+      .poll(() => worker.evaluate(async () => (await chrome.alarms.get('auto-lock'))?.name))
+      .toBe('auto-lock');
     // Bring the alarm forward instead of waiting a minute (unpacked extensions may fire alarms this soon), and again
     // whenever activity pushes it back: the settings page that sent 'settings/set' loads its own data, and those
     // calls, ending after ours, count as activity. Polled through the same worker handle: opening a page would count

@@ -1,9 +1,10 @@
 // The message router: accepts messages only from this extension's own pages (the popup and the settings page,
 // by exact path), dispatches by name to the handler table's own entries, and answers {ok, value} or
-// {ok: false, error}. Every accepted message counts as activity for auto-lock.
+// {ok: false, error}. Every accepted message counts as activity for auto-lock, noted after the answer is sent: the
+// popup waits for no session write or alarm.
 import type { Envelope, MessageName, Reply } from '../../shared/messages';
 import { browser, type MessageSender } from '../platform/browser';
-import { noteActivity } from '../vault/auto-lock';
+import { noteActivitySoon } from '../vault/auto-lock';
 import { toErrorView } from './error-view';
 import type { Handlers } from './handlers';
 
@@ -24,7 +25,8 @@ export function isTrustedSender(sender: MessageSender, extensionOrigin = browser
   return base === extensionOrigin && !url.username && (PAGE_PATHS as readonly string[]).includes(url.pathname);
 }
 
-export function createRouter(handlers: Handlers) {
+/** `noteAfterAnswer` queues the activity note without waiting for it (a test passes its own to watch the order). */
+export function createRouter(handlers: Handlers, noteAfterAnswer: () => void = noteActivitySoon) {
   return async (message: unknown, sender: MessageSender): Promise<Reply<MessageName>> => {
     if (!isTrustedSender(sender)) {
       return {
@@ -45,7 +47,7 @@ export function createRouter(handlers: Handlers) {
       // Stryker disable next-line OptionalChaining: a handler was found by the envelope's name, so the envelope exists here
       const request = envelope?.request;
       const value = await handler(typeof request === 'object' && request !== null ? request : {});
-      if (name !== 'vault/lock') await noteActivity().catch(() => undefined);
+      if (name !== 'vault/lock') noteAfterAnswer();
       return { ok: true, value } as Reply<MessageName>;
     } catch (error) {
       return { ok: false, error: toErrorView(error) };

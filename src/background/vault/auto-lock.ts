@@ -24,6 +24,22 @@ export async function noteActivity(): Promise<void> {
   } else await browser.alarms.clear(AUTO_LOCK_ALARM);
 }
 
+// Activity noted after a message's answer, one note after another: the answer waits for none, none is dropped, and
+// a lock starts only once the notes queued before it are done (none writes behind the lock's wipe).
+let notes: Promise<void> = Promise.resolve();
+
+/** Queues noteActivity behind the notes before it, for after the current answer; a failure is only logged. */
+export function noteActivitySoon(): void {
+  notes = notes.then(noteActivity).catch((error: { kind?: string } | undefined) => {
+    console.warn('activity note failed:', String(error?.kind ?? error));
+  });
+}
+
+/** Settles once every activity note queued so far is done. */
+export function activityNoted(): Promise<void> {
+  return notes;
+}
+
 export async function lockNow(): Promise<void> {
   // Calls in flight send nothing more and write nothing back, and no client, cache or store opens again before the
   // next unlock; lockVault wipes what is stored.
@@ -36,6 +52,7 @@ export async function lockNow(): Promise<void> {
   // Started before the wipe (its reads queue ahead of it), awaited by nothing the lock does.
   const revocations = captureRevocations();
   try {
+    await activityNoted();
     await lockVault();
     await browser.alarms.clear(AUTO_LOCK_ALARM);
   } finally {

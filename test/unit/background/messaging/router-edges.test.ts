@@ -12,6 +12,7 @@ vi.mock('../../../../src/background/vault/vault-store', async (importOriginal) =
 }));
 
 const { createRouter, isTrustedSender, PAGE_PATHS } = await import('../../../../src/background/messaging/router');
+const { activityNoted } = await import('../../../../src/background/vault/auto-lock');
 
 const ORIGIN = 'chrome-extension://test-extension/';
 const POPUP = { id: 'test-extension', url: `${ORIGIN}src/popup/index.html` };
@@ -71,6 +72,7 @@ describe('createRouter', () => {
       ok: true,
       value: [{ orgId: 'o1' }],
     });
+    await activityNoted();
     expect(fake.storage.data.session.has('lastActivity')).toBe(true);
     expect(fake.alarms.has('auto-lock')).toBe(true);
   });

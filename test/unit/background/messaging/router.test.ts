@@ -13,6 +13,7 @@ vi.mock('../../../../src/background/vault/vault-store', async (importOriginal) =
 
 const { createRouter, isTrustedSender } = await import('../../../../src/background/messaging/router');
 const { WorkerError } = await import('../../../../src/background/messaging/worker-error');
+const { activityNoted } = await import('../../../../src/background/vault/auto-lock');
 
 const page = (path: string, extra: Record<string, unknown> = {}) => ({
   id: 'test-extension',
@@ -82,8 +83,10 @@ describe('router', () => {
     const router = createRouter({ 'settings/get': async () => null, 'vault/lock': async () => null } as never);
     const popup = page('src/popup/index.html') as never;
     await router({ name: 'vault/lock', request: {} }, popup);
+    await activityNoted();
     expect(fake.alarms.has('auto-lock')).toBe(false);
     await router({ name: 'settings/get', request: {} }, popup);
+    await activityNoted();
     expect(fake.alarms.get('auto-lock')).toEqual({ delayInMinutes: 15 });
     // A refused message is no activity.
     fake.alarms.clear();

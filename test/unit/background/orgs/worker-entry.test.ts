@@ -46,8 +46,17 @@ async function start() {
   fake.alarms.clear();
   vi.resetModules();
   await import('../../../../src/background/index');
-  const send = (name: string, request: object = {}, sender: object = POPUP) =>
-    fire(events.message, { name, request }, sender) as Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+  const { activityNoted } = await import('../../../../src/background/vault/auto-lock');
+  // The answer, once the activity the message noted after it is written too (the router does not wait for it).
+  const send = async (name: string, request: object = {}, sender: object = POPUP) => {
+    const reply = await (fire(events.message, { name, request }, sender) as Promise<{
+      ok: boolean;
+      value?: unknown;
+      error?: unknown;
+    }>);
+    await activityNoted();
+    return reply;
+  };
   const { saveOrgStatus } = await import('../../../../src/background/orgs/org-state');
   return { send, saveOrgStatus };
 }

@@ -1,7 +1,7 @@
 // Auto-lock: activity (re)creates the 'auto-lock' alarm with the configured minutes (0 clears it: the browser's exit
 // locks), and that alarm firing locks the vault: state 'locked', the session key and every wipe-on-lock key removed,
 // everything else kept, the alarm cleared. Another alarm's firing changes nothing.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
@@ -24,7 +24,12 @@ async function worker() {
   const { vaultState } = await import('../../../../src/background/vault/vault-store');
   const { STORAGE_KEYS } = await import('../../../../src/background/storage/keys');
   const router = createRouter(handlers);
-  const send = (name: string, request: object = {}) => router({ name, request }, POPUP);
+  // The answer, once the activity the message noted after it is done (the router does not wait for it).
+  const send = async (name: string, request: object = {}) => {
+    const reply = await router({ name, request }, POPUP);
+    await autoLock.activityNoted();
+    return reply;
+  };
   return { handlers, send, vaultState, STORAGE_KEYS, ...autoLock };
 }
 
@@ -173,5 +178,49 @@ describe('auto-lock: the alarm firing', () => {
     expect(await w.vaultState()).toBe('locked');
     expect(fake.storage.data.session.has('vaultKey')).toBe(false);
     expect(fake.alarms.has('auto-lock')).toBe(false);
+  });
+});
+
+describe('auto-lock: activity noted after the answer', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** alarms.create held until `release()`: the activity note stays unfinished meanwhile. */
+  function holdAlarms() {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const create = fake.browser.alarms.create;
+    vi.spyOn(fake.browser.alarms, 'create').mockImplementation(async (name: string, info: unknown) => {
+      await held;
+      return create(name, info);
+    });
+    return () => release();
+  }
+
+  it("the router answers 'context/get' before the activity is noted, and the note is still made after", async () => {
+    const w = await unlockedVault();
+    const release = holdAlarms();
+    const router = (await import('../../../../src/background/messaging/router')).createRouter(w.handlers);
+    // Answered while the note still waits for its alarm: a router that awaited the note would never answer here.
+    const reply = await router({ name: 'context/get', request: {} }, POPUP);
+    expect(reply).toMatchObject({ ok: true, value: { vault: 'unlocked' } });
+    expect(fake.alarms.has('auto-lock')).toBe(false);
+    release();
+    await w.activityNoted();
+    expect(fake.alarms.get('auto-lock')).toEqual({ delayInMinutes: 15 });
+  });
+
+  it('a lock waits for the notes queued before it: no alarm and no activity time are left behind it', async () => {
+    const w = await unlockedVault();
+    const release = holdAlarms();
+    const router = (await import('../../../../src/background/messaging/router')).createRouter(w.handlers);
+    await router({ name: 'settings/get', request: {} }, POPUP);
+    const locked = router({ name: 'vault/lock', request: {} }, POPUP);
+    release();
+    expect(await locked).toEqual({ ok: true, value: null });
+    await w.activityNoted();
+    expect(fake.alarms.has('auto-lock')).toBe(false);
+    expect(fake.storage.data.session.has('lastActivity')).toBe(false);
   });
 });
