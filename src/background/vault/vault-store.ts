@@ -18,6 +18,7 @@ import type { VaultState } from '../../shared/domain';
 import { WorkerError } from '../messaging/worker-error';
 import { serialised } from '../storage/item';
 import { unlockFailuresItem, vaultStorage } from '../storage/items';
+import { dropContents, keepContents, keptContents } from './contents-cache';
 import { currentVaultKey, forgetSession, lockEpoch, requireRemembered } from './session';
 
 /** Runs `work` alone among vault writes: the one lock every write of the envelope takes. */
@@ -28,6 +29,7 @@ export function withVaultLock<T>(work: () => Promise<T>): Promise<T> {
 
 /** Writes the envelope (staged, verified with `key`, promoted). Only inside withVaultLock. */
 export async function writeEnvelope(envelope: VaultEnvelope, key: CryptoKey): Promise<void> {
+  dropContents();
   await writeVaultAtomically(vaultStorage, envelope, async (written) => {
     await openVaultWithKey(written, key);
   });
@@ -107,6 +109,7 @@ export async function underBackoff<T>(attempt: () => Promise<T>): Promise<T> {
 }
 
 export async function lockVault(): Promise<void> {
+  dropContents();
   await forgetSession();
 }
 
@@ -122,9 +125,16 @@ async function requireKey(): Promise<CryptoKey> {
   return key;
 }
 
+/** Decrypted once per unlock and envelope (contents-cache.ts); the key is required on every read all the same. */
 async function openCurrent(): Promise<VaultContents> {
+  const since = lockEpoch();
   const envelope = await requireEnvelope();
-  return openVaultWithKey(envelope, await requireKey());
+  const key = await requireKey();
+  const kept = keptContents(since, envelope);
+  if (kept) return kept;
+  const contents = await openVaultWithKey(envelope, key);
+  if (since === lockEpoch()) keepContents(since, envelope, contents);
+  return contents;
 }
 
 /**
