@@ -12,8 +12,8 @@ import { parseParamList } from './challenge';
 import { pickDigestChallenge } from './challenge-choice';
 import { adoptingSlots, type Slots, sharedSlot, takeTurn } from './challenge-turn';
 import { DigestError } from './errors';
+import { discard, globalFetch, startExchange } from './exchange';
 import { cacheKey, createMemoryNonceStore, NonceCache, type NonceStore, type Reservation } from './nonce-cache';
-import { redirectOf } from './redirect';
 import { replayableRequest, sendInit } from './replayable-request';
 
 export interface DigestCredentials {
@@ -86,18 +86,8 @@ interface Signed {
   header: string;
 }
 
-function abortError(callSignal: AbortSignal | null | undefined, timeoutMs: number): DigestError {
-  return callSignal?.aborted
-    ? new DigestError('aborted', 'The request was cancelled.')
-    : new DigestError('timeout', `No answer within ${timeoutMs} ms.`);
-}
-
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
-}
-
 export function createDigestFetch(credentials: DigestCredentials, options: DigestFetchOptions = {}): DigestFetch {
-  const baseFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const baseFetch = options.fetch ?? globalFetch;
   const store = options.store ?? defaultStore;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const preemptive = options.preemptive ?? true;
@@ -111,30 +101,13 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
     const key = cacheKey(request.origin, credentials.username, credentials.password);
     const slots: Slots = { origin: request.origin, own: key, share };
     const cache = cacheFor(store);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const exchange = startExchange(request, baseFetch, timeoutMs, DigestError);
+    const { signal } = exchange;
 
     let requests = 0;
     const send = async (authorization?: string): Promise<Response> => {
       requests += 1;
-      const init = sendInit(request, authorization, signal);
-      let response: Response;
-      try {
-        response = await baseFetch(request.url, init);
-      } catch (error) {
-        if (request.signal?.aborted) throw new DigestError('aborted', 'The request was cancelled.', { cause: error });
-        if (timeout.aborted) throw new DigestError('timeout', `No answer within ${timeoutMs} ms.`, { cause: error });
-        throw new DigestError('network', `The server could not be reached (${request.origin}).`, { cause: error });
-      }
-      const redirect = redirectOf(response, request);
-      if (redirect) {
-        await discard(response);
-        const where = redirect.host === undefined ? 'another address' : redirect.host;
-        throw new DigestError('redirected', `The server pointed the request to ${where}; it was not followed.`, {
-          host: redirect.host,
-        });
-      }
-      return response;
+      return exchange.send(sendInit(request, authorization, signal));
     };
 
     const sign = (reservation: Reservation, cnonceValue: string): Signed => {
@@ -177,9 +150,7 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
     };
 
     // Stryker disable ObjectLiteral,BooleanLiteral: without a slot nothing is signed warm, so borrowed is never read
-    const turn = preemptive
-      ? await takeTurn(cache, slots, signal, () => abortError(request.signal, timeoutMs))
-      : { borrowed: false };
+    const turn = preemptive ? await takeTurn(cache, slots, signal, exchange.stopped) : { borrowed: false };
     // Stryker restore ObjectLiteral,BooleanLiteral
     const release = turn.release;
     try {

@@ -7,7 +7,7 @@
 // API requests per call. No request follows a redirect: a redirect answer ends the call as an OAuthError 'redirected'.
 import { CloudManagerError } from '../cloudmanager/cloud-manager-error';
 import { DigestError } from '../digest/errors';
-import { redirectOf } from '../digest/redirect';
+import { discard, globalFetch, startExchange } from '../digest/exchange';
 import { type ReplayableRequest, replayableRequest, sendInit } from '../digest/replayable-request';
 import { OAuthError, type OAuthErrorKind } from './errors';
 import { parseJson } from './token-answer';
@@ -67,10 +67,6 @@ export function forgetToken(store: TokenStore, key: string): void {
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
-}
 
 /** Bodies fetch reads once: sent as given, but a call carrying one is never repeated. */
 const unreplayable = (body: BodyInit | null | undefined) =>
@@ -136,7 +132,7 @@ function raced<T>(promise: Promise<T>, signal: AbortSignal, failure: () => Error
 }
 
 export function createTokenFetch(credentials: ClientCredentials, options: TokenFetchOptions = {}): TokenFetch {
-  const baseFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const baseFetch = options.fetch ?? globalFetch;
   const store = options.store ?? defaultStore;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const now = options.now ?? Date.now;
@@ -147,12 +143,8 @@ export function createTokenFetch(credentials: ClientCredentials, options: TokenF
     const once = unreplayable(init.body);
     const tokenUrl = options.tokenUrl ?? `${request.origin}/api/oauth/token`;
     const cache = cacheFor(store);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-    const failure = () =>
-      request.signal?.aborted
-        ? new OAuthError('aborted', 'The request was cancelled.')
-        : new OAuthError('timeout', `No answer within ${timeoutMs} ms.`);
+    const exchange = startExchange(request, baseFetch, timeoutMs, OAuthError);
+    const { signal } = exchange;
     const acquisition: Acquisition = {
       key: tokenKey(tokenUrl, credentials.clientId, credentials.clientSecret),
       client: `${tokenUrl}|${credentials.clientId}`,
@@ -161,7 +153,7 @@ export function createTokenFetch(credentials: ClientCredentials, options: TokenF
       sleep,
       timeoutMs,
     };
-    const token = (stale?: string) => raced(cache.token(acquisition, stale), signal, failure);
+    const token = (stale?: string) => raced(cache.token(acquisition, stale), signal, exchange.stopped);
 
     const send = async (accessToken: string): Promise<Response> => {
       // Checked after every await that led here: a lock while the token was awaited sends nothing.
@@ -173,23 +165,7 @@ export function createTokenFetch(credentials: ClientCredentials, options: TokenF
         throw asOAuthError(error);
       }
       if (once) sendOptions.body = init.body;
-      let response: Response;
-      try {
-        response = await baseFetch(request.url, sendOptions);
-      } catch (error) {
-        if (request.signal?.aborted) throw new OAuthError('aborted', 'The request was cancelled.', { cause: error });
-        if (timeout.aborted) throw new OAuthError('timeout', `No answer within ${timeoutMs} ms.`, { cause: error });
-        throw new OAuthError('network', `The server could not be reached (${request.origin}).`, { cause: error });
-      }
-      const redirect = redirectOf(response, request);
-      if (redirect) {
-        await discard(response);
-        const where = redirect.host === undefined ? 'another address' : redirect.host;
-        throw new OAuthError('redirected', `The server pointed the request to ${where}; it was not followed.`, {
-          host: redirect.host,
-        });
-      }
-      return response;
+      return exchange.send(sendOptions);
     };
 
     const first = await token();
