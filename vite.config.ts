@@ -17,11 +17,34 @@ function finishManifest(): Plugin & { renderCrxManifest: (m: Record<string, unkn
   };
 }
 
+/**
+ * webextension-polyfill as an ES module: its UMD header made the bundler treat it as CommonJS and wrap it in an
+ * interop helper that copies every property of its export into a new object, in each bundle at every start. The
+ * polyfill's own code is kept as it is; only the header around its factory is replaced by a call that hands it a
+ * `module` object whose `exports` becomes the default export.
+ */
+export function polyfillAsModule(): Plugin {
+  return {
+    name: 'webextension-polyfill-as-module',
+    transform(code, id) {
+      if (!/[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/.test(id)) return undefined;
+      const factory = code.indexOf('function (module) {');
+      const end = /\}\);\s*(\/\/# sourceMappingURL=\S*\s*)?$/.exec(code);
+      if (factory < 0 || !end) throw new Error('webextension-polyfill: unexpected UMD shape; check polyfillAsModule');
+      const body = code.slice(factory, end.index + 1);
+      return {
+        code: `const polyfill = { exports: {} };\n(${body})(polyfill);\nexport default polyfill.exports;\n`,
+        map: null,
+      };
+    },
+  };
+}
+
 export default defineConfig({
   // Never the development JSX runtime, whatever NODE_ENV the shell (or Vitest's `test`) passes: it embeds each
   // component's absolute path, and a store reviewer's rebuild in another folder would differ from the package.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
-  plugins: [crx({ manifest: manifest as never }), finishManifest()],
+  plugins: [polyfillAsModule(), crx({ manifest: manifest as never }), finishManifest()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

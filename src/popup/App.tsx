@@ -1,25 +1,33 @@
 // The popup: loads the context for the active tab, then shows setup, unlock, the question a project page of an
 // unknown client asks, an Atlas org's panel (create a token and link, revoke), or the org's link panel.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ErrorView, PopupContext } from '../shared/domain';
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { ErrorNotice } from '../ui/Notice';
-import { UnlockForm } from '../ui/UnlockForm';
 import { useVaultStateNotice } from '../ui/use-vault-state-notice';
-import { AtlasOrgPanel } from './AtlasOrgPanel';
+import { lazyPanel } from './lazy-panel';
 import { OrgPanel } from './OrgPanel';
-import { ProjectClientPanel } from './ProjectClientPanel';
-import { SetupForm } from './SetupForm';
 
-export function App(props: { url?: string }) {
+// Loaded when shown: a known org's popup needs none of them.
+const SetupForm = lazyPanel(() => import('./SetupForm').then((m) => m.SetupForm));
+const UnlockForm = lazyPanel(() => import('../ui/UnlockForm').then((m) => m.UnlockForm));
+const ProjectClientPanel = lazyPanel(() => import('./ProjectClientPanel').then((m) => m.ProjectClientPanel));
+const AtlasOrgPanel = lazyPanel(() => import('./AtlasOrgPanel').then((m) => m.AtlasOrgPanel));
+
+/** `first`: the answer to the context/get main.tsx sent before this module loaded. */
+export function App(props: { url?: string; first?: Promise<PopupContext> }) {
   const [context, setContext] = useState<PopupContext>();
   const [loadError, setLoadError] = useState<ErrorView>();
 
+  // The first load takes main.tsx's answer; every later one asks again.
+  const first = useRef(props.first);
   const reload = useCallback(async () => {
+    const answer = first.current ?? send('context/get', { url: props.url });
+    first.current = undefined;
     try {
-      setContext(await send('context/get', { url: props.url }));
+      setContext(await answer);
       setLoadError(undefined);
     } catch (error) {
       setLoadError(asErrorView(error));

@@ -12,10 +12,13 @@ import { LinkTokenField, TokenReuseNotice, useLinkToken } from '../ui/LinkTokenF
 import { Notice } from '../ui/Notice';
 import { ProfileSelect } from '../ui/ProfileSelect';
 import { ConfirmUnlink } from './ConfirmUnlink';
-import { CreateAndLink } from './CreateAndLink';
-import { NoKeyPairPanel } from './NoKeyPairPanel';
+import { lazyPanel } from './lazy-panel';
 import { NotRecordedNotice } from './NotRecordedNotice';
 import { type Failure, type Operation, StatusLine } from './StatusLine';
+
+// Loaded when shown: an org with its key pair and no Atlas key pair needs neither.
+const CreateAndLink = lazyPanel(() => import('./CreateAndLink').then((m) => m.CreateAndLink));
+const NoKeyPairPanel = lazyPanel(() => import('./NoKeyPairPanel').then((m) => m.NoKeyPairPanel));
 
 /** The key pairs the worker says may serve this org; never another org's. */
 export function candidateProfiles(context: PopupContext): ProfileView[] {
@@ -217,7 +220,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
 
       <div aria-live="polite" data-testid="outcome">
         {success && (
-          <Notice tone="success">
+          <Notice tone="success" takeFocus={success}>
             <strong>{success}</strong>
           </Notice>
         )}

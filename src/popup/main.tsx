@@ -1,12 +1,16 @@
-// Popup entry: finds the active tab, then renders the app for it.
-import { render } from 'preact';
+// Popup entry: asks the worker for the active tab's context first, and only then loads the app that shows it, so
+// the one message the popup waits for is on its way before any view code is fetched or parsed.
 import browser from 'webextension-polyfill';
-import { App } from './App';
+import type { PopupContext } from '../shared/domain';
+import { send } from '../shared/send';
 
 async function start(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  render(<App url={tab?.url} />, document.getElementById('app')!);
+  const first: Promise<PopupContext> = send('context/get', { url: tab?.url });
+  // Handled where the app awaits it; this keeps an early failure from counting as unhandled meanwhile.
+  first.catch(() => undefined);
+  const { mountPopup } = await import('./mount');
+  mountPopup(tab?.url, first);
 }
 
 start();

@@ -43,6 +43,8 @@ async function open(context: PopupContext) {
   fake.current.handlers['context/get'] = () => context;
   render(<App url={`https://cloud.mongodb.com/v2#/org/${ORG}/projects`} />);
   await waitFor(() => expect(status()).toBe('Not linked to Atlas'));
+  // The panel's module is loaded when the panel is first shown (lazy-panel.tsx).
+  if (context.atlasTargets?.length) await waitFor(() => section());
 }
 
 beforeEach(() => {
