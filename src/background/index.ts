@@ -1,6 +1,7 @@
 // The service worker's entry: registers every listener synchronously at start (MV3 wakes the worker for them).
 import { handlers } from './messaging/handlers';
 import { createRouter } from './messaging/router';
+import { followRunning, MIGRATION_WATCH_ALARM, watchRound } from './migrations/migration-watch';
 import { BADGE_AGE_ALARM, onTabUpdated, repaintShownTabs, startBadgeAgeAlarm } from './orgs/tab-tracking';
 import { events, type MessageSender } from './platform/browser';
 import { applyPolicyChange } from './settings/policy-changes';
@@ -19,9 +20,12 @@ events.tabActivated.addListener(() => {
 });
 events.alarm.addListener((alarm) => {
   if (alarm.name === BADGE_AGE_ALARM) repaintShownTabs().catch(warn('badge repaint'));
+  else if (alarm.name === MIGRATION_WATCH_ALARM) watchRound().catch(warn('migration watch'));
   else onAlarm(alarm).catch(warn('auto-lock'));
 });
 events.storageChanged.addListener((_changes, area) => {
   if (area === 'managed') applyPolicyChange().catch(warn('policy change'));
 });
 startBadgeAgeAlarm().catch(warn('badge alarm'));
+// The migration watch's alarm runs only while a migration the extension started still runs.
+followRunning().catch(warn('migration watch'));

@@ -9,7 +9,9 @@ import type { ErrorKind } from './errors';
 export type Operation = 'link' | 'unlink' | 'status';
 
 /** What the history records: the org calls, the Atlas org's link token revoked, and the log cleared. */
-export type HistoryOperation = Operation | 'revoke-token' | 'clear-log';
+/** The migration cockpit's recorded actions (#34): a validation, a start and a cutover asked of Atlas. */
+export type MigrationOperation = 'migration-validate' | 'migration-start' | 'migration-cutover';
+export type HistoryOperation = Operation | 'revoke-token' | 'clear-log' | MigrationOperation;
 
 export type VaultState = 'empty' | 'locked' | 'unlocked';
 

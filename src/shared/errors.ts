@@ -23,6 +23,12 @@ export const WORKER_ERROR_KINDS = [
   'no-atlas-key-pair',
   // Create-and-link for an Ops Manager org: its key pair holds no external addresses for the token (params client).
   'access-list-ips-missing',
+  // The migration cockpit: the org has no Atlas target to ask (params orgId, orgName).
+  'no-atlas-target',
+  // A start without a passed validation of the same plan (variant pending or failed; none without one).
+  'not-validated',
+  // A cutover of a migration Atlas does not call ready for it (params status).
+  'migration-not-ready',
   // The organization's policy (storage.managed) allows only other Ops Manager servers (params server, servers;
   // variant none: it allows none).
   'server-not-allowed',

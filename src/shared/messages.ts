@@ -15,6 +15,7 @@ import type {
   Settings,
 } from './domain';
 import type { ErrorKind } from './errors';
+import type { MigrationMessages } from './migration-messages';
 import type { OptionsMessages } from './options-messages';
 
 export interface PopupMessages {
@@ -95,7 +96,7 @@ export interface ImportMessages {
 }
 
 // The options page and the dashboard add their own messages in options-messages.ts and dashboard-messages.ts.
-export type MessageMap = PopupMessages & OptionsMessages & DashboardMessages & ImportMessages;
+export type MessageMap = PopupMessages & OptionsMessages & DashboardMessages & ImportMessages & MigrationMessages;
 export type MessageName = keyof MessageMap;
 
 /** The worker's handler table for a message map: one async function per message. */

@@ -8,7 +8,7 @@
 // nothing once the vault locked (signing-fetch.ts); its failures then read as `vault-locked`. From a lock to the
 // next unlock a key pair's client sends nothing, and the session's token and nonce caches stay closed: a call that
 // outlived the lock finds no fresh client, cache or store to send or write with.
-import { type AtlasApi, createAtlasApi } from '../../core/atlas';
+import { type AtlasApi, type AtlasMigrationApi, createAtlasApi, createAtlasMigrationApi } from '../../core/atlas';
 import { type CloudManagerApi, createCloudManagerApi } from '../../core/cloudmanager';
 import { reopenTokens } from '../../core/oauth';
 import { type Profile, profileCredential, requireSideRule } from '../../core/vault';
@@ -22,7 +22,8 @@ import { openTokenStore, sessionTokenStore } from './token-store';
 
 export { type SigningKey, signingFetch } from './signing-fetch';
 
-const clients = new Map<string, { fingerprint: string; api: CloudManagerApi | AtlasApi }>();
+/** By kind of client and profile id: an Atlas key pair has a link-token client and a migration client. */
+const clients = new Map<string, { fingerprint: string; api: object }>();
 /**
  * The lock epoch the session's caches were last opened for. A worker starts open, in epoch 0; a lock (auto-lock.ts)
  * closes them and moves to a newer epoch, so the first client after the next unlock opens them again.
@@ -75,9 +76,10 @@ function sideChecked<A extends object>(profile: Profile, api: A): A {
   });
 }
 
-function clientFor<A extends CloudManagerApi | AtlasApi>(
+function clientFor<A extends object>(
   profile: Profile,
   create: (options: { baseUrl: string; fetch: typeof fetch }) => A,
+  kind = 'api',
 ): A {
   const gate = sessionGate();
   const kept = gate.open();
@@ -90,7 +92,8 @@ function clientFor<A extends CloudManagerApi | AtlasApi>(
     String(profile.side),
     String(profile.global),
   ].join('\u0000');
-  const known = kept ? clients.get(profile.id) : undefined;
+  const cacheKey = `${kind}\u0000${profile.id}`;
+  const known = kept ? clients.get(cacheKey) : undefined;
   if (known && known.fingerprint === fingerprint) return known.api as A;
   const api = gated(
     sideChecked(
@@ -102,7 +105,7 @@ function clientFor<A extends CloudManagerApi | AtlasApi>(
     ),
     gate,
   );
-  if (kept) clients.set(profile.id, { fingerprint, api });
+  if (kept) clients.set(cacheKey, { fingerprint, api });
   return api;
 }
 
@@ -114,6 +117,11 @@ export function apiFor(profile: Profile): CloudManagerApi {
 /** The Atlas Admin API client of an Atlas key pair: an API key shares the server's nonce like the others. */
 export function atlasApiFor(profile: Profile): AtlasApi {
   return clientFor(profile, createAtlasApi);
+}
+
+/** The Atlas migration client of an Atlas key pair (availableProjects, targets, validate, start, cutover). */
+export function atlasMigrationApiFor(profile: Profile): AtlasMigrationApi {
+  return clientFor(profile, createAtlasMigrationApi, 'migrations');
 }
 
 /**

@@ -2,6 +2,7 @@
 // every message of the map to have its handler. Anything a handler throws becomes an ErrorView in the router.
 import type { MessageMap, MessageName } from '../../shared/messages';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers';
+import { migrationHandlers } from '../migrations/migration-handlers';
 import { orgHandlers } from '../orgs/org-handlers';
 import { settingsHandlers } from '../settings/settings';
 import { backupHandlers } from '../vault/backup-handlers';
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   ...orgHandlers,
   ...settingsHandlers,
   ...dashboardHandlers,
+  ...migrationHandlers,
 };

@@ -12,7 +12,7 @@ import { STORAGE_KEYS, type StorageKey } from './keys';
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** A table of objects: entries that are not objects are dropped, so one bad record never breaks the others. */
-function tableOf<V>(valid: (value: Record<string, unknown>) => boolean) {
+export function tableOf<V>(valid: (value: Record<string, unknown>) => boolean) {
   return (stored: unknown): Record<string, V> | undefined => {
     if (!isObject(stored)) return undefined;
     const table: Record<string, V> = {};

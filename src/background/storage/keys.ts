@@ -23,6 +23,9 @@ export const STORAGE_KEYS = {
   history: { area: 'local', wipeOnLock: false },
   dashboardConcurrency: { area: 'local', wipeOnLock: false },
   storageVersions: { area: 'local', wipeOnLock: false },
+  // The migration cockpit: the migrations started and each plan's last validation (ids and statuses, no secret).
+  migrations: { area: 'local', wipeOnLock: false },
+  migrationValidations: { area: 'local', wipeOnLock: false },
   vaultKey: { area: 'session', wipeOnLock: true },
   lastActivity: { area: 'session', wipeOnLock: true },
   digestNonces: { area: 'session', wipeOnLock: true },

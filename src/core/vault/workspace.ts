@@ -19,6 +19,8 @@ export const MAX_NOTE_CHARACTERS = 500;
 
 export type WorkspaceLinkStatus = 'SYNCED' | 'NOT_SYNCED' | 'NOT_LINKED';
 export type WorkspaceOperation = 'link' | 'unlink' | 'status';
+/** The migration cockpit's recorded actions (a backup's history keeps them too). */
+export const MIGRATION_OPERATIONS = ['migration-validate', 'migration-start', 'migration-cutover'] as const;
 
 /** An org as the worker records it (OrgStatusRecord without a failure, which is no one's to restore). */
 export interface WorkspaceOrg {
@@ -38,7 +40,7 @@ export interface WorkspaceHistoryEntry {
   time: number;
   orgId: string;
   orgName?: string;
-  operation: WorkspaceOperation | 'revoke-token' | 'clear-log';
+  operation: WorkspaceOperation | 'revoke-token' | 'clear-log' | (typeof MIGRATION_OPERATIONS)[number];
   result: string;
   ok: boolean;
   profileLabel: string;
@@ -71,7 +73,7 @@ type Raw = Record<string, unknown>;
 const isRecord = (x: unknown): x is Raw => !!x && typeof x === 'object' && !Array.isArray(x);
 const STATUSES: readonly unknown[] = ['SYNCED', 'NOT_SYNCED', 'NOT_LINKED'];
 const OPERATIONS: readonly unknown[] = ['link', 'unlink', 'status'];
-const HISTORY_OPERATIONS: readonly unknown[] = [...OPERATIONS, 'revoke-token', 'clear-log'];
+const HISTORY_OPERATIONS: readonly unknown[] = [...OPERATIONS, 'revoke-token', 'clear-log', ...MIGRATION_OPERATIONS];
 const TOKEN_SOURCES: readonly unknown[] = ['created', 'pasted'];
 const RESULT = /^[A-Za-z0-9_-]{1,64}$/;
 const FINGERPRINT = /^[0-9a-f]{8,64}$/;

@@ -23,6 +23,8 @@ export const SUBSTITUTIONS: Partial<Record<ErrorView['kind'], string[]>> = {
   'duplicate-key': ['label'],
   'no-atlas-key-pair': ['client'],
   'access-list-ips-missing': ['client'],
+  'no-atlas-target': ['org'],
+  'migration-not-ready': ['status'],
   redirected: ['host'],
   'server-not-allowed': ['server', 'servers'],
   // What is running: its key pair, and a made token's Atlas org or a pasted token's fingerprint (variant link-*).

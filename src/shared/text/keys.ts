@@ -11,6 +11,9 @@ export const OPERATION_KEYS: Readonly<Record<HistoryOperation, MessageKey>> = {
   status: 'operation_status',
   'revoke-token': 'operation_revoke_token',
   'clear-log': 'audit_operation_clear_log',
+  'migration-validate': 'operation_migration_validate',
+  'migration-start': 'operation_migration_start',
+  'migration-cutover': 'operation_migration_cutover',
 };
 
 /** What is happening while an operation runs. */

@@ -150,7 +150,9 @@ describe('the registry', () => {
       'history',
       'dashboardConcurrency',
       'storageVersions',
+      'migrations',
+      'migrationValidations',
     ]);
-    expect(Object.keys(STORAGE_KEYS)).toHaveLength(17);
+    expect(Object.keys(STORAGE_KEYS)).toHaveLength(19);
   });
 });
