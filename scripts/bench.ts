@@ -6,7 +6,9 @@ import { measureCreateAndLink } from '../test/bench/create-and-link.ts';
 import { benchCreateAndLinkBulk } from '../test/bench/create-and-link-bulk.ts';
 import { measureDigestRequests } from '../test/bench/digest-requests.ts';
 import { benchImportKeyPairs } from '../test/bench/import-key-pairs.ts';
+import { popupLoaded } from '../test/bench/popup-loaded.ts';
 import { measurePopup } from '../test/bench/popup-timing.ts';
+import { measurePopupAgainstMinimal } from '../test/bench/popup-vs-minimal.ts';
 import { benchServiceAccounts } from '../test/bench/service-accounts.ts';
 import { bundleSizes } from '../test/bench/sizes.ts';
 import { measureUnlock } from '../test/bench/unlock-timing.ts';
@@ -31,6 +33,8 @@ for (const size of bundleSizes()) {
   const target = size.name === 'popup' || size.name === 'worker' ? '≤ 15 KB gzip' : '';
   row(`JS gzip: ${size.name} (${size.files} files)`, kb(size.gzipBytes), target);
 }
+const loaded = popupLoaded();
+row(`JS gzip: popup, all a known org's popup loads (${loaded.files} files)`, kb(loaded.gzipBytes), '≤ 15 KB gzip');
 
 const digest = await measureDigestRequests();
 row('Digest requests per call: cold', String(digest.cold), '2');
@@ -50,6 +54,20 @@ row('Chromium: popup page start → org shown (median of 5)', ms(median(popup.pa
 row('Chromium: open popup → org shown, via CDP (median of 5)', ms(median(popup.popupToOrgMs)), '');
 row('Chromium: requests the sandbox saw for one link, cold', String(popup.linkRequestsCold), '');
 row('Chromium: requests the sandbox saw for one link, warm (another key pair)', String(popup.linkRequestsWarm), '');
+
+// Issue #33: the popup against a minimal one (one message to a worker that answers it), in the same browser, round
+// by round; cold = its worker stopped before the round.
+const POPUP_ROUNDS = 9;
+const againstMinimal = await measurePopupAgainstMinimal(POPUP_ROUNDS);
+for (const temperature of ['warm', 'cold'] as const) {
+  const ours = median(againstMinimal.extension[temperature]);
+  const minimal = median(againstMinimal.minimal[temperature]);
+  row(
+    `Chromium: popup org shown, ${temperature} (median of ${POPUP_ROUNDS})`,
+    `${ms(ours)}, minimal ${ms(minimal)}, ratio ${(ours / minimal).toFixed(2)}`,
+    'ratio ≤ 1.2',
+  );
+}
 
 const unlock = await measureUnlock();
 row('Chromium: PBKDF2-SHA256 600,000 (WebCrypto, median of 3)', ms(unlock.webCryptoDeriveMs), '≤ 400 ms');

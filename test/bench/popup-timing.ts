@@ -13,7 +13,7 @@ export interface PopupFigures {
 }
 
 /** The vault with three clients' key pairs (one per org, as Cloud Manager issues them). */
-async function setUp(run: ExtensionRun, page: Page, passphrase: string) {
+export async function setUpBenchVault(run: ExtensionRun, page: Page, passphrase: string) {
   const key = (name: string) => run.sandbox.fixture.keys.find((k) => k.name === name)!;
   const owner = key('owner');
   await page.evaluate(
@@ -44,7 +44,7 @@ export async function measurePopup(rounds = 5): Promise<PopupFigures> {
     const tab = await run.openTab(orgPageUrl(org('Acme Retail').id));
     const ext = await run.context.newPage();
     await ext.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
-    await setUp(run, ext, 'bench passphrase 1234');
+    await setUpBenchVault(run, ext, 'bench passphrase 1234');
     await ext.close();
     const popupToOrgMs: number[] = [];
     const pageToOrgMs: number[] = [];

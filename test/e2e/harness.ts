@@ -1,7 +1,8 @@
 // Launches the production build in Debian's Chromium (headless) against an in-process sandbox, with
 // cloud.mongodb.com mapped to it, and drives the real toolbar popup (chrome.action.openPopup) through a second
 // CDP connection — the path a user takes, with no test mode in the extension.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -16,6 +17,8 @@ export interface ExtensionRun {
   context: BrowserContext;
   sandbox: Sandbox;
   extensionId: string;
+  /** The browser's DevTools endpoint, for a CDP connection of one's own (an action popup is listed only on a new one). */
+  cdpEndpoint: string;
   /** Console lines of every page and worker of the extension, for the secret scan. */
   consoleLines: string[];
   worker(): Promise<Worker>;
@@ -37,6 +40,14 @@ export interface LaunchOptions {
   locale?: string;
   /** The unpacked extension to load (default DIST); a copy elsewhere gets an id of its own (made from its path). */
   extensionDir?: string;
+  /** Further unpacked extensions to load beside it in the same browser (the bench's minimal popup). */
+  alsoLoad?: string[];
+}
+
+/** The id Chromium gives an unpacked extension: made from its absolute path (SHA-256, 32 letters a–p). */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
 }
 
 export async function launchExtension(
@@ -61,14 +72,23 @@ export async function launchExtension(
     ignoreDefaultArgs: ['--disable-extensions'],
     ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale } } : {}),
     args: [
-      ...chromiumArgs({ extensionDir: options.extensionDir ?? DIST, httpsPort: sandbox.httpsPort, spki: sandbox.spki }),
+      ...chromiumArgs({
+        extensionDir: [options.extensionDir ?? DIST, ...(options.alsoLoad ?? [])].join(','),
+        httpsPort: sandbox.httpsPort,
+        spki: sandbox.spki,
+      }),
       '--no-sandbox',
+      // CDP's Extensions domain (Extensions.triggerAction opens an action popup without waking the worker).
+      ...(options.alsoLoad ? ['--enable-unsafe-extension-debugging'] : []),
       '--remote-debugging-port=0',
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });
   const consoleLines: string[] = [];
-  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const others = new Set((options.alsoLoad ?? []).map(unpackedExtensionId));
+  const ours = (w: Worker) => !others.has(new URL(w.url()).host);
+  const firstWorker =
+    context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
   const extensionId = new URL(firstWorker.url()).host;
   const watchWorker = (w: Worker) => w.on('console', (m) => consoleLines.push(`[worker] ${m.text()}`));
   watchWorker(firstWorker);
@@ -111,6 +131,7 @@ export async function launchExtension(
     context,
     sandbox,
     extensionId,
+    cdpEndpoint: `http://127.0.0.1:${port}`,
     consoleLines,
     worker,
     async openTab(url) {
@@ -203,19 +224,29 @@ export async function tabIdOf(run: ExtensionRun, tab: Page): Promise<number> {
   return id;
 }
 
-/** Stops the service worker the way Chrome's terminate-sw sample does: close its DevTools target. */
-export async function stopWorker(run: ExtensionRun): Promise<void> {
-  const w = await run.worker();
+/**
+ * Stops the service worker the way Chrome's terminate-sw sample does: close its DevTools target. Another loaded
+ * extension's worker (`extensionId`) is stopped if it runs, and left alone if it does not.
+ */
+export async function stopWorker(run: ExtensionRun, extensionId = run.extensionId): Promise<void> {
+  const w = extensionId === run.extensionId ? await run.worker() : undefined;
   const browser = run.context.browser();
   if (!browser) throw new Error('no browser handle');
   const cdp = await browser.newBrowserCDPSession();
   const { targetInfos } = (await cdp.send('Target.getTargets')) as {
     targetInfos: { targetId: string; type: string; url: string }[];
   };
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url === w.url());
-  if (!target) throw new Error('service worker target not found');
+  const target = targetInfos.find(
+    (t) =>
+      t.type === 'service_worker' && (w ? t.url === w.url() : t.url.startsWith(`chrome-extension://${extensionId}/`)),
+  );
+  if (!target) {
+    await cdp.detach().catch(() => undefined);
+    if (w) throw new Error('service worker target not found');
+    return;
+  }
   await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  stoppedWorkers.add(w);
+  if (w) stoppedWorkers.add(w);
   // Playwright's 'close' event is not reliable once other CDP clients attached: poll the targets instead.
   for (let i = 0; i < 100; i++) {
     const { targetInfos: now } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] };

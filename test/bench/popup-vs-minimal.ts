@@ -1,0 +1,136 @@
+// The popup against a blank one: the time from the popup's navigation start to the org on screen (its User Timing
+// mark 'atlas-link:org-shown'), for the real build and for a minimal extension whose popup sends one message to a
+// worker that answers it and marks the same name. Both load in the same Chromium and are opened the same way
+// (CDP's Extensions.triggerAction, which wakes no worker), round by round, warm (the worker running) and cold (the
+// worker stopped before the round), so the ratio compares like with like on whatever machine runs it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { type ExtensionRun, launchExtension, orgPageUrl, stopWorker, unpackedExtensionId } from '../e2e/harness.ts';
+import { setUpBenchVault } from './popup-timing.ts';
+
+export const SHOWN_MARK = 'atlas-link:org-shown';
+
+/** Writes the minimal extension: one popup page, one message, one worker that answers it. */
+export function writeMinimalExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-minimal-popup-'));
+  const files: Record<string, string> = {
+    'manifest.json': JSON.stringify({
+      manifest_version: 3,
+      name: 'Minimal popup (bench)',
+      version: '1.0.0',
+      action: { default_popup: 'popup.html' },
+      background: { service_worker: 'worker.js', type: 'module' },
+    }),
+    'worker.js': `chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  reply({ ok: true, value: { org: { orgId: 'minimal', name: 'Minimal org' }, asked: message.name } });
+});
+`,
+    'popup.html': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8" /><title>Minimal</title></head>
+<body><main id="app"></main><script type="module" src="popup.js"></script></body></html>
+`,
+    'popup.js': `const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+const reply = await chrome.runtime.sendMessage({ name: 'context/get', request: { url: tab?.url } });
+document.getElementById('app').textContent = reply.value.org.name;
+performance.mark('${SHOWN_MARK}');
+`,
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+interface Subject {
+  id: string;
+  popupPath: string;
+}
+
+/** The tab target (not its page's) holding the page: the one Extensions.triggerAction takes. */
+async function tabTargetOf(run: ExtensionRun, page: Page): Promise<string> {
+  const cdp = await run.context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  await cdp.detach();
+  const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
+  if (!tab) throw new Error(`no tab target shows ${page.url()}`);
+  return tab.targetId;
+}
+
+/** Opens the subject's action popup on the tab, and reads when its page showed the org (ms after navigation). */
+async function shownAfter(run: ExtensionRun, tab: Page, tabTarget: string, subject: Subject): Promise<number> {
+  const browser = run.context.browser()!;
+  const cdp = await browser.newBrowserCDPSession();
+  await tab.bringToFront();
+  await cdp.send('Extensions.triggerAction' as never, { id: subject.id, targetId: tabTarget } as never);
+  await cdp.detach();
+  const url = `chrome-extension://${subject.id}/${subject.popupPath}`;
+  // Attached only once the page had time to finish, so that the attach costs the page nothing it measures.
+  await new Promise((r) => setTimeout(r, 400));
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const viewer = await chromium.connectOverCDP(run.cdpEndpoint);
+    try {
+      const popup = viewer
+        .contexts()
+        .flatMap((c) => c.pages())
+        .find((p) => p.url() === url);
+      if (popup) {
+        const handle = await popup.waitForFunction(
+          (name) => performance.getEntriesByName(name)[0]?.startTime,
+          SHOWN_MARK,
+          { timeout: 15_000 },
+        );
+        const ms = (await handle.jsonValue()) as number;
+        await popup.close();
+        return ms;
+      }
+    } finally {
+      await viewer.close().catch(() => undefined);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the action popup of ${subject.id} did not open`);
+}
+
+export interface PopupRatioFigures {
+  extension: { warm: number[]; cold: number[] };
+  minimal: { warm: number[]; cold: number[] };
+}
+
+export async function measurePopupAgainstMinimal(rounds = 9): Promise<PopupRatioFigures> {
+  const minimalDir = writeMinimalExtension();
+  const run = await launchExtension({}, { alsoLoad: [minimalDir] });
+  try {
+    const orgId = run.sandbox.fixture.orgs.find((o) => o.name.startsWith('Acme Retail'))!.id;
+    const setup = await run.context.newPage();
+    await setup.goto(`chrome-extension://${run.extensionId}/src/options/index.html`);
+    await setUpBenchVault(run, setup, 'bench passphrase 1234');
+    await setup.close();
+    const tab = await run.openTab(orgPageUrl(orgId));
+    const tabTarget = await tabTargetOf(run, tab);
+    const subjects = {
+      extension: { id: run.extensionId, popupPath: 'src/popup/index.html' },
+      minimal: { id: unpackedExtensionId(minimalDir), popupPath: 'popup.html' },
+    };
+    const figures: PopupRatioFigures = { extension: { warm: [], cold: [] }, minimal: { warm: [], cold: [] } };
+    // One unmeasured open of each: the first popup of a browser pays for caches both share.
+    for (const subject of Object.values(subjects)) await shownAfter(run, tab, tabTarget, subject);
+    for (let round = 0; round < rounds; round++) {
+      // Interleaved, and the order switched each round, so that neither always goes first.
+      const order = round % 2 ? (['minimal', 'extension'] as const) : (['extension', 'minimal'] as const);
+      for (const name of order) {
+        // Warm: the previous open (or the warm-up) left this worker running.
+        figures[name].warm.push(await shownAfter(run, tab, tabTarget, subjects[name]));
+      }
+      for (const name of order) {
+        await stopWorker(run, subjects[name].id);
+        figures[name].cold.push(await shownAfter(run, tab, tabTarget, subjects[name]));
+      }
+    }
+    return figures;
+  } finally {
+    await run.close();
+    rmSync(minimalDir, { recursive: true, force: true });
+  }
+}
