@@ -3,40 +3,23 @@
 // until the next unlock: a write that comes after the lock (a call that outlived it) stores nothing.
 import type { NonceStore } from '../../core/digest';
 import { noncesItem } from '../storage/items';
+import { lockableTable } from './lockable-table';
 
-// In memory: a restarted worker has no call that outlived a lock, and its store is open (the lock wiped the key).
-let closed = false;
+const table = lockableTable(noncesItem);
 
 /** The vault locks: nothing is written until openNonceStore. */
-export function closeNonceStore(): void {
-  closed = true;
-}
+export const closeNonceStore = (): void => table.close();
 
-export function openNonceStore(): void {
-  closed = false;
-}
-
-/** A write decided inside the key's queue: after a lock's wipe the key is removed again, never written back. */
-function write(change: (table: Record<string, never>) => Record<string, unknown>): Promise<void> {
-  if (closed) return Promise.resolve();
-  return noncesItem.modify((table) => [
-    (closed ? undefined : change(table as Record<string, never>)) as typeof table,
-    undefined,
-  ]);
-}
+export const openNonceStore = (): void => table.open();
 
 export const sessionNonceStore: NonceStore = {
   async get(key) {
-    if (closed) return undefined;
-    return (await noncesItem.get())[key];
+    return (await table.read())?.[key];
   },
   async set(key, record) {
-    await write((table) => ({ ...table, [key]: record }));
+    await table.write((nonces) => ({ ...nonces, [key]: record }));
   },
   async delete(key) {
-    await write((table) => {
-      const { [key]: _gone, ...rest } = table;
-      return rest;
-    });
+    await table.write(({ [key]: _gone, ...rest }) => rest);
   },
 };

@@ -6,6 +6,7 @@
 // lock revokes every live token of an account, not only the newest.
 import { isTokenRecord, type TokenRecord, type TokenStore } from '../../core/oauth';
 import { oauthTokensItem } from '../storage/items';
+import { lockableTable } from './lockable-table';
 
 /** A stored record: the account's current token, and the ones it replaced while they still live. */
 export type StoredTokens = TokenRecord & { retired?: TokenRecord[] };
@@ -28,28 +29,17 @@ export function liveTokensOf(stored: unknown, now: number): TokenRecord[] {
 const onlyRetired = (stored: unknown) =>
   typeof stored === 'object' && stored !== null && !('accessToken' in stored) && 'retired' in stored;
 
-// In memory: a restarted worker has no call that outlived a lock, and its store is open (the lock wiped the key).
-let closed = false;
+const table = lockableTable(oauthTokensItem);
+const write = table.write;
 
 /** The vault locks: nothing is read or written until openTokenStore. */
-export function closeTokenStore(): void {
-  closed = true;
-}
+export const closeTokenStore = (): void => table.close();
 
-export function openTokenStore(): void {
-  closed = false;
-}
-
-/** A write decided inside the key's queue: after a lock's wipe the key is removed again, never written back. */
-function write(change: (table: Record<string, TokenRecord>) => Record<string, TokenRecord>): Promise<void> {
-  if (closed) return Promise.resolve();
-  return oauthTokensItem.modify((table) => [(closed ? undefined : change(table)) as typeof table, undefined]);
-}
+export const openTokenStore = (): void => table.open();
 
 export const sessionTokenStore: TokenStore = {
   async get(key) {
-    if (closed) return undefined;
-    const stored: unknown = (await oauthTokensItem.get())[key];
+    const stored: unknown = (await table.read())?.[key];
     if (onlyRetired(stored)) return undefined;
     // The token client sees the current token only; a record it cannot read is handed on for it to discard.
     return isTokenRecord(stored) ? timesOf(stored) : (stored as TokenRecord | undefined);

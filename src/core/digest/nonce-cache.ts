@@ -1,12 +1,11 @@
 // The nonce cache that lets a warm client sign at once (one round trip instead of two). Records hold the
 // challenge and the last nc used — never the password or H(A1) — and go through an injectable store (the
-// extension's is storage.session). nc values are reserved in memory first, so concurrent calls never share one.
+// extension's is storage.session; stored-records.ts). nc values are reserved in memory first, so concurrent calls never share one.
 // A nonce belongs to the server, not to a key pair: every key holding one nonce of one origin (a key pair's own slot,
 // the origin's shared slot) holds the same record in memory, so its nc is counted once, as the server counts it.
-import Hex from 'crypto-js/enc-hex';
-import SHA256 from 'crypto-js/sha256';
 import type { DigestParams } from './authorization';
 import { SUPPORTED_ALGORITHMS } from './hash';
+import { createMemoryStore, credentialKey, type RecordStore, StoredRecords } from './stored-records';
 
 export interface NonceRecord extends DigestParams {
   /** The last nc used with this nonce. */
@@ -16,33 +15,13 @@ export interface NonceRecord extends DigestParams {
   updatedAt: number;
 }
 
-export interface NonceStore {
-  get(key: string): Promise<NonceRecord | undefined>;
-  set(key: string, record: NonceRecord): Promise<void>;
-  delete(key: string): Promise<void>;
-}
+export type NonceStore = RecordStore<NonceRecord>;
 
-export function createMemoryNonceStore(): NonceStore & { size(): number } {
-  const map = new Map<string, NonceRecord>();
-  return {
-    async get(key) {
-      const r = map.get(key);
-      return r && { ...r };
-    },
-    async set(key, record) {
-      map.set(key, { ...record });
-    },
-    async delete(key) {
-      map.delete(key);
-    },
-    size: () => map.size,
-  };
-}
+export const createMemoryNonceStore = (): NonceStore & { size(): number } => createMemoryStore<NonceRecord>();
 
 /** origin + username + a one-way fingerprint of the password: a key pair's own slot. */
 export function cacheKey(origin: string, username: string, password: string): string {
-  const fingerprint = SHA256(`cm-atlas-link nonce cache\u0000${username}\u0000${password}`).toString(Hex).slice(0, 24);
-  return `${origin}|${username}|${fingerprint}`;
+  return credentialKey('nonce cache', origin, username, password);
 }
 
 /**
@@ -106,18 +85,20 @@ export class NonceCache {
   private readonly loaded = new Set<string>();
   /** Origins that refused a nonce borrowed across key pairs: nothing is borrowed there again. */
   private readonly refusing = new Set<string>();
-  private closed = false;
-  constructor(private readonly store: NonceStore) {}
+  private readonly stored: StoredRecords<NonceRecord>;
+  constructor(store: NonceStore) {
+    this.stored = new StoredRecords(store, isNonceRecord);
+  }
 
   async load(key: string, origin: string): Promise<NonceRecord | undefined> {
     if (!this.loaded.has(key)) {
       // The store is a cache: when it fails (quota, storage gone), the call goes on cold, never fails for it.
-      const stored: unknown = await this.store.get(key).catch(() => undefined);
+      const { record, damaged } = await this.stored.read(key);
       // Another call may have filled it while we awaited: keep the live one.
       if (!this.loaded.has(key)) {
         this.loaded.add(key);
-        if (isNonceRecord(stored)) this.hold(key, origin, this.merge(origin, { ...stored }));
-        else if (stored !== undefined) void this.remove(key);
+        if (record) this.hold(key, origin, this.merge(origin, { ...record }));
+        else if (damaged) void this.stored.remove(key);
       }
     }
     return this.live.get(key);
@@ -231,13 +212,7 @@ export class NonceCache {
 
   /** Writes through; a failed write only costs a round trip after a restart (the in-process record is kept). */
   private persist(key: string, record: NonceRecord): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    return this.store.set(key, JSON.parse(JSON.stringify(record)) as NonceRecord).catch(() => undefined);
-  }
-
-  private remove(key: string): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    return this.store.delete(key).catch(() => undefined);
+    return this.stored.write(key, JSON.parse(JSON.stringify(record)) as NonceRecord);
   }
 
   /** Forgets the key's nonce (other keys holding it keep it); with `nonce`, only while it is still that one. */
@@ -246,12 +221,12 @@ export class NonceCache {
     if (nonce !== undefined && record && record.nonce !== nonce) return;
     this.live.delete(key);
     this.loaded.add(key);
-    await this.remove(key);
+    await this.stored.remove(key);
   }
 
   /** After the vault locks: calls still in flight keep signing with what they hold, but write nothing back. */
   close(): void {
-    this.closed = true;
+    this.stored.close();
     this.live.clear();
   }
 }

@@ -3,6 +3,7 @@
 // Token requests are paced per client by a sliding window (at most 10 a minute, the endpoint's limit) and by the
 // endpoint's own Retry-After; the window lives in memory (after a restart the stored tokens need no request).
 import { parseRetryAfter } from '../cloudmanager/retry-after';
+import { StoredRecords } from '../digest/stored-records';
 import { OAuthError } from './errors';
 import { tokenRateLimited } from './token-answer';
 import type { TokenOutcome } from './token-request';
@@ -59,18 +60,20 @@ interface Pace {
 export class TokenCache {
   private readonly slots = new Map<string, Slot>();
   private readonly windows = new Map<string, Pace>();
-  private closed = false;
-  constructor(private readonly store: TokenStore) {}
+  private readonly stored: StoredRecords<TokenRecord>;
+  constructor(store: TokenStore) {
+    this.stored = new StoredRecords(store, isTokenRecord);
+  }
 
   /**
    * A token for the call: `fresh` when it was fetched while the call waited (a refusal of it is then not the
    * token's age). With `stale` (a token the server just refused), that token is dropped and never returned.
    */
   async token(a: Acquisition, stale?: string): Promise<{ record: TokenRecord; fresh: boolean }> {
-    if (this.closed) throw closedError();
+    if (this.isClosed) throw closedError();
     const slot = this.slotOf(a.key);
     await this.load(a.key, slot);
-    if (this.closed) throw closedError();
+    if (this.isClosed) throw closedError();
     if (stale !== undefined && slot.record?.accessToken === stale) await this.drop(a.key, stale);
     const held = slot.record;
     if (held && usable(held, a.now())) return { record: held, fresh: false };
@@ -82,13 +85,13 @@ export class TokenCache {
     }
     const record = await slot.pending;
     // Closed while the token endpoint answered: the token is not handed to a call that would send it.
-    if (this.closed) throw closedError();
+    if (this.isClosed) throw closedError();
     return { record, fresh: true };
   }
 
   /** True once the vault locked: closed for good (the owner makes a new cache after the next unlock). */
   get isClosed(): boolean {
-    return this.closed;
+    return this.stored.isClosed;
   }
 
   /** Forgets the key's token while it is still `token` (a renewal may already have replaced it). */
@@ -96,7 +99,7 @@ export class TokenCache {
     const slot = this.slotOf(key);
     if (slot.record?.accessToken !== token) return;
     slot.record = undefined;
-    if (!this.closed) await this.store.delete(key).catch(() => undefined);
+    await this.stored.remove(key);
   }
 
   /** Forgets the key's token in memory (its account is gone or its secret changed: the token is being revoked). */
@@ -106,7 +109,7 @@ export class TokenCache {
 
   /** After the vault locks: calls in flight finish with what they hold, but nothing is written back. */
   close(): void {
-    this.closed = true;
+    this.stored.close();
     this.slots.clear();
   }
 
@@ -130,14 +133,11 @@ export class TokenCache {
 
   private load(key: string, slot: Slot): Promise<void> {
     // The store is a cache: when it fails, the call asks for a token, and never fails for it.
-    slot.loaded ??= this.store
-      .get(key)
-      .catch(() => undefined)
-      .then((stored: unknown) => {
-        if (slot.record) return;
-        if (isTokenRecord(stored)) slot.record = { ...stored };
-        else if (stored !== undefined && !this.closed) return this.store.delete(key).catch(() => undefined);
-      });
+    slot.loaded ??= this.stored.read(key).then(({ record, damaged }) => {
+      if (slot.record) return;
+      if (record) slot.record = { ...record };
+      else if (damaged) return this.stored.remove(key);
+    });
     return slot.loaded;
   }
 
@@ -155,7 +155,7 @@ export class TokenCache {
       }
       if (wait > 0) {
         await a.sleep(wait);
-        if (this.closed) throw closedError();
+        if (this.isClosed) throw closedError();
         continue;
       }
       pace.sent.push(now);
@@ -168,7 +168,7 @@ export class TokenCache {
           expiresAt: now + outcome.answer.expiresInS * 1000,
         };
         slot.record = record;
-        if (!this.closed) await this.store.set(a.key, { ...record }).catch(() => undefined);
+        await this.stored.write(a.key, { ...record });
         return record;
       }
       status = 429;

@@ -1,8 +1,7 @@
 // Where access tokens are kept between calls and worker lives (the extension's store is storage.session, wiped at
 // lock): one record per service account and token endpoint, holding the token and when it expires — never the
-// client secret. The interface mirrors the Digest client's NonceStore.
-import Hex from 'crypto-js/enc-hex';
-import SHA256 from 'crypto-js/sha256';
+// client secret. The store is the Digest client's kind (core/digest/stored-records.ts), as its nonce store is.
+import { createMemoryStore, credentialKey, type RecordStore } from '../digest/stored-records';
 
 export interface TokenRecord {
   accessToken: string;
@@ -12,38 +11,16 @@ export interface TokenRecord {
   expiresAt: number;
 }
 
-export interface TokenStore {
-  get(key: string): Promise<TokenRecord | undefined>;
-  set(key: string, record: TokenRecord): Promise<void>;
-  delete(key: string): Promise<void>;
-}
+export type TokenStore = RecordStore<TokenRecord>;
 
-export function createMemoryTokenStore(): TokenStore & { size(): number } {
-  const map = new Map<string, TokenRecord>();
-  return {
-    async get(key) {
-      const r = map.get(key);
-      return r && { ...r };
-    },
-    async set(key, record) {
-      map.set(key, { ...record });
-    },
-    async delete(key) {
-      map.delete(key);
-    },
-    size: () => map.size,
-  };
-}
+export const createMemoryTokenStore = (): TokenStore & { size(): number } => createMemoryStore<TokenRecord>();
 
 /**
  * token endpoint + client id + a one-way fingerprint of the secret: a changed secret never uses a token the old one
  * obtained (a wrong secret must be found wrong, not hidden behind a cached token).
  */
 export function tokenKey(tokenUrl: string, clientId: string, clientSecret: string): string {
-  const fingerprint = SHA256(`cm-atlas-link token cache\u0000${clientId}\u0000${clientSecret}`)
-    .toString(Hex)
-    .slice(0, 24);
-  return `${tokenUrl}|${clientId}|${fingerprint}`;
+  return credentialKey('token cache', tokenUrl, clientId, clientSecret);
 }
 
 /**
