@@ -14,7 +14,8 @@ function staticClosure(file: string, seen: Set<string>): Set<string> {
   return seen;
 }
 
-export function popupLoaded(dist = 'dist'): { gzipBytes: number; files: number } {
+/** Every file a known org's popup loads: the entry, its static imports and main.tsx's own import()s with theirs. */
+export function popupLoadedFiles(dist = 'dist'): string[] {
   const popup = bundleEntries(dist).find((e) => e.name === 'popup');
   if (!popup) throw new Error('no popup entry in the build');
   const entry = popup.files[0]!;
@@ -22,6 +23,11 @@ export function popupLoaded(dist = 'dist'): { gzipBytes: number; files: number }
   for (const m of readFileSync(entry, 'utf8').matchAll(/import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g)) {
     staticClosure(join(entry, '..', m[1]!), files);
   }
-  const gzipBytes = [...files].reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
-  return { gzipBytes, files: files.size };
+  return [...files];
+}
+
+export function popupLoaded(dist = 'dist'): { gzipBytes: number; files: number } {
+  const files = popupLoadedFiles(dist);
+  const gzipBytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+  return { gzipBytes, files: files.length };
 }
