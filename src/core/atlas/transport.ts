@@ -1,17 +1,8 @@
-// Sends one Atlas Admin API v2 call over a fetch-compatible function: the versioned media type, no cookies, no
-// redirect followed, error answers decoded as Cloud Manager's are, and only idempotent calls repeated.
-import {
-  type AtlasOperation,
-  CloudManagerError,
-  DEFAULT_RETRY,
-  decodeErrorResponse,
-  describeError,
-  type FetchLike,
-  type RetryPolicy,
-} from '../cloudmanager';
-import { redirectedAnswer } from '../cloudmanager/redirected-answer';
-import { parseJsonObject, readBodyText } from '../cloudmanager/response-body';
-import { retryDelay } from '../cloudmanager/retry';
+// Sends one Atlas Admin API v2 call over a fetch-compatible function: the versioned media type, over the transport
+// Cloud Manager's calls use (core/cloudmanager/api-call.ts): no cookies, no redirect followed, error answers decoded
+// as Cloud Manager's are, and only idempotent calls repeated.
+import type { AtlasOperation, FetchLike, RetryPolicy } from '../cloudmanager';
+import { type ApiCall, createApiCaller } from '../cloudmanager/api-call';
 import { atlasApiRoot } from './base-url';
 
 /** The resource version every call names: the first release of the v2 API, which serves link tokens and orgs. */
@@ -37,58 +28,21 @@ export type AtlasTransportOptions = {
   sleep?: (ms: number) => Promise<void>;
 };
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export function createAtlasTransport(options: AtlasTransportOptions) {
-  const policy = options.retry ?? DEFAULT_RETRY;
-  const sleep = options.sleep ?? defaultSleep;
+  const caller = createApiCaller(options);
 
-  async function attempt(call: AtlasCall, url: string): Promise<Response | CloudManagerError> {
-    const mediaType = call.version === undefined ? ATLAS_MEDIA_TYPE : atlasMediaType(call.version);
-    const headers: Record<string, string> = { Accept: mediaType };
-    if (call.body !== undefined) headers['Content-Type'] = mediaType;
-    let response: Response;
-    try {
-      // credentials: 'omit' keeps the user's session cookies out of key-signed calls; redirect: 'manual' keeps a
-      // signed call from going anywhere but the key pair's own server.
-      response = await options.fetch(url, {
-        method: call.method,
-        headers,
-        body: call.body,
-        credentials: 'omit',
-        redirect: 'manual',
-      });
-    } catch (error) {
-      return describeError(error, { operation: call.operation });
-    }
-    const redirected = redirectedAnswer(response, url, 'atlas');
-    if (redirected) {
-      await readBodyText(response);
-      return redirected;
-    }
-    if (response.ok) return response;
-    return decodeErrorResponse(response, { operation: call.operation });
+  /** The call with its address, version and side; a base URL Atlas calls are not sent to is refused here. */
+  function located({ path, version, ...call }: AtlasCall): ApiCall {
+    const mediaType = version === undefined ? ATLAS_MEDIA_TYPE : atlasMediaType(version);
+    return { ...call, url: `${atlasApiRoot(options.baseUrl)}${path}`, mediaType, side: 'atlas' };
   }
 
   /** Sends the call, repeating only GET and DELETE, and returns the first 2xx response. */
-  async function send(call: AtlasCall): Promise<Response> {
-    const url = `${atlasApiRoot(options.baseUrl)}${call.path}`;
-    // A repeated POST could make a second link token or migration, and a cutover is the user's confirmed act:
-    // whether to try again is the caller's choice.
-    const idempotent = call.method === 'GET' || call.method === 'DELETE';
-    for (let failed = 1; ; failed++) {
-      const outcome = await attempt(call, url);
-      if (!(outcome instanceof CloudManagerError)) return outcome;
-      const delay = idempotent ? retryDelay(outcome, policy, failed) : null;
-      if (delay === null) throw outcome;
-      await sleep(delay);
-    }
-  }
+  const send = async (call: AtlasCall): Promise<Response> => caller.send(located(call));
 
   /** The 2xx answer's body as a JSON object, or undefined when it is anything else (the caller refuses that). */
-  async function sendForJson(call: AtlasCall): Promise<Record<string, unknown> | undefined> {
-    return parseJsonObject(await readBodyText(await send(call)));
-  }
+  const sendForJson = async (call: AtlasCall): Promise<Record<string, unknown> | undefined> =>
+    caller.sendForJson(located(call));
 
   return { send, sendForJson };
 }

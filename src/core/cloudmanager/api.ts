@@ -3,27 +3,21 @@
 // gives (org, project) is cut and cleaned here, where it is read, so no caller ever keeps or shows one uncut.
 // The rule names learnt from a server are kept by (display-safe characters, MAX_NAME_LENGTH): one rule for all.
 import { cut } from '../vault/identity';
+import { type ApiCall, createApiCaller, type FetchLike } from './api-call';
 import { CloudManagerError } from './cloud-manager-error';
 import type { CloudManagerOperation } from './error-codes';
-import { decodeErrorResponse, describeError } from './errors';
 import { assertObjectId, isObjectId } from './ids';
-import { redirectedAnswer } from './redirected-answer';
-import { parseJsonObject, readBodyText } from './response-body';
-import { DEFAULT_RETRY, type RetryPolicy, retryDelay } from './retry';
+import { readBodyText } from './response-body';
+import type { RetryPolicy } from './retry';
 import { normalizeLinkToken } from './token';
+
+export type { FetchLike } from './api-call';
 
 export type LinkStatus = 'SYNCED' | 'NOT_SYNCED' | 'NOT_LINKED';
 export type LinkStatusResult = { status: LinkStatus };
 export type Organization = { id: string; name: string };
 export type GroupOrg = { groupId: string; orgId: string; name: string };
 export type Project = { id: string; name: string };
-
-/**
- * The Digest layer, or any function like fetch. A failure to reach the server must reject with an error whose
- * `kind` is 'network' (as the Digest layer's does): a bare TypeError is not taken for one, since the platform throws
- * the same for a request it refuses to build.
- */
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export type CloudManagerApiOptions = {
   /** Origin of Cloud Manager or an Ops Manager, e.g. https://cloud.mongodb.com; a trailing slash is ignored. */
@@ -52,13 +46,7 @@ const PAGE_SIZE = 500;
 
 const API_PATH = '/api/public/v1.0';
 
-type Call = {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  operation: CloudManagerOperation;
-  body?: string;
-  secrets?: readonly string[];
-};
+type Call = Pick<ApiCall, 'operation' | 'body' | 'secrets'> & { method: 'GET' | 'POST' | 'DELETE'; path: string };
 
 /** The base URL without trailing slashes, or undefined when it is not a plain http(s) address. */
 function apiRoot(baseUrl: string): string | undefined {
@@ -68,8 +56,6 @@ function apiRoot(baseUrl: string): string | undefined {
   if (url.search || url.hash) return undefined;
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}${API_PATH}`;
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const LINK_ANSWERS: readonly LinkStatus[] = ['SYNCED', 'NOT_SYNCED'];
 const STATUS_ANSWERS: readonly LinkStatus[] = ['SYNCED', 'NOT_SYNCED', 'NOT_LINKED'];
@@ -98,53 +84,18 @@ export function serverName(value: unknown): string {
 
 export function createCloudManagerApi(options: CloudManagerApiOptions): CloudManagerApi {
   const root = apiRoot(options.baseUrl);
-  const policy = options.retry ?? DEFAULT_RETRY;
-  const sleep = options.sleep ?? defaultSleep;
+  const caller = createApiCaller(options);
 
-  async function attempt(call: Call, url: string): Promise<Response | CloudManagerError> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-    let response: Response;
-    try {
-      // credentials: 'omit' keeps the user's Cloud Manager session cookies out of API calls; redirect: 'manual'
-      // keeps a signed call (and a link token) from going anywhere but the key pair's own server.
-      const init: RequestInit = {
-        method: call.method,
-        headers,
-        body: call.body,
-        credentials: 'omit',
-        redirect: 'manual',
-      };
-      response = await options.fetch(url, init);
-    } catch (error) {
-      return describeError(error, { operation: call.operation });
-    }
-    const redirected = redirectedAnswer(response, url);
-    if (redirected) {
-      await readBodyText(response);
-      return redirected;
-    }
-    if (response.ok) return response;
-    return decodeErrorResponse(response, { operation: call.operation, secrets: call.secrets });
-  }
-
-  /** Sends the call, repeating only idempotent ones, and returns the first 2xx response. */
-  async function send(call: Call): Promise<Response> {
+  /** The call with its address and media type; a base URL that is no plain http(s) address sends nothing. */
+  function located({ path, ...call }: Call): ApiCall {
     if (root === undefined) throw new CloudManagerError('network', { variant: 'invalid-base-url' });
-    const url = `${root}${call.path}`;
-    const idempotent = call.method !== 'POST';
-    for (let failed = 1; ; failed++) {
-      const outcome = await attempt(call, url);
-      if (!(outcome instanceof CloudManagerError)) return outcome;
-      const delay = idempotent ? retryDelay(outcome, policy, failed) : null;
-      if (delay === null) throw outcome;
-      await sleep(delay);
-    }
+    return { ...call, url: `${root}${path}`, mediaType: 'application/json' };
   }
 
-  async function sendForJson(call: Call): Promise<Record<string, unknown> | undefined> {
-    return parseJsonObject(await readBodyText(await send(call)));
-  }
+  /** Sends the call (a POST never repeated) and returns the first 2xx response. */
+  const send = async (call: Call): Promise<Response> => caller.send(located(call));
+  const sendForJson = async (call: Call): Promise<Record<string, unknown> | undefined> =>
+    caller.sendForJson(located(call));
 
   /** Reads a paged list (`results`, `totalCount`) page by page, 500 at a time, up to MAX_LISTED entries. */
   async function listAll<T>(
