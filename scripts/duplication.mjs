@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// Measured on a7ca1e6: 12 clones, 0.65% of src/'s lines (.jscpd.json's threshold is 0.7%). The target (#33) is 5.
+// Measured on a7ca1e6: 12 clones, 0.65% of src/'s lines; after the core pairs were merged (#33 item 1): 8 clones,
+// 0.34% (.jscpd.json's threshold is 0.34%). The target (#33) is 5.
 // Lower this when a change removes clones; never raise it to make room for a copy.
-const MAX_CLONES = 12;
+const MAX_CLONES = 8;
 
 const out = mkdtempSync(join(tmpdir(), 'jscpd-'));
 const run = spawnSync('npx', ['jscpd', '--reporters', 'console,json', '--output', out], { stdio: 'inherit' });
