@@ -70,11 +70,12 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
     await expect
       .poll(() => preview.getByTestId('target-import-invalid').locator('tbody tr').allTextContents())
       .toEqual([
-        '2the client Client A has no Atlas key pair for this Atlas org',
-        '23this organization is already on line 3',
-        '24the first value is not a Cloud Manager org id',
-        '25this organization is not in the dashboard',
-        '26needs two values: the Cloud Manager org id, then the Atlas org id',
+        // Each invalid line shown as it was pasted, between its number and why.
+        `2${lines[1]}the client Client A has no Atlas key pair for this Atlas org`,
+        `23${lines[22]}this organization is already on line 3`,
+        '24not-an-org,also-notthe first value is not a Cloud Manager org id',
+        `25${lines[24]}this organization is not in the dashboard`,
+        `26${lines[25]}needs two values: the Cloud Manager org id, then the Atlas org id`,
       ]);
     // Nothing is saved by the preview.
     // (Each client has one Atlas org: every row shows it as its default target, none is chosen yet.)
@@ -82,7 +83,10 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
     await screenshot(dash.page, 'dashboard-atlas-import-preview');
 
     await dash.targetImport.getByRole('button', { name: 'Apply 20 targets' }).click();
-    await expect.poll(() => dash.rowOutcome.textContent()).toContain('20 Atlas targets saved.');
+    // Said beside the import that saved them.
+    await expect
+      .poll(() => dash.targetImport.getByTestId('target-import-outcome').textContent())
+      .toContain('20 Atlas targets saved.');
     const rows = (await dash.view()).rows;
     for (const [i, org] of orgs.entries()) {
       expect(rows.find((r) => r.orgId === org.id)?.atlasOrgId).toBe(targetOf(run, i).id);

@@ -87,15 +87,19 @@ describe('dashboard: batch setup', () => {
     await expect
       .poll(() => preview.getByTestId('batch-invalid').locator('tbody tr').allTextContents())
       .toEqual([
-        '30the first value is not an org id or the address of a Cloud Manager or Ops Manager page',
-        '31no key pair of that client serves this org',
+        // Each invalid line shown as it was pasted, between its number and why.
+        '30not-an-org,Acmethe first value is not an org id or the address of a Cloud Manager or Ops Manager page',
+        `31${atlas.id},Acmeno key pair of that client serves this org`,
       ]);
     // Nothing is saved by the preview.
     expect((await dash.view()).rows).toHaveLength(2);
     await screenshot(dash.page, 'dashboard-batch-preview');
 
     await dash.batchAdd.getByRole('button', { name: 'Add 25 orgs' }).click();
-    await expect.poll(() => dash.rowOutcome.textContent()).toContain('25 orgs added, 0 not added.');
+    // Said beside the import that added them, not at the top of the page.
+    await expect
+      .poll(() => dash.batchAdd.getByTestId('batch-outcome').textContent())
+      .toContain('25 orgs added, 0 not added.');
     await expect.poll(() => dash.rowCount()).toBe(27);
     const rows = (await dash.view()).rows;
     expect(rows).toHaveLength(27);
@@ -120,11 +124,14 @@ describe('dashboard: batch setup', () => {
       await dash.selectOf(orgs[i]!.id).focus();
       await page.keyboard.press('Space');
     }
+    await dash.openTool('Assign client');
     const section = dash.assignClient;
     await section.getByLabel('Client for the selected rows').selectOption('Globex');
     await section.getByRole('button', { name: 'Assign to 3 selected rows' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => dash.rowOutcome.textContent()).toContain('Client Globex assigned to 3 rows; 0 refused.');
+    await expect
+      .poll(() => section.getByTestId('assign-outcome').textContent())
+      .toContain('Client Globex assigned to 3 rows; 0 refused.');
     const rows = (await dash.view()).rows;
     for (const i of NO_CLIENT) {
       expect(rows.find((r) => r.orgId === orgs[i]!.id)).toMatchObject({

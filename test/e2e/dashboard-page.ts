@@ -109,6 +109,16 @@ export class DashboardPage {
     }, ms);
   }
 
+  // The tools the toolbar opens (closed by default): "Add orgs", "Import Atlas targets", "Assign client".
+  toolToggle(name: 'Add orgs' | 'Import Atlas targets' | 'Assign client'): Locator {
+    return this.page.locator('.tool-toggles').getByRole('button', { name, exact: true });
+  }
+  /** Opens a tool unless it is open already. */
+  async openTool(name: 'Add orgs' | 'Import Atlas targets' | 'Assign client'): Promise<void> {
+    const toggle = this.toolToggle(name);
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+
   // Adding an org.
   get address(): Locator {
     return this.page.getByLabel('Org id or Cloud Manager page address');
@@ -119,8 +129,9 @@ export class DashboardPage {
   get addOutcome(): Locator {
     return this.page.getByTestId('add-org-outcome');
   }
-  /** Fills the address (and picks the client, when given), then "Add". */
+  /** Opens "Add orgs", fills the address (and picks the client, when given), then "Add". */
   async addOrg(input: string, clientLabel?: string): Promise<void> {
+    await this.openTool('Add orgs');
     await this.address.fill(input);
     if (clientLabel !== undefined) await this.clientForAddress.selectOption({ label: clientLabel });
     await this.page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -149,8 +160,8 @@ export class DashboardPage {
   }
   /** Opens the CSV import, pastes `csv` and asks for the preview. */
   async previewTargets(csv: string): Promise<void> {
+    await this.openTool('Import Atlas targets');
     const section = this.targetImport;
-    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
     await section.getByLabel('CSV text (or paste it here)').fill(csv);
     await section.getByRole('button', { name: 'Preview' }).click();
     await section.getByTestId('target-import-preview').waitFor();
@@ -159,10 +170,10 @@ export class DashboardPage {
   get batchAdd(): Locator {
     return this.page.getByTestId('batch-add-orgs');
   }
-  /** Opens "Add many orgs", pastes `text` and asks for the preview. */
+  /** Opens "Add orgs", pastes `text` into "Add many orgs" and asks for the preview. */
   async previewBatch(text: string): Promise<void> {
+    await this.openTool('Add orgs');
     const section = this.batchAdd;
-    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
     await section.getByLabel('Org ids, page addresses or CSV').fill(text);
     await section.getByRole('button', { name: 'Preview the orgs' }).click();
     await section.getByTestId('batch-preview').waitFor();
@@ -170,6 +181,7 @@ export class DashboardPage {
   selectOf(orgId: string): Locator {
     return this.row(orgId).getByRole('checkbox');
   }
+  /** "Assign client" (open it first: openTool('Assign client')). */
   get assignClient(): Locator {
     return this.page.getByTestId('assign-client');
   }

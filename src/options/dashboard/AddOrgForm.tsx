@@ -25,7 +25,7 @@ export function AddOrgForm(props: { profiles: readonly ProfileView[]; onAdded: (
 
   return (
     <section class="card" aria-labelledby="add-org-title">
-      <h2 id="add-org-title">{t('dash_addOrgTitle')}</h2>
+      <h3 id="add-org-title">{t('dash_addOrgTitle')}</h3>
       <form
         class="filters"
         onSubmit={(e) => {

@@ -1,16 +1,16 @@
 // "Assign a client to the selected rows": a client (a key pair label) chosen once for every selected row. The worker
-// gives each row that client's key pair that serves it and refuses, per row with the reason, where none does.
+// gives each row that client's key pair that serves it and refuses, per row with the reason, where none does; the
+// result is said here, each refused row named with its org's name and id.
 import { useMemo, useState } from 'preact/hooks';
+import { clientNames } from '../../core/vault/client-names';
 import type { ClientAssignResult, DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView, ProfileView } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
 import { errorText } from '../../shared/text/error-text';
 import { t, tn } from '../../shared/text/i18n';
-import { ErrorNotice } from '../../ui/Notice';
+import { type ActionResult, ResultNotice } from './ImportWithPreview';
+import { LineTable, OrgNamed } from './LineTable';
 import { orgName } from './row-text';
-import { cloudManagerProfiles } from './serving-profiles';
-
-type Refused = { orgId: string; name: string; reason: string };
 
 const refusalText = (result: ClientAssignResult): string | undefined => {
   if ('refused' in result) return t('dashBatch_reasonNotServing');
@@ -21,39 +21,45 @@ const refusalText = (result: ClientAssignResult): string | undefined => {
 export function AssignClient(props: {
   selectedRows: readonly DashboardRow[];
   profiles: readonly ProfileView[];
-  onAssigned: (text: string) => void;
+  onAssigned: () => void;
 }) {
   const [client, setClient] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorView>();
-  const [refused, setRefused] = useState<Refused[]>([]);
-  const clients = useMemo(
-    () =>
-      [...new Set(cloudManagerProfiles(props.profiles).map((p) => p.label.trim()))].sort((a, b) => a.localeCompare(b)),
-    [props.profiles],
-  );
+  const [result, setResult] = useState<ActionResult>();
+  const clients = useMemo(() => clientNames(props.profiles, 'cloud-manager'), [props.profiles]);
   const count = props.selectedRows.length;
 
   const assign = async () => {
     setBusy(true);
     setError(undefined);
-    setRefused([]);
+    setResult(undefined);
     try {
       const orgIds = props.selectedRows.map((row) => row.orgId);
       const { results } = await send('dashboard/set-clients', { orgIds, client });
       const nameOf = new Map(props.selectedRows.map((row) => [row.orgId, orgName(row)]));
-      const notDone = results.flatMap((result) => {
-        const reason = refusalText(result);
-        return reason ? [{ orgId: result.orgId, name: nameOf.get(result.orgId) ?? result.orgId, reason }] : [];
+      const refused = results.flatMap((r) => {
+        const reason = refusalText(r);
+        return reason ? [{ orgId: r.orgId, name: nameOf.get(r.orgId) ?? t('unnamedOrg'), reason }] : [];
       });
-      setRefused(notDone);
-      props.onAssigned(
-        tn('dashBatch_assigned', results.length - notDone.length, [
-          client,
-          String(results.length - notDone.length),
-          String(notDone.length),
-        ]),
-      );
+      const done = results.length - refused.length;
+      setResult({
+        summary: tn('dashBatch_assigned', done, [client, String(done), String(refused.length)]),
+        details: (
+          <LineTable
+            testId="assign-refused"
+            caption={t('dashBatch_refusedCaption')}
+            columns={[t('dashBatch_org'), t('dashBatch_reason')]}
+            rowHeader={0}
+            rows={refused.map((entry) => ({
+              key: entry.orgId,
+              orgId: entry.orgId,
+              cells: [<OrgNamed name={entry.name} orgId={entry.orgId} />, entry.reason],
+            }))}
+          />
+        ),
+      });
+      props.onAssigned();
     } catch (e) {
       setError(asErrorView(e));
     } finally {
@@ -63,7 +69,7 @@ export function AssignClient(props: {
 
   return (
     <section class="card" aria-labelledby="assign-client-title" data-testid="assign-client">
-      <h2 id="assign-client-title">{t('dashBatch_assignTitle')}</h2>
+      <h3 id="assign-client-title">{t('dashBatch_assignTitle')}</h3>
       <form
         class="filters"
         onSubmit={(e) => {
@@ -88,26 +94,7 @@ export function AssignClient(props: {
           </button>
         </div>
       </form>
-      {error && <ErrorNotice error={error} />}
-      {refused.length > 0 && (
-        <table data-testid="assign-refused">
-          <caption>{t('dashBatch_refusedCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashBatch_org')}</th>
-              <th scope="col">{t('dashBatch_reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {refused.map((entry) => (
-              <tr key={entry.orgId} data-org-id={entry.orgId}>
-                <th scope="row">{entry.name}</th>
-                <td>{entry.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ResultNotice testId="assign-outcome" result={result} error={error} />
     </section>
   );
 }

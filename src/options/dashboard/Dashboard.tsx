@@ -5,12 +5,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView, Operation, ProfileView } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
-import { t, tn } from '../../shared/text/i18n';
+import { t } from '../../shared/text/i18n';
 import { statusNextText } from '../../shared/text/status-text';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { UnlockForm } from '../../ui/UnlockForm';
-import { AddOrgForm } from './AddOrgForm';
-import { BatchSetup } from './BatchSetup';
+import { type DashboardTool, ToolPanel, ToolToggles } from './DashboardTools';
 import './dashboard.css';
 import { EditOrgDialog } from './EditOrgDialog';
 import { csvFileName, downloadCsv, rowsToCsv } from './export-rows';
@@ -21,7 +20,6 @@ import { OrgTable } from './OrgTable';
 import { isRunning, RefreshPanel } from './RefreshPanel';
 import { orgName, rowStatusText } from './row-text';
 import { TableFilters } from './TableFilters';
-import { TargetImport } from './TargetImport';
 import {
   EMPTY_FILTER,
   filterRows,
@@ -60,6 +58,7 @@ export function Dashboard() {
   const [busy, setBusy] = useState<Record<string, Operation>>({});
   const [dialog, setDialog] = useState<{ kind: 'link' | 'unlink' | 'edit'; row: DashboardRow }>();
   const [outcome, setOutcome] = useState<Outcome>();
+  const [tool, setTool] = useState<DashboardTool>();
   const now = useMinuteClock();
 
   // Every row stays in the table, in sort order; the filter only hides rows. Clearing a search over 500 orgs then
@@ -71,6 +70,14 @@ export function Dashboard() {
   const selection = useSelection(rows, shown, view?.profiles ?? NO_PROFILES);
   const linkRun = progress?.kind === 'link';
   const anyRunning = isRunning(progress);
+  // The rows the last run failed for: "Retry the N failed" runs them alone again.
+  const failed = useMemo(
+    () =>
+      Object.values(data.runItems)
+        .filter((item) => item.state === 'failed')
+        .map((item) => item.orgId),
+    [data.runItems],
+  );
 
   const runRowAction = async (action: 'status' | 'unlink', row: DashboardRow) => {
     setBusy((b) => ({ ...b, [row.orgId]: action }));
@@ -140,8 +147,11 @@ export function Dashboard() {
   const filtered = isFiltered(filter);
   return (
     <section aria-labelledby="dashboard-title" class="dashboard" data-testid="dashboard">
-      <h2 id="dashboard-title">{t('dash_title')}</h2>
-      <p class="muted">{t('dash_intro')}</p>
+      <div class="dash-head">
+        <h2 id="dashboard-title">{t('dash_title')}</h2>
+        <p class="muted">{t('dash_intro')}</p>
+        {unlocked && <ToolToggles open={tool} onOpen={setTool} />}
+      </div>
       {data.loadError && <ErrorNotice error={data.loadError} />}
       {view.vault === 'locked' && <UnlockForm inline onDone={data.load} />}
       {view.vault === 'empty' && (
@@ -150,32 +160,48 @@ export function Dashboard() {
         </Notice>
       )}
 
-      <RefreshPanel
-        progress={linkRun ? undefined : progress}
-        otherRunning={linkRun && anyRunning}
-        concurrency={view.concurrency}
-        count={shown.length}
-        filtered={filtered}
-        canRefresh={unlocked}
-        onStart={(concurrency) => data.startRefresh(filtered ? shown.map((r) => r.orgId) : undefined, concurrency)}
-        onCancel={data.cancelRefresh}
-      />
+      {unlocked && (
+        <ToolPanel
+          open={tool}
+          rows={rows}
+          selectedRows={selection.selectedRows}
+          profiles={view.profiles}
+          onChanged={data.load}
+        />
+      )}
 
-      <LinkRunPanel
-        progress={linkRun ? progress : undefined}
-        otherRunning={!linkRun && anyRunning}
-        selected={selection.selectedRows.length}
-        withTarget={selection.selectedRows.filter((row) => row.atlasOrgId).length}
-        canRun={unlocked}
-        onStart={() => data.startLinkRun(selection.selectedRows.map((row) => row.orgId))}
-        onCancel={data.cancelRefresh}
-      />
+      <div class="toolbar">
+        <RefreshPanel
+          progress={linkRun ? undefined : progress}
+          otherRunning={linkRun && anyRunning}
+          concurrency={view.concurrency}
+          count={shown.length}
+          filtered={filtered}
+          canRefresh={unlocked}
+          onStart={(concurrency) => data.startRefresh(filtered ? shown.map((r) => r.orgId) : undefined, concurrency)}
+          onCancel={data.cancelRefresh}
+          failed={linkRun ? [] : failed}
+          onRetry={(orgIds, concurrency) => data.startRefresh([...orgIds], concurrency)}
+        />
+        <LinkRunPanel
+          progress={linkRun ? progress : undefined}
+          otherRunning={!linkRun && anyRunning}
+          selected={selection.selectedRows.length}
+          withTarget={selection.selectedRows.filter((row) => row.atlasOrgId).length}
+          canRun={unlocked}
+          onStart={() => data.startLinkRun(selection.selectedRows.map((row) => row.orgId))}
+          onCancel={data.cancelRefresh}
+          failed={linkRun ? failed : []}
+          onRetry={(orgIds) => data.startLinkRun([...orgIds])}
+        />
+      </div>
 
       <TableFilters
         filter={filter}
         onChange={setFilter}
         profiles={view.profiles}
         shown={shown.length}
+        total={rows.length}
         onExport={() => downloadCsv(rowsToCsv(shown, view.profiles), csvFileName(new Date()))}
       />
 
@@ -193,16 +219,12 @@ export function Dashboard() {
         )}
       </div>
 
-      <p class="muted" data-testid="row-count">
-        {tn('dash_tableCaption', rows.length, [String(shown.length), String(rows.length)])}
-      </p>
       {rows.length === 0 && <p>{t('dash_empty')}</p>}
       {rows.length > 0 && shown.length === 0 && <p>{t('dash_noMatch')}</p>}
       {rows.length > 0 && (
         <OrgTable
           rows={sorted}
           visible={matching}
-          total={rows.length}
           sort={sort}
           onSort={(column) => setSort((current) => nextSort(current, column))}
           runItems={data.runItems}
@@ -217,32 +239,6 @@ export function Dashboard() {
           onSelectShown={selection.onSelectShown}
           atlasOrgsOf={selection.atlasOrgsOf}
           onTarget={onTarget}
-        />
-      )}
-
-      {unlocked && (
-        <TargetImport
-          rows={rows}
-          profiles={view.profiles}
-          canApply={unlocked}
-          onApplied={(saved) => {
-            setOutcome({ tone: 'success', text: tn('dashAtlas_applied', saved, String(saved)) });
-            data.load();
-          }}
-        />
-      )}
-
-      {unlocked && <AddOrgForm profiles={view.profiles} onAdded={() => data.load()} />}
-
-      {unlocked && (
-        <BatchSetup
-          rows={rows}
-          selectedRows={selection.selectedRows}
-          profiles={view.profiles}
-          onDone={(text) => {
-            setOutcome({ tone: 'success', text });
-            data.load();
-          }}
         />
       )}
 

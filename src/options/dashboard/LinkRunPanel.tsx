@@ -1,5 +1,6 @@
-// "Create and link" for the selected rows: each to its Atlas target, run in the worker like "refresh all" (as many
-// calls at once as the refresh last used), with start and cancel and the run's progress (RunProgress.tsx).
+// "Create and link" for the selected rows, compact in the dashboard's toolbar: each to its Atlas target, run in the
+// worker like "refresh all" (as many calls at once as the refresh last used), with start and cancel, the run's
+// progress and "Retry the N failed" (RunProgress.tsx).
 import type { RefreshProgress } from '../../shared/dashboard-messages';
 import { t, tn } from '../../shared/text/i18n';
 import { isRunning, RunProgress, type RunWords } from './RunProgress';
@@ -43,22 +44,28 @@ export function LinkRunPanel(props: {
   canRun: boolean;
   onStart: () => void;
   onCancel: () => void;
+  /** The rows the last run failed for, and how to run them alone again. */
+  failed: readonly string[];
+  onRetry: (orgIds: readonly string[]) => void;
 }) {
   const { progress } = props;
   const running = isRunning(progress);
   return (
-    <section class="card link-run" aria-labelledby="link-run-title" data-testid="link-run-panel">
-      <h2 id="link-run-title">{t('dashAtlas_runTitle')}</h2>
-      <p id="link-run-help" class="muted">
+    <section class="run-panel link-run" aria-labelledby="link-run-title" data-testid="link-run-panel">
+      <h3 id="link-run-title" class="sr-only">
+        {t('dashAtlas_runTitle')}
+      </h3>
+      <p id="link-run-help" class="sr-only">
         {t('dashAtlas_runHelp')}
       </p>
-      <div class="row">
+      <div class="run-controls">
         <button
           type="button"
           class="primary"
           aria-describedby="link-run-help link-run-selection"
           disabled={running || props.otherRunning || !props.canRun || props.withTarget === 0}
           onClick={props.onStart}
+          title={t('dashAtlas_runHelp')}
           data-testid="link-run-start"
         >
           {t('dashAtlas_runSelected', String(props.selected))}
@@ -68,11 +75,18 @@ export function LinkRunPanel(props: {
             {progress?.state === 'cancelling' ? t('dash_cancelling') : t('dashAtlas_cancelRun')}
           </button>
         )}
+        <span id="link-run-selection" class="muted" data-testid="link-run-selection">
+          {t('dashAtlas_selection', [String(props.selected), String(props.withTarget)])}
+        </span>
       </div>
-      <p id="link-run-selection" class="muted" data-testid="link-run-selection">
-        {t('dashAtlas_selection', [String(props.selected), String(props.withTarget)])}
-      </p>
-      <RunProgress progress={progress} prefix="link-run" words={WORDS} />
+      <RunProgress
+        progress={progress}
+        prefix="link-run"
+        words={WORDS}
+        failed={props.failed}
+        retryDisabled={props.otherRunning || !props.canRun}
+        onRetry={props.onRetry}
+      />
     </section>
   );
 }

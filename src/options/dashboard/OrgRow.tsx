@@ -1,4 +1,4 @@
-// One org's row: a selection box, name and id, client, Atlas target (a list of the client's Atlas orgs), status (or
+// One org's row, one line high: a selection box, name and id (with Copy), client, Atlas target (a list of the client's Atlas orgs), status (or
 // what went wrong, with what to do on expand and where to fix it), age of that knowledge, last action, and the row's
 // own Check / Link / Unlink / Edit buttons with a link to the org's page. It re-renders only when its own data
 // changes, so a refresh of 500 orgs repaints the rows that changed, not the table.
@@ -8,6 +8,7 @@ import type { Operation } from '../../shared/domain';
 import { t } from '../../shared/text/i18n';
 import { BUSY_KEYS } from '../../shared/text/keys';
 import type { AtlasOrgChoice } from './atlas-targets';
+import { OrgIdCell } from './OrgIdCell';
 import { OpenOrgLink, RowFix } from './RowFix';
 import { ageText, clientText, lastActionText, orgName, rowStatusText, runStateText } from './row-text';
 import { statusCategory } from './table-model';
@@ -75,7 +76,12 @@ export class OrgRow extends Component<OrgRowProps> {
     const { row, atlasOrgs } = this.props;
     const stale = row.atlasOrgId !== undefined && !atlasOrgs.some((o) => o.id === row.atlasOrgId);
     if (atlasOrgs.length === 0 && !stale) {
-      return <span class="muted">{row.profileLabel ? t('dashAtlas_noAtlasKeyPair') : t('dashAtlas_noClient')}</span>;
+      const none = row.profileLabel ? t('dashAtlas_noAtlasKeyPair') : t('dashAtlas_noClient');
+      return (
+        <span class="muted" title={none}>
+          {none}
+        </span>
+      );
     }
     return (
       <select
@@ -121,21 +127,28 @@ export class OrgRow extends Component<OrgRowProps> {
           />
         </td>
         <th scope="row">
-          <span class="org-name">{name}</span>
-          <span class="mono muted org-id">{row.orgId}</span>
+          <OrgIdCell orgId={row.orgId} name={name} />
         </th>
-        <td class={row.profileLabel ? '' : 'muted'}>{clientText(row)}</td>
-        <td data-testid="row-target">{this.target(name, disabled)}</td>
-        <td data-testid="row-status">
-          <span class={`status ${category}`}>{busy ? t(BUSY_KEYS[busy]) : rowStatusText(row)}</span>
-          {row.error && !busy && <RowFix row={row} name={name} />}
-          {runText && !busy && (
-            <span class="muted run-state" data-testid="row-run-state">
-              {runText}
-            </span>
-          )}
+        <td class={row.profileLabel ? 'clip' : 'clip muted'} title={clientText(row)}>
+          {clientText(row)}
         </td>
-        <td>
+        <td class="clip" data-testid="row-target">
+          {this.target(name, disabled)}
+        </td>
+        <td data-testid="row-status">
+          <div class="status-cell">
+            <span class={`status ${category}`} title={busy ? undefined : rowStatusText(row)}>
+              {busy ? t(BUSY_KEYS[busy]) : rowStatusText(row)}
+            </span>
+            {row.error && !busy && <RowFix row={row} name={name} />}
+            {runText && !busy && (
+              <span class="muted run-state" data-testid="row-run-state" title={runText}>
+                {runText}
+              </span>
+            )}
+          </div>
+        </td>
+        <td class="clip">
           {row.checkedAt ? (
             <time dateTime={new Date(row.checkedAt).toISOString()} title={new Date(row.checkedAt).toLocaleString()}>
               {ageText(row.checkedAt, now)}
@@ -144,7 +157,7 @@ export class OrgRow extends Component<OrgRowProps> {
             <span class="muted">{ageText(undefined, now)}</span>
           )}
         </td>
-        <td>
+        <td class="clip" title={row.lastAction ? lastActionText(row) : undefined}>
           {row.lastAction && (
             <>
               <span class={row.lastAction.ok ? '' : 'failed'}>{lastActionText(row)}</span>{' '}

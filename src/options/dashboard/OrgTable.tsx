@@ -2,7 +2,7 @@
 // order), the Atlas target column, one OrgRow per org, those the filters leave out hidden.
 import type { DashboardRow, RefreshItem, RunKind } from '../../shared/dashboard-messages';
 import type { Operation } from '../../shared/domain';
-import { type MessageKey, t, tn } from '../../shared/text/i18n';
+import { type MessageKey, t } from '../../shared/text/i18n';
 import type { AtlasOrgChoice } from './atlas-targets';
 import { OrgRow, type RowAction } from './OrgRow';
 import type { SortColumn, SortOrder } from './table-model';
@@ -20,7 +20,6 @@ export function OrgTable(props: {
   rows: readonly DashboardRow[];
   /** Org ids the filters keep. */
   visible: ReadonlySet<string>;
-  total: number;
   sort: SortOrder;
   onSort: (column: SortColumn) => void;
   runItems: Readonly<Record<string, RefreshItem>>;
@@ -43,9 +42,8 @@ export function OrgTable(props: {
   return (
     <div class="table-scroll">
       <table class="orgs" data-testid="org-table">
-        <caption class="sr-only">
-          {tn('dash_tableCaption', props.total, [String(props.visible.size), String(props.total)])}
-        </caption>
+        {/* The count of rows shown is said once, above the table (TableFilters). */}
+        <caption class="sr-only">{t('dash_title')}</caption>
         <thead>
           <tr>
             <th scope="col" class="select">

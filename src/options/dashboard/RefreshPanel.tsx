@@ -1,5 +1,6 @@
-// "Refresh all": how many calls at once, start and cancel, a progress bar with counts, and a spoken line for the
-// moments that matter (started, slowed down by Cloud Manager, finished, cancelled, cut short).
+// "Refresh all", compact in the dashboard's toolbar: how many calls at once, start and cancel, a progress bar with
+// counts, a spoken line for the moments that matter (started, slowed down by Cloud Manager, finished, cancelled, cut
+// short), and "Retry the N failed".
 import { useState } from 'preact/hooks';
 import type { RefreshProgress } from '../../shared/dashboard-messages';
 import { t, tn } from '../../shared/text/i18n';
@@ -50,6 +51,9 @@ export function RefreshPanel(props: {
   otherRunning?: boolean;
   onStart: (concurrency: number) => void;
   onCancel: () => void;
+  /** The orgs the last refresh failed for, and how to check them alone again. */
+  failed: readonly string[];
+  onRetry: (orgIds: readonly string[], concurrency: number) => void;
 }) {
   const { progress } = props;
   // Mounted once the view is loaded; the worker remembers the value the user chose for the next visit.
@@ -58,10 +62,12 @@ export function RefreshPanel(props: {
   const valid = /^\d+$/.test(concurrency) && Number(concurrency) >= 1 && Number(concurrency) <= MAX_CONCURRENCY;
 
   return (
-    <section class="card refresh" aria-labelledby="refresh-title" data-testid="refresh-panel">
-      <h2 id="refresh-title">{t('dash_refreshTitle')}</h2>
+    <section class="run-panel refresh" aria-labelledby="refresh-title" data-testid="refresh-panel">
+      <h3 id="refresh-title" class="sr-only">
+        {t('dash_refreshTitle')}
+      </h3>
       <form
-        class="row"
+        class="run-controls"
         onSubmit={(e) => {
           e.preventDefault();
           if (valid && !running) props.onStart(Number(concurrency));
@@ -88,6 +94,7 @@ export function RefreshPanel(props: {
           value={concurrency}
           aria-invalid={valid ? undefined : 'true'}
           aria-describedby="dash-concurrency-help"
+          title={t('dash_concurrencyHelp', String(MAX_CONCURRENCY))}
           disabled={running}
           onInput={(e) => setConcurrency(e.currentTarget.value)}
         />
@@ -97,10 +104,17 @@ export function RefreshPanel(props: {
           </button>
         )}
       </form>
-      <p id="dash-concurrency-help" class="muted">
+      <p id="dash-concurrency-help" class="sr-only">
         {t('dash_concurrencyHelp', String(MAX_CONCURRENCY))}
       </p>
-      <RunProgress progress={progress} prefix="refresh" words={WORDS} />
+      <RunProgress
+        progress={progress}
+        prefix="refresh"
+        words={WORDS}
+        failed={props.failed}
+        retryDisabled={props.otherRunning || !props.canRefresh || !valid}
+        onRetry={(orgIds) => props.onRetry(orgIds, Number(concurrency))}
+      />
     </section>
   );
 }

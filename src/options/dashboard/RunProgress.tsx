@@ -1,7 +1,9 @@
-// A run's progress, as both run panels ("refresh all", "create and link") show it: a bar with counts, a warning while
-// the run waits or goes slower after a 429, how often it was asked to slow down once it ended, and one spoken line
-// for the moments that matter. The words are the panel's; test ids and element ids start with its prefix.
+// A run's progress, as both run panels ("refresh all", "create and link") show it in the toolbar: a bar while it
+// runs, the counts, a warning while the run waits or goes slower after a 429, how often it was asked to slow down
+// once it ended, one spoken line for the moments that matter, and once it ended with failures "Retry the N failed"
+// (only those rows again). The words are the panel's; test ids and element ids start with its prefix.
 import type { RefreshProgress } from '../../shared/dashboard-messages';
+import { t } from '../../shared/text/i18n';
 
 export const isRunning = (progress: RefreshProgress | undefined) =>
   progress?.state === 'running' || progress?.state === 'cancelling';
@@ -16,18 +18,27 @@ export interface RunWords {
   milestone: (progress: RefreshProgress, now: number) => string;
 }
 
-export function RunProgress(props: { progress?: RefreshProgress; prefix: string; words: RunWords }) {
+export function RunProgress(props: {
+  progress?: RefreshProgress;
+  prefix: string;
+  words: RunWords;
+  /** The rows the run ended with failed: retried alone on request (no button when none, or while a run goes). */
+  failed?: readonly string[];
+  onRetry?: (orgIds: readonly string[]) => void;
+  retryDisabled?: boolean;
+}) {
   const { progress, prefix, words } = props;
   const running = isRunning(progress);
   const now = Date.now();
   const paused = running && progress?.pausedUntil !== undefined && progress.pausedUntil > now;
   const slowed = running && progress !== undefined && progress.concurrency < progress.maxConcurrency;
   const handled = progress ? progress.succeeded + progress.failed + progress.skipped : 0;
+  const failed = props.failed ?? [];
   return (
-    <>
+    <div class="run-progress">
       {progress && progress.total > 0 && (
         <div class="progress">
-          <progress max={progress.total} value={handled} aria-labelledby={`${prefix}-counts`} />
+          {running && <progress max={progress.total} value={handled} aria-labelledby={`${prefix}-counts`} />}
           <p id={`${prefix}-counts`} data-testid={`${prefix}-counts`}>
             {words.counts(progress)}
           </p>
@@ -51,6 +62,17 @@ export function RunProgress(props: { progress?: RefreshProgress; prefix: string;
       <p role="status" aria-live="polite" data-testid={`${prefix}-status`} class="refresh-status">
         {progress ? words.milestone(progress, now) : ''}
       </p>
-    </>
+      {!running && failed.length > 0 && props.onRetry && (
+        <button
+          type="button"
+          class="retry"
+          disabled={props.retryDisabled}
+          onClick={() => props.onRetry?.(failed)}
+          data-testid={`${prefix}-retry`}
+        >
+          {t('dash_retryFailed', String(failed.length))}
+        </button>
+      )}
+    </div>
   );
 }

@@ -1,9 +1,10 @@
-// The table's search box, client and status filters, and the CSV export of what is shown.
+// The table's search box, client filter (each client once, however many key pairs it has) and status filter, the
+// count of rows shown, and the CSV export of what is shown: one compact line above the table.
 import type { ComponentChildren } from 'preact';
+import { clientNames } from '../../core/vault/client-names';
 import type { ProfileView } from '../../shared/domain';
 import { t, tn } from '../../shared/text/i18n';
 import { statusName } from './row-text';
-import { cloudManagerProfiles } from './serving-profiles';
 import { NO_CLIENT, STATUS_CATEGORIES, type StatusCategory, type TableFilter } from './table-model';
 
 /** One filter: a labelled list whose first choice, "All", leaves every row in. */
@@ -30,11 +31,12 @@ export function TableFilters(props: {
   onChange: (filter: TableFilter) => void;
   profiles: readonly ProfileView[];
   shown: number;
+  total: number;
   onExport: () => void;
 }) {
   const { filter, onChange } = props;
   return (
-    <search class="filters">
+    <search class="filters compact">
       <div class="field grow">
         <label for="dash-search">{t('dash_fieldSearch')}</label>
         <input
@@ -53,9 +55,9 @@ export function TableFilters(props: {
         value={filter.client}
         onChange={(client) => onChange({ ...filter, client })}
       >
-        {cloudManagerProfiles(props.profiles).map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.label}
+        {clientNames(props.profiles, 'cloud-manager').map((name) => (
+          <option key={name} value={name}>
+            {name}
           </option>
         ))}
         <option value={NO_CLIENT}>{t('dash_noClient')}</option>
@@ -72,6 +74,9 @@ export function TableFilters(props: {
           </option>
         ))}
       </FilterSelect>
+      <p class="muted row-count" data-testid="row-count">
+        {tn('dash_tableCaption', props.total, [String(props.shown), String(props.total)])}
+      </p>
       <div class="field">
         <button type="button" onClick={props.onExport} disabled={props.shown === 0}>
           {tn('dash_exportCsv', props.shown, String(props.shown))}

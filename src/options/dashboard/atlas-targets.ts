@@ -27,6 +27,8 @@ export interface PlannedTarget {
 
 export interface RejectedLine {
   line: number;
+  /** The line as pasted, shown beside why it is refused. */
+  text: string;
   problem: TargetProblem;
   /** no-atlas-key-pair: the row's client. */
   client?: string;
@@ -48,25 +50,25 @@ export function planTargetImport(
   const rowOf = new Map(rows.map((row) => [row.orgId, row]));
   const firstLineOf = new Map<string, number>();
   const targets: PlannedTarget[] = [];
-  const rejected: RejectedLine[] = parsed.invalid.map(({ line, problem }) => ({ line, problem }));
-  for (const { line, orgId, atlasOrgId } of parsed.targets) {
+  const rejected: RejectedLine[] = parsed.invalid.map(({ line, text, problem }) => ({ line, text, problem }));
+  for (const { line, text, orgId, atlasOrgId } of parsed.targets) {
     const row = rowOf.get(orgId);
     const firstLine = firstLineOf.get(orgId);
     if (firstLine !== undefined) {
-      rejected.push({ line, problem: 'duplicate', firstLine });
+      rejected.push({ line, text, problem: 'duplicate', firstLine });
       continue;
     }
     if (!row) {
-      rejected.push({ line, problem: 'not-listed' });
+      rejected.push({ line, text, problem: 'not-listed' });
       continue;
     }
     if (row.profileLabel === undefined) {
-      rejected.push({ line, problem: 'no-client' });
+      rejected.push({ line, text, problem: 'no-client' });
       continue;
     }
     const atlas = atlasOrgsOfClient(profiles, row.profileLabel).find((o) => o.id === atlasOrgId);
     if (!atlas) {
-      rejected.push({ line, problem: 'no-atlas-key-pair', client: row.profileLabel });
+      rejected.push({ line, text, problem: 'no-atlas-key-pair', client: row.profileLabel });
       continue;
     }
     // Only a line that sets the org makes a later one a repeat: an invalid first try does not.

@@ -1,5 +1,5 @@
 // Plans adding many orgs at once from pasted text, decided without the DOM: one org id or page address per line, or
-// a CSV `orgId,client[,atlasOrgId]` (header optional; cells split as the Atlas targets import splits them). Every
+// a CSV `orgId,client[,atlasOrgId]` (header optional; read as every dashboard CSV is, csv-lines.ts). Every
 // non-blank line is to be added, already there (a row of the table or an earlier line) or invalid with why. The
 // client is a key pair label: of that client's Cloud Manager / Ops Manager key pairs, the one that serves the org
 // (its own org's key first). The worker checks every entry again; the preview only shows what would happen.
@@ -8,8 +8,8 @@ import { sameLabel } from '../../core/vault';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ProfileView } from '../../shared/domain';
 import { atlasOrgsOfClient } from './atlas-targets';
+import { readCsvLines } from './csv-lines';
 import { cloudManagerProfiles, mayServe } from './serving-profiles';
-import { splitCsvLine } from './target-csv';
 
 /** The most orgs one batch adds (the worker's limit too). */
 export const MAX_BATCH = 1000;
@@ -45,6 +45,8 @@ export interface BatchExisting {
 
 export interface BatchInvalid {
   line: number;
+  /** The line as pasted, shown beside why it is refused. */
+  text: string;
   problem: BatchProblem;
   /** unknown-client, client-not-serving, no-atlas-key-pair: the client named. */
   client?: string;
@@ -56,9 +58,7 @@ export interface BatchPlan {
   invalid: BatchInvalid[];
 }
 
-// A header's first cell, with case, spaces, dashes and underscores ignored.
 const HEADER_CELLS = new Set(['orgid', 'organizationid', 'cloudmanagerorgid', 'cloudmanagerorganizationid', 'org']);
-const isHeader = (cells: readonly string[]) => HEADER_CELLS.has((cells[0] ?? '').toLowerCase().replace(/[\s_-]/g, ''));
 
 function originOf(text: string): string | undefined {
   try {
@@ -94,19 +94,11 @@ export function planOrgBatch(text: string, rows: readonly DashboardRow[], profil
   const listed = new Set(rows.map((row) => row.orgId));
   const firstLineOf = new Map<string, number>();
   const plan: BatchPlan = { add: [], existing: [], invalid: [] };
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  let first = true;
-  for (const [index, raw] of lines.entries()) {
-    const line = index + 1;
-    if (raw.trim() === '') continue;
-    const cells = splitCsvLine(raw);
-    // Trailing empty cells (a spreadsheet's extra commas) do not count.
-    while (cells.length > 0 && cells.at(-1) === '') cells.pop();
-    const header = first && isHeader(cells);
-    first = false;
-    if (header) continue;
+  for (const { line, text: lineText, cells } of readCsvLines(text, HEADER_CELLS)) {
     const bad = (problem: BatchProblem, client?: string) =>
-      plan.invalid.push(client === undefined ? { line, problem } : { line, problem, client });
+      plan.invalid.push(
+        client === undefined ? { line, text: lineText, problem } : { line, text: lineText, problem, client },
+      );
     if (cells.length === 0 || cells.length > 3) {
       bad('columns');
       continue;

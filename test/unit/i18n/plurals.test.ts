@@ -47,6 +47,7 @@ const NO_AGREEMENT: Record<string, string> = {
   dash_refreshFinished: '"$CHECKED$ checked, $FAILED$ failed"',
   dash_refreshCancelled: '"$CHECKED$ checked, $FAILED$ failed"',
   dashAtlas_runSelected: '"the $COUNT$ selected"',
+  dash_retryFailed: '"the $COUNT$ failed"',
   dashAtlas_selection: '"$COUNT$ selected"',
   dashAtlas_runCounts: 'figures after a noun-free label',
   dashAtlas_runFinished: '"$LINKED$ linked"',

@@ -34,6 +34,8 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
     profiles: [
       { ...key('p1', 'Acme', 'abcdefgh', org(1)), org: { id: org(1), name: 'Acme Prod' } },
       { ...key('p2', 'Globex', 'ijklmnop', org(2)), org: { id: org(2), name: 'Globex Main' } },
+      // A second key pair of Acme's, for another org: Acme is still one client.
+      { ...key('p5', 'Acme', 'ghijklmn'), org: { id: org(7), name: 'Acme Dev' } },
       // Initech's own key, not bound yet, and a global Ops Manager key of Initech's server: both may serve it.
       { ...key('p3', 'Initech Co', 'qrstuvwx'), org: { id: org(3), name: 'Initech' } },
       { ...key('p4', 'Ops global', 'yzabcdef'), baseUrl: OPS, global: true },
@@ -96,8 +98,20 @@ describe('Dashboard', () => {
     fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'globex' } });
     expect(shownIds()).toEqual([org(2)]);
     fireEvent.input(screen.getByLabelText('Search'), { target: { value: '' } });
-    fireEvent.change(screen.getByLabelText('Client'), { target: { value: 'p1' } });
+    // Each client once, however many key pairs it has.
+    const clients = screen.getByLabelText('Client') as HTMLSelectElement;
+    expect([...clients.options].map((o) => o.textContent)).toEqual([
+      'All',
+      'Acme',
+      'Globex',
+      'Initech Co',
+      'Ops global',
+      'No client',
+    ]);
+    fireEvent.change(clients, { target: { value: 'Acme' } });
     expect(shownIds()).toEqual([org(1)]);
+    // The count of rows shown is said once.
+    expect(document.body.textContent?.match(/1 of 3 organizations shown/g)).toHaveLength(1);
     fireEvent.change(screen.getByLabelText('Client'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'unknown' } });
     expect(shownIds()).toEqual([org(3)]);
@@ -383,7 +397,7 @@ describe('Dashboard', () => {
     URL.revokeObjectURL = vi.fn();
     render(<Dashboard />);
     await screen.findByText('Acme Prod');
-    fireEvent.change(screen.getByLabelText('Client'), { target: { value: 'p1' } });
+    fireEvent.change(screen.getByLabelText('Client'), { target: { value: 'Acme' } });
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV (1 row)' }));
     const text = await blobs[0]!.text();
     const lines = text

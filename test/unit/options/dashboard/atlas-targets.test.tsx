@@ -61,7 +61,7 @@ describe("a row's Atlas orgs", () => {
 
 describe('CSV import preview', () => {
   it('tells which rows get which target and which lines are invalid, and why, in line order', () => {
-    const csv = [
+    const lines = [
       'cloudManagerOrgId,atlasOrgId',
       `${id('1')},${id('a')}`, // 2: Acme → its own Atlas org (it had another target)
       `${id('2')},${id('a')}`, // 3: Globex has no Atlas key pair of Acme's Atlas org
@@ -72,8 +72,9 @@ describe('CSV import preview', () => {
       'zz,yy', // 8: bad id
       `${id('4')},${id('c')}`, // 9: Initech has no Atlas key pair at all
       id('1'), // 10: one value
-    ].join('\n');
-    const plan = planTargetImport(parseTargetCsv(csv), rows, profiles);
+    ];
+    const at = (line: number) => lines[line - 1]!;
+    const plan = planTargetImport(parseTargetCsv(lines.join('\n')), rows, profiles);
     expect(plan.targets).toEqual([
       {
         line: 2,
@@ -83,25 +84,38 @@ describe('CSV import preview', () => {
         atlasName: 'Acme Target Z',
         previous: id('b'),
       },
-      { line: 4, orgId: id('2'), orgName: 'Globex CM', atlasOrgId: id('c'), atlasName: 'Globex Target' },
+      {
+        line: 4,
+        orgId: id('2'),
+        orgName: 'Globex CM',
+        atlasOrgId: id('c'),
+        atlasName: 'Globex Target',
+      },
     ]);
     expect(plan.rejected).toEqual([
-      { line: 3, problem: 'no-atlas-key-pair', client: 'Globex' },
-      { line: 5, problem: 'duplicate', firstLine: 4 },
-      { line: 6, problem: 'not-listed' },
-      { line: 7, problem: 'no-client' },
-      { line: 8, problem: 'bad-org-id' },
-      { line: 9, problem: 'no-atlas-key-pair', client: 'Initech' },
-      { line: 10, problem: 'columns' },
+      { line: 3, text: at(3), problem: 'no-atlas-key-pair', client: 'Globex' },
+      { line: 5, text: at(5), problem: 'duplicate', firstLine: 4 },
+      { line: 6, text: at(6), problem: 'not-listed' },
+      { line: 7, text: at(7), problem: 'no-client' },
+      { line: 8, text: at(8), problem: 'bad-org-id' },
+      { line: 9, text: at(9), problem: 'no-atlas-key-pair', client: 'Initech' },
+      { line: 10, text: at(10), problem: 'columns' },
     ]);
   });
 
   it('a target the row already has is planned again, with no previous one to show', () => {
-    const plan = planTargetImport(parseTargetCsv(`${id('1')},${id('b')}\n${id('2')},${id('c')}`), rows, profiles);
+    const text = [`${id('1')},${id('b')}`, `${id('2')},${id('c')}`];
+    const plan = planTargetImport(parseTargetCsv(text.join('\n')), rows, profiles);
     expect(plan).toEqual({
       targets: [
         { line: 1, orgId: id('1'), orgName: 'Acme CM', atlasOrgId: id('b'), atlasName: 'Acme Target A' },
-        { line: 2, orgId: id('2'), orgName: 'Globex CM', atlasOrgId: id('c'), atlasName: 'Globex Target' },
+        {
+          line: 2,
+          orgId: id('2'),
+          orgName: 'Globex CM',
+          atlasOrgId: id('c'),
+          atlasName: 'Globex Target',
+        },
       ],
       rejected: [],
     });
@@ -251,6 +265,9 @@ describe('dashboard: Atlas targets and create and link', () => {
     });
     render(<Dashboard />);
     await screen.findByText('Acme CM');
+    const toggle = screen.getByRole('button', { name: 'Import Atlas targets' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
     fireEvent.input(screen.getByLabelText('CSV text (or paste it here)'), {
       target: { value: `cloudManagerOrgId,atlasOrgId\n${id('1')},${id('a')}\n${id('2')},${id('a')}\nnope` },
     });
@@ -260,9 +277,14 @@ describe('dashboard: Atlas targets and create and link', () => {
     expect(within(preview).getByText('Rows getting a target: 1 · invalid lines: 2')).toBeTruthy();
     expect(within(preview).getByText('the client Globex has no Atlas key pair for this Atlas org')).toBeTruthy();
     expect(within(preview).getByText('needs two values: the Cloud Manager org id, then the Atlas org id')).toBeTruthy();
+    // The invalid line is shown as it was pasted.
+    expect(within(screen.getByTestId('target-import-invalid')).getByText('nope')).toBeTruthy();
     expect(sentOf('dashboard/set-atlas-targets')).toEqual([]);
     fireEvent.click(screen.getByTestId('target-import-apply'));
-    await waitFor(() => expect(screen.getByTestId('row-outcome').textContent).toContain('1 Atlas target saved.'));
+    // Said beside the import, not above the table.
+    await waitFor(() =>
+      expect(screen.getByTestId('target-import-outcome').textContent).toContain('1 Atlas target saved.'),
+    );
     expect(sentOf('dashboard/set-atlas-targets')).toEqual([{ targets: [{ orgId: id('1'), atlasOrgId: id('a') }] }]);
     // A changed text needs a new preview.
     expect(screen.queryByTestId('target-import-preview')).toBeNull();

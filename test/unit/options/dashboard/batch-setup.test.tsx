@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 // Batch setup on the page: "Add many orgs" previews pasted text (counts, the orgs to add with their clients and
-// targets, what is already there, invalid lines with why) and sends nothing until confirmed, then one
-// 'dashboard/add-orgs' with the planned entries, listing the orgs the worker did not add; "Assign a client" sends
-// the selected rows and the chosen client, and lists the rows refused with why.
+// targets, what is already there, invalid lines as pasted with why) and sends nothing until confirmed, then one
+// 'dashboard/add-orgs' with the planned entries, saying beside the import what was added and listing the orgs the
+// worker did not add; "Assign a client" sends the selected rows and the chosen client, and says beside it what was
+// assigned, each refused row named with its org's name and id, with why.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DashboardRow } from '../../../../src/shared/dashboard-messages';
@@ -13,7 +14,8 @@ const fake = vi.hoisted(() => ({ current: undefined as unknown as ReturnType<typ
 vi.mock('webextension-polyfill', () => ({
   default: new Proxy({}, { get: (_t, key) => (fake.current.browser as Record<string | symbol, unknown>)[key] }),
 }));
-const { BatchSetup } = await import('../../../../src/options/dashboard/BatchSetup');
+const { BatchAddOrgs } = await import('../../../../src/options/dashboard/BatchAddOrgs');
+const { AssignClient } = await import('../../../../src/options/dashboard/AssignClient');
 
 const id = (c: string) => c.repeat(24);
 const profile = (over: Partial<ProfileView>): ProfileView =>
@@ -42,7 +44,7 @@ afterEach(cleanup);
 describe('Add many orgs', () => {
   it('previews first (sending nothing), then adds the planned entries and lists the ones not added', async () => {
     const done = vi.fn();
-    render(<BatchSetup rows={rows} selectedRows={[]} profiles={profiles} onDone={done} />);
+    render(<BatchAddOrgs rows={rows} profiles={profiles} onAdded={done} />);
     fireEvent.input(screen.getByLabelText('Org ids, page addresses or CSV'), {
       target: { value: [`${id('1')},Acme,${id('a')}`, id('9'), 'nope', id('5'), id('1')].join('\n') },
     });
@@ -61,7 +63,7 @@ describe('Add many orgs', () => {
         .getAllByRole('row')
         .slice(1)
         .map((r) => r.textContent),
-    ).toEqual(['3the first value is not an org id or the address of a Cloud Manager or Ops Manager page']);
+    ).toEqual(['3nopethe first value is not an org id or the address of a Cloud Manager or Ops Manager page']);
     expect(fake.current.sent).toEqual([]);
 
     fake.current.handlers['dashboard/add-orgs'] = () => ({
@@ -71,7 +73,8 @@ describe('Add many orgs', () => {
       ],
     });
     fireEvent.click(screen.getByRole('button', { name: 'Add 2 orgs' }));
-    await waitFor(() => expect(done).toHaveBeenCalledWith('1 org added, 1 not added.'));
+    await waitFor(() => expect(screen.getByTestId('batch-outcome').textContent).toContain('1 org added, 1 not added.'));
+    expect(done).toHaveBeenCalledOnce();
     expect(sentOf('dashboard/add-orgs')).toEqual([
       { entries: [{ input: id('1'), profileId: 'acme-1', atlasOrgId: id('a') }, { input: id('5') }] },
     ]);
@@ -86,7 +89,7 @@ describe('Add many orgs', () => {
   });
 
   it('drops the preview when the text changes', () => {
-    render(<BatchSetup rows={rows} selectedRows={[]} profiles={profiles} onDone={() => {}} />);
+    render(<BatchAddOrgs rows={rows} profiles={profiles} onAdded={() => {}} />);
     const text = screen.getByLabelText('Org ids, page addresses or CSV');
     fireEvent.input(text, { target: { value: id('5') } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview the orgs' }));
@@ -104,7 +107,7 @@ describe('Assign a client to the selected rows', () => {
       { orgId: id('1'), name: 'Acme One' },
       { orgId: id('3'), name: 'Globex' },
     ];
-    render(<BatchSetup rows={rows} selectedRows={selected} profiles={profiles} onDone={done} />);
+    render(<AssignClient selectedRows={selected} profiles={profiles} onAssigned={done} />);
     const select = screen.getByLabelText('Client for the selected rows') as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(['Choose a client', 'Acme', 'Globex']);
     const button = screen.getByRole('button', { name: 'Assign to 2 selected rows' }) as HTMLButtonElement;
@@ -117,13 +120,16 @@ describe('Assign a client to the selected rows', () => {
       ],
     });
     fireEvent.click(button);
-    await waitFor(() => expect(done).toHaveBeenCalledWith('Client Acme assigned to 1 row; 1 refused.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('assign-outcome').textContent).toContain('Client Acme assigned to 1 row; 1 refused.'),
+    );
+    expect(done).toHaveBeenCalledOnce();
     expect(sentOf('dashboard/set-clients')).toEqual([{ orgIds: [id('1'), id('3')], client: 'Acme' }]);
     expect(
       within(screen.getByTestId('assign-refused'))
         .getAllByRole('row')
         .slice(1)
         .map((r) => r.textContent),
-    ).toEqual(['Globexno key pair of that client serves this org']);
+    ).toEqual([`Globex ${id('3')}no key pair of that client serves this org`]);
   });
 });

@@ -83,8 +83,8 @@ describe('planOrgBatch: what each line becomes', () => {
     });
   });
 
-  it('says exactly why a line is invalid; an invalid first try does not make a later line a repeat', () => {
-    const text = [
+  it('says exactly why a line is invalid, with the line as pasted; an invalid first try does not make a later line a repeat', () => {
+    const pasted = [
       `${id('1')},Acme,x,y`, // 1
       'hello', // 2
       `https://example.com/v2#/org/${id('1')}x`, // 3
@@ -95,20 +95,22 @@ describe('planOrgBatch: what each line becomes', () => {
       `${id('1')},,${id('a')}`, // 8
       `${id('1')},Acme,${id('4')}`, // 9: Initech's Atlas org
       `${id('1')},Acme`, // 10
-    ].join('\n');
+    ];
+    const text = pasted.join('\n');
+    const at = (line: number) => pasted[line - 1]!;
     expect(planOrgBatch(text, rows, profiles)).toEqual({
       add: [{ line: 10, input: id('1'), orgId: id('1'), profileId: 'acme-1', client: 'Acme' }],
       existing: [],
       invalid: [
-        { line: 1, problem: 'columns' },
-        { line: 2, problem: 'not-an-org' },
-        { line: 3, problem: 'not-an-org' },
-        { line: 4, problem: 'bad-atlas-id' },
-        { line: 5, problem: 'unknown-client', client: 'Nobody' },
-        { line: 6, problem: 'unknown-client', client: 'Initech' },
-        { line: 7, problem: 'client-not-serving', client: 'Acme' },
-        { line: 8, problem: 'target-without-client' },
-        { line: 9, problem: 'no-atlas-key-pair', client: 'Acme' },
+        { line: 1, text: at(1), problem: 'columns' },
+        { line: 2, text: at(2), problem: 'not-an-org' },
+        { line: 3, text: at(3), problem: 'not-an-org' },
+        { line: 4, text: at(4), problem: 'bad-atlas-id' },
+        { line: 5, text: at(5), problem: 'unknown-client', client: 'Nobody' },
+        { line: 6, text: at(6), problem: 'unknown-client', client: 'Initech' },
+        { line: 7, text: at(7), problem: 'client-not-serving', client: 'Acme' },
+        { line: 8, text: at(8), problem: 'target-without-client' },
+        { line: 9, text: at(9), problem: 'no-atlas-key-pair', client: 'Acme' },
       ],
     });
   });
@@ -118,8 +120,8 @@ describe('planOrgBatch: what each line becomes', () => {
     const plan = planOrgBatch(ids.join('\n'), [], profiles);
     expect(plan.add).toHaveLength(MAX_BATCH);
     expect(plan.invalid).toEqual([
-      { line: MAX_BATCH + 1, problem: 'too-many' },
-      { line: MAX_BATCH + 2, problem: 'too-many' },
+      { line: MAX_BATCH + 1, text: ids[MAX_BATCH], problem: 'too-many' },
+      { line: MAX_BATCH + 2, text: ids[MAX_BATCH + 1], problem: 'too-many' },
     ]);
   });
 });

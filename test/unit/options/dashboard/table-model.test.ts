@@ -14,7 +14,8 @@ const id = (n: number) => n.toString(16).padStart(24, '0');
 
 const rows: DashboardRow[] = [
   { orgId: id(1), name: 'Acme Prod', profileId: 'p1', profileLabel: 'Acme', status: 'SYNCED', checkedAt: 300 },
-  { orgId: id(2), name: 'acme staging', profileId: 'p1', profileLabel: 'Acme', status: 'NOT_LINKED', checkedAt: 100 },
+  // Another key pair of the same client (each org has its own).
+  { orgId: id(2), name: 'acme staging', profileId: 'p1b', profileLabel: 'Acme', status: 'NOT_LINKED', checkedAt: 100 },
   {
     orgId: id(3),
     name: 'Globex',
@@ -53,8 +54,9 @@ describe('filterRows', () => {
     expect(isFiltered({ ...EMPTY_FILTER, text: ' x ' })).toBe(true);
   });
 
-  it('filters by client, including orgs bound to no client', () => {
-    expect(ids(filterRows(rows, { ...EMPTY_FILTER, client: 'p2' }))).toEqual([3]);
+  it("filters by client name (every key pair's rows of that client), including orgs bound to no client", () => {
+    expect(ids(filterRows(rows, { ...EMPTY_FILTER, client: 'Globex Corp' }))).toEqual([3]);
+    expect(ids(filterRows(rows, { ...EMPTY_FILTER, client: 'Acme' }))).toEqual([1, 2]);
     expect(ids(filterRows(rows, { ...EMPTY_FILTER, client: NO_CLIENT }))).toEqual([4, 5, 6]);
   });
 
@@ -62,7 +64,7 @@ describe('filterRows', () => {
     expect(ids(filterRows(rows, { ...EMPTY_FILTER, status: 'SYNCED' }))).toEqual([1]);
     expect(ids(filterRows(rows, { ...EMPTY_FILTER, status: 'error' }))).toEqual([3]);
     expect(ids(filterRows(rows, { ...EMPTY_FILTER, status: 'unknown' }))).toEqual([4, 6]);
-    expect(ids(filterRows(rows, { text: 'acme', client: 'p1', status: 'NOT_LINKED' }))).toEqual([2]);
+    expect(ids(filterRows(rows, { text: 'acme', client: 'Acme', status: 'NOT_LINKED' }))).toEqual([2]);
   });
 });
 

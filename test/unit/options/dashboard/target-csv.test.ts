@@ -3,7 +3,8 @@
 // non-blank line accounted for once, as a target with two valid ids or as an invalid line with why.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTargetCsv, splitCsvLine } from '../../../../src/options/dashboard/target-csv';
+import { splitCsvLine } from '../../../../src/options/dashboard/csv-lines';
+import { parseTargetCsv } from '../../../../src/options/dashboard/target-csv';
 
 const objectId = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 24, maxLength: 24 });
 const pair = fc.record({ orgId: objectId, atlasOrgId: objectId });
@@ -28,13 +29,13 @@ describe('Atlas targets CSV', () => {
           return `${l.pad}${l.quote ? `"${text}"` : text}${l.pad}`;
         };
         const lines: string[] = [];
-        const expected: { line: number; orgId: string; atlasOrgId: string }[] = [];
+        const expected: { line: number; text: string; orgId: string; atlasOrgId: string }[] = [];
         if (l.header) lines.push(l.header);
         pairs.forEach((p, i) => {
           if (l.blankEvery && i % l.blankEvery === 0) lines.push(l.pad);
           const trailing = l.trailingComma && l.separator === ',' ? ',' : '';
           lines.push(`${cell(p.orgId)}${l.separator}${cell(p.atlasOrgId)}${trailing}`);
-          expected.push({ line: lines.length, ...p });
+          expected.push({ line: lines.length, text: lines.at(-1)!.trim(), ...p });
         });
         const text = `${l.bom ? '\uFEFF' : ''}${lines.join(l.eol)}${l.eol}`;
         expect(parseTargetCsv(text)).toEqual({ targets: expected, invalid: [] });
@@ -70,7 +71,7 @@ describe('Atlas targets CSV', () => {
     );
   });
 
-  it('says why a line is invalid, by line number only', () => {
+  it('says why a line is invalid, with its number and its text as pasted', () => {
     const id = (c: string) => c.repeat(24);
     const text = [
       'cloudManagerOrgId,atlasOrgId',
@@ -85,16 +86,16 @@ describe('Atlas targets CSV', () => {
     ].join('\n');
     expect(parseTargetCsv(text)).toEqual({
       targets: [
-        { line: 2, orgId: id('a'), atlasOrgId: id('b') },
-        { line: 8, orgId: id('c'), atlasOrgId: id('d') },
+        { line: 2, text: `${id('a')},${id('b')}`, orgId: id('a'), atlasOrgId: id('b') },
+        { line: 8, text: `${id('c')} , "${id('d')}"`, orgId: id('c'), atlasOrgId: id('d') },
       ],
       invalid: [
-        { line: 3, problem: 'columns' },
-        { line: 4, problem: 'columns' },
-        { line: 5, problem: 'bad-org-id' },
-        { line: 6, problem: 'bad-atlas-id' },
+        { line: 3, text: id('a'), problem: 'columns' },
+        { line: 4, text: `${id('a')},${id('b')},${id('c')}`, problem: 'columns' },
+        { line: 5, text: `not-an-id,${id('b')}`, problem: 'bad-org-id' },
+        { line: 6, text: `${id('a')},${id('g')}`, problem: 'bad-atlas-id' },
         // A header anywhere but first is just a bad line.
-        { line: 9, problem: 'bad-org-id' },
+        { line: 9, text: 'cloudManagerOrgId,atlasOrgId', problem: 'bad-org-id' },
       ],
     });
     expect(parseTargetCsv('')).toEqual({ targets: [], invalid: [] });
