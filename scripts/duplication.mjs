@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // Measured on a7ca1e6: 12 clones, 0.65% of src/'s lines; after the core pairs were merged (#33 item 1): 8 clones,
-// 0.34% (.jscpd.json's threshold is 0.34%). The target (#33) is 5.
+// 0.34%; after the dashboard's CSV imports were merged (#33 item 1): 1 clone, 0.04% (.jscpd.json's threshold is
+// 0.05%). The target (#33) is 5.
 // Lower this when a change removes clones; never raise it to make room for a copy.
-const MAX_CLONES = 8;
+const MAX_CLONES = 1;
 
 const out = mkdtempSync(join(tmpdir(), 'jscpd-'));
 const run = spawnSync('npx', ['jscpd', '--reporters', 'console,json', '--output', out], { stdio: 'inherit' });
