@@ -15,6 +15,7 @@ import { DigestError } from './errors';
 import { discard, globalFetch, startExchange } from './exchange';
 import { cacheKey, createMemoryNonceStore, NonceCache, type NonceStore, type Reservation } from './nonce-cache';
 import { replayableRequest, sendInit } from './replayable-request';
+import { CachePerStore } from './stored-records';
 
 export interface DigestCredentials {
   username: string;
@@ -56,23 +57,16 @@ export function isDigestRejection(response: Response): boolean {
   return refused.has(response);
 }
 
-const caches = new WeakMap<NonceStore, NonceCache>();
+const caches = new CachePerStore((store: NonceStore) => new NonceCache(store));
 const defaultStore = createMemoryNonceStore();
-function cacheFor(store: NonceStore): NonceCache {
-  const known = caches.get(store);
-  if (known) return known;
-  const cache = new NonceCache(store);
-  caches.set(store, cache);
-  return cache;
-}
 
 /**
  * Forgets every nonce this process holds for the store (the vault lock calls it, then clears the store itself).
  * Calls still in flight finish, but write nothing back to the store.
  */
 export function forgetNonces(store: NonceStore = defaultStore): void {
-  caches.get(store)?.close();
-  caches.delete(store);
+  caches.held(store)?.close();
+  caches.forget(store);
 }
 
 function hex(bytes: Uint8Array): string {
@@ -100,7 +94,7 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
     const request = await replayableRequest(input, init);
     const key = cacheKey(request.origin, credentials.username, credentials.password);
     const slots: Slots = { origin: request.origin, own: key, share };
-    const cache = cacheFor(store);
+    const cache = caches.of(store);
     const exchange = startExchange(request, baseFetch, timeoutMs, DigestError);
     const { signal } = exchange;
 

@@ -83,3 +83,28 @@ export class StoredRecords<T> {
     this.closed = true;
   }
 }
+
+/** One cache per store in this process: every client given the same store shares its cache (and its lock). */
+export class CachePerStore<S extends object, C> {
+  private readonly caches = new WeakMap<S, C>();
+  constructor(private readonly create: (store: S) => C) {}
+
+  /** The store's cache, made on first use. */
+  of(store: S): C {
+    const known = this.caches.get(store);
+    if (known) return known;
+    const cache = this.create(store);
+    this.caches.set(store, cache);
+    return cache;
+  }
+
+  /** The store's cache if one was made, without making one. */
+  held(store: S): C | undefined {
+    return this.caches.get(store);
+  }
+
+  /** The next use of the store makes a new cache. */
+  forget(store: S): void {
+    this.caches.delete(store);
+  }
+}

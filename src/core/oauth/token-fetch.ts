@@ -9,6 +9,7 @@ import { CloudManagerError } from '../cloudmanager/cloud-manager-error';
 import { DigestError } from '../digest/errors';
 import { discard, globalFetch, startExchange } from '../digest/exchange';
 import { type ReplayableRequest, replayableRequest, sendInit } from '../digest/replayable-request';
+import { CachePerStore } from '../digest/stored-records';
 import { OAuthError, type OAuthErrorKind } from './errors';
 import { parseJson } from './token-answer';
 import { type Acquisition, closedError, TokenCache } from './token-cache';
@@ -31,15 +32,8 @@ export interface TokenFetchOptions {
 
 export type TokenFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-const caches = new WeakMap<TokenStore, TokenCache>();
+const caches = new CachePerStore((store: TokenStore) => new TokenCache(store));
 const defaultStore = createMemoryTokenStore();
-function cacheFor(store: TokenStore): TokenCache {
-  const known = caches.get(store);
-  if (known) return known;
-  const cache = new TokenCache(store);
-  caches.set(store, cache);
-  return cache;
-}
 
 /**
  * Forgets every token this process holds for the store (the vault lock calls it, then clears the store itself). The
@@ -47,23 +41,18 @@ function cacheFor(store: TokenStore): TokenCache {
  * request) and writes nothing back, and a call started meanwhile is refused instead of finding a fresh cache.
  */
 export function forgetTokens(store: TokenStore = defaultStore): void {
-  const cache = caches.get(store);
-  if (cache) cache.close();
-  else {
-    const closed = new TokenCache(store);
-    closed.close();
-    caches.set(store, closed);
-  }
+  // A store without a cache yet gets a closed one, so the next call is refused until reopenTokens.
+  caches.of(store).close();
 }
 
 /** The vault unlocked again: the next call on this store starts a new cache (a store not closed keeps its own). */
 export function reopenTokens(store: TokenStore = defaultStore): void {
-  if (caches.get(store)?.isClosed) caches.delete(store);
+  if (caches.held(store)?.isClosed) caches.forget(store);
 }
 
 /** Forgets this process's copy of one account's token (the caller deletes it from the store and revokes it). */
 export function forgetToken(store: TokenStore, key: string): void {
-  caches.get(store)?.forget(key);
+  caches.held(store)?.forget(key);
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -142,7 +131,7 @@ export function createTokenFetch(credentials: ClientCredentials, options: TokenF
     const request = await prepared(input, init);
     const once = unreplayable(init.body);
     const tokenUrl = options.tokenUrl ?? `${request.origin}/api/oauth/token`;
-    const cache = cacheFor(store);
+    const cache = caches.of(store);
     const exchange = startExchange(request, baseFetch, timeoutMs, OAuthError);
     const { signal } = exchange;
     const acquisition: Acquisition = {
