@@ -11,11 +11,12 @@ import { BackupSection } from './BackupSection';
 import { Dashboard } from './dashboard/Dashboard';
 import { FirstRunImport } from './FirstRunImport';
 import { HistoryView } from './HistoryView';
+import { MigrationsView } from './migrations/MigrationsView';
 import { ProfilesSection } from './ProfilesSection';
 import { RestoreSection } from './RestoreSection';
 import { SecuritySection } from './SecuritySection';
 
-const TABS = ['profiles', 'security', 'backup', 'history', 'orgs'] as const;
+const TABS = ['profiles', 'security', 'backup', 'history', 'orgs', 'migrations'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_KEYS: Readonly<Record<Tab, MessageKey>> = {
   profiles: 'tab_profiles',
@@ -23,6 +24,7 @@ const TAB_KEYS: Readonly<Record<Tab, MessageKey>> = {
   backup: 'tab_backup',
   history: 'tab_history',
   orgs: 'tab_orgs',
+  migrations: 'tab_migrations',
 };
 
 export function OptionsApp() {
@@ -92,6 +94,7 @@ export function OptionsApp() {
           {tab === 'backup' && <BackupSection reload={load} managed={settings.managed} />}
           {tab === 'history' && <HistoryView />}
           {tab === 'orgs' && <Dashboard />}
+          {tab === 'migrations' && <MigrationsView />}
         </>
       )}
     </main>
