@@ -247,6 +247,14 @@ describe('dashboard: Atlas targets and create and link', () => {
     expect(within(rowOf(id('1'))).getByText(/its status was checked, nothing sent again/)).toBeTruthy();
     // The refresh panel shows no link run as its own.
     expect(screen.getByTestId('refresh-status').textContent).toBe('');
+
+    // "Retry the 1 failed" runs the failed row alone again, whatever is selected.
+    expect(screen.queryByTestId('refresh-retry')).toBeNull();
+    fake.current.handlers['dashboard/link-run'] = () =>
+      run({ runId: 'link-2', total: 1, state: 'finished', succeeded: 1 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry the 1 failed' }));
+    await waitFor(() => expect(sentOf('dashboard/link-run')).toHaveLength(2));
+    expect(sentOf('dashboard/link-run')[1]).toEqual({ orgIds: [id('2')] });
   });
 
   it('a refresh going keeps create and link from starting', async () => {
