@@ -235,6 +235,36 @@ describe('the migration cockpit worker', () => {
     expect(sb.log.some((e) => e.status === 200 && /liveMigrations\/[0-9a-f]{24}$/.test(e.path))).toBe(true);
   });
 
+  it('the watch asks once a minute for each running migration, one GET each, and stops when none runs', async () => {
+    const w = await worker();
+    const plan = await planFor(w);
+    for (let i = 0; i < 3; i++) {
+      await w.send('migrations/validate', { cloudManagerOrgId: w.acme, plan });
+      sb.advanceClock(MIGRATION_TIMELINE.validationMs);
+      expect((await w.send('migrations/start', { cloudManagerOrgId: w.acme, plan })).ok).toBe(true);
+    }
+    expect(fake.alarms.get(w.watch.MIGRATION_WATCH_ALARM)).toEqual({ periodInMinutes: 1 });
+    sb.clearLog();
+    expect(await w.watch.watchRound()).toBe(3);
+    expect(sb.log.map((e) => [e.method, e.status, /liveMigrations\/[0-9a-f]{24}$/.test(e.path)])).toEqual([
+      ['GET', 200, true],
+      ['GET', 200, true],
+      ['GET', 200, true],
+    ]);
+    // Expired after the 120-hour window: settled, so the alarm goes and the next round sends nothing.
+    sb.advanceClock(MIGRATION_TIMELINE.newMs + MIGRATION_TIMELINE.syncMs + MIGRATION_TIMELINE.cutoverWindowMs);
+    await w.watch.watchRound();
+    expect(((await w.send('migrations/list')).value as { status: string }[]).map((m) => m.status)).toEqual([
+      'EXPIRED',
+      'EXPIRED',
+      'EXPIRED',
+    ]);
+    expect(fake.alarms.has(w.watch.MIGRATION_WATCH_ALARM)).toBe(false);
+    sb.clearLog();
+    expect(await w.watch.watchRound()).toBe(0);
+    expect(sb.log).toEqual([]);
+  });
+
   it('a plan with a typed or partial field is refused before any call', async () => {
     const w = await worker();
     const plan = await planFor(w);
