@@ -18,7 +18,7 @@ function Outcome(props: { result: RevokeResult; atlasOrgName: string }) {
   const { result, atlasOrgName } = props;
   const checked = result.checked.length + result.unchecked.length > 0;
   return (
-    <Notice tone={result.outcome === 'revoked' ? 'success' : 'info'}>
+    <Notice tone={result.outcome === 'revoked' ? 'success' : 'info'} takeFocus={result}>
       <strong>
         {result.outcome === 'revoked' ? t('atlasRevokeDone', atlasOrgName) : t('atlasRevokeNothing', atlasOrgName)}
       </strong>
@@ -63,6 +63,7 @@ export function RevokeToken(props: {
 
   const close = () => {
     setAsking(false);
+    // Its button was disabled while the question was open: ConfirmRevoke's own return of the focus may find it so.
     requestAnimationFrame(() => button.current?.focus());
   };
 
@@ -109,7 +110,7 @@ export function RevokeToken(props: {
       )}
       <div aria-live="polite" data-testid="revoke-outcome">
         {done && <Outcome result={done} atlasOrgName={props.atlasOrgName} />}
-        {failure && <ErrorNotice error={failure} />}
+        {failure && <ErrorNotice error={failure} takeFocus />}
       </div>
     </div>
   );

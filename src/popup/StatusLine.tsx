@@ -60,7 +60,8 @@ export function StatusLine(props: { record: OrgStatusRecord; busy?: Operation; f
           </span>{' '}
           {failure.operation === 'stored' && <span class="muted">{ageText(record.checkedAt)}</span>}
         </p>
-        <ErrorNotice error={failure.error} />
+        {/* A link or an unlink the user just asked for: its error takes the focus (not a check's, made on opening). */}
+        <ErrorNotice error={failure.error} takeFocus={failure.operation === 'link' || failure.operation === 'unlink'} />
       </div>
     );
   }

@@ -1,14 +1,19 @@
 // Where a form announces how its action ended (a success sentence or the error with its remedy), the form's submit
-// row above it, and the plain Cancel every form and question offers.
+// row above it, and the plain Cancel every form and question offers. A submitted form's outcome takes the focus: the
+// button was disabled while the action ran, and the keyboard goes on from the result.
 import type { ErrorView } from '../shared/domain';
 import { t } from '../shared/text/i18n';
 import { ErrorNotice, Notice } from './Notice';
 
-export function ActionOutcome(props: { done?: string; warning?: boolean; error?: ErrorView }) {
+export function ActionOutcome(props: { done?: string; warning?: boolean; error?: ErrorView; takeFocus?: boolean }) {
   return (
     <div aria-live="polite">
-      {props.done && <Notice tone={props.warning ? 'warning' : 'success'}>{props.done}</Notice>}
-      {props.error && <ErrorNotice error={props.error} />}
+      {props.done && (
+        <Notice tone={props.warning ? 'warning' : 'success'} takeFocus={props.takeFocus && props.done}>
+          {props.done}
+        </Notice>
+      )}
+      {props.error && <ErrorNotice error={props.error} takeFocus={props.takeFocus} />}
     </div>
   );
 }
@@ -26,7 +31,7 @@ export function SubmitWithOutcome(props: {
           {props.text}
         </button>
       </div>
-      <ActionOutcome done={action.done} error={action.error} />
+      <ActionOutcome done={action.done} error={action.error} takeFocus />
     </>
   );
 }

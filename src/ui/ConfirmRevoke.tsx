@@ -1,12 +1,13 @@
 // The question before an Atlas org's link tokens are revoked, in the popup and the history alike: what Atlas's DELETE
 // removes (it names no token: the org's link tokens and the API key each embeds, so the links made with them stop
 // working) and the Cloud Manager orgs the extension knows were linked with them. It starts on the safe answer, Escape
-// cancels, and nothing is sent until the user confirms.
+// cancels (the focus goes back to the button that asked), and nothing is sent until the user confirms.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ErrorView, OrgRef, RevokeReach } from '../shared/domain';
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
+import { useOpenerFocus } from './focus';
 import { ErrorNotice } from './Notice';
 
 function OrgList(props: { orgs: readonly OrgRef[]; testId: string }) {
@@ -57,7 +58,12 @@ export function ConfirmRevoke(props: {
   const cancel = useRef<HTMLButtonElement>(null);
   const [reach, setReach] = useState<RevokeReach>();
   const [failure, setFailure] = useState<ErrorView>();
+  const backToOpener = useOpenerFocus();
   useEffect(() => cancel.current?.focus(), []);
+  const dismiss = () => {
+    props.onCancel();
+    backToOpener();
+  };
   useEffect(() => {
     send('atlas/revoke-reach', { atlasOrgId: props.atlasOrgId }).then(setReach, (e) => setFailure(asErrorView(e)));
   }, [props.atlasOrgId]);
@@ -72,7 +78,7 @@ export function ConfirmRevoke(props: {
         if (e.key === 'Escape') {
           e.preventDefault();
           e.stopPropagation();
-          props.onCancel();
+          dismiss();
         }
       }}
     >
@@ -84,7 +90,7 @@ export function ConfirmRevoke(props: {
         <button type="button" class="danger" onClick={props.onConfirm}>
           {t('atlasRevokeConfirmButton')}
         </button>
-        <button type="button" ref={cancel} onClick={props.onCancel}>
+        <button type="button" ref={cancel} onClick={dismiss}>
           {t('cancel')}
         </button>
       </div>

@@ -58,7 +58,8 @@ export function TokenReuseNotice(props: { state: LinkToken; busy: boolean; onUse
   if (!reuse) return null;
   const text = errorText(reuse);
   return (
-    <Notice tone="warning">
+    // The question is the next step (the Link button was disabled while the link was tried): it takes the focus.
+    <Notice tone="warning" takeFocus={reuse}>
       <strong>{text.message}</strong>
       <span>{text.remedy}</span>
       <div class="row">
