@@ -2,7 +2,7 @@
 // token (folded behind a question when the org is already linked), and Unlink behind a confirmation that names the
 // org. Only key pairs that may serve this org are ever offered; with none, the key-pair form takes the panel. A
 // client with Atlas key pairs also gets "Create token and link" (CreateAndLink.tsx), whose outcome shows here.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { OrgCallReply, OrgStatusRecord, PopupContext, ProfileView } from '../shared/domain';
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
@@ -12,10 +12,13 @@ import { LinkTokenField, TokenReuseNotice, useLinkToken } from '../ui/LinkTokenF
 import { Notice } from '../ui/Notice';
 import { ProfileSelect } from '../ui/ProfileSelect';
 import { ConfirmUnlink } from './ConfirmUnlink';
-import { CreateAndLink } from './CreateAndLink';
-import { NoKeyPairPanel } from './NoKeyPairPanel';
+import { lazyPanel } from './lazy-panel';
 import { NotRecordedNotice } from './NotRecordedNotice';
 import { type Failure, type Operation, StatusLine } from './StatusLine';
+
+// Loaded when shown: an org with its key pair and no Atlas key pair needs neither.
+const CreateAndLink = lazyPanel(() => import('./CreateAndLink').then((m) => m.CreateAndLink));
+const NoKeyPairPanel = lazyPanel(() => import('./NoKeyPairPanel').then((m) => m.NoKeyPairPanel));
 
 /** The key pairs the worker says may serve this org; never another org's. */
 export function candidateProfiles(context: PopupContext): ProfileView[] {
@@ -72,9 +75,12 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
   const checkStatus = (id = profileId) => run('status', () => send('link/status', { orgId, profileId: id }));
 
   // The status is shown as soon as the popup opens (the worker joins a call already running for this org).
-  useEffect(() => {
-    // A User Timing mark (DevTools' Performance panel, and `npm run bench`): the org is on screen.
+  // A User Timing mark (DevTools' Performance panel, and `npm run bench`): the org is in the page, about to be
+  // painted. A layout effect: Preact runs a plain effect only after the next frame (up to 35 ms later).
+  useLayoutEffect(() => {
     performance.mark('atlas-link:org-shown');
+  }, []);
+  useEffect(() => {
     if (profileId && !context.interrupted) checkStatus();
   }, []);
 
