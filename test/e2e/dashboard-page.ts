@@ -119,6 +119,13 @@ export class DashboardPage {
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   }
 
+  /** Closes whichever tool is open (the first screen as a user finds it). */
+  async closeTools(): Promise<void> {
+    for (const toggle of await this.page.locator('.tool-toggles button[aria-expanded="true"]').all()) {
+      await toggle.click();
+    }
+  }
+
   // Adding an org.
   get address(): Locator {
     return this.page.getByLabel('Org id or Cloud Manager page address');
