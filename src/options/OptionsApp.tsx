@@ -11,7 +11,7 @@ import { BackupSection } from './BackupSection';
 import { Dashboard } from './dashboard/Dashboard';
 import { FirstRunImport } from './FirstRunImport';
 import { HistoryView } from './HistoryView';
-import { MigrationsView } from './migrations/MigrationsView';
+import { LazyMigrations } from './migrations/LazyMigrations';
 import { ProfilesSection } from './ProfilesSection';
 import { RestoreSection } from './RestoreSection';
 import { SecuritySection } from './SecuritySection';
@@ -94,7 +94,7 @@ export function OptionsApp() {
           {tab === 'backup' && <BackupSection reload={load} managed={settings.managed} />}
           {tab === 'history' && <HistoryView />}
           {tab === 'orgs' && <Dashboard />}
-          {tab === 'migrations' && <MigrationsView />}
+          {tab === 'migrations' && <LazyMigrations />}
         </>
       )}
     </main>
