@@ -3,11 +3,10 @@
 // the unlock form within a second, without a reload; an unlock on one page brings back the others' content.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { keysOf } from '../../src/background/storage/keys';
 import { DashboardPage } from './dashboard-page';
 import { test } from './fixtures';
-import { type ExtensionRun, orgPageUrl } from './harness';
-import { cmOrgs, createVaultWith, openSettings, PASSPHRASE, sendIn } from './steps';
+import { orgPageUrl } from './harness';
+import { cmOrgs, createVaultWith, fireAutoLock, openSettings, PASSPHRASE, sendIn } from './steps';
 
 const LABEL = 'Acme owner';
 /** The key pairs' list and the dashboard's table are gone, the unlock form is there: polled for one second at most. */
@@ -20,27 +19,6 @@ const showsTable = (page: Page) => page.getByTestId('org-table').isVisible();
 async function unlockIn(page: Page) {
   await page.getByLabel('Passphrase').fill(PASSPHRASE);
   await page.getByLabel('Passphrase').press('Enter');
-}
-
-/** Brings the auto-lock alarm forward (as session.test.ts does) until the worker's session is wiped. */
-async function fireAutoLock(run: ExtensionRun) {
-  const worker = await run.worker();
-  await expect
-    .poll(
-      () =>
-        worker.evaluate(
-          async (wiped) => {
-            const current = await chrome.alarms.get('auto-lock');
-            if (current && current.scheduledTime > Date.now() + 300) {
-              await chrome.alarms.create('auto-lock', { when: Date.now() + 100 });
-            }
-            return chrome.storage.session.get(wiped);
-          },
-          keysOf((spec) => spec.wipeOnLock),
-        ),
-      { timeout: 10_000, interval: 50 },
-    )
-    .toEqual({});
 }
 
 describe('every open page follows the lock', () => {

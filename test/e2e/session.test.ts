@@ -3,10 +3,18 @@
 // says so and changes nothing (the locked popup names the tab's org); a tab's visits check only an org with a key
 // pair of its own; no private key or passphrase is ever in storage or console output.
 import { describe, expect } from 'vitest';
-import { keysOf, type StorageKey } from '../../src/background/storage/keys';
+import type { StorageKey } from '../../src/background/storage/keys';
 import { test } from './fixtures';
 import { type ExtensionRun, orgPageUrl, stopWorker } from './harness';
-import { addProfileFor, cmOrgs, createVaultWith, keyNamed, PASSPHRASE, sendFromExtensionPage } from './steps';
+import {
+  addProfileFor,
+  cmOrgs,
+  createVaultWith,
+  fireAutoLock,
+  keyNamed,
+  PASSPHRASE,
+  sendFromExtensionPage,
+} from './steps';
 import { readStored, storedEverything } from './storage-scan';
 
 const vaultState = async (run: ExtensionRun) => (await sendFromExtensionPage(run, 'context/get', {})).vault;
@@ -60,26 +68,9 @@ describe('vault session', () => {
     await expect
       .poll(() => worker.evaluate(async () => (await chrome.alarms.get('auto-lock'))?.name))
       .toBe('auto-lock');
-    // Bring the alarm forward instead of waiting a minute (unpacked extensions may fire alarms this soon), and again
-    // whenever activity pushes it back: the settings page that sent 'settings/set' loads its own data, and those
-    // calls, ending after ours, count as activity. Polled through the same worker handle: opening a page would count
-    // as activity too.
-    await expect
-      .poll(
-        () =>
-          worker.evaluate(
-            async (wiped) => {
-              const current = await chrome.alarms.get('auto-lock');
-              if (current && current.scheduledTime > Date.now() + 1000) {
-                await chrome.alarms.create('auto-lock', { when: Date.now() + 300 });
-              }
-              return chrome.storage.session.get(wiped);
-            },
-            keysOf((spec) => spec.wipeOnLock),
-          ),
-        { timeout: 10_000 },
-      )
-      .toEqual({});
+    // Brought forward instead of waiting a minute, and again whenever activity pushes it back: the settings page that
+    // sent 'settings/set' loads its own data, and those calls, ending after ours, count as activity.
+    await fireAutoLock(run);
     expect(await vaultState(run)).toBe('locked');
   });
 

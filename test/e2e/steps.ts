@@ -2,6 +2,8 @@
 // from an extension page), typed by the extension's message map, so a test can prepare the vault without clicking
 // through forms it does not test; and the sandbox fixture's keys and orgs by name.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { keysOf } from '../../src/background/storage/keys';
 import type { Envelope, MessageName, Reply, RequestOf, ResponseOf } from '../../src/shared/messages';
 import type { ExtensionRun } from './harness';
 
@@ -132,4 +134,29 @@ export async function addProfilesFor(
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Fires the auto-lock alarm now instead of in a minute (unpacked extensions may fire alarms this soon), and again
+ * whenever activity pushes it back (an open page's calls count as activity); resolves once the worker's session is
+ * wiped. Polled through one worker handle: opening a page would count as activity too.
+ */
+export async function fireAutoLock(run: ExtensionRun): Promise<void> {
+  const worker = await run.worker();
+  await expect
+    .poll(
+      () =>
+        worker.evaluate(
+          async (wiped) => {
+            const current = await chrome.alarms.get('auto-lock');
+            if (current && current.scheduledTime > Date.now() + 1000) {
+              await chrome.alarms.create('auto-lock', { when: Date.now() + 300 });
+            }
+            return chrome.storage.session.get(wiped);
+          },
+          keysOf((spec) => spec.wipeOnLock),
+        ),
+      { timeout: 10_000, interval: 50 },
+    )
+    .toEqual({});
 }
