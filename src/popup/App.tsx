@@ -72,7 +72,8 @@ export function App(props: { url?: string; first?: Promise<PopupContext> }) {
 
 function Body(props: { context: PopupContext; url?: string; reload: () => Promise<void> }) {
   const { context, reload } = props;
-  if (context.vault === 'empty') return <SetupForm orgId={context.org?.orgId} onDone={reload} />;
+  if (context.vault === 'empty')
+    return <SetupForm orgId={context.org?.orgId} orgName={context.org?.name} onDone={reload} />;
   if (context.vault === 'locked') {
     return <UnlockForm org={context.org} location={context.location} onDone={reload} />;
   }

@@ -1,6 +1,7 @@
-// The key pair inputs: the side it serves (Cloud Manager by default), how it signs in (an API key by default, or a
-// service account: client ID and secret), label, public key, private key, with shape warnings that never block
-// saving; an Ops Manager key pair adds its server and external addresses, an Atlas one says where its key is made.
+// The key pair inputs: label, public key, private key, with shape warnings that never block saving; then, folded
+// under "More options", the side it serves (Cloud Manager by default) and how it signs in (an API key by default, or
+// a service account: client ID and secret); an Ops Manager key pair adds its server and external addresses, an Atlas
+// one says where its key is made.
 import {
   CLOUD_MANAGER_BASE_URL,
   checkKeyShapes,
@@ -15,7 +16,7 @@ import { type MessageKey, t } from '../shared/text/i18n';
 import { ClientNameField } from './ClientNameField';
 import { CredentialFixed, CredentialSwitch, ServiceAccountHelp, sideHasServiceAccounts } from './KeyPairCredential';
 import { ServerAddressFields } from './KeyPairServer';
-import { AtlasKeyHelp, ExternalAddressesField, SideSwitch } from './KeyPairSide';
+import { AtlasKeyHelp, ExternalAddressesField, MoreOptions, SideSwitch } from './KeyPairSide';
 import { PasswordField } from './PasswordField';
 
 const WARNING_KEYS: Readonly<Record<KeyCredential, Record<KeyShapeWarning['kind'], MessageKey>>> = {
@@ -107,21 +108,6 @@ export function KeyPairFields(props: {
     onInput({ ...value, [name]: (event.currentTarget as HTMLInputElement).value });
   return (
     <>
-      {props.sides?.length !== 0 && (
-        <SideSwitch idPrefix={idPrefix} value={value.side} onChange={chooseSide} sides={props.sides} />
-      )}
-      {props.credentialFixed ? (
-        <CredentialFixed value={value.credential} />
-      ) : (
-        <CredentialSwitch
-          idPrefix={idPrefix}
-          value={value.credential}
-          side={value.side}
-          onChange={(credential) => onInput({ ...value, credential })}
-        />
-      )}
-      {serviceAccount && <ServiceAccountHelp side={value.side} />}
-      {value.side === 'atlas' && !serviceAccount && <AtlasKeyHelp />}
       <ClientNameField
         idPrefix={idPrefix}
         value={value.label}
@@ -129,22 +115,25 @@ export function KeyPairFields(props: {
         side={value.side}
         profiles={props.profiles}
       />
-      <label for={`${idPrefix}-public`}>{serviceAccount ? t('credentialClientId') : t('fieldPublicKey')}</label>
-      <input
-        id={`${idPrefix}-public`}
-        value={value.publicKey}
-        onInput={field('publicKey')}
-        required
-        autocomplete="off"
-        spellcheck={false}
-      />
-      <PasswordField
-        id={`${idPrefix}-private`}
-        label={secretLabel}
-        state={[value.privateKey, (privateKey) => onInput({ ...value, privateKey })]}
-        optional={keepsSavedPrivateKey}
-        autocomplete="off"
-      />
+      {/* Side by side in the popup (its 600 px): public and private key. */}
+      <div class="field-pair">
+        <label for={`${idPrefix}-public`}>{serviceAccount ? t('credentialClientId') : t('fieldPublicKey')}</label>
+        <input
+          id={`${idPrefix}-public`}
+          value={value.publicKey}
+          onInput={field('publicKey')}
+          required
+          autocomplete="off"
+          spellcheck={false}
+        />
+        <PasswordField
+          id={`${idPrefix}-private`}
+          label={secretLabel}
+          state={[value.privateKey, (privateKey) => onInput({ ...value, privateKey })]}
+          optional={keepsSavedPrivateKey}
+          autocomplete="off"
+        />
+      </div>
       {warnings.length > 0 && (
         <ul class="warnings" aria-live="polite">
           {warnings.map((w) => (
@@ -152,6 +141,23 @@ export function KeyPairFields(props: {
           ))}
         </ul>
       )}
+      <MoreOptions value={value}>
+        {props.sides?.length !== 0 && (
+          <SideSwitch idPrefix={idPrefix} value={value.side} onChange={chooseSide} sides={props.sides} />
+        )}
+        {props.credentialFixed ? (
+          <CredentialFixed value={value.credential} />
+        ) : (
+          <CredentialSwitch
+            idPrefix={idPrefix}
+            value={value.credential}
+            side={value.side}
+            onChange={(credential) => onInput({ ...value, credential })}
+          />
+        )}
+      </MoreOptions>
+      {serviceAccount && <ServiceAccountHelp side={value.side} />}
+      {value.side === 'atlas' && !serviceAccount && <AtlasKeyHelp />}
       {value.side === 'ops-manager' && (
         <>
           <ServerAddressFields

@@ -1,9 +1,18 @@
 // The side a key pair serves, chosen in the key-pair forms (Cloud Manager unless the user picks another), and what
 // each side asks for: Ops Manager its server's external addresses (checked as typed, each wrong entry named), Atlas
 // where its key is created.
-import { type AddressProblem, type KeySide, MAX_EXTERNAL_ADDRESSES, parseExternalAddresses } from '../core/vault';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  type AddressProblem,
+  type KeyCredential,
+  type KeySide,
+  MAX_EXTERNAL_ADDRESSES,
+  parseExternalAddresses,
+} from '../core/vault';
 import type { ErrorView } from '../shared/domain';
 import { type MessageKey, t } from '../shared/text/i18n';
+import { CREDENTIAL_KEYS } from './KeyPairCredential';
 
 export const SIDE_KEYS: Readonly<Record<KeySide, MessageKey>> = {
   'cloud-manager': 'sideCloudManager',
@@ -39,6 +48,34 @@ export function SideSwitch(props: {
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * The rare choices (side, kind) folded under "More options", its summary saying what is chosen (Cloud Manager · API
+ * key by default), so the popup stays inside 600 px. Open from the start when something else is chosen, opened when
+ * the choice moves away from the defaults or an error concerns it (SideErrorHint), closed only by the user.
+ */
+export function MoreOptions(props: {
+  value: { side: KeySide; credential: KeyCredential };
+  children: ComponentChildren;
+}) {
+  const { side, credential } = props.value;
+  const unusual = side !== 'cloud-manager' || credential !== 'api-key';
+  const [open, setOpen] = useState(unusual);
+  useEffect(() => {
+    if (unusual) setOpen(true);
+  }, [unusual]);
+  return (
+    <details
+      class="more-options"
+      data-testid="more-options"
+      open={open}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>{t('moreOptions', `${t(SIDE_KEYS[side])} · ${t(CREDENTIAL_KEYS[credential])}`)}</summary>
+      {props.children}
+    </details>
   );
 }
 
@@ -113,8 +150,14 @@ export function SideErrorHint(props: { error: ErrorView | undefined; side: KeySi
       : error?.kind === 'atlas-org' && side !== 'atlas'
         ? t('atlasOrgKeyHint')
         : undefined;
+  // The hint asks for another side: the choice is shown (opening "More options" if it was folded).
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const more = ref.current?.closest('form')?.querySelector<HTMLDetailsElement>('details.more-options');
+    if (more) more.open = true;
+  }, [hint]);
   return hint ? (
-    <p class="warnings" data-testid="side-hint">
+    <p class="warnings" data-testid="side-hint" ref={ref}>
       {hint}
     </p>
   ) : null;

@@ -37,23 +37,26 @@ export function NewPassphraseFields(props: { idPrefix: string; label: string; st
   const mismatch = confirm.length > 0 && confirm !== passphrase;
   return (
     <>
-      <PasswordField
-        id={`${idPrefix}-passphrase`}
-        label={props.label}
-        autocomplete="new-password"
-        state={[passphrase, state.setPassphrase]}
-        aria-describedby={`${idPrefix}-passphrase-help`}
-      />
+      {/* Side by side in the popup (its 600 px), the help below both. */}
+      <div class="field-pair">
+        <PasswordField
+          id={`${idPrefix}-passphrase`}
+          label={props.label}
+          autocomplete="new-password"
+          state={[passphrase, state.setPassphrase]}
+          aria-describedby={`${idPrefix}-passphrase-help`}
+        />
+        <PasswordField
+          id={`${idPrefix}-confirm`}
+          label={t('fieldPassphraseConfirm')}
+          autocomplete="new-password"
+          state={[confirm, state.setConfirm]}
+          aria-invalid={mismatch}
+        />
+      </div>
       <p id={`${idPrefix}-passphrase-help`} class={tooShort ? 'warnings' : 'muted'}>
         {t('passphraseHelp', String(MIN_PASSPHRASE_LENGTH))}
       </p>
-      <PasswordField
-        id={`${idPrefix}-confirm`}
-        label={t('fieldPassphraseConfirm')}
-        autocomplete="new-password"
-        state={[confirm, state.setConfirm]}
-        aria-invalid={mismatch}
-      />
       {mismatch && <p class="warnings">{t('passphraseMismatch')}</p>}
     </>
   );

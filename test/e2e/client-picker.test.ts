@@ -52,6 +52,10 @@ describe('clients you pick', () => {
 
   test('the client field is a combobox of the saved clients; on the Atlas side, those with a Cloud Manager key pair', async () => {
     await expect.poll(offered).toEqual(['Acme Retail', 'Globex Logistics', 'Initech Finance']);
+    // The side is a rare choice, folded under "More options" (its summary says Cloud Manager · API key).
+    await form()
+      .getByText(/^More options: Cloud Manager · API key$/)
+      .click();
     await form().getByRole('group', { name: 'Key pair for' }).getByLabel('Atlas').check();
     await expect.poll(offered).toEqual(['Acme Retail', 'Globex Logistics']);
     // A name no Cloud Manager key pair has is allowed, and said to leave Create token and link out.

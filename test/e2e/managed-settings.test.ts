@@ -174,6 +174,7 @@ describe.skipIf(!writable)('settings managed by an organization (Chromium policy
     const key = keyNamed(run, 'owner');
     await page.getByRole('button', { name: 'Key pairs', exact: true }).click();
     const form = page.getByTestId('add-profile');
+    await form.getByText(/^More options/).click();
     await form.getByLabel('Ops Manager').check();
     await form.getByLabel('Client name').fill('Elsewhere');
     await form.getByLabel('Public key (username)').fill(key.publicKey);

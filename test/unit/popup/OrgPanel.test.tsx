@@ -104,7 +104,7 @@ describe('popup on an org page with key pairs of that org', () => {
     open(orgContext());
     await waitFor(() => expect(status()).toBe('Not linked to Atlas'));
     expect(screen.getByTestId('status-next').textContent).toBe(
-      'To link it, paste a link token. Atlas makes one under the project → Services → Migration → "Migrate from a Self-Managed MongoDB Database" → "I\'m Ready to Start" → "Generate Link-Token" (Ops Manager: enter its external IPs or CIDRs first); in the older navigation: the organization\'s Live Migration → "Migrate from Ops Manager or Cloud Manager".',
+      'To link it, paste a link token. Atlas makes one under the project → Services → Migration → "Migrate from a Self-Managed MongoDB Database" → "I\'m Ready to Start" → "Generate Link-Token" (Ops Manager: enter its external IPs or CIDRs first).',
     );
     expect(screen.getByTestId('profile-label').textContent).toBe('Using the key pair of Acme.');
     expect(fake.current.sent.find((m) => m.name === 'link/status')?.request).toMatchObject({
