@@ -10,7 +10,7 @@ import { join } from 'node:path';
 // 0.34%; after the dashboard's CSV imports were merged (#33 item 1): 1 clone, 0.04% (.jscpd.json's threshold is
 // 0.05%). The target (#33) is 5.
 // Lower this when a change removes clones; never raise it to make room for a copy.
-const MAX_CLONES = 1;
+const MAX_CLONES = 0;
 
 const out = mkdtempSync(join(tmpdir(), 'jscpd-'));
 const run = spawnSync('npx', ['jscpd', '--reporters', 'console,json', '--output', out], { stdio: 'inherit' });

@@ -2,12 +2,12 @@
 // removes (it names no token: the org's link tokens and the API key each embeds, so the links made with them stop
 // working) and the Cloud Manager orgs the extension knows were linked with them. It starts on the safe answer, Escape
 // cancels (the focus goes back to the button that asked), and nothing is sent until the user confirms.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ErrorView, OrgRef, RevokeReach } from '../shared/domain';
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
-import { useOpenerFocus } from './focus';
+import { ConfirmQuestion } from './ConfirmQuestion';
 import { ErrorNotice } from './Notice';
 
 function OrgList(props: { orgs: readonly OrgRef[]; testId: string }) {
@@ -55,45 +55,23 @@ export function ConfirmRevoke(props: {
   onCancel: () => void;
 }) {
   const prefix = props.idPrefix ?? 'revoke';
-  const cancel = useRef<HTMLButtonElement>(null);
   const [reach, setReach] = useState<RevokeReach>();
   const [failure, setFailure] = useState<ErrorView>();
-  const backToOpener = useOpenerFocus();
-  useEffect(() => cancel.current?.focus(), []);
-  const dismiss = () => {
-    props.onCancel();
-    backToOpener();
-  };
   useEffect(() => {
     send('atlas/revoke-reach', { atlasOrgId: props.atlasOrgId }).then(setReach, (e) => setFailure(asErrorView(e)));
   }, [props.atlasOrgId]);
   return (
-    <div
-      class="notice warning"
-      role="alertdialog"
-      aria-labelledby={`${prefix}-question`}
-      aria-describedby={`${prefix}-reach`}
-      data-testid={`${prefix}-confirm`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          dismiss();
-        }
-      }}
+    <ConfirmQuestion
+      id={prefix}
+      testId={`${prefix}-confirm`}
+      question={t('atlasRevokeQuestion', props.atlasOrgName)}
+      confirmLabel={t('atlasRevokeConfirmButton')}
+      tone="danger"
+      returnFocus
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
     >
-      <p id={`${prefix}-question`}>{t('atlasRevokeQuestion', props.atlasOrgName)}</p>
-      <div id={`${prefix}-reach`}>
-        <Reach atlasOrgName={props.atlasOrgName} reach={reach} failure={failure} />
-      </div>
-      <div class="row">
-        <button type="button" class="danger" onClick={props.onConfirm}>
-          {t('atlasRevokeConfirmButton')}
-        </button>
-        <button type="button" ref={cancel} onClick={dismiss}>
-          {t('cancel')}
-        </button>
-      </div>
-    </div>
+      <Reach atlasOrgName={props.atlasOrgName} reach={reach} failure={failure} />
+    </ConfirmQuestion>
   );
 }
