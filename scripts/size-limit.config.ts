@@ -7,12 +7,16 @@ import { popupLoadedFiles } from '../test/bench/popup-loaded.ts';
 import { bundleEntries } from '../test/bench/sizes.ts';
 
 // Measured on a7ca1e6 (gzip -9, KiB = 1024 bytes): popup 21.3 KiB, worker 48.5 KiB, options 49.8 KiB.
-// A budget is today's figure plus about 3%; the targets (#33) are popup ≤ 15 KiB and worker ≤ 35 KiB:
-// lower a budget when a change brings its figure down, never raise it to make room for a copy.
+// Re-set on a0dd207 (2026-12-06) after the session's features landed, each budget today's figure plus about 3%:
+// popup 16.3 KiB (what a known org's popup loads; the forms load when shown), worker 57.1 KiB (+ the whole-workspace
+// backup, clients, the first-run import and the migration cockpit's client, handlers and watch: an MV3 service worker
+// cannot import() code later, so all of it is in the one bundle), options 62.6 KiB (the Migrations tab loads when
+// opened). The targets (#33) are popup ≤ 15 KiB and worker ≤ 35 KiB: neither is met today. Lower a budget
+// when a change brings its figure down; never raise it to make room for a copy.
 const budgets: Record<string, string> = {
-  popup: '22 KiB',
-  worker: '50 KiB',
-  options: '51.5 KiB',
+  popup: '16.8 KiB',
+  worker: '58.8 KiB',
+  options: '64.5 KiB',
 };
 
 const dist = process.env.SIZE_LIMIT_DIST ?? 'dist';
