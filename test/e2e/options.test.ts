@@ -153,7 +153,7 @@ describe('settings page', () => {
     await page.getByRole('button', { name: 'Show what it holds' }).click();
     await expect.poll(() => page.getByTestId('backup-labels').textContent()).toBe('Acme owner');
     await page.getByRole('button', { name: 'Merge into this vault' }).click();
-    await expect.poll(() => page.getByTestId('import-backup').textContent()).toContain('2 key pair(s)');
+    await expect.poll(() => page.getByTestId('import-backup').textContent()).toContain('holds 2 key pairs');
     const labels = (await sendFromExtensionPage(run, 'profiles/list', {})).map((p) => p.label);
     expect(labels.sort()).toEqual(['Acme owner', 'Fresh start']);
   });
