@@ -2,7 +2,7 @@
 // found the way `npm run bench` finds it (test/bench/sizes.ts), so the two never disagree. Chunk names carry hashes,
 // hence a config computed from dist/ at run time: `npm run size` after a build (SIZE_LIMIT_DIST=dir for another).
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { popupLoadedFiles } from '../test/bench/popup-loaded.ts';
 import { bundleEntries } from '../test/bench/sizes.ts';
 
@@ -28,5 +28,11 @@ export default bundleEntries(dist).map(({ name, files: entryFiles }) => {
   const limit = budgets[name];
   if (!limit) throw new Error(`No size budget for the ${name} entry`);
   const [entry, ...chunks] = files.map((file) => relative(dist, file));
-  return { name: `${name}: ${entry} and the ${chunks.length} chunks it imports`, path: files, gzip: true, limit };
+  // Absolute paths: size-limit reads a relative path from the config's folder (scripts/), not from where it runs.
+  return {
+    name: `${name}: ${entry} and the ${chunks.length} chunks it imports`,
+    path: files.map((file) => resolve(file)),
+    gzip: true,
+    limit,
+  };
 });

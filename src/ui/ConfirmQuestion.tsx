@@ -48,7 +48,8 @@ export function ConfirmQuestion(props: {
         <button type="button" class={props.tone} onClick={props.onConfirm}>
           {props.confirmLabel}
         </button>
-        <button type="button" ref={cancel} onClick={dismiss}>
+        {/* biome-ignore lint/a11y/noAutofocus: the question starts on the safe answer, also when a modal opens on it */}
+        <button type="button" ref={cancel} onClick={dismiss} autoFocus>
           {t('cancel')}
         </button>
       </div>
