@@ -12,7 +12,6 @@ function firstIpv4(text: string): string | undefined {
 
 function firstIpv6(text: string): string | undefined {
   for (const [candidate] of text.matchAll(IPV6_CANDIDATE)) {
-    // Stryker disable next-line Regex: an address with a dot before the end holds an IPv4 address, found and preferred first.
     const trimmed = candidate.replace(/\.$/, '');
     if (!/[0-9a-f]/i.test(trimmed)) continue;
     // The URL parser is a complete IPv6 grammar: what it accepts as a bracketed host is an address.

@@ -12,6 +12,9 @@ describe('findCallerIp', () => {
     ['from 10.0.0.256 or 192.0.2.9', '192.0.2.9'],
     ['IP address 2001:DB8::7.', '2001:db8::7'],
     ['IP address 2001:db8::7 is not allowed', '2001:db8::7'],
+    // Only a full stop at the end is dropped: a dot inside is part of the text, and '::1.2' is no address ('::12' is).
+    ['refused from ::1.2', undefined],
+    ['refused from ::1.2.', undefined],
     ['at :: nothing', undefined],
     ['at :: then fe80::1', 'fe80::1'],
     ['at 12:30:45 the key was refused', undefined],
