@@ -16,6 +16,7 @@ import type {
 } from './domain';
 import type { ErrorKind } from './errors';
 import type { MigrationMessages } from './migration-messages';
+import type { MigrationReportMessages } from './migration-report-messages';
 import type { OptionsMessages } from './options-messages';
 
 export interface PopupMessages {
@@ -96,7 +97,12 @@ export interface ImportMessages {
 }
 
 // The options page and the dashboard add their own messages in options-messages.ts and dashboard-messages.ts.
-export type MessageMap = PopupMessages & OptionsMessages & DashboardMessages & ImportMessages & MigrationMessages;
+export type MessageMap = PopupMessages &
+  OptionsMessages &
+  DashboardMessages &
+  ImportMessages &
+  MigrationMessages &
+  MigrationReportMessages;
 export type MessageName = keyof MessageMap;
 
 /** The worker's handler table for a message map: one async function per message. */

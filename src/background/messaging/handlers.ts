@@ -3,6 +3,7 @@
 import type { MessageMap, MessageName } from '../../shared/messages';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers';
 import { migrationHandlers } from '../migrations/migration-handlers';
+import { migrationReportHandlers } from '../migrations/report-handlers';
 import { orgHandlers } from '../orgs/org-handlers';
 import { settingsHandlers } from '../settings/settings';
 import { backupHandlers } from '../vault/backup-handlers';
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...dashboardHandlers,
   ...migrationHandlers,
+  ...migrationReportHandlers,
 };

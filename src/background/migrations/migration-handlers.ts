@@ -19,6 +19,7 @@ import { recordAction } from '../orgs/history';
 import { lockEpoch, requireSameEpoch } from '../vault/session';
 import { checkMigration, storedMigration, withAnswer } from './migration-check';
 import { checkedPlan, migrationPlan, planKey } from './migration-plan';
+import { keepAtlasProjectNames, keepPlanValidation, keepSeenDeployments } from './migration-plans';
 import { type MigrationSource, migrationSource } from './migration-source';
 import { migrationsItem, type StoredValidation, saveMigration, validationsItem } from './migration-store';
 import { followRunning } from './migration-watch';
@@ -82,6 +83,7 @@ async function currentValidation(source: MigrationSource, plan: MigrationPlanCho
   const job = await atlasMigrationApiFor(source.atlas).validation(stored.atlasProjectId, stored.id);
   const view = viewOf(job, Date.now());
   await keepValidation(key, view, plan.atlasProjectId);
+  await keepPlanValidation(source, plan, view);
   if (view.outcome !== 'pending') {
     await recordMigrationAction(source, 'migration-validate', view.outcome === 'passed', view.status);
   }
@@ -177,20 +179,21 @@ async function cutover(request: { migrationId: string }): Promise<MigrationRecor
 export const migrationHandlers: HandlersOf<MigrationMessages> = {
   async 'migrations/available-projects'({ cloudManagerOrgId }) {
     const source = await migrationSource(cloudManagerOrgId);
-    const projects = await atlasMigrationApiFor(source.atlas).availableProjects(source.atlasOrgId);
+    const projects = (await atlasMigrationApiFor(source.atlas).availableProjects(source.atlasOrgId)).map((p) => ({
+      ...p,
+      deployments: p.deployments.map((d) => ({
+        ...d,
+        readiness: migrationReadiness(d, { migrationHosts: p.migrationHosts, side: source.side }),
+      })),
+    }));
+    await keepSeenDeployments(source, projects);
     return {
       cloudManagerOrgId: source.cloudManagerOrgId,
       ...(source.orgName ? { orgName: source.orgName } : {}),
       client: source.client.label,
       atlasOrgId: source.atlasOrgId,
       ...(source.atlas.org?.name ? { atlasOrgName: source.atlas.org.name } : {}),
-      projects: projects.map((p) => ({
-        ...p,
-        deployments: p.deployments.map((d) => ({
-          ...d,
-          readiness: migrationReadiness(d, { migrationHosts: p.migrationHosts, side: source.side }),
-        })),
-      })),
+      projects,
     };
   },
 
@@ -201,6 +204,7 @@ export const migrationHandlers: HandlersOf<MigrationMessages> = {
     const withClusters = [];
     // One project at a time: an org has a handful, and the user's own clicks keep their share of the limit.
     for (const project of projects) withClusters.push({ ...project, clusters: await api.clusters(project.id) });
+    await keepAtlasProjectNames(projects);
     return { projects: withClusters };
   },
 
@@ -217,6 +221,7 @@ export const migrationHandlers: HandlersOf<MigrationMessages> = {
     );
     const view = viewOf(job, Date.now());
     await keepValidation(planKey(source.cloudManagerOrgId, plan), view, plan.atlasProjectId);
+    await keepPlanValidation(source, plan, view);
     return view;
   },
 

@@ -26,6 +26,8 @@ export const STORAGE_KEYS = {
   // The migration cockpit: the migrations started and each plan's last validation (ids and statuses, no secret).
   migrations: { area: 'local', wipeOnLock: false },
   migrationValidations: { area: 'local', wipeOnLock: false },
+  // Each deployment's verdict when last seen and its last validated plan (names, options, outcome; no secret).
+  migrationPlans: { area: 'local', wipeOnLock: false },
   vaultKey: { area: 'session', wipeOnLock: true },
   lastActivity: { area: 'session', wipeOnLock: true },
   digestNonces: { area: 'session', wipeOnLock: true },

@@ -152,7 +152,8 @@ describe('the registry', () => {
       'storageVersions',
       'migrations',
       'migrationValidations',
+      'migrationPlans',
     ]);
-    expect(Object.keys(STORAGE_KEYS)).toHaveLength(19);
+    expect(Object.keys(STORAGE_KEYS)).toHaveLength(20);
   });
 });

@@ -1,0 +1,72 @@
+// The hand-over's messages (#34 items 2 and 5): every kept plan, and one client's report built by core's
+// buildClientReport from what the worker keeps (its orgs' rows, the kept deployments, the migrations, the history).
+// Nothing is asked of Atlas. The client's orgs are known only while the vault is open, as on the dashboard.
+import { buildClientReport, keptPlans } from '../../core/atlas/migration-report';
+import { profileSide, sameLabel } from '../../core/vault';
+import type { HandlersOf } from '../../shared/messages';
+import type {
+  MigrationReportMessages,
+  ReportHistoryEntry,
+  ReportOrgView,
+} from '../../shared/migration-report-messages';
+import { knownRows } from '../dashboard/view';
+import { WorkerError } from '../messaging/worker-error';
+import { readHistory } from '../orgs/history';
+import { readContents } from '../vault/vault-store';
+import { keptDeployments } from './migration-plans';
+import { migrationsItem } from './migration-store';
+
+async function clientReport(client: unknown, now = Date.now()) {
+  if (typeof client !== 'string' || !client.trim()) {
+    throw new WorkerError('invalid-input', 'Choose a client.', { variant: 'client' });
+  }
+  const [contents, rows, kept, migrations, history] = await Promise.all([
+    readContents(),
+    knownRows(),
+    keptDeployments(),
+    migrationsItem.get(),
+    readHistory(),
+  ]);
+  const ofClient = (label: string | undefined) => label !== undefined && sameLabel(label, client);
+  const cloudManagerProfiles = new Set(
+    contents.profiles.filter((p) => profileSide(p) !== 'atlas' && ofClient(p.label)).map((p) => p.id),
+  );
+  const atlasOrgName = (id: string | undefined) =>
+    contents.profiles.find((p) => profileSide(p) === 'atlas' && p.org?.id === id)?.org?.name;
+  const orgs = new Map<string, ReportOrgView>();
+  for (const row of rows) {
+    if (!row.profileId || !cloudManagerProfiles.has(row.profileId)) continue;
+    const { orgId, name, status, statusFrom, checkedAt, error, atlasOrgId, atlasTarget } = row;
+    const targetName = atlasOrgName(atlasOrgId);
+    orgs.set(orgId, {
+      ...{ orgId, name, status, statusFrom, checkedAt, error, atlasOrgId, atlasTarget },
+      ...(targetName ? { atlasOrgName: targetName } : {}),
+    });
+  }
+  // An org the client migrated from that is no longer bound to its key pair still belongs in its report.
+  const records = Object.values(migrations);
+  for (const m of [...kept.map((k) => ({ ...k, orgId: k.cloudManagerOrgId })), ...records]) {
+    if (ofClient(m.client) && !orgs.has(m.cloudManagerOrgId)) {
+      orgs.set(m.cloudManagerOrgId, { orgId: m.cloudManagerOrgId, ...(m.orgName ? { name: m.orgName } : {}) });
+    }
+  }
+  const entries: ReportHistoryEntry[] = history.map(({ time, orgId, orgName, operation, ok, result }) => ({
+    time,
+    orgId,
+    ...(orgName ? { orgName } : {}),
+    operation,
+    ok,
+    result,
+  }));
+  return buildClientReport(
+    { client: client.trim(), orgs: [...orgs.values()], kept, migrations: records, history: entries },
+    now,
+  );
+}
+
+export const migrationReportHandlers: HandlersOf<MigrationReportMessages> = {
+  async 'migrations/plans'() {
+    return keptPlans(await keptDeployments());
+  },
+  'migrations/report': ({ client }) => clientReport(client),
+};
