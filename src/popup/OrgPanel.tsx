@@ -72,7 +72,15 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
     }
   };
 
-  const checkStatus = (id = profileId) => run('status', () => send('link/status', { orgId, profileId: id }));
+  // The status check the popup runs when it opens: a link asked meanwhile (the token pasted and Enter pressed at
+  // once) waits for it, as the worker answers one call per org at a time, instead of being dropped.
+  const statusCheck = useRef<Promise<OrgCallReply | undefined>>(undefined);
+  const [linkQueued, setLinkQueued] = useState(false);
+  const checkStatus = (id = profileId) => {
+    const check = run('status', () => send('link/status', { orgId, profileId: id }));
+    statusCheck.current = check;
+    return check;
+  };
 
   // The status is shown as soon as the popup opens (the worker joins a call already running for this org).
   // A User Timing mark (DevTools' Performance panel, and `npm run bench`): the org is in the page, about to be
@@ -94,6 +102,15 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
       setRelink('folded');
       setSuccess(t('linkDone'));
     }
+  };
+
+  // A link asked during the status check follows it, unless the check found the org linked: then the relink
+  // question stands, as for any linked org.
+  const linkAfterStatus = async () => {
+    setLinkQueued(true);
+    const checked = await statusCheck.current;
+    setLinkQueued(false);
+    if (!(checked && isLinked(checked))) await link();
   };
 
   // Both sides at once: the worker makes the token with the client's Atlas key pair and links with it.
@@ -209,13 +226,19 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (!busy) link();
+            if (linkQueued) return;
+            if (busy === 'status') linkAfterStatus();
+            else if (!busy) link();
           }}
         >
           <LinkTokenField id="link-token" state={token} />
           <div class="row">
-            <button type="submit" class="primary" disabled={!!busy || !profileId || token.value.trim() === ''}>
-              {busy === 'link' ? t('linking') : t('link')}
+            <button
+              type="submit"
+              class="primary"
+              disabled={(!!busy && busy !== 'status') || linkQueued || !profileId || token.value.trim() === ''}
+            >
+              {busy === 'link' || linkQueued ? t('linking') : t('link')}
             </button>
           </div>
         </form>
