@@ -35,6 +35,8 @@ export const STORAGE_KEYS = {
   inFlight: { area: 'session', wipeOnLock: false },
   dashboardRefresh: { area: 'session', wipeOnLock: false },
   autoCheckBudget: { area: 'session', wipeOnLock: false },
+  // Until when the migration watch asks Atlas nothing, after a 429 named a wait.
+  migrationWatch: { area: 'session', wipeOnLock: false },
 } as const satisfies Record<string, KeySpec>;
 
 export type StorageKey = keyof typeof STORAGE_KEYS;

@@ -138,6 +138,7 @@ describe('the registry', () => {
       'inFlight',
       'dashboardRefresh',
       'autoCheckBudget',
+      'migrationWatch',
     ]);
     expect(keysOf((spec) => spec.area === 'local')).toEqual([
       'vault',
@@ -154,6 +155,6 @@ describe('the registry', () => {
       'migrationValidations',
       'migrationPlans',
     ]);
-    expect(Object.keys(STORAGE_KEYS)).toHaveLength(20);
+    expect(Object.keys(STORAGE_KEYS)).toHaveLength(21);
   });
 });
