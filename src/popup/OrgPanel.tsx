@@ -19,6 +19,8 @@ import { type Failure, type Operation, StatusLine } from './StatusLine';
 // Loaded when shown: an org with its key pair and no Atlas key pair needs neither.
 const CreateAndLink = lazyPanel(() => import('./CreateAndLink').then((m) => m.CreateAndLink));
 const NoKeyPairPanel = lazyPanel(() => import('./NoKeyPairPanel').then((m) => m.NoKeyPairPanel));
+// An org with no migration (most of them) never loads the migration badge's words.
+const MigrationBadge = lazyPanel(() => import('../ui/MigrationBadge').then((m) => m.MigrationBadge));
 
 /** The key pairs the worker says may serve this org; never another org's. */
 export function candidateProfiles(context: PopupContext): ProfileView[] {
@@ -161,6 +163,11 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
           </p>
         )}
         <StatusLine record={record} busy={busy} failure={failure} />
+        {context.migration && (
+          <div data-testid="popup-migration">
+            <MigrationBadge migration={context.migration} now={Date.now()} />
+          </div>
+        )}
         <div class="row">
           <button type="button" onClick={() => checkStatus()} disabled={!!busy || !profileId}>
             {t('checkStatus')}

@@ -2,6 +2,7 @@
 // target, and the worker-side runs ("refresh all", "create and link") the page starts, watches by polling and may
 // cancel. Link and unlink from a row
 // reuse the popup's 'link/create' and 'link/delete'.
+import type { MigrationGlanceFields } from '../core/atlas/migration-glance';
 import type { LinkStatus } from '../core/cloudmanager';
 import type { AtlasTargetSource } from '../core/vault';
 import type { ErrorView, HistoryEntry, Operation, ProfileView, VaultState } from './domain';
@@ -29,6 +30,8 @@ export interface DashboardRow {
   atlasOrgId?: string;
   /** How the target was decided (core/vault atlasTargetOf): a default is marked, "ask" asks for a choice. */
   atlasTarget?: AtlasTargetSource;
+  /** The org's migration its badge shows (the most pressing the extension started), and how many others it has. */
+  migration?: MigrationGlanceFields & { others: number };
 }
 
 export interface DashboardView {

@@ -1,6 +1,7 @@
 // The domain's shared types: what the worker and the pages both speak of (vault state, key pairs as the UI sees
 // them, an org's link status, errors as values, history, page locations). No message names here: the message maps
 // import these, so no message file imports another's types back.
+import type { MigrationGlanceFields } from '../core/atlas/migration-glance';
 import type { LinkStatus } from '../core/cloudmanager';
 import type { KeyCredential, KeySide, PublicProfile } from '../core/vault';
 import type { ErrorKind } from './errors';
@@ -191,6 +192,8 @@ export interface PopupContext {
   /** Why a project page's org could not be found. */
   locationError?: ErrorView;
   autoLockMinutes: number;
+  /** The org's migration its badge shows (the most pressing one the extension started), and how many others. */
+  migration?: MigrationGlanceFields & { others: number };
 }
 
 export interface Settings {

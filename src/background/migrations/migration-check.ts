@@ -6,6 +6,7 @@ import type { MigrationRecord } from '../../shared/migration-messages';
 import { atlasMigrationApiFor } from '../api/api-clients';
 import { toErrorView } from '../messaging/error-view';
 import { WorkerError } from '../messaging/worker-error';
+import { paintOrgTabs } from '../orgs/badge';
 import { migrationSource } from './migration-source';
 import { migrationsItem, saveMigration } from './migration-store';
 
@@ -29,12 +30,17 @@ export async function storedMigration(migrationId: unknown): Promise<MigrationRe
   return record;
 }
 
+/** The org's tabs show its migration on the toolbar badge: repainted after each answer (a closed tab is no error). */
+export const repaintOrg = (record: MigrationRecord) => paintOrgTabs(record.cloudManagerOrgId).catch(() => undefined);
+
 /** Asks Atlas for the migration and keeps the answer; a failure is kept on the record and thrown. */
 export async function checkMigration(record: MigrationRecord, now = Date.now): Promise<MigrationRecord> {
   try {
     const { atlas } = await migrationSource(record.cloudManagerOrgId, record.atlasOrgId);
     const answer = await atlasMigrationApiFor(atlas).migration(record.atlasProjectId, record.id);
-    return await saveMigration(withAnswer(record, answer, now()));
+    const saved = await saveMigration(withAnswer(record, answer, now()));
+    await repaintOrg(saved);
+    return saved;
   } catch (error) {
     await saveMigration({ ...record, error: toErrorView(error), checkedAt: now() });
     throw error;

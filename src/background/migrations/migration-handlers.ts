@@ -17,7 +17,7 @@ import { toErrorView } from '../messaging/error-view';
 import { WorkerError } from '../messaging/worker-error';
 import { recordAction } from '../orgs/history';
 import { lockEpoch, requireSameEpoch } from '../vault/session';
-import { checkMigration, storedMigration, withAnswer } from './migration-check';
+import { checkMigration, repaintOrg, storedMigration, withAnswer } from './migration-check';
 import { checkedPlan, migrationPlan, planKey } from './migration-plan';
 import { keepAtlasProjectNames, keepPlanValidation, keepSeenDeployments } from './migration-plans';
 import { type MigrationSource, migrationSource } from './migration-source';
@@ -152,6 +152,7 @@ async function startMigration(request: {
   );
   await saveMigration(record);
   await followRunning();
+  await repaintOrg(record);
   return record;
 }
 

@@ -1,9 +1,12 @@
 // The toolbar badge, per tab: a coloured mark for the org's link status and a tooltip naming org, status and age.
 // The worker's one use of ui/ (the tooltip's texts) is here.
+import { type MigrationGlance, migrationGlance } from '../../core/atlas/migration-glance';
 import type { OrgStatusRecord } from '../../shared/domain';
 import { errorText } from '../../shared/text/error-text';
 import { t } from '../../shared/text/i18n';
+import { migrationBadgeText } from '../../shared/text/migration-badge';
 import { statusText } from '../../shared/text/status-text';
+import { orgMigration } from '../migrations/org-migration';
 import { browser } from '../platform/browser';
 import { orgIdOfTab } from './locations';
 import { orgStatus } from './org-state';
@@ -15,6 +18,20 @@ const look = {
   error: { text: '!', color: '#c5221f', icon: 'error' },
   busy: { text: '…', color: '#6b7280', icon: 'busy' },
 } as const;
+
+/** A migration of the org ready for cutover takes the mark, coloured by the time left of its window. */
+const readyLook = {
+  none: { text: '⇄', color: '#0b63ce' },
+  soon: { text: '⇄', color: '#b45309' },
+  urgent: { text: '⇄!', color: '#c5221f' },
+  closed: { text: '⇄!', color: '#c5221f' },
+} as const;
+
+/** The badge's text and colour: the link status's, or a migration ready for cutover's (not while busy or failing). */
+export function badgeMark(state: BadgeState, glance: MigrationGlance | undefined): { text: string; color: string } {
+  if (state === 'busy' || state === 'error' || glance?.phase !== 'ready' || !glance.window) return look[state];
+  return readyLook[glance.window.level];
+}
 
 /** The tile colour carries the state too (public/icons, drawn by scripts/make-icons.mjs). */
 function iconPaths(state: string): Record<string, string> {
@@ -76,10 +93,14 @@ async function paintNow(tabId: number, record: OrgStatusRecord | undefined, busy
       await browser.action.setIcon({ tabId, path: iconPaths('') });
       return;
     }
+    const migration = await orgMigration(record.orgId);
+    const glance = migration && migrationGlance(migration, Date.now());
+    const mark = badgeMark(state, glance);
+    const migrationLine = glance ? `\n${migrationBadgeText(glance, migration.others)}` : '';
     await browser.action.setIcon({ tabId, path: iconPaths(look[state].icon) });
-    await browser.action.setBadgeText({ tabId, text: look[state].text });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: look[state].color });
-    await browser.action.setTitle({ tabId, title: badgeTitle(record, state) });
+    await browser.action.setBadgeText({ tabId, text: mark.text });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: mark.color });
+    await browser.action.setTitle({ tabId, title: badgeTitle(record, state) + migrationLine });
   } catch {
     // The tab closed while we were working: nothing to paint.
   }

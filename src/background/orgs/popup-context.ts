@@ -13,6 +13,7 @@ import {
 } from '../../core/vault';
 import type { AtlasTarget, ClientOrg, OrgStatusRecord, PopupContext } from '../../shared/domain';
 import { pendingUntil } from '../atlas/pending-tokens';
+import { orgMigration } from '../migrations/org-migration';
 import { readSettings } from '../settings/settings';
 import { readContents, vaultState } from '../vault/vault-store';
 import { knownGroupOrg, locate } from './locations';
@@ -91,6 +92,8 @@ export async function popupContext(url: string | undefined): Promise<PopupContex
     context.org = record ?? { orgId };
     context.inFlight = runningOperation(orgId);
     context.interrupted = await interruptedOperation(orgId);
+    const migration = await orgMigration(orgId);
+    if (migration) context.migration = migration;
   }
   return context;
 }

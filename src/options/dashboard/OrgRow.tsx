@@ -7,6 +7,7 @@ import type { DashboardRow, RefreshItem, RunKind } from '../../shared/dashboard-
 import type { Operation } from '../../shared/domain';
 import { t } from '../../shared/text/i18n';
 import { BUSY_KEYS } from '../../shared/text/keys';
+import { MigrationBadge } from '../../ui/MigrationBadge';
 import type { AtlasOrgChoice } from './atlas-targets';
 import { OrgIdCell } from './OrgIdCell';
 import { OpenOrgLink, RowFix } from './RowFix';
@@ -146,6 +147,7 @@ export class OrgRow extends Component<OrgRowProps> {
                 {runText}
               </span>
             )}
+            {row.migration && <MigrationBadge migration={row.migration} now={now} />}
           </div>
         </td>
         <td class="clip">
