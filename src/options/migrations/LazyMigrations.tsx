@@ -1,12 +1,21 @@
-// The Migrations tab loads its code when first opened: the settings page's first paint carries none of it.
+// The Migrations tab and the client report load their code when first shown: the settings page's first paint
+// carries none of it.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../shared/text/i18n';
 
-export function LazyMigrations() {
-  const [View, setView] = useState<ComponentType>();
+function Lazy<P extends object>(props: { load: () => Promise<ComponentType<P>>; props: P }) {
+  const [View, setView] = useState<ComponentType<P>>();
   useEffect(() => {
-    import('./MigrationsView').then((module) => setView(() => module.MigrationsView));
+    props.load().then((view) => setView(() => view));
   }, []);
-  return View ? <View /> : <p class="muted">{t('loading')}</p>;
+  return View ? <View {...props.props} /> : <p class="muted">{t('loading')}</p>;
+}
+
+export function LazyMigrations() {
+  return <Lazy load={() => import('./MigrationsView').then((m) => m.MigrationsView)} props={{}} />;
+}
+
+export function LazyClientReport(props: { client: string }) {
+  return <Lazy load={() => import('./ClientReport').then((m) => m.ClientReport)} props={props} />;
 }

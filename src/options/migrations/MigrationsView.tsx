@@ -8,11 +8,18 @@ import type { MigrationRecord } from '../../shared/migration-messages';
 import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { ErrorNotice } from '../../ui/Notice';
+import { HandOver } from './HandOver';
 import { MigrationTable } from './MigrationTable';
 import { OrgSource } from './OrgSource';
 
 /** The page re-reads the worker's records this often (storage only, no call to Atlas). */
 const RECORDS_POLL_MS = 3_000;
+
+/** The clients a report can be made for: those with an org here or a migration started. */
+const clientsOf = (rows: readonly DashboardRow[], migrations: readonly MigrationRecord[]) =>
+  [
+    ...new Set([...rows.flatMap((r) => (r.profileLabel ? [r.profileLabel] : [])), ...migrations.map((m) => m.client)]),
+  ].sort((a, b) => a.localeCompare(b));
 
 export function MigrationsView() {
   const [rows, setRows] = useState<DashboardRow[]>();
@@ -42,6 +49,7 @@ export function MigrationsView() {
       <h2>{t('mig_title')}</h2>
       {error && <ErrorNotice error={error} />}
       <MigrationTable migrations={migrations} now={now} onChange={readMigrations} />
+      <HandOver clients={clientsOf(rows ?? [], migrations)} />
       <h3>{t('mig_sources_title')}</h3>
       <p class="muted">{t('mig_sources_explain')}</p>
       {rows && rows.length === 0 && <p>{t('mig_no_sources')}</p>}

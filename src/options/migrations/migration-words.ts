@@ -1,6 +1,6 @@
 // The migration cockpit's words: readiness reasons and notes, a deployment's facts, a migration's status and the
 // cutover window, from the catalogue (en, ko). Pure: the page components only place them.
-import { cutoverWindow, hoursAndMinutes } from '../../core/atlas/cutover-window';
+import { type CutoverWindow, cutoverWindow, hoursAndMinutes } from '../../core/atlas/cutover-window';
 import type { ReadinessNote, ReadinessReason, ReadinessRule } from '../../core/atlas/migration-readiness';
 import type { DeploymentView, MigrationRecord } from '../../shared/migration-messages';
 import { type MessageKey, t } from '../../shared/text/i18n';
@@ -50,24 +50,31 @@ const STATUS_KEYS: Readonly<Record<string, MessageKey>> = {
   EXPIRED: 'mig_status_EXPIRED',
 };
 
-export function statusText(m: MigrationRecord): string {
+type StatusFacts = { status: string; readyForCutover: boolean; cutoverAt?: number };
+
+export function statusText(m: StatusFacts): string {
   if (m.readyForCutover) return t('mig_status_ready');
   if (m.cutoverAt !== undefined && m.status === 'WORKING') return t('mig_status_cutting_over');
   const key = STATUS_KEYS[m.status];
   return key ? t(key) : m.status;
 }
 
-export const lagText = (m: MigrationRecord) =>
+export const lagText = (m: { lagTimeSeconds?: number }) =>
   m.lagTimeSeconds === undefined ? '' : t('mig_lag', String(m.lagTimeSeconds));
 
 /** The time left to cut over, with its warning level; none before ready or after the cutover. */
 export function windowText(m: MigrationRecord, now: number): { text: string; level: string } | undefined {
   if (m.readySince === undefined || m.cutoverAt !== undefined || m.status === 'COMPLETE') return undefined;
   const window = cutoverWindow(m.readySince, now);
-  if (window.level === 'closed') return { text: t('mig_window_closed'), level: window.level };
+  return { text: windowWords(window), level: window.level };
+}
+
+/** The time a cutover window leaves, with its warning. */
+export function windowWords(window: CutoverWindow): string {
+  if (window.level === 'closed') return t('mig_window_closed');
   const { hours, minutes } = hoursAndMinutes(window.leftMs);
   const left = [String(hours), String(minutes)];
-  if (window.level === 'urgent') return { text: t('mig_window_urgent', left), level: window.level };
-  if (window.level === 'soon') return { text: t('mig_window_soon', left), level: window.level };
-  return { text: t('mig_window_left', left), level: window.level };
+  if (window.level === 'urgent') return t('mig_window_urgent', left);
+  if (window.level === 'soon') return t('mig_window_soon', left);
+  return t('mig_window_left', left);
 }
