@@ -51,11 +51,13 @@ export class DigestVerifier {
     /** Public so a mode switch (nonceBoundToUser) applies to the next request. */
     readonly options: DigestVerifierOptions,
     private readonly keys: () => FixtureKey[],
+    /** The clock nonces age on: real time, or the migration clock when a benchmark simulates minutes. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   challenge(stale: boolean): string {
     const nonce = randomBytes(24).toString('base64');
-    this.nonces.set(nonce, { issuedAt: Date.now(), lastNc: 0, used: false });
+    this.nonces.set(nonce, { issuedAt: this.now(), lastNc: 0, used: false });
     // Exactly the shape Cloud Manager sends: algorithm and stale unquoted, domain empty.
     return `Digest realm="${REALM}", domain="", nonce="${nonce}", algorithm=MD5, qop="auth", stale=${stale}`;
   }
@@ -92,7 +94,7 @@ export class DigestVerifier {
     if (expected !== p.response.toLowerCase()) return { ok: false, stale: false, reason: 'bad-response' };
     // The credentials are right from here on: a nonce problem is "stale", never "wrong key".
     const state = this.nonces.get(p.nonce);
-    if (!state || Date.now() - state.issuedAt > this.options.nonceLifetimeMs) {
+    if (!state || this.now() - state.issuedAt > this.options.nonceLifetimeMs) {
       this.nonces.delete(p.nonce);
       return { ok: false, stale: true, reason: 'expired' };
     }
@@ -113,7 +115,7 @@ export class DigestVerifier {
 
   /** Drops expired nonces so a long-running demo does not grow without bound. */
   sweep(): void {
-    const now = Date.now();
+    const now = this.now();
     for (const [nonce, state] of this.nonces) {
       if (now - state.issuedAt > this.options.nonceLifetimeMs) this.nonces.delete(nonce);
     }

@@ -55,6 +55,11 @@ export interface SandboxOptions extends SandboxModeOptions {
    * 429 RATE_LIMITED_TOKEN_BUCKET with Retry-After. Off (unlimited) when absent.
    */
   atlasRateLimit?: RateLimit;
+  /**
+   * Digest nonces age on the migration clock (`advanceClock`) instead of real time, so a benchmark that simulates
+   * minutes sees them go stale as a real minute would; off by default.
+   */
+  noncesOnMigrationClock?: boolean;
   /** A service account token's lifetime in seconds (default 3600); short ones let tests see renewal. */
   serviceAccountTokenLifetimeS?: number;
   /** Live tokens a service account may hold before 403 access_denied (default 100). */
@@ -135,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       nonceBoundToUser: modes.nonceBoundToUser,
     },
     () => fixture.keys,
+    options.noncesOnMigrationClock ? () => clock.now() : Date.now,
   );
   const faults = new FaultTable();
   const log: RequestLogEntry[] = [];

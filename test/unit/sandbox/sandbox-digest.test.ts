@@ -91,6 +91,29 @@ describe('sandbox Digest', () => {
     expect(parseChallenge(wrong.headers.get('www-authenticate')).stale).toBe(false);
   });
 
+  it('with noncesOnMigrationClock, a nonce goes stale when the migration clock passes its lifetime (bench minutes)', async () => {
+    for (const onClock of [false, true]) {
+      const { sb, base, owner, path } = await start({ noncesOnMigrationClock: onClock });
+      const challenge = await challengeFor(base, path);
+      sb.advanceClock(61_000);
+      const r = await fetch(base + path, {
+        headers: {
+          Authorization: authorization({
+            username: owner.publicKey,
+            password: owner.privateKey,
+            method: 'GET',
+            uri: path,
+            challenge,
+          }),
+        },
+      });
+      expect(r.status).toBe(onClock ? 401 : 200);
+      if (onClock) expect(parseChallenge(r.headers.get('www-authenticate')).stale).toBe(true);
+      await sb.close();
+      sandbox = undefined;
+    }
+  });
+
   it('refuses a replayed nc and accepts a higher nc on a live nonce by default', async () => {
     const { base, owner, path } = await start();
     const challenge = await challengeFor(base, path);
