@@ -6,6 +6,7 @@ import { measureCreateAndLink } from '../test/bench/create-and-link.ts';
 import { benchCreateAndLinkBulk } from '../test/bench/create-and-link-bulk.ts';
 import { measureDigestRequests } from '../test/bench/digest-requests.ts';
 import { benchImportKeyPairs } from '../test/bench/import-key-pairs.ts';
+import { benchMigrationWatch } from '../test/bench/migration-watch.ts';
 import { popupLoaded } from '../test/bench/popup-loaded.ts';
 import { measurePopup } from '../test/bench/popup-timing.ts';
 import { measurePopupAgainstMinimal } from '../test/bench/popup-vs-minimal.ts';
@@ -149,6 +150,26 @@ rows.push({
   figure: importLabel,
   value: `${imported.requests} requests, ${imported.ms} ms`,
   target: `≤ ${imported.requests_needed} requests, ≤ ${Math.round(imported.ideal_ms / 0.85)} ms (ideal ${imported.ideal_ms} ms)`,
+});
+
+// Issue #34: the worker's migration watch, 50 running migrations, simulated minutes (test/bench/migration-watch.ts);
+// the budget is the closest limit MongoDB publishes for the status GET (docs/figures.md). Then nothing runs.
+const watched = await benchMigrationWatch();
+const watchLine = `Watch ${watched.migrations} running migrations (${watched.latency_ms} ms latency)`;
+console.log(
+  `${watchLine}: requests per minute ${watched.requests_per_minute}, Atlas budget ${watched.budget_per_minute}`,
+);
+const idleMost = Math.max(...watched.idle_per_minute);
+console.log(`Watch 0 running migrations: requests per minute ${idleMost}`);
+rows.push({
+  figure: watchLine,
+  value: `${watched.requests_per_minute} requests per minute (each minute: ${watched.per_minute.join(', ')})`,
+  target: `< ${watched.budget_per_minute} (Atlas budget), headroom ${watched.headroom} ${watched.headroom > 0 ? '(met)' : '(NOT met)'}`,
+});
+rows.push({
+  figure: 'Watch 0 running migrations',
+  value: `${idleMost} requests per minute, alarm ${watched.idle_alarm_set ? 'still set' : 'cleared'}`,
+  target: '0',
 });
 
 mkdirSync('test-results', { recursive: true });
