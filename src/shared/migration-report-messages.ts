@@ -4,6 +4,7 @@
 import type { ClientReport, KeptDeployment } from '../core/atlas/migration-report';
 import type { DashboardRow } from './dashboard-messages';
 import type { HistoryEntry } from './domain';
+import type { MigrationRecord } from './migration-messages';
 
 /** An org of the client as the report shows it: its link status and Atlas target, with the target's name. */
 export type ReportOrgView = Pick<
@@ -13,7 +14,7 @@ export type ReportOrgView = Pick<
 
 export type ReportHistoryEntry = Pick<HistoryEntry, 'time' | 'orgId' | 'orgName' | 'operation' | 'ok' | 'result'>;
 
-export type ClientReportView = ClientReport<ReportOrgView, ReportHistoryEntry>;
+export type ClientReportView = ClientReport<ReportOrgView, ReportHistoryEntry, MigrationRecord>;
 
 export interface MigrationReportMessages {
   /** Every kept plan of every client, with its deployment's verdict and the plan's last validation. */

@@ -40,55 +40,48 @@ export interface KeptDeployment {
   validation?: KeptValidation;
 }
 
-/** A migration as the worker last saw it (the fields the report reads). */
-export interface ReportedMigration {
-  id: string;
+/** A migration as the worker last saw it: what the report reads of it (the pages read the rest of its record). */
+export type MigrationLike = Readonly<{
   cloudManagerOrgId: string;
-  atlasProjectId: string;
-  atlasProjectName?: string;
   sourceProjectId: string;
   sourceProjectName?: string;
   sourceCluster: string;
-  destinationCluster: string;
   status: string;
-  lagTimeSeconds?: number;
-  readyForCutover: boolean;
   readySince?: number;
-  startedAt: number;
-  checkedAt: number;
   cutoverAt?: number;
-}
+  startedAt: number;
+}>;
 
-export interface ReportDeployment {
+export interface ReportDeployment<M extends MigrationLike = MigrationLike> {
   sourceProjectId: string;
   sourceProjectName?: string;
   deployment: string;
   kept?: KeptDeployment;
   /** The deployment's latest migration. */
-  migration?: ReportedMigration;
+  migration?: M;
   /** The cutover window while it is open or has just closed: ready, not cut over, not settled. */
   window?: CutoverWindow;
 }
 
-export interface ReportOrg<O> {
+export interface ReportOrg<O, M extends MigrationLike = MigrationLike> {
   org: O;
-  deployments: ReportDeployment[];
+  deployments: ReportDeployment<M>[];
 }
 
-export interface ClientReport<O, H> {
+export interface ClientReport<O, H, M extends MigrationLike = MigrationLike> {
   client: string;
   generatedAt: number;
-  orgs: ReportOrg<O>[];
+  orgs: ReportOrg<O, M>[];
   /** The client's validate, start and cutover entries, oldest first. */
   history: H[];
 }
 
-export interface ClientReportInput<O, H> {
+export interface ClientReportInput<O, H, M extends MigrationLike> {
   client: string;
   /** The client's Cloud Manager orgs, each with what the page shows of its link and target. */
   orgs: readonly O[];
   kept: readonly KeptDeployment[];
-  migrations: readonly ReportedMigration[];
+  migrations: readonly M[];
   history: readonly H[];
 }
 
@@ -101,7 +94,7 @@ const deploymentKey = (orgId: string, projectId: string, deployment: string) =>
   JSON.stringify([orgId, projectId, deployment]);
 
 /** The window of a migration ready for cutover and neither cut over nor settled; none otherwise. */
-export function openWindow(migration: ReportedMigration, now: number): CutoverWindow | undefined {
+export function openWindow(migration: MigrationLike, now: number): CutoverWindow | undefined {
   if (migration.readySince === undefined || migration.cutoverAt !== undefined) return undefined;
   if (SETTLED.has(migration.status)) return undefined;
   return cutoverWindow(migration.readySince, now);
@@ -120,8 +113,12 @@ export function keptPlans(kept: readonly KeptDeployment[]): KeptDeployment[] {
     );
 }
 
-function deploymentsOf(orgId: string, input: ClientReportInput<unknown, unknown>, now: number): ReportDeployment[] {
-  const found = new Map<string, ReportDeployment>();
+function deploymentsOf<M extends MigrationLike>(
+  orgId: string,
+  input: ClientReportInput<unknown, unknown, M>,
+  now: number,
+): ReportDeployment<M>[] {
+  const found = new Map<string, ReportDeployment<M>>();
   const at = (projectId: string, projectName: string | undefined, deployment: string) => {
     const key = deploymentKey(orgId, projectId, deployment);
     const entry = found.get(key) ?? { sourceProjectId: projectId, deployment };
@@ -150,10 +147,10 @@ function deploymentsOf(orgId: string, input: ClientReportInput<unknown, unknown>
 }
 
 /** One client's report at `now`: its orgs by name, each with its deployments, and its migration history. */
-export function buildClientReport<O extends OrgLike, H extends HistoryLike>(
-  input: ClientReportInput<O, H>,
+export function buildClientReport<O extends OrgLike, H extends HistoryLike, M extends MigrationLike>(
+  input: ClientReportInput<O, H, M>,
   now: number,
-): ClientReport<O, H> {
+): ClientReport<O, H, M> {
   const orgIds = new Set(input.orgs.map((o) => o.orgId));
   const orgs = [...input.orgs]
     .sort((a, b) => byText(a.name ?? a.orgId, b.name ?? b.orgId))

@@ -2,6 +2,7 @@
 // page alike, so both say the same. Times are UTC, written by the caller's `time` (ISO in a CSV, "2025-03-01 14:05
 // UTC" on the page).
 import type { KeptDeployment, ReportDeployment } from '../../core/atlas/migration-report';
+import type { MigrationRecord } from '../../shared/migration-messages';
 import type { ReportHistoryEntry, ReportOrgView } from '../../shared/migration-report-messages';
 import { type MessageKey, t } from '../../shared/text/i18n';
 import { OPERATION_KEYS } from '../../shared/text/keys';
@@ -78,11 +79,11 @@ export const orgColumns: { header: MessageKey; cell: Cell<ReportOrgView> }[] = [
   { header: 'dash_column_atlasOrgId', cell: (o) => o.atlasOrgId ?? '' },
 ];
 
-export const deploymentColumns: { header: MessageKey; cell: Cell<ReportDeployment> }[] = [
+export const deploymentColumns: { header: MessageKey; cell: Cell<ReportDeployment<MigrationRecord>> }[] = [
   { header: 'migReport_col_project', cell: (d) => d.sourceProjectName ?? '' },
   { header: 'migReport_col_projectId', cell: (d) => d.sourceProjectId },
   { header: 'migReport_col_deployment', cell: (d) => d.deployment },
-  ...on(keptColumns, (d: ReportDeployment) => d.kept),
+  ...on(keptColumns, (d: ReportDeployment<MigrationRecord>) => d.kept),
   {
     header: 'migReport_col_atlasProject',
     cell: (d) => d.kept?.plan?.atlasProjectName ?? d.migration?.atlasProjectName ?? '',

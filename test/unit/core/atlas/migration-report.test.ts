@@ -7,7 +7,7 @@ import {
   buildClientReport,
   type KeptDeployment,
   keptPlans,
-  type ReportedMigration,
+  type MigrationLike,
 } from '../../../../src/core/atlas/migration-report';
 
 const H = 3_600_000;
@@ -37,7 +37,16 @@ const PLAN = {
   plannedAt: NOW - 2 * H,
 };
 
-const migration = (over: Partial<ReportedMigration>): ReportedMigration => ({
+type Migration = MigrationLike & {
+  id: string;
+  atlasProjectId: string;
+  destinationCluster: string;
+  readyForCutover: boolean;
+  lagTimeSeconds?: number;
+  checkedAt: number;
+};
+
+const migration = (over: Partial<Migration>): Migration => ({
   id: 'm1',
   cloudManagerOrgId: 'org-a',
   atlasProjectId: 'ap1',
@@ -120,7 +129,7 @@ describe('buildClientReport', () => {
   });
 
   it('gives no window once cut over, settled or never ready, and a closed one after 120 hours', () => {
-    const windowOf = (over: Partial<ReportedMigration>) =>
+    const windowOf = (over: Partial<Migration>) =>
       buildClientReport({ client: 'Acme', orgs, kept: [], migrations: [migration(over)], history: [] }, NOW).orgs[0]!
         .deployments[0]!.window;
     expect(windowOf({})).toBeUndefined();
