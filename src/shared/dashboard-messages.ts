@@ -49,8 +49,11 @@ export type RefreshItemState = 'queued' | 'running' | 'ok' | 'failed' | 'skipped
 /** Why a "create and link" run left a row alone (a cancelled run's rows left have no reason). */
 export type LinkSkipReason = 'no-target' | 'already-linked';
 
-/** A worker-side run over rows: "refresh all" (a status check each) or "create and link" (a link each). */
-export type RunKind = 'refresh' | 'link';
+/**
+ * A worker-side run over rows: "refresh all" (a status check each) or "create and link" (a link each); or over the
+ * migration batch's plans, validate or start (an item's orgId is then the plan's id).
+ */
+export type RunKind = 'refresh' | 'link' | 'validate' | 'start';
 
 export interface RefreshItem {
   orgId: string;

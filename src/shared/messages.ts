@@ -15,6 +15,7 @@ import type {
   Settings,
 } from './domain';
 import type { ErrorKind } from './errors';
+import type { MigrationBatchMessages } from './migration-batch-messages';
 import type { MigrationMessages } from './migration-messages';
 import type { MigrationReportMessages } from './migration-report-messages';
 import type { OptionsMessages } from './options-messages';
@@ -102,6 +103,7 @@ export type MessageMap = PopupMessages &
   DashboardMessages &
   ImportMessages &
   MigrationMessages &
+  MigrationBatchMessages &
   MigrationReportMessages;
 export type MessageName = keyof MessageMap;
 

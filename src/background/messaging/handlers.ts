@@ -2,6 +2,7 @@
 // every message of the map to have its handler. Anything a handler throws becomes an ErrorView in the router.
 import type { MessageMap, MessageName } from '../../shared/messages';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers';
+import { migrationBatchHandlers } from '../migrations/batch-handlers';
 import { migrationHandlers } from '../migrations/migration-handlers';
 import { migrationReportHandlers } from '../migrations/report-handlers';
 import { orgHandlers } from '../orgs/org-handlers';
@@ -26,5 +27,6 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...dashboardHandlers,
   ...migrationHandlers,
+  ...migrationBatchHandlers,
   ...migrationReportHandlers,
 };

@@ -28,6 +28,8 @@ export const STORAGE_KEYS = {
   migrationValidations: { area: 'local', wipeOnLock: false },
   // Each deployment's verdict when last seen and its last validated plan (names, options, outcome; no secret).
   migrationPlans: { area: 'local', wipeOnLock: false },
+  // The batch: plans put aside to validate and start together (ids, names, options; never a credential).
+  migrationBatch: { area: 'local', wipeOnLock: false },
   vaultKey: { area: 'session', wipeOnLock: true },
   lastActivity: { area: 'session', wipeOnLock: true },
   digestNonces: { area: 'session', wipeOnLock: true },

@@ -8,6 +8,7 @@ import type { MigrationRecord } from '../../shared/migration-messages';
 import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { ErrorNotice } from '../../ui/Notice';
+import { BatchPanel } from './BatchPanel';
 import { HandOver } from './HandOver';
 import { MigrationTable } from './MigrationTable';
 import { OrgSource } from './OrgSource';
@@ -49,6 +50,7 @@ export function MigrationsView() {
       <h2>{t('mig_title')}</h2>
       {error && <ErrorNotice error={error} />}
       <MigrationTable migrations={migrations} now={now} onChange={readMigrations} />
+      <BatchPanel onStarted={readMigrations} />
       <HandOver clients={clientsOf(rows ?? [], migrations)} />
       <h3>{t('mig_sources_title')}</h3>
       <p class="muted">{t('mig_sources_explain')}</p>

@@ -16,38 +16,11 @@ import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { CancelButton } from '../../ui/ActionOutcome';
 import { ErrorNotice, Notice } from '../../ui/Notice';
-import { PasswordField } from '../../ui/PasswordField';
 import { useAction } from '../../ui/use-action';
 import { Dialog } from '../dashboard/Dialog';
+import { CredentialFields, NO_CREDENTIALS } from './SourceCredentialFields';
 
 const VALIDATION_POLL_MS = 2_000;
-
-function CredentialFields(props: {
-  prefix: string;
-  value: SourceCredentials;
-  onChange: (c: SourceCredentials) => void;
-}) {
-  return (
-    <>
-      <label for={`${props.prefix}-user`}>{t('mig_source_username')}</label>
-      <input
-        id={`${props.prefix}-user`}
-        autocomplete="off"
-        value={props.value.username}
-        onInput={(e) => props.onChange({ ...props.value, username: e.currentTarget.value })}
-      />
-      <PasswordField
-        id={`${props.prefix}-password`}
-        label={t('mig_source_password')}
-        optional
-        autocomplete="off"
-        state={[props.value.password, (password) => props.onChange({ ...props.value, password })]}
-      />
-    </>
-  );
-}
-
-const NO_CREDENTIALS: SourceCredentials = { username: '', password: '' };
 
 function ConfirmStart(props: {
   plan: MigrationPlanChoice;
@@ -80,7 +53,7 @@ function ConfirmStart(props: {
   );
 }
 
-function validationText(v: ValidationView): string {
+export function validationText(v: ValidationView): string {
   if (v.outcome === 'passed') return t('mig_validation_passed');
   if (v.outcome === 'failed') return t('mig_validation_failed', v.errorMessage ?? v.status);
   return t('mig_validation_pending');
@@ -107,6 +80,8 @@ export function PlanForm(props: {
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const load = useAction();
+  const batched = useAction();
+  const [inBatch, setInBatch] = useState<string>();
 
   useEffect(() => {
     load.run(async () => {
@@ -256,8 +231,26 @@ export function PlanForm(props: {
         >
           {t('mig_start')}
         </button>
+        <button
+          type="button"
+          disabled={!complete || batched.busy || inBatch === planText}
+          onClick={() =>
+            batched.run(async () => {
+              await send('migrations/batch-add', {
+                cloudManagerOrgId: props.orgId,
+                plan,
+                sourceProjectName: project.name,
+                atlasProjectName: chosenProject?.name ?? atlasProjectId,
+              });
+              setInBatch(planText);
+            })
+          }
+        >
+          {t(inBatch === planText ? 'migBatch_added' : 'migBatch_add')}
+        </button>
         <CancelButton onClick={props.onClose} />
       </div>
+      {batched.error && <ErrorNotice error={batched.error} takeFocus />}
       {validation && (
         <Notice tone={validation.outcome === 'failed' ? 'error' : validation.outcome === 'passed' ? 'success' : 'info'}>
           <span data-testid="validation-result" data-outcome={validation.outcome}>
