@@ -1,7 +1,7 @@
-// The cockpit's hand-over messages (#34 items 2 and 5): the plans kept per deployment, for the plan export, and one
-// client's report, for its CSV and its printable page. Read from storage only: nothing is asked of Atlas, and
-// neither answer holds a secret (no source credential is ever kept).
-import type { ClientReport, KeptDeployment } from '../core/atlas/migration-report';
+// The cockpit's hand-over messages (#34 items 2 and 5): the plans kept per deployment, for the plan export, and what
+// one client's report is made of, for its CSV and its printable page. Read from storage only: nothing is asked of
+// Atlas, and neither answer holds a secret (no source credential is ever kept).
+import type { ClientReport, ClientReportInput, KeptDeployment } from '../core/atlas/migration-report';
 import type { DashboardRow } from './dashboard-messages';
 import type { HistoryEntry } from './domain';
 import type { MigrationRecord } from './migration-messages';
@@ -14,11 +14,14 @@ export type ReportOrgView = Pick<
 
 export type ReportHistoryEntry = Pick<HistoryEntry, 'time' | 'orgId' | 'orgName' | 'operation' | 'ok' | 'result'>;
 
+/** What one client's report is made of: its orgs and only their kept deployments, migrations and history. */
+export type ClientReportData = ClientReportInput<ReportOrgView, ReportHistoryEntry, MigrationRecord>;
+/** The report as the page shows it and writes its CSV (core's buildClientReport of the data). */
 export type ClientReportView = ClientReport<ReportOrgView, ReportHistoryEntry, MigrationRecord>;
 
 export interface MigrationReportMessages {
-  /** Every kept plan of every client, with its deployment's verdict and the plan's last validation. */
+  /** Every kept deployment of every client: its verdict, and its plan with the last validation when it has one. */
   'migrations/plans': { request: Record<string, never>; response: KeptDeployment[] };
-  /** One client's report, as of now. */
-  'migrations/report': { request: { client: string }; response: ClientReportView };
+  /** What one client's report is made of. */
+  'migrations/report': { request: { client: string }; response: ClientReportData };
 }

@@ -1,14 +1,10 @@
-// The hand-over's messages (#34 items 2 and 5): every kept plan, and one client's report built by core's
-// buildClientReport from what the worker keeps (its orgs' rows, the kept deployments, the migrations, the history).
-// Nothing is asked of Atlas. The client's orgs are known only while the vault is open, as on the dashboard.
-import { buildClientReport, keptPlans } from '../../core/atlas/migration-report';
+// The hand-over's messages (#34 items 2 and 5): every kept plan, and what one client's report is made of (its orgs'
+// rows, its kept deployments, migrations and migration history), which the page turns into the report with core's
+// buildClientReport: the worker, which cannot load code later (MV3), carries none of the report's making. Nothing is
+// asked of Atlas. The client's orgs are known only while the vault is open, as on the dashboard.
 import { profileSide, sameLabel } from '../../core/vault';
 import type { HandlersOf } from '../../shared/messages';
-import type {
-  MigrationReportMessages,
-  ReportHistoryEntry,
-  ReportOrgView,
-} from '../../shared/migration-report-messages';
+import type { ClientReportData, MigrationReportMessages, ReportOrgView } from '../../shared/migration-report-messages';
 import { knownRows } from '../dashboard/view';
 import { WorkerError } from '../messaging/worker-error';
 import { readHistory } from '../orgs/history';
@@ -16,7 +12,7 @@ import { readContents } from '../vault/vault-store';
 import { keptDeployments } from './migration-plans';
 import { migrationsItem } from './migration-store';
 
-async function clientReport(client: unknown, now = Date.now()) {
+async function clientReportData(client: unknown): Promise<ClientReportData> {
   if (typeof client !== 'string' || !client.trim()) {
     throw new WorkerError('invalid-input', 'Choose a client.', { variant: 'client' });
   }
@@ -45,28 +41,32 @@ async function clientReport(client: unknown, now = Date.now()) {
   }
   // An org the client migrated from that is no longer bound to its key pair still belongs in its report.
   const records = Object.values(migrations);
-  for (const m of [...kept.map((k) => ({ ...k, orgId: k.cloudManagerOrgId })), ...records]) {
+  for (const m of [...kept, ...records]) {
     if (ofClient(m.client) && !orgs.has(m.cloudManagerOrgId)) {
       orgs.set(m.cloudManagerOrgId, { orgId: m.cloudManagerOrgId, ...(m.orgName ? { name: m.orgName } : {}) });
     }
   }
-  const entries: ReportHistoryEntry[] = history.map(({ time, orgId, orgName, operation, ok, result }) => ({
-    time,
-    orgId,
-    ...(orgName ? { orgName } : {}),
-    operation,
-    ok,
-    result,
-  }));
-  return buildClientReport(
-    { client: client.trim(), orgs: [...orgs.values()], kept, migrations: records, history: entries },
-    now,
-  );
+  // Only the client's own: the page never receives another client's orgs, plans, migrations or history.
+  const ours = (orgId: string) => orgs.has(orgId);
+  return {
+    client: client.trim(),
+    orgs: [...orgs.values()],
+    kept: kept.filter((k) => ours(k.cloudManagerOrgId)),
+    migrations: records.filter((m) => ours(m.cloudManagerOrgId)),
+    history: history
+      .filter((e) => ours(e.orgId) && e.operation.startsWith('migration-'))
+      .map(({ time, orgId, orgName, operation, ok, result }) => ({
+        time,
+        orgId,
+        ...(orgName ? { orgName } : {}),
+        operation,
+        ok,
+        result,
+      })),
+  };
 }
 
 export const migrationReportHandlers: HandlersOf<MigrationReportMessages> = {
-  async 'migrations/plans'() {
-    return keptPlans(await keptDeployments());
-  },
-  'migrations/report': ({ client }) => clientReport(client),
+  'migrations/plans': keptDeployments,
+  'migrations/report': ({ client }) => clientReportData(client),
 };

@@ -5,12 +5,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ErrorView } from '../../shared/domain';
 import type { ClientReportView } from '../../shared/migration-report-messages';
-import { asErrorView, send } from '../../shared/send';
+import { asErrorView } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { orgLabel } from '../../shared/text/org-label';
 import { ErrorNotice } from '../../ui/Notice';
 import { UnlockForm } from '../../ui/UnlockForm';
 import { downloadText } from '../download';
+import { readClientReport } from './client-report';
 import {
   type Column,
   cellsOf,
@@ -87,7 +88,7 @@ export function ClientReport(props: { client: string }) {
   const [error, setError] = useState<ErrorView>();
   const load = async () => {
     try {
-      setReport(await send('migrations/report', { client: props.client }));
+      setReport(await readClientReport(props.client));
       setError(undefined);
     } catch (e) {
       setError(asErrorView(e));

@@ -1,11 +1,11 @@
 // The Migrations tab's hand-over tools: every kept plan as a CSV, and a client's report, as a CSV or as a printable
 // page opened in a tab of its own. Both read what the worker keeps; nothing is asked of Atlas.
 import { useState } from 'preact/hooks';
-import { send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { useAction } from '../../ui/use-action';
 import { downloadText } from '../download';
+import { readClientReport, readPlans } from './client-report';
 import { plansCsv, plansFileName, reportCsv, reportFileName } from './report-csv';
 import { reportHref } from './report-link';
 
@@ -15,14 +15,14 @@ export function HandOver(props: { clients: readonly string[] }) {
   const action = useAction();
   const exportPlans = () =>
     action.run(async () => {
-      const plans = await send('migrations/plans', {});
+      const plans = await readPlans();
       if (plans.length === 0) return t('migReport_noPlans');
       downloadText(plansCsv(plans), plansFileName(new Date()), 'text/csv');
       return undefined;
     });
   const downloadReport = () =>
     action.run(async () => {
-      const report = await send('migrations/report', { client });
+      const report = await readClientReport(client);
       downloadText(reportCsv(report), reportFileName(report.client, new Date()), 'text/csv');
     });
   return (

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MIGRATION_TIMELINE } from '../../../../sandbox/migration-store';
 import { type Sandbox, startSandbox } from '../../../../sandbox/server';
 import { CUTOVER_WINDOW_MS } from '../../../../src/core/atlas/cutover-window';
-import type { KeptDeployment } from '../../../../src/core/atlas/migration-report';
-import type { ClientReportView } from '../../../../src/shared/migration-report-messages';
+import { buildClientReport, type KeptDeployment, keptPlans } from '../../../../src/core/atlas/migration-report';
+import type { ClientReportData } from '../../../../src/shared/migration-report-messages';
 import { sandboxFetch } from '../../../support/sandbox-fetch';
 
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
@@ -60,7 +60,9 @@ async function worker() {
 describe('the plan export and the client report', () => {
   it('keeps the validated plan per deployment and reports the client migration from start to COMPLETE', async () => {
     const w = await worker();
-    const report = async () => (await w.send('migrations/report', { client: 'Acme' })).value as ClientReportView;
+    const data = async (client = 'Acme') => (await w.send('migrations/report', { client })).value as ClientReportData;
+    // The page builds the report from the worker's data with core's builder: so does this test.
+    const report = async () => buildClientReport(await data(), Date.now());
     // Before anything is seen: the org, its link and target, no deployment.
     const before = await report();
     expect(before.orgs.map((o) => [o.org.name, o.org.status, o.org.atlasOrgName, o.deployments])).toEqual([
@@ -87,7 +89,14 @@ describe('the plan export and the client report', () => {
     await w.send('migrations/validation', { cloudManagerOrgId: w.acme, plan });
 
     // The export: the one deployment with a plan, its names, options, verdict and passed validation.
-    const plans = (await w.send('migrations/plans')).value as KeptDeployment[];
+    const kept = (await w.send('migrations/plans')).value as KeptDeployment[];
+    // Every deployment Atlas listed is kept with its verdict; the export lists the one with a plan.
+    expect(kept.map((d) => [d.deployment, d.readiness?.ready]).sort()).toEqual([
+      ['legacy-catalog', false],
+      ['orders-rs', true],
+      ['staging-shards', false],
+    ]);
+    const plans = keptPlans(kept);
     expect(plans).toHaveLength(1);
     expect(plans[0]).toMatchObject({
       client: 'Acme',
@@ -153,8 +162,8 @@ describe('the plan export and the client report', () => {
     expect(everything).not.toContain('migrator');
 
     // Another client's report holds none of Acme's; a locked vault gives no report.
-    const other = (await w.send('migrations/report', { client: 'Globex' })).value as ClientReportView;
-    expect(other).toMatchObject({ client: 'Globex', orgs: [], history: [] });
+    expect(JSON.stringify(await data())).not.toContain(SOURCE_PASSWORD);
+    expect(await data('Globex')).toEqual({ client: 'Globex', orgs: [], kept: [], migrations: [], history: [] });
     expect((await w.send('migrations/report', { client: ' ' })).error?.kind).toBe('invalid-input');
     await w.send('vault/lock');
     expect((await w.send('migrations/report', { client: 'Acme' })).ok).toBe(false);
