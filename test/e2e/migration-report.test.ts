@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { MIGRATION_TIMELINE } from '../../sandbox/migration-store';
+import { violations } from './axe';
 import { test } from './fixtures';
 import { type ExtensionRun, screenshot } from './harness';
 import { createVaultWith, keyNamed, openSettings, orgNamed, sendFromExtensionPage } from './steps';
@@ -107,6 +108,9 @@ test('after COMPLETE: the plan export, the printable client report and its CSV',
     'Acme RetailStart migrationDone (NEW)',
     'Acme RetailCut over migrationDone (accepted)',
   ]);
+
+  // Readable by assistive technology and in contrast, whatever the browser's colour scheme.
+  expect([...(await violations(report, 'light')), ...(await violations(report, 'dark'))]).toEqual([]);
 
   // Printed: no button, a white page.
   await report.emulateMedia({ media: 'print', colorScheme: 'dark' });
