@@ -12,15 +12,7 @@ import { ErrorNotice } from '../../ui/Notice';
 import { UnlockForm } from '../../ui/UnlockForm';
 import { downloadText } from '../download';
 import { readClientReport } from './client-report';
-import {
-  type Column,
-  cellsOf,
-  deploymentColumns,
-  headersOf,
-  historyColumns,
-  orgColumns,
-  utcText,
-} from './report-columns';
+import { type Column, deploymentColumns, headersOf, historyColumns, orgColumns, utcText } from './report-columns';
 import { reportCsv, reportFileName } from './report-csv';
 import './report.css';
 
@@ -37,8 +29,10 @@ function Table<R>(props: { columns: Column<R>[]; rows: readonly R[]; testId: str
       <tbody>
         {props.rows.map((row, i) => (
           <tr key={i} data-testid={`${props.testId}-row`}>
-            {cellsOf(props.columns, row, utcText).map((cell, j) => (
-              <td key={j}>{cell}</td>
+            {props.columns.map((column) => (
+              <td key={column.header} class={column.fit}>
+                {column.cell(row, utcText)}
+              </td>
             ))}
           </tr>
         ))}

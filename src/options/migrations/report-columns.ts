@@ -13,7 +13,9 @@ export type TimeText = (ms: number | undefined) => string;
 export type Cell<R> = (row: R, time: TimeText) => string;
 /** A column: its header's key and its cell's words. The tables below spell the type out, so the catalogue test
  * reads their keys as keys. */
-export type Column<R> = { header: MessageKey; cell: Cell<R> };
+export type Column<R> = { header: MessageKey; cell: Cell<R>; fit?: CellFit };
+/** How the printable page fits a cell: an id may break anywhere, a sentence gets room. */
+export type CellFit = 'id' | 'prose';
 
 /** "2025-03-01 14:05 UTC": the printable page's times. */
 export const utcText: TimeText = (ms) => {
@@ -29,7 +31,8 @@ const yesNo = (flag: boolean | undefined) => (flag === undefined ? '' : t(flag ?
 
 const readinessText = (kept: KeptDeployment | undefined) =>
   kept?.readiness ? t(kept.readiness.ready ? 'mig_ready' : 'mig_not_ready') : '';
-const reasonsText = (kept: KeptDeployment | undefined) => (kept?.readiness?.reasons ?? []).map(reasonText).join('; ');
+/** The reasons, each a sentence of its own. */
+const reasonsText = (kept: KeptDeployment | undefined) => (kept?.readiness?.reasons ?? []).map(reasonText).join(' ');
 
 function validationText(kept: KeptDeployment | undefined): string {
   const v = kept?.validation;
@@ -40,25 +43,25 @@ function validationText(kept: KeptDeployment | undefined): string {
 }
 
 /** A deployment's columns, shared by the plan export (a kept deployment) and the report (its row's `kept`). */
-const keptColumns: { header: MessageKey; cell: Cell<KeptDeployment | undefined> }[] = [
+const keptColumns: { header: MessageKey; cell: Cell<KeptDeployment | undefined>; fit?: CellFit }[] = [
   { header: 'migReport_col_readiness', cell: readinessText },
-  { header: 'migReport_col_reasons', cell: reasonsText },
+  { header: 'migReport_col_reasons', cell: reasonsText, fit: 'prose' },
 ];
 
 const on = <R, S>(columns: Column<S>[], pick: (row: R) => S): Column<R>[] =>
-  columns.map((c) => ({ header: c.header, cell: (row, time) => c.cell(pick(row), time) }));
+  columns.map((c) => ({ ...c, cell: (row, time) => c.cell(pick(row), time) }));
 
-export const planColumns: { header: MessageKey; cell: Cell<KeptDeployment> }[] = [
+export const planColumns: { header: MessageKey; cell: Cell<KeptDeployment>; fit?: CellFit }[] = [
   { header: 'dash_column_client', cell: (d) => d.client },
   { header: 'dash_column_name', cell: (d) => d.orgName ?? '' },
-  { header: 'dash_column_orgId', cell: (d) => d.cloudManagerOrgId },
+  { header: 'dash_column_orgId', cell: (d) => d.cloudManagerOrgId, fit: 'id' },
   { header: 'migReport_col_project', cell: (d) => d.sourceProjectName ?? '' },
-  { header: 'migReport_col_projectId', cell: (d) => d.sourceProjectId },
+  { header: 'migReport_col_projectId', cell: (d) => d.sourceProjectId, fit: 'id' },
   { header: 'migReport_col_deployment', cell: (d) => d.deployment },
   { header: 'dashAtlas_column', cell: (d) => d.atlasOrgName ?? '' },
-  { header: 'dash_column_atlasOrgId', cell: (d) => d.atlasOrgId },
+  { header: 'dash_column_atlasOrgId', cell: (d) => d.atlasOrgId, fit: 'id' },
   { header: 'migReport_col_atlasProject', cell: (d) => d.plan?.atlasProjectName ?? '' },
-  { header: 'migReport_col_atlasProjectId', cell: (d) => d.plan?.atlasProjectId ?? '' },
+  { header: 'migReport_col_atlasProjectId', cell: (d) => d.plan?.atlasProjectId ?? '', fit: 'id' },
   { header: 'migReport_col_atlasCluster', cell: (d) => d.plan?.destinationCluster ?? '' },
   { header: 'migReport_col_host', cell: (d) => d.plan?.migrationHost ?? '' },
   { header: 'migReport_col_managedAuth', cell: (d) => yesNo(d.plan?.managedAuthentication) },
@@ -71,42 +74,44 @@ export const planColumns: { header: MessageKey; cell: Cell<KeptDeployment> }[] =
 ];
 
 /** The org's cells on each of its report rows (the CSV; the page shows them once above its table). */
-export const orgColumns: { header: MessageKey; cell: Cell<ReportOrgView> }[] = [
+export const orgColumns: { header: MessageKey; cell: Cell<ReportOrgView>; fit?: CellFit }[] = [
   { header: 'dash_column_name', cell: (o) => o.name ?? '' },
-  { header: 'dash_column_orgId', cell: (o) => o.orgId },
+  { header: 'dash_column_orgId', cell: (o) => o.orgId, fit: 'id' },
   { header: 'dash_column_status', cell: (o) => rowStatusText(o) },
   { header: 'dashAtlas_column', cell: (o) => o.atlasOrgName ?? '' },
-  { header: 'dash_column_atlasOrgId', cell: (o) => o.atlasOrgId ?? '' },
+  { header: 'dash_column_atlasOrgId', cell: (o) => o.atlasOrgId ?? '', fit: 'id' },
 ];
 
-export const deploymentColumns: { header: MessageKey; cell: Cell<ReportDeployment<MigrationRecord>> }[] = [
-  { header: 'migReport_col_project', cell: (d) => d.sourceProjectName ?? '' },
-  { header: 'migReport_col_projectId', cell: (d) => d.sourceProjectId },
-  { header: 'migReport_col_deployment', cell: (d) => d.deployment },
-  ...on(keptColumns, (d: ReportDeployment<MigrationRecord>) => d.kept),
-  {
-    header: 'migReport_col_atlasProject',
-    cell: (d) => d.kept?.plan?.atlasProjectName ?? d.migration?.atlasProjectName ?? '',
-  },
-  {
-    header: 'migReport_col_atlasProjectId',
-    cell: (d) => d.kept?.plan?.atlasProjectId ?? d.migration?.atlasProjectId ?? '',
-  },
-  {
-    header: 'migReport_col_atlasCluster',
-    cell: (d) => d.kept?.plan?.destinationCluster ?? d.migration?.destinationCluster ?? '',
-  },
-  { header: 'migReport_col_host', cell: (d) => d.kept?.plan?.migrationHost ?? '' },
-  { header: 'migReport_col_validation', cell: (d) => validationText(d.kept) },
-  { header: 'migReport_col_status', cell: (d) => (d.migration ? statusText(d.migration) : '') },
-  { header: 'mig_col_lag', cell: (d) => (d.migration ? lagText(d.migration) : '') },
-  { header: 'migReport_col_left', cell: (d) => (d.window ? windowWords(d.window) : '') },
-  { header: 'migReport_col_windowEnds', cell: (d, time) => time(d.window?.endsAt) },
-  { header: 'migReport_col_startedAt', cell: (d, time) => time(d.migration?.startedAt) },
-  { header: 'migReport_col_cutoverAt', cell: (d, time) => time(d.migration?.cutoverAt) },
-];
+export const deploymentColumns: { header: MessageKey; cell: Cell<ReportDeployment<MigrationRecord>>; fit?: CellFit }[] =
+  [
+    { header: 'migReport_col_project', cell: (d) => d.sourceProjectName ?? '' },
+    { header: 'migReport_col_projectId', cell: (d) => d.sourceProjectId, fit: 'id' },
+    { header: 'migReport_col_deployment', cell: (d) => d.deployment },
+    ...on(keptColumns, (d: ReportDeployment<MigrationRecord>) => d.kept),
+    {
+      header: 'migReport_col_atlasProject',
+      cell: (d) => d.kept?.plan?.atlasProjectName ?? d.migration?.atlasProjectName ?? '',
+    },
+    {
+      header: 'migReport_col_atlasProjectId',
+      cell: (d) => d.kept?.plan?.atlasProjectId ?? d.migration?.atlasProjectId ?? '',
+      fit: 'id',
+    },
+    {
+      header: 'migReport_col_atlasCluster',
+      cell: (d) => d.kept?.plan?.destinationCluster ?? d.migration?.destinationCluster ?? '',
+    },
+    { header: 'migReport_col_host', cell: (d) => d.kept?.plan?.migrationHost ?? '' },
+    { header: 'migReport_col_validation', cell: (d) => validationText(d.kept) },
+    { header: 'migReport_col_status', cell: (d) => (d.migration ? statusText(d.migration) : '') },
+    { header: 'mig_col_lag', cell: (d) => (d.migration ? lagText(d.migration) : '') },
+    { header: 'migReport_col_left', cell: (d) => (d.window ? windowWords(d.window) : '') },
+    { header: 'migReport_col_windowEnds', cell: (d, time) => time(d.window?.endsAt) },
+    { header: 'migReport_col_startedAt', cell: (d, time) => time(d.migration?.startedAt) },
+    { header: 'migReport_col_cutoverAt', cell: (d, time) => time(d.migration?.cutoverAt) },
+  ];
 
-export const historyColumns: { header: MessageKey; cell: Cell<ReportHistoryEntry> }[] = [
+export const historyColumns: { header: MessageKey; cell: Cell<ReportHistoryEntry>; fit?: CellFit }[] = [
   { header: 'migReport_col_time', cell: (e, time) => time(e.time) },
   { header: 'dash_column_name', cell: (e) => e.orgName ?? e.orgId },
   { header: 'historyOperation', cell: (e) => t(OPERATION_KEYS[e.operation]) },

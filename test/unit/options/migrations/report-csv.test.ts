@@ -65,7 +65,7 @@ describe('plansCsv', () => {
     expect(row).toBe(
       `Acme,"'=HYPERLINK(""x"")",${'a'.repeat(24)},Orders,${'c'.repeat(24)},legacy-catalog,Acme Atlas,` +
         `${'b'.repeat(24)},Prod,${'d'.repeat(24)},Cluster0,mh1.acme.example,no,yes,PUBLIC,yes,Not ready to migrate,` +
-        '"MongoDB 5.0.3 is older than 6.0.17, the oldest version a live migration (push) accepts.; ' +
+        '"MongoDB 5.0.3 is older than 6.0.17, the oldest version a live migration (push) accepts. ' +
         'Feature compatibility version 5.0 is below 6.0.",Not passed: FCV 5.0,2026-03-04T11:00:00.000Z',
     );
     lookup.locale = 'ko';
