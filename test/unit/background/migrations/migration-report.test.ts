@@ -58,6 +58,25 @@ async function worker() {
 }
 
 describe('the plan export and the client report', () => {
+  it('drops a malformed kept deployment and keeps the others', async () => {
+    fake.storage.data.local.set('migrationPlans', {
+      deployments: {
+        broken: 5,
+        noName: { cloudManagerOrgId: 'a' },
+        fine: { cloudManagerOrgId: 'a', deployment: 'rs' },
+      },
+      atlasProjectNames: {},
+    });
+    vi.resetModules();
+    const { migrationReportHandlers } = await import('../../../../src/background/migrations/report-handlers');
+    expect(await migrationReportHandlers['migrations/plans']({})).toEqual([
+      { cloudManagerOrgId: 'a', deployment: 'rs' },
+    ]);
+    fake.storage.data.local.set('migrationPlans', 'not a table');
+    expect(await migrationReportHandlers['migrations/plans']({})).toEqual([]);
+    fake.storage.data.local.clear();
+  });
+
   it('keeps the validated plan per deployment and reports the client migration from start to COMPLETE', async () => {
     const w = await worker();
     const data = async (client = 'Acme') => (await w.send('migrations/report', { client })).value as ClientReportData;
