@@ -108,11 +108,13 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
     const select = dash.targetOf(org.id);
     await select.focus();
     await page.keyboard.press('ArrowUp'); // "No target"
-    await expect.poll(() => dash.rowOutcome.textContent()).toContain(`${org.name} has no Atlas target now.`);
+    // Said in the row; the focus stays on the list, so arrow keys go on choosing.
+    await expect.poll(() => dash.outcomeOf(org.id).textContent()).toContain(`${org.name} has no Atlas target now.`);
+    expect(await dash.holdsFocus(select)).toBe(true);
     expect((await dash.view()).rows.find((r) => r.orgId === org.id)?.atlasOrgId).toBeUndefined();
     await page.keyboard.press('ArrowDown');
     await expect
-      .poll(() => dash.rowOutcome.textContent())
+      .poll(() => dash.outcomeOf(org.id).textContent())
       .toContain(`${org.name} will be linked to ${targetOf(run, 5).name}.`);
     expect((await dash.view()).rows.find((r) => r.orgId === org.id)?.atlasOrgId).toBe(targetOf(run, 5).id);
 
@@ -216,5 +218,35 @@ describe('dashboard: Atlas targets and create and link in bulk', () => {
     );
     run.sandbox.setAtlasRateLimit(null);
     run.sandbox.setLatency(0);
+  }, 120_000);
+
+  test('a run where Cloud Manager fails two orgs: "Retry the 2 failed" links those two again, and only them', async ({
+    run,
+  }) => {
+    const { page } = dash;
+    const orgs = cmOrgs(run);
+    for (const org of orgs) await sendIn(page, 'link/delete', { orgId: org.id });
+    await dash.goto();
+    const failing = [orgs[2]!, orgs[13]!];
+    run.sandbox.setFaults(failing.map((o) => ({ kind: 'server-error', match: { pathIncludes: `/orgs/${o.id}/` } })));
+    await dash.selectShown.check();
+    await dash.linkRunStart.click();
+    await expect
+      .poll(dash.linkRunStatus, { timeout: 60_000 })
+      .toBe('Create and link finished: 18 linked, 2 failed, 0 skipped.');
+    // Offered beside the run that failed them.
+    const retry = page.getByTestId('link-run-panel').getByTestId('link-run-retry');
+    await expect.poll(() => retry.textContent()).toBe('Retry the 2 failed');
+    expect(await page.getByTestId('refresh-retry').count()).toBe(0);
+
+    run.sandbox.clearFaults();
+    run.sandbox.clearLog();
+    await retry.click();
+    await expect
+      .poll(dash.linkRunStatus, { timeout: 30_000 })
+      .toBe('Create and link finished: 2 linked, 0 failed, 0 skipped.');
+    expect(new Set(accepted(run, LINK_PATH).map((e) => e.orgId))).toEqual(new Set(failing.map((o) => o.id)));
+    for (const org of failing) expect(run.sandbox.links.has(org.id)).toBe(true);
+    await expect.poll(() => retry.count()).toBe(0);
   }, 120_000);
 });

@@ -79,7 +79,9 @@ describe("dashboard: a row's error, and where to fix it", () => {
     const open = dash.openOrgOf(globex.id);
     await expect.poll(() => fix.textContent()).toBe("Fix the key's access list");
     expect(await fix.getAttribute('href')).toBe(keyPage);
-    await expect.poll(() => open.textContent()).toBe('Open in Cloud Manager');
+    // An icon (the row's actions fit 1280 px): its words in its tooltip, its name says the org and the new tab.
+    await expect.poll(() => open.getAttribute('title')).toBe('Open in Cloud Manager');
+    expect(await open.getAttribute('aria-label')).toBe(`Open in Cloud Manager: ${globex.name} (new tab)`);
     expect(await open.getAttribute('href')).toBe(orgPage);
     for (const link of [fix, open]) {
       expect(await link.getAttribute('target')).toBe('_blank');

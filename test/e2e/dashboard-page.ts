@@ -69,8 +69,21 @@ export class DashboardPage {
     return this.row(orgId).getByTestId('copy-ip-status');
   }
 
-  get rowOutcome(): Locator {
-    return this.page.getByTestId('row-outcome');
+  /** The result of the row's last action, said in the row (under its status). */
+  outcomeOf(orgId: string): Locator {
+    return this.row(orgId).getByTestId('row-outcome');
+  }
+  /** The result of removing an org: its row is gone, so it is said above the table. */
+  get removedOutcome(): Locator {
+    return this.page.getByTestId('removed-outcome');
+  }
+  /** Whether the table fits the window's width (tableFit). */
+  tableFit() {
+    return tableFit(this.page);
+  }
+  /** Whether the focus is inside `locator`. */
+  holdsFocus(locator: Locator): Promise<boolean> {
+    return locator.evaluate((el) => el.contains(document.activeElement));
   }
 
   // A row's dialogs.
@@ -210,4 +223,24 @@ export class DashboardPage {
   view() {
     return sendIn(this.page, 'dashboard/view', {});
   }
+}
+
+/**
+ * Whether the dashboard's table fits the page's width: what its scrolling box and the table itself would scroll
+ * sideways, and how many rows' actions cell cuts its content (the last column, "Open in Cloud Manager" included).
+ */
+export function tableFit(page: Page) {
+  return page.evaluate(() => {
+    const box = document.querySelector<HTMLElement>('.table-scroll')!;
+    const table = document.querySelector<HTMLElement>('table.orgs')!;
+    const cells = [...document.querySelectorAll<HTMLElement>('tbody tr:not([hidden]) td.actions')];
+    return {
+      boxScrollWidth: box.scrollWidth,
+      boxClientWidth: box.clientWidth,
+      tableScrollWidth: table.scrollWidth,
+      tableClientWidth: table.clientWidth,
+      actionsCut: cells.filter((td) => td.scrollWidth > td.clientWidth).length,
+      actionsWidth: cells[0]?.clientWidth,
+    };
+  });
 }

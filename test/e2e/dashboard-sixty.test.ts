@@ -7,12 +7,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { generateFixture } from '../../sandbox/fixture';
-import { DashboardPage } from './dashboard-page';
+import { violations } from './axe';
+import { DashboardPage, tableFit } from './dashboard-page';
 import { test } from './fixtures';
 import { type ExtensionRun, launchExtension, screenshot } from './harness';
 import { addProfilesFor, createVaultWith, sendIn } from './steps';
 
 const VIEWPORT = { width: 1440, height: 900 };
+/** The stores' screenshot size, and a common laptop window. */
+const NARROW = { width: 1280, height: 800 };
 const STATUS_PATH = '/liveExport/migrationLink/status';
 const OTHERS = [
   'Fabrikam',
@@ -111,6 +114,30 @@ describe('dashboard: sixty orgs on one screen', () => {
       .click();
     await expect.poll(() => dash.row(first.id).getByTestId('copy-id-status').textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first.id);
+
+    // At 1280 px the table fits the window: nothing scrolls sideways, no row's actions (the last column) are cut.
+    await page.setViewportSize(NARROW);
+    const fit = await dash.tableFit();
+    console.info(`dashboard-sixty e2e (en) at 1280 px: ${JSON.stringify(fit)}`);
+    expect(fit.tableScrollWidth).toBeLessThanOrEqual(fit.tableClientWidth);
+    expect(fit.boxScrollWidth).toBeLessThanOrEqual(fit.boxClientWidth);
+    expect(fit.actionsCut).toBe(0);
+    await page.setViewportSize(VIEWPORT);
+
+    // A row's own action says its result in that row, announced (aria-live) and with the focus (#32 item 2).
+    const far = run.sandbox.fixture.orgs[30]!;
+    await dash.checkButtonOf(far.id).focus();
+    await page.keyboard.press('Enter');
+    const outcome = dash.outcomeOf(far.id);
+    await expect.poll(() => outcome.textContent()).toContain(`${far.name}: Not linked`);
+    await expect.poll(() => dash.holdsFocus(outcome)).toBe(true);
+    expect(await outcome.getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('[data-testid="row-outcome"]:not(:empty)').count()).toBe(1);
+    expect(await page.getByTestId('removed-outcome').textContent()).toBe('');
+    expect([...(await violations(page, 'light')), ...(await violations(page, 'dark'))]).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    // The focus took the page down to the row: back to the first screen for the next test's measure.
+    await page.evaluate(() => window.scrollTo(0, 0));
   });
 
   test('a refresh where three orgs fail: "Retry the 3 failed" checks those three again, and only them', async ({
@@ -124,6 +151,8 @@ describe('dashboard: sixty orgs on one screen', () => {
     await expect.poll(dash.refreshStatus, { timeout: 60_000 }).toBe('Refresh finished: 57 checked, 3 failed.');
     const retry = page.getByTestId('refresh-retry');
     await expect.poll(() => retry.textContent()).toBe('Retry the 3 failed');
+    // The run's results are in its panel and its rows: the row's earlier result went when the run started.
+    expect(await page.locator('[data-testid="row-outcome"]:not(:empty)').count()).toBe(0);
     const screen = await firstScreen(page);
     expect(screen.inView).toBeGreaterThanOrEqual(20);
     expect(screen.tallest).toBeLessThanOrEqual(44);
@@ -158,7 +187,8 @@ describe('dashboard: sixty orgs on one screen', () => {
     const outcome = dash.batchAdd.getByTestId('batch-outcome');
     await expect.poll(() => outcome.textContent()).toContain('2 orgs added, 0 not added.');
     await expect.poll(() => outcome.getAttribute('aria-live')).toBe('polite');
-    expect(await dash.rowOutcome.textContent()).toBe('');
+    // No row says anything: the batch's result is the batch's.
+    expect(await page.locator('[data-testid="row-outcome"]:not(:empty)').count()).toBe(0);
     await expect.poll(() => dash.rowCount()).toBe(60);
 
     // Assign Fabrikam to one of Contoso's orgs: no key pair of Fabrikam serves it.
@@ -187,6 +217,13 @@ describe('dashboard: sixty orgs on one screen', () => {
       expect(screen.idsWhole).toBe(true);
       expect(screen.counts).toBe(1);
       await screenshot(korean.page, 'dashboard-sixty-ko', { fullPage: false });
+      await korean.page.setViewportSize(NARROW);
+      const fit = await tableFit(korean.page);
+      console.info(`dashboard-sixty e2e (ko) at 1280 px: ${JSON.stringify(fit)}`);
+      expect(fit.tableScrollWidth).toBeLessThanOrEqual(fit.tableClientWidth);
+      expect(fit.boxScrollWidth).toBeLessThanOrEqual(fit.boxClientWidth);
+      expect(fit.actionsCut).toBe(0);
+      await korean.page.setViewportSize(VIEWPORT);
     } finally {
       await ko.close();
     }

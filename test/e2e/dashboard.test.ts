@@ -219,6 +219,10 @@ describe('dashboard: every client org at a glance', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => dash.rowStatus(first.id)).toBe('Linked, synced');
+    // The result is said in the linked row (not a screen away above the table), and the focus is on it.
+    await expect.poll(() => dash.outcomeOf(first.id).textContent()).toContain('Client 004 is linked to Atlas.');
+    await expect.poll(() => dash.holdsFocus(dash.outcomeOf(first.id))).toBe(true);
+    expect(await dash.outcomeOf(first.id).getAttribute('aria-live')).toBe('polite');
     expect(run.sandbox.links.get(first.id)?.status).toBe('SYNCED');
     expect(run.sandbox.log.filter((e) => e.method === 'POST' && e.status === 201)).toHaveLength(1);
     await expect.poll(() => dash.row(first.id).textContent()).toContain('link — Linked, synced');
@@ -252,6 +256,11 @@ describe('dashboard: every client org at a glance', () => {
     await expect.poll(() => question.textContent()).toContain('Remove the link between Client 004 and Atlas?');
     await question.getByRole('button', { name: 'Unlink', exact: true }).click();
     await expect.poll(() => dash.rowStatus(first.id)).toBe('Not linked');
+    await expect
+      .poll(() => dash.outcomeOf(first.id).textContent())
+      .toContain('The link between Client 004 and Atlas was removed.');
+    await expect.poll(() => dash.holdsFocus(dash.outcomeOf(first.id))).toBe(true);
+    expect(await page.locator('[data-testid="row-outcome"]:not(:empty)').count()).toBe(1);
     expect(run.sandbox.links.has(first.id)).toBe(false);
     expect(run.sandbox.log.filter((e) => e.method === 'DELETE' && e.status === 204)).toHaveLength(1);
     await expect.poll(() => dash.row(first.id).textContent()).toContain('unlink — Not linked');
@@ -323,7 +332,9 @@ describe('dashboard: every client org at a glance', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
-    await expect.poll(() => dash.rowOutcome.textContent()).toContain('Client 008 has no client now');
+    // Said in the row, which has the focus: Tab goes on to the row's own buttons.
+    await expect.poll(() => dash.outcomeOf(moved.id).textContent()).toContain('Client 008 has no client now');
+    await expect.poll(() => dash.holdsFocus(dash.outcomeOf(moved.id))).toBe(true);
     await expect.poll(async () => (await dash.row(moved.id).textContent()) ?? '').toContain('No client');
     expect(await clientOf(moved.id)).toBeUndefined();
 
@@ -342,7 +353,9 @@ describe('dashboard: every client org at a glance', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
-    await expect.poll(() => dash.rowOutcome.textContent()).toContain(`Client 008 now uses the key pair of ${label(7)}`);
+    await expect
+      .poll(() => dash.outcomeOf(moved.id).textContent())
+      .toContain(`Client 008 now uses the key pair of ${label(7)}`);
     await expect.poll(async () => (await dash.row(moved.id).textContent()) ?? '').toContain(label(7));
     expect(await clientOf(moved.id)).toBe(label(7));
 
@@ -352,7 +365,9 @@ describe('dashboard: every client org at a glance', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => dash.row(removed.id).count()).toBe(0);
     expect(await rowCount()).toBe(49);
-    await expect.poll(() => dash.rowOutcome.textContent()).toContain('Removed');
+    // Its row is gone: the removal is said above the table, with the focus.
+    await expect.poll(() => dash.removedOutcome.textContent()).toContain('Removed');
+    await expect.poll(() => dash.holdsFocus(dash.removedOutcome)).toBe(true);
     expect((await dash.view()).rows.some((r) => r.orgId === removed.id)).toBe(false);
     // Nothing changed in Cloud Manager: removing sends no request.
     expect(run.sandbox.log.filter((e) => e.path.startsWith('/api/'))).toEqual([]);

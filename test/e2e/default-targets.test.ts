@@ -65,7 +65,7 @@ describe('dashboard: Atlas targets by default', () => {
     const select = dash.targetOf(a3!.id);
     await select.focus();
     await dash.page.keyboard.press('ArrowUp'); // "No target"
-    await expect.poll(() => dash.rowOutcome.textContent()).toContain(`${a3!.name} has no Atlas target now.`);
+    await expect.poll(() => dash.outcomeOf(a3!.id).textContent()).toContain(`${a3!.name} has no Atlas target now.`);
     await dash.goto();
     await expect.poll(() => dash.targetOf(a3!.id).inputValue()).toBe('');
     expect(await selectedText(dash.targetOf(a3!.id))).toBe('No target');

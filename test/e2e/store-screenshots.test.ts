@@ -103,6 +103,12 @@ describe('store screenshots at 1280×800', () => {
     await expect.poll(dash.refreshStatus, { timeout: 30_000 }).toMatch(/^Refresh finished: /);
     await expect.poll(() => dash.rowStatus(orgNamed(run, 'Acme').id)).toBe('Linked, synced');
     await expectNoSecret(run, dash.page);
+    // At the store's 1280 px the table fits: nothing scrolls sideways and no row's last column is cut.
+    const fit = await dash.tableFit();
+    console.info(`store screenshot: dashboard table at 1280 px: ${JSON.stringify(fit)}`);
+    expect(fit.tableScrollWidth).toBeLessThanOrEqual(fit.tableClientWidth);
+    expect(fit.boxScrollWidth).toBeLessThanOrEqual(fit.boxClientWidth);
+    expect(fit.actionsCut).toBe(0);
     // The table is the picture: scrolled to its search row.
     await dash.page.evaluate(() => {
       document.querySelector('[data-testid="org-table"]')?.scrollIntoView({ block: 'start' });

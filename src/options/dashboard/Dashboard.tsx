@@ -3,7 +3,7 @@
 // import targets from a CSV; link, unlink, change the client or remove from a row; filter, sort, export.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import type { ErrorView, Operation, ProfileView } from '../../shared/domain';
+import type { Operation, ProfileView } from '../../shared/domain';
 import { asErrorView, send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { statusNextText } from '../../shared/text/status-text';
@@ -18,6 +18,7 @@ import { LinkRunPanel } from './LinkRunPanel';
 import type { RowAction } from './OrgRow';
 import { OrgTable } from './OrgTable';
 import { isRunning, RefreshPanel } from './RefreshPanel';
+import type { RowOutcome } from './RowOutcome';
 import { orgName, rowStatusText } from './row-text';
 import { TableFilters } from './TableFilters';
 import {
@@ -34,8 +35,6 @@ import { useDashboard } from './use-dashboard';
 import { useSelection } from './use-selection';
 
 const NO_PROFILES: ProfileView[] = [];
-
-type Outcome = { tone: 'success'; text: string } | { tone: 'error'; error: ErrorView; org: string };
 
 /** The server accepted the call but storage refused its record: said beside the outcome, with what to do. */
 const withNotRecorded = (text: string, reply: { notRecorded?: true }) =>
@@ -57,7 +56,9 @@ export function Dashboard() {
   const [sort, setSort] = useState<SortOrder>({ column: 'name', direction: 'ascending' });
   const [busy, setBusy] = useState<Record<string, Operation>>({});
   const [dialog, setDialog] = useState<{ kind: 'link' | 'unlink' | 'edit'; row: DashboardRow }>();
-  const [outcome, setOutcome] = useState<Outcome>();
+  // A row action's result goes in its row; an org removed has no row left, so its result shows above the table.
+  const [outcome, setOutcome] = useState<RowOutcome>();
+  const [removed, setRemoved] = useState<string>();
   const [tool, setTool] = useState<DashboardTool>();
   const now = useMinuteClock();
 
@@ -82,6 +83,7 @@ export function Dashboard() {
   const runRowAction = async (action: 'status' | 'unlink', row: DashboardRow) => {
     setBusy((b) => ({ ...b, [row.orgId]: action }));
     setOutcome(undefined);
+    setRemoved(undefined);
     const request = { orgId: row.orgId, profileId: row.profileId };
     try {
       const record = await send(action === 'status' ? 'link/status' : 'link/delete', request);
@@ -90,18 +92,13 @@ export function Dashboard() {
         action === 'unlink'
           ? t('dash_rowUnlinked', orgName(row))
           : t('dash_rowChecked', [orgName(row), rowStatusText(record as DashboardRow)]);
-      setOutcome({ tone: 'success', text: withNotRecorded(text, record) });
+      // The pressed button was disabled meanwhile (or, after an unlink, is gone): the result in the row takes the focus.
+      setOutcome({ orgId: row.orgId, focus: true, tone: 'success', text: withNotRecorded(text, record) });
     } catch (e) {
-      setOutcome({ tone: 'error', error: asErrorView(e), org: orgName(row) });
+      setOutcome({ orgId: row.orgId, focus: true, tone: 'error', error: asErrorView(e) });
     } finally {
       setBusy(({ [row.orgId]: _done, ...rest }) => rest);
       data.load(); // the last action, or the error the worker recorded
-      // The pressed button was disabled meanwhile (or, after an unlink, is gone): keep the keyboard user in the row.
-      if (document.activeElement === document.body) {
-        requestAnimationFrame(() =>
-          document.querySelector<HTMLElement>(`tr[data-org-id="${row.orgId}"] button`)?.focus(),
-        );
-      }
     }
   };
 
@@ -120,6 +117,7 @@ export function Dashboard() {
   const onTarget = useCallback(
     async (row: DashboardRow, atlasOrgId: string | null) => {
       setOutcome(undefined);
+      setRemoved(undefined);
       try {
         await send('dashboard/set-atlas-target', { orgId: row.orgId, atlasOrgId });
         updateTarget(row.orgId, atlasOrgId);
@@ -127,13 +125,21 @@ export function Dashboard() {
         const text = atlasOrgId
           ? t('dashAtlas_targetSet', [orgName(row), atlas ?? atlasOrgId])
           : t('dashAtlas_targetCleared', orgName(row));
-        setOutcome({ tone: 'success', text });
+        // Said in the row, the focus left on the list: arrow keys may be choosing on.
+        setOutcome({ orgId: row.orgId, focus: false, tone: 'success', text });
       } catch (e) {
-        setOutcome({ tone: 'error', error: asErrorView(e), org: orgName(row) });
+        setOutcome({ orgId: row.orgId, focus: false, tone: 'error', error: asErrorView(e) });
       }
     },
     [updateTarget],
   );
+
+  /** A run's results show in its panel and its rows: a row's earlier result is out of date once it starts. */
+  const startRun = (start: () => void) => {
+    setOutcome(undefined);
+    setRemoved(undefined);
+    start();
+  };
 
   if (!view) {
     return (
@@ -178,10 +184,12 @@ export function Dashboard() {
           count={shown.length}
           filtered={filtered}
           canRefresh={unlocked}
-          onStart={(concurrency) => data.startRefresh(filtered ? shown.map((r) => r.orgId) : undefined, concurrency)}
+          onStart={(concurrency) =>
+            startRun(() => data.startRefresh(filtered ? shown.map((r) => r.orgId) : undefined, concurrency))
+          }
           onCancel={data.cancelRefresh}
           failed={linkRun ? [] : failed}
-          onRetry={(orgIds, concurrency) => data.startRefresh([...orgIds], concurrency)}
+          onRetry={(orgIds, concurrency) => startRun(() => data.startRefresh([...orgIds], concurrency))}
         />
         <LinkRunPanel
           progress={linkRun ? progress : undefined}
@@ -189,10 +197,10 @@ export function Dashboard() {
           selected={selection.selectedRows.length}
           withTarget={selection.selectedRows.filter((row) => row.atlasOrgId).length}
           canRun={unlocked}
-          onStart={() => data.startLinkRun(selection.selectedRows.map((row) => row.orgId))}
+          onStart={() => startRun(() => data.startLinkRun(selection.selectedRows.map((row) => row.orgId)))}
           onCancel={data.cancelRefresh}
           failed={linkRun ? failed : []}
-          onRetry={(orgIds) => data.startLinkRun([...orgIds])}
+          onRetry={(orgIds) => startRun(() => data.startLinkRun([...orgIds]))}
         />
       </div>
 
@@ -205,17 +213,11 @@ export function Dashboard() {
         onExport={() => downloadCsv(rowsToCsv(shown, view.profiles), csvFileName(new Date()))}
       />
 
-      <div aria-live="polite" data-testid="row-outcome">
-        {outcome?.tone === 'success' && (
-          <Notice tone="success">
-            <strong>{outcome.text}</strong>
+      <div aria-live="polite" data-testid="removed-outcome">
+        {removed && (
+          <Notice tone="success" takeFocus={removed}>
+            <strong>{removed}</strong>
           </Notice>
-        )}
-        {outcome?.tone === 'error' && (
-          <>
-            <p class="muted">{outcome.org}</p>
-            <ErrorNotice error={outcome.error} />
-          </>
         )}
       </div>
 
@@ -239,6 +241,7 @@ export function Dashboard() {
           onSelectShown={selection.onSelectShown}
           atlasOrgsOf={selection.atlasOrgsOf}
           onTarget={onTarget}
+          outcome={outcome}
         />
       )}
 
@@ -252,7 +255,7 @@ export function Dashboard() {
             data.updateRecord(record);
             const next = record.status ? ` ${statusNextText(record.status, record.statusFrom)}` : '';
             const text = `${t('dash_rowLinked', orgName(dialog.row))}${next}`;
-            setOutcome({ tone: 'success', text: withNotRecorded(text, record) });
+            setOutcome({ orgId: dialog.row.orgId, focus: true, tone: 'success', text: withNotRecorded(text, record) });
             data.load();
           }}
         />
@@ -263,9 +266,10 @@ export function Dashboard() {
           profiles={view.profiles}
           refreshRunning={progress?.state === 'running' || progress?.state === 'cancelling'}
           onClose={() => setDialog(undefined)}
-          onDone={(text) => {
+          onDone={(text, gone) => {
             setDialog(undefined);
-            setOutcome({ tone: 'success', text });
+            setRemoved(gone ? text : undefined);
+            setOutcome(gone ? undefined : { orgId: dialog.row.orgId, focus: true, tone: 'success', text });
             data.load();
           }}
         />

@@ -1,5 +1,5 @@
 // A modal dialog on the native <dialog>: the browser traps focus and Escape closes it; focus returns to the button
-// that opened it, so a keyboard user continues where they were.
+// that opened it, so a keyboard user continues where they were, unless the dialog's result has taken it.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -20,7 +20,9 @@ export function Dialog(props: {
     }
     return () => {
       if (dialog?.open) dialog.close();
-      opener?.focus();
+      // The result of what the dialog did (in its row) may already have the focus: it stays there.
+      const active = document.activeElement;
+      if (!active || active === document.body || dialog?.contains(active)) opener?.focus();
     };
   }, []);
   return (

@@ -21,7 +21,8 @@ export function EditOrgDialog(props: {
   profiles: readonly ProfileView[];
   /** While a refresh runs, removing would be undone by the run: the button waits. */
   refreshRunning: boolean;
-  onDone: (text: string) => void;
+  /** The result in words; `removed` when the org left the dashboard (its row is gone). */
+  onDone: (text: string, removed?: true) => void;
   onClose: () => void;
 }) {
   const { row, profiles } = props;
@@ -55,7 +56,7 @@ export function EditOrgDialog(props: {
     try {
       if (what === 'remove') {
         await send('dashboard/remove-org', { orgId: row.orgId });
-        props.onDone(t('dash_orgRemoved', name));
+        props.onDone(t('dash_orgRemoved', name), true);
         return;
       }
       if (noteChanged) await send('org/set-note', { orgId: row.orgId, note: note.trim() });

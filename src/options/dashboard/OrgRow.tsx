@@ -11,6 +11,7 @@ import { MigrationBadge } from '../../ui/MigrationBadge';
 import type { AtlasOrgChoice } from './atlas-targets';
 import { OrgIdCell } from './OrgIdCell';
 import { OpenOrgLink, RowFix } from './RowFix';
+import { type RowOutcome, RowOutcomeLine } from './RowOutcome';
 import { ageText, clientText, lastActionText, orgName, rowStatusText, runStateText } from './row-text';
 import { statusCategory } from './table-model';
 
@@ -35,6 +36,8 @@ export interface OrgRowProps {
   /** The Atlas orgs the row's client has Atlas key pairs of (one array per client, so unchanged rows stay). */
   atlasOrgs: readonly AtlasOrgChoice[];
   onTarget: (row: DashboardRow, atlasOrgId: string | null) => void;
+  /** The result of this row's last action, shown under its status. */
+  outcome?: RowOutcome;
 }
 
 export class OrgRow extends Component<OrgRowProps> {
@@ -49,7 +52,8 @@ export class OrgRow extends Component<OrgRowProps> {
       next.now !== p.now ||
       next.runKind !== p.runKind ||
       next.selected !== p.selected ||
-      next.atlasOrgs !== p.atlasOrgs
+      next.atlasOrgs !== p.atlasOrgs ||
+      next.outcome !== p.outcome
     );
   }
 
@@ -136,8 +140,8 @@ export class OrgRow extends Component<OrgRowProps> {
         <td class="clip" data-testid="row-target">
           {this.target(name, disabled)}
         </td>
-        <td data-testid="row-status">
-          <div class="status-cell">
+        <td>
+          <div class="status-cell" data-testid="row-status">
             <span class={`status ${category}`} title={busy ? undefined : rowStatusText(row)}>
               {busy ? t(BUSY_KEYS[busy]) : rowStatusText(row)}
             </span>
@@ -149,6 +153,7 @@ export class OrgRow extends Component<OrgRowProps> {
             )}
             {row.migration && <MigrationBadge migration={row.migration} now={now} />}
           </div>
+          <RowOutcomeLine outcome={this.props.outcome} />
         </td>
         <td class="clip">
           {row.checkedAt ? (

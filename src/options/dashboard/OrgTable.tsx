@@ -5,6 +5,7 @@ import type { Operation } from '../../shared/domain';
 import { type MessageKey, t } from '../../shared/text/i18n';
 import type { AtlasOrgChoice } from './atlas-targets';
 import { OrgRow, type RowAction } from './OrgRow';
+import type { RowOutcome } from './RowOutcome';
 import type { SortColumn, SortOrder } from './table-model';
 
 const COLUMNS: readonly SortColumn[] = ['name', 'client', 'status', 'checked', 'lastAction'];
@@ -35,6 +36,8 @@ export function OrgTable(props: {
   onSelectShown: (selected: boolean) => void;
   atlasOrgsOf: (row: DashboardRow) => readonly AtlasOrgChoice[];
   onTarget: (row: DashboardRow, atlasOrgId: string | null) => void;
+  /** The last row action's result, shown in its row. */
+  outcome?: RowOutcome;
 }) {
   const { rows, sort } = props;
   const shown = props.visible.size;
@@ -98,6 +101,7 @@ export function OrgTable(props: {
               onSelect={props.onSelect}
               atlasOrgs={props.atlasOrgsOf(row)}
               onTarget={props.onTarget}
+              outcome={props.outcome?.orgId === row.orgId ? props.outcome : undefined}
             />
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 // Where to fix a row's error, one click away: a "What to do" disclosure that shows the error's whole remedy (closed,
 // a row is one short line at 50 orgs), and for an access-list error a link to the key's API keys page and, on
 // expand, this computer's IP as Cloud Manager saw it with a Copy button. Also the org's own "Open in Cloud Manager".
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { CLOUD_MANAGER_BASE, orgApiKeysUrl, orgPageUrl } from '../../core/cloudmanager/ui-url';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ErrorView } from '../../shared/domain';
@@ -23,15 +23,40 @@ export function accessListFixUrl(row: Pick<DashboardRow, 'orgId' | 'base' | 'atl
 }
 
 /** A link that opens in a new tab (the dashboard stays where it is). */
-function OutLink(props: { href: string; text: string; label: string; testId: string }) {
+function OutLink(props: { href: string; text: ComponentChildren; label: string; testId: string; title?: string }) {
   return (
-    <a href={props.href} target="_blank" rel="noopener noreferrer" aria-label={props.label} data-testid={props.testId}>
+    <a
+      href={props.href}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={props.label}
+      title={props.title}
+      class={props.title ? 'icon-link' : undefined}
+      data-testid={props.testId}
+    >
       {props.text}
     </a>
   );
 }
 
-/** "Open in Cloud Manager" (or Ops Manager, for a row of another server) for the org's page. */
+/** "Opens elsewhere": a box with an arrow out of it. */
+const OPEN_ICON = (
+  <svg aria-hidden="true" focusable="false" width="14" height="14" viewBox="0 0 16 16">
+    <path
+      d="M9 2h5v5M14 2 7.5 8.5M12 9.5V13a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3.5"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.6"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    />
+  </svg>
+);
+
+/**
+ * "Open in Cloud Manager" (or Ops Manager, for a row of another server) for the org's page: an icon, so the row's
+ * actions fit a 1280 px window; its name says the org and the new tab, its tooltip the words.
+ */
 export function OpenOrgLink({ row, name }: { row: Pick<DashboardRow, 'orgId' | 'base'>; name: string }) {
   const href = orgPageUrl(row.orgId, row.base);
   if (!href) return null;
@@ -39,7 +64,8 @@ export function OpenOrgLink({ row, name }: { row: Pick<DashboardRow, 'orgId' | '
   return (
     <OutLink
       href={href}
-      text={t(opsManager ? 'fixIt_openInOpsManager' : 'fixIt_openInCloudManager')}
+      text={OPEN_ICON}
+      title={t(opsManager ? 'fixIt_openInOpsManager' : 'fixIt_openInCloudManager')}
       label={t(opsManager ? 'fixIt_openOrgInOpsManager' : 'fixIt_openOrgInCloudManager', name)}
       testId="open-org"
     />

@@ -234,13 +234,17 @@ describe('Dashboard', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Use it anyway' }));
 
     await waitFor(() => expect(screen.queryByTestId('link-dialog')).toBeNull());
-    // The outcome in words, with what comes next; never the API's raw value.
-    const outcome = screen.getByTestId('row-outcome').textContent ?? '';
+    // The outcome in words, with what comes next, in the row that was linked, with the focus; never the API's raw
+    // value.
+    const box = within(rowOf(org(2))).getByTestId('row-outcome');
+    expect(box.getAttribute('aria-live')).toBe('polite');
+    const outcome = box.textContent ?? '';
     expect(outcome).toContain('Globex Main is linked to Atlas.');
     expect(outcome).toContain('not in sync yet: check again in a few minutes');
     expect(outcome).not.toContain('NOT_SYNCED');
     // The link's POST answered NOT_SYNCED: a link was made.
     expect(within(rowOf(org(2))).getByText('Linked, not synced')).toBeTruthy();
+    await waitFor(() => expect(box.contains(document.activeElement)).toBe(true));
     expect(calls).toBe(2);
     const sentLinks = fake.current.sent.filter((m) => m.name === 'link/create').map((m) => m.request);
     expect(sentLinks).toEqual([
@@ -310,12 +314,29 @@ describe('Dashboard', () => {
     expect(dialog.textContent).toContain('Remove the link between Acme Prod and Atlas?');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Unlink' }));
     await waitFor(() => expect(within(rowOf(org(1))).getByText('Not linked')).toBeTruthy());
-    expect(screen.getByTestId('row-outcome').textContent).toContain(
-      'The link between Acme Prod and Atlas was removed.',
-    );
+    // Said in the row that was unlinked (no other row says anything), and the focus is on it: the Unlink button is gone.
+    const outcome = within(rowOf(org(1))).getByTestId('row-outcome');
+    expect(outcome.textContent).toContain('The link between Acme Prod and Atlas was removed.');
+    expect(within(rowOf(org(2))).getByTestId('row-outcome').textContent).toBe('');
+    await waitFor(() => expect(outcome.contains(document.activeElement)).toBe(true));
     expect(fake.current.sent.filter((m) => m.name === 'link/delete').map((m) => m.request)).toEqual([
       { orgId: org(1), profileId: 'p1' },
     ]);
+  });
+
+  it("a row's failed check says why in that row, with the focus, and its IP to copy only once (the row's own)", async () => {
+    fake.current.handlers['link/status'] = () => {
+      throw { kind: 'ip-not-allowed', params: { ip: '203.0.113.9' } };
+    };
+    render(<Dashboard />);
+    await screen.findByText('Globex Main');
+    fireEvent.click(screen.getByRole('button', { name: 'Check status of Globex Main' }));
+    const outcome = within(rowOf(org(2))).getByTestId('row-outcome');
+    await waitFor(() => expect(outcome.querySelector('[data-kind]')?.getAttribute('data-kind')).toBe('ip-not-allowed'));
+    expect(outcome.textContent).toContain('203.0.113.9');
+    expect(within(outcome).queryByTestId('copy-ip')).toBeNull();
+    await waitFor(() => expect(outcome.contains(document.activeElement)).toBe(true));
+    expect(within(rowOf(org(1))).getByTestId('row-outcome').textContent).toBe('');
   });
 
   it('an unlink the server accepted but storage could not record says so beside the outcome (#30 item 2)', async () => {
@@ -329,8 +350,9 @@ describe('Dashboard', () => {
     await screen.findByText('Acme Prod');
     fireEvent.click(screen.getByRole('button', { name: 'Unlink Acme Prod from Atlas…' }));
     fireEvent.click(within(await screen.findByTestId('unlink-dialog')).getByRole('button', { name: 'Unlink' }));
-    await waitFor(() => expect(screen.getByTestId('row-outcome').textContent).toContain('was removed'));
-    expect(screen.getByTestId('row-outcome').textContent).toContain(en('notRecorded'));
+    const outcome = within(rowOf(org(1))).getByTestId('row-outcome');
+    await waitFor(() => expect(outcome.textContent).toContain('was removed'));
+    expect(outcome.textContent).toContain(en('notRecorded'));
   });
 
   it("changes a row's client, clears it, and removes a row from the list", async () => {
@@ -353,20 +375,25 @@ describe('Dashboard', () => {
     fireEvent.change(clients, { target: { value: 'p3' } });
     fireEvent.click(save);
     await waitFor(() => expect(screen.queryByTestId('edit-dialog')).toBeNull());
-    expect(screen.getByTestId('row-outcome').textContent).toContain('Initech now uses the key pair of Initech Co.');
+    expect(within(rowOf(org(3))).getByTestId('row-outcome').textContent).toContain(
+      'Initech now uses the key pair of Initech Co.',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit Acme Prod: client or removal…' }));
     dialog = await screen.findByTestId('edit-dialog');
     fireEvent.change(within(dialog).getByLabelText('Client key pair'), { target: { value: '' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }));
     await waitFor(() =>
-      expect(screen.getByTestId('row-outcome').textContent).toContain('Acme Prod has no client now.'),
+      expect(within(rowOf(org(1))).getByTestId('row-outcome').textContent).toContain('Acme Prod has no client now.'),
     );
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit Globex Main: client or removal…' }));
     dialog = await screen.findByTestId('edit-dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' }));
-    await waitFor(() => expect(screen.getByTestId('row-outcome').textContent).toContain('Removed Globex Main'));
+    // Its row is gone: the result is said above the table, with the focus.
+    const removed = screen.getByTestId('removed-outcome');
+    await waitFor(() => expect(removed.textContent).toContain('Removed Globex Main'));
+    await waitFor(() => expect(removed.contains(document.activeElement)).toBe(true));
 
     expect(
       fake.current.sent.filter((m) => m.name.startsWith('dashboard/s') || m.name === 'dashboard/remove-org'),

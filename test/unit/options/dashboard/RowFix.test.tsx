@@ -80,6 +80,10 @@ describe("a row's error", () => {
     expect(fix.textContent).toBe("Fix the key's access list");
     const open = within(row).getByRole('link', { name: 'Open in Cloud Manager: Globex (new tab)' });
     expect(open.getAttribute('href')).toBe(`https://cloud.mongodb.com/v2#/org/${ORG}/projects`);
+    // An icon, so the row's actions fit 1280 px: the words in its tooltip, the picture hidden from screen readers.
+    expect(open.textContent).toBe('');
+    expect(open.getAttribute('title')).toBe('Open in Cloud Manager');
+    expect(open.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
     for (const link of [fix, open]) {
       expect(link.getAttribute('target')).toBe('_blank');
       expect(link.getAttribute('rel')?.split(' ')).toContain('noopener');
