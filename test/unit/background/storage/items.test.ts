@@ -154,7 +154,8 @@ describe('the registry', () => {
       'migrations',
       'migrationValidations',
       'migrationPlans',
+      'migrationBatch',
     ]);
-    expect(Object.keys(STORAGE_KEYS)).toHaveLength(21);
+    expect(Object.keys(STORAGE_KEYS)).toHaveLength(22);
   });
 });
