@@ -69,7 +69,11 @@ export function Dashboard() {
   const shown = useMemo(() => sorted.filter((row) => matching.has(row.orgId)), [sorted, matching]);
   const unlocked = view?.vault === 'unlocked';
   const selection = useSelection(rows, shown, view?.profiles ?? NO_PROFILES);
-  const linkRun = progress?.kind === 'link';
+  // One worker run at a time: a refresh (a run from before kinds were recorded is one), a create-and-link, or the
+  // Migrations tab's validate or start of many plans, which is neither panel's and only keeps both from starting.
+  const runKind = progress?.kind ?? 'refresh';
+  const linkRun = runKind === 'link';
+  const refreshRun = runKind === 'refresh';
   const anyRunning = isRunning(progress);
   // The rows the last run failed for: "Retry the N failed" runs them alone again.
   const failed = useMemo(
@@ -178,8 +182,8 @@ export function Dashboard() {
 
       <div class="toolbar">
         <RefreshPanel
-          progress={linkRun ? undefined : progress}
-          otherRunning={linkRun && anyRunning}
+          progress={refreshRun ? progress : undefined}
+          otherRunning={!refreshRun && anyRunning}
           concurrency={view.concurrency}
           count={shown.length}
           filtered={filtered}
@@ -188,7 +192,7 @@ export function Dashboard() {
             startRun(() => data.startRefresh(filtered ? shown.map((r) => r.orgId) : undefined, concurrency))
           }
           onCancel={data.cancelRefresh}
-          failed={linkRun ? [] : failed}
+          failed={refreshRun ? failed : []}
           onRetry={(orgIds, concurrency) => startRun(() => data.startRefresh([...orgIds], concurrency))}
         />
         <LinkRunPanel

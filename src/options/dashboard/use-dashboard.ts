@@ -26,7 +26,8 @@ export function useDashboard() {
       setRunItems({});
     }
     seen.current.seq = next.seq;
-    if (next.items.length > 0) {
+    // A migration batch's items are plans, not orgs: none of them is a row's.
+    if (next.items.length > 0 && next.kind !== 'validate' && next.kind !== 'start') {
       if (rowsAreOlder) setRows((current) => applyRefreshItems(current, next.items));
       setRunItems((current) => {
         const merged = { ...current };

@@ -196,6 +196,19 @@ describe('Dashboard', () => {
     expect(screen.getByTestId('refresh-rate-limited').textContent).toContain('slow down once during this refresh');
   });
 
+  it('a validate run of the Migrations tab shows in neither panel: it only keeps both from starting', async () => {
+    const plans = progress({ kind: 'validate', total: 2, items: [{ orgId: 'plan-1', state: 'failed' } as never] });
+    fake.current.handlers['dashboard/view'] = () => view({ refresh: plans });
+    fake.current.handlers['dashboard/progress'] = () => plans;
+    render(<Dashboard />);
+    await screen.findByTestId('refresh-all');
+    await waitFor(() => expect((screen.getByTestId('refresh-all') as HTMLButtonElement).disabled).toBe(true));
+    expect(screen.queryByTestId('refresh-status')?.textContent ?? '').toBe('');
+    expect(screen.queryByTestId('refresh-counts')).toBeNull();
+    expect(screen.queryByTestId('refresh-retry')).toBeNull();
+    expect(screen.queryByTestId('link-run-status')?.textContent ?? '').toBe('');
+  });
+
   it('shows the rows as the worker has them now, not as an earlier run left them', async () => {
     // The last run found org 1 not linked; it has been linked since, and the view says so.
     fake.current.handlers['dashboard/view'] = () =>
