@@ -12,11 +12,13 @@ import { bundleEntries } from '../test/bench/sizes.ts';
 // backup, clients, the first-run import and the migration cockpit's client, handlers and watch: an MV3 service worker
 // cannot import() code later, so all of it is in the one bundle), options 62.6 KiB (the Migrations tab loads when
 // opened). The targets (#33) are popup ≤ 15 KiB and worker ≤ 35 KiB: neither is met today. Lower a budget
-// when a change brings its figure down; never raise it to make room for a copy.
+// when a change brings its figure down; never raise it to make room for a copy. Re-set on b881a7b (2026-12-06, night)
+// for the migration cockpit's badges, kept plans, 429-aware watch and batch runs (#34): worker 59.9 -> 61.7 KiB,
+// options 64.6 -> 66.5 KiB (docs/budgets.md).
 const budgets: Record<string, string> = {
   popup: '16.8 KiB',
-  worker: '58.8 KiB',
-  options: '64.5 KiB',
+  worker: '61.7 KiB',
+  options: '66.5 KiB',
 };
 
 const dist = process.env.SIZE_LIMIT_DIST ?? 'dist';
