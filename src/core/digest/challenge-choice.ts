@@ -18,7 +18,6 @@ type ChallengeReading =
 /** Whether this client can answer one Digest challenge: its algorithm, and a qop it knows (or none, not -sess). */
 function readChallenge(c: Challenge): ChallengeReading {
   const algorithm = supportedAlgorithm(c.params.algorithm);
-  // Stryker disable next-line StringLiteral: unreachable fallback, no algorithm parameter means MD5 (always supported)
   if (!algorithm) return { c, problem: `algorithm=${shown(c.params.algorithm ?? '')}` };
   if (c.params.qop === undefined) {
     // -sess fixes H(A1) with a cnonce, and without qop no cnonce is sent: the server could never check it.

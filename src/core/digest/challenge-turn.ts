@@ -91,7 +91,6 @@ export async function takeTurn(
   if (cached) return cached;
   const lock = sharedSlot(cache, slots) ?? slots.own;
   const other = challenges.get(cache)?.get(lock);
-  // Stryker disable next-line BooleanLiteral: without a slot nothing is signed warm, so borrowed is never read
   if (!other) return { borrowed: false, release: leadChallenge(cache, lock) };
   await untilDone(other, signal, error);
   // Stryker disable next-line ObjectLiteral,BooleanLiteral: without a slot nothing is signed warm, so borrowed is never read

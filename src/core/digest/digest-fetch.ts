@@ -124,7 +124,6 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
     let reservation: Reservation | undefined;
     let response: Response;
     // The signature in flight used a cached nonce: a plain 401 to it says nothing about the credentials.
-    // Stryker disable next-line BooleanLiteral: reused is read only beside a signed request, and every signed send sets it first
     let reused = false;
     // ... and that nonce was borrowed from another key pair's challenge.
     let borrowed = false;
@@ -181,7 +180,6 @@ export function createDigestFetch(credentials: DigestCredentials, options: Diges
           await cache.drop(slots.own, signed.params.nonce);
           return response;
         }
-        // Stryker disable next-line ConditionalExpression,BooleanLiteral: a second overtaken refusal comes at the third request, where MAX_REQUESTS ends the call anyway
         if (overtaken) overtakenRetried = true;
         // Not this key pair's nonce: its stale=true is no retry spent.
         else if (borrowed) {
@@ -227,7 +225,6 @@ async function readAuthenticationInfo(
   const failed = async (error: unknown): Promise<never> => {
     // The nonce is not trusted, whoever holds it.
     const shared = sharedSlot(cache, slots);
-    // Stryker disable next-line ArrayDeclaration: dropping a key no record is held under changes nothing
     await Promise.all([slots.own, ...(shared ? [shared] : [])].map((key) => cache.drop(key, signed.params.nonce)));
     await discard(response);
     throw error;
