@@ -4,6 +4,7 @@
 // allowed servers); every validate, start and cutover is in history. A source credential goes into one request and
 // nowhere else.
 import { type MigrationValidation, migrationReadiness } from '../../core/atlas';
+import { projectOwners, projectsOfOrg } from '../../core/atlas/org-projects';
 import type { MigrationOperation } from '../../shared/domain';
 import type { HandlersOf } from '../../shared/messages';
 import type {
@@ -16,7 +17,9 @@ import { atlasMigrationApiFor } from '../api/api-clients';
 import { toErrorView } from '../messaging/error-view';
 import { WorkerError } from '../messaging/worker-error';
 import { recordAction } from '../orgs/history';
+import { groupOrgItem } from '../storage/items';
 import { lockEpoch, requireSameEpoch } from '../vault/session';
+import { readContents } from '../vault/vault-store';
 import { checkMigration, repaintOrg, storedMigration, withAnswer } from './migration-check';
 import { checkedPlan, migrationPlan, planKey } from './migration-plan';
 import { keepAtlasProjectNames, keepPlanValidation, keepSeenDeployments } from './migration-plans';
@@ -180,7 +183,10 @@ async function cutover(request: { migrationId: string }): Promise<MigrationRecor
 export const migrationHandlers: HandlersOf<MigrationMessages> = {
   async 'migrations/available-projects'({ cloudManagerOrgId }) {
     const source = await migrationSource(cloudManagerOrgId);
-    const projects = (await atlasMigrationApiFor(source.atlas).availableProjects(source.atlasOrgId)).map((p) => ({
+    const listed = await atlasMigrationApiFor(source.atlas).availableProjects(source.atlasOrgId);
+    // Atlas lists every linked org's projects: only this org's are its to plan (none: Atlas does not see its link).
+    const owners = projectOwners((await readContents()).profiles, await groupOrgItem.get());
+    const projects = projectsOfOrg(listed, source.cloudManagerOrgId, owners).map((p) => ({
       ...p,
       deployments: p.deployments.map((d) => ({
         ...d,

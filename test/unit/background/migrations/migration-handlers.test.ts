@@ -115,6 +115,28 @@ describe('the migration cockpit worker', () => {
     expect(new Set(signed)).toEqual(new Set([fixtureKey('atlas').publicKey]));
   });
 
+  it("lists only the org's own projects when Atlas lists another linked org's too, and none before the link", async () => {
+    const w = await worker();
+    const globex = orgNamed('Globex Logistics');
+    const atlasOrgId = orgNamed('Acme Retail (Atlas)');
+    const globexKey = {
+      label: 'Acme',
+      publicKey: fixtureKey('globex').publicKey,
+      privateKey: fixtureKey('globex').privateKey,
+    };
+    expect((await w.send('profiles/add', { profile: globexKey })).error).toBeUndefined();
+    // Before Globex's link Atlas lists none of its projects: the popup says the link is not seen from Atlas.
+    await w.send('dashboard/set-atlas-target', { orgId: globex, atlasOrgId });
+    expect((await w.send('migrations/available-projects', { cloudManagerOrgId: globex })).value.projects).toEqual([]);
+    expect((await w.send('atlas/link', { orgId: globex, atlasOrgId })).ok).toBe(true);
+    const names = async (orgId: string) =>
+      (
+        (await w.send('migrations/available-projects', { cloudManagerOrgId: orgId })).value as MigrationSourceView
+      ).projects.map((p) => p.name);
+    expect(await names(globex)).toEqual(['globex-orders']);
+    expect(await names(w.acme)).toEqual(['acme-prod', 'acme-staging']);
+  });
+
   it('an org without an Atlas target is refused before any call', async () => {
     const w = await worker();
     await w.send('dashboard/set-atlas-target', { orgId: w.acme, atlasOrgId: null });
