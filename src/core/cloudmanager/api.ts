@@ -113,7 +113,6 @@ export function createCloudManagerApi(options: CloudManagerApiOptions): CloudMan
       const { results, totalCount }: Record<string, unknown> = answer ?? {};
       if (!Array.isArray(results)) throw new CloudManagerError('unexpected-response');
       for (const entry of results) {
-        // Stryker disable next-line ConditionalExpression: a string, number or boolean entry has no id, so reading it throws the same error.
         if (!entry || typeof entry !== 'object' || Array.isArray(entry))
           throw new CloudManagerError('unexpected-response');
         out.push(read(entry as Record<string, unknown>));

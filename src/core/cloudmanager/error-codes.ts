@@ -115,10 +115,8 @@ function byCode(code: string, operation: CloudManagerOperation | undefined): Clo
 
 export function classifyErrorAnswer(answer: ErrorAnswer): CloudManagerErrorKind {
   const { status, errorCode, operation } = answer;
-  // Stryker disable next-line ConditionalExpression: byCode finds no kind for a missing code either, so skipping the call decides nothing.
   const coded = errorCode === undefined ? undefined : byCode(errorCode, operation);
   if (coded) return coded;
-  // Stryker disable next-line StringLiteral: any stand-in for a missing challenge lacks stale=true, so the kind stays the same.
   if (status === 401) return /\bstale\s*=\s*"?true/i.test(answer.challenge ?? '') ? 'stale-nonce' : 'bad-credentials';
   if (status === 403) return answer.namesIp ? 'ip-not-allowed' : 'not-org-owner';
   // Id errors were decided by their code above, so any other refusal of a link POST is about the token.

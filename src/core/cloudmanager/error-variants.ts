@@ -88,11 +88,9 @@ export function chooseVariant(
   variant: string | undefined,
   params: ErrorTextParams,
 ): string {
-  // Stryker disable next-line ConditionalExpression: no list of variants holds undefined, so includes() answers false for it anyway
   const has = (name: string | undefined): name is string => name !== undefined && ERROR_VARIANTS[kind].includes(name);
   const fact = NAMED_FACT[kind];
   if (fact && params[fact] === undefined) {
-    // Stryker disable next-line ConditionalExpression: no kind has an 'undefined-no-…' variant, so that name falls to no-<fact> as undefined does
     const without = variant === undefined ? undefined : `${variant}-no-${fact}`;
     return has(without) ? without : `no-${fact}`;
   }

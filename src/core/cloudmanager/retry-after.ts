@@ -4,7 +4,6 @@ const MAX_SECONDS = 7 * 24 * 3600;
 /** Seconds to wait from `nowMs`, or undefined when the header is absent or unreadable. */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
   const text = value?.trim();
-  // Stryker disable next-line ConditionalExpression: an empty or missing text fails both tests below and is undefined anyway.
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Math.min(Number(text), MAX_SECONDS);
   // A date header always names a weekday or month; a bare number with a sign or fraction is not one.

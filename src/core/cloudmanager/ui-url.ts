@@ -27,7 +27,6 @@ export function parseUiUrl(url: string, knownBases: string[] = []): UiLocation |
   } catch {
     return null;
   }
-  // Stryker disable next-line ConditionalExpression: only a blob address has an http origin otherwise, and its path never starts with /v2.
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
   const base = parsed.origin;
   const bases = new Set([CLOUD_MANAGER_BASE, ...knownBases.map(originOf)]);
