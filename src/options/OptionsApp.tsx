@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ErrorView, ProfileView, Settings, VaultState } from '../shared/domain';
 import { asErrorView, send } from '../shared/send';
 import { type MessageKey, t } from '../shared/text/i18n';
+import { migrationsOrgOf, tabOf } from '../ui/migrations-link';
 import { ErrorNotice } from '../ui/Notice';
 import { UnlockForm } from '../ui/UnlockForm';
 import { useVaultStateNotice } from '../ui/use-vault-state-notice';
@@ -18,6 +19,7 @@ import { SecuritySection } from './SecuritySection';
 
 const TABS = ['profiles', 'security', 'backup', 'history', 'orgs', 'migrations'] as const;
 type Tab = (typeof TABS)[number];
+const tabNamed = (hash: string) => TABS.find((name) => name === tabOf(hash));
 const TAB_KEYS: Readonly<Record<Tab, MessageKey>> = {
   profiles: 'tab_profiles',
   security: 'tab_security',
@@ -32,9 +34,18 @@ export function OptionsApp() {
   const [profiles, setProfiles] = useState<ProfileView[]>([]);
   const [settings, setSettings] = useState<Settings>();
   const [error, setError] = useState<ErrorView>();
-  const [tab, setTab] = useState<Tab>(() =>
-    (TABS as readonly string[]).includes(location.hash.slice(1)) ? (location.hash.slice(1) as Tab) : 'profiles',
-  );
+  const [tab, setTab] = useState<Tab>(() => tabNamed(location.hash) ?? 'profiles');
+  // #migrations?org=<id> (the popup's and a dashboard row's "Plan in the Migrations tab"): that org picked there.
+  const [migrationsOrg, setMigrationsOrg] = useState(() => migrationsOrgOf(location.hash));
+  useEffect(() => {
+    const follow = () => {
+      const named = tabNamed(location.hash);
+      if (named) setTab(named);
+      setMigrationsOrg(migrationsOrgOf(location.hash));
+    };
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
 
   const load = async () => {
     try {
@@ -63,6 +74,7 @@ export function OptionsApp() {
 
   const choose = (next: Tab) => {
     setTab(next);
+    setMigrationsOrg(undefined);
     history.replaceState(null, '', `#${next}`);
   };
 
@@ -94,7 +106,7 @@ export function OptionsApp() {
           {tab === 'backup' && <BackupSection reload={load} managed={settings.managed} />}
           {tab === 'history' && <HistoryView />}
           {tab === 'orgs' && <Dashboard />}
-          {tab === 'migrations' && <LazyMigrations />}
+          {tab === 'migrations' && <LazyMigrations org={migrationsOrg} />}
         </>
       )}
     </main>

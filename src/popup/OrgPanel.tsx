@@ -21,6 +21,8 @@ const CreateAndLink = lazyPanel(() => import('./CreateAndLink').then((m) => m.Cr
 const NoKeyPairPanel = lazyPanel(() => import('./NoKeyPairPanel').then((m) => m.NoKeyPairPanel));
 // An org with no migration (most of them) never loads the migration badge's words.
 const MigrationBadge = lazyPanel(() => import('../ui/MigrationBadge').then((m) => m.MigrationBadge));
+// Loaded and asked only when "What Atlas sees" is opened.
+const AtlasSees = lazyPanel(() => import('./AtlasSees').then((m) => m.AtlasSees));
 
 /** The key pairs the worker says may serve this org; never another org's. */
 export function candidateProfiles(context: PopupContext): ProfileView[] {
@@ -54,6 +56,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
   const [relink, setRelink] = useState<'folded' | 'asking' | 'open'>('folded');
   const token = useLinkToken(relink === 'open');
   const relinkButton = useRef<HTMLButtonElement>(null);
+  const [atlasSeesOpen, setAtlasSeesOpen] = useState(false);
 
   const run = async (operation: Operation, call: () => Promise<OrgCallReply>) => {
     setBusy(operation);
@@ -134,6 +137,9 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
 
   const orgName = record.name ?? t('unnamedOrg');
   const showForm = !isLinked(record) || relink === 'open';
+  // A linked org of a client with an Atlas key pair: what Atlas sees of it, asked when opened; open, it takes the
+  // place of create-and-link (the org is linked), so the popup stays within 600 px.
+  const atlasSeesOffered = isLinked(record) && relink === 'folded' && !!context.atlasTargets?.length;
 
   return (
     <div data-testid="org-panel">
@@ -177,8 +183,20 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
               {t('unlink')}
             </button>
           )}
+          {atlasSeesOffered && (
+            <button
+              type="button"
+              aria-expanded={atlasSeesOpen}
+              aria-controls="atlas-sees"
+              onClick={() => setAtlasSeesOpen(!atlasSeesOpen)}
+            >
+              {t('popAtlas_sees')}
+            </button>
+          )}
         </div>
       </section>
+
+      {atlasSeesOffered && atlasSeesOpen && <AtlasSees orgId={orgId} />}
 
       {context.interrupted && !busy && (
         <Notice tone="warning">
@@ -189,7 +207,7 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
 
       {confirmUnlink && <ConfirmUnlink orgName={orgName} onConfirm={unlink} onCancel={() => setConfirmUnlink(false)} />}
 
-      {context.atlasTargets?.length ? (
+      {context.atlasTargets?.length && !(atlasSeesOffered && atlasSeesOpen) ? (
         <CreateAndLink
           targets={context.atlasTargets}
           remembered={context.org!.atlasOrgId}

@@ -1,19 +1,24 @@
 // One org's row, one line high: a selection box, name and id (with Copy), client, Atlas target (a list of the client's Atlas orgs), status (or
 // what went wrong, with what to do on expand and where to fix it), age of that knowledge, last action, and the row's
-// own Check / Link / Unlink / Edit buttons with a link to the org's page. It re-renders only when its own data
-// changes, so a refresh of 500 orgs repaints the rows that changed, not the table.
+// own Check / Link / Unlink / Edit buttons with a link to the org's page (and, linked with an Atlas target, to its
+// plans in the Migrations tab). It re-renders only when its own data changes, so a refresh of 500 orgs repaints the
+// rows that changed, not the table.
 import { Component } from 'preact';
 import type { DashboardRow, RefreshItem, RunKind } from '../../shared/dashboard-messages';
 import type { Operation } from '../../shared/domain';
 import { t } from '../../shared/text/i18n';
 import { BUSY_KEYS } from '../../shared/text/keys';
 import { MigrationBadge } from '../../ui/MigrationBadge';
+import { migrationsHref } from '../../ui/migrations-link';
 import type { AtlasOrgChoice } from './atlas-targets';
 import { OrgIdCell } from './OrgIdCell';
 import { OpenOrgLink, RowFix } from './RowFix';
 import { type RowOutcome, RowOutcomeLine } from './RowOutcome';
 import { ageText, clientText, lastActionText, orgName, rowStatusText, runStateText } from './row-text';
 import { statusCategory } from './table-model';
+
+/** The migration badge's sign, for "Plan in the Migrations tab": its words are its name and tooltip. */
+const MIGRATE_ICON = <span aria-hidden="true">⇄</span>;
 
 export type RowAction = 'status' | 'link' | 'unlink' | 'edit';
 
@@ -177,6 +182,17 @@ export class OrgRow extends Component<OrgRowProps> {
           {this.button('link', t('dash_actionLink'), t('dash_linkOrg', name), disabled)}
           {linked && this.button('unlink', t('unlink'), t('dash_unlinkOrg', name), disabled)}
           {this.button('edit', t('dash_actionEdit'), t('dash_editOrg', name), disabled)}
+          {linked && row.atlasOrgId && this.props.atlasOrgs.length > 0 && (
+            <a
+              href={migrationsHref(row.orgId)}
+              class="icon-link"
+              title={t('mig_planInTab')}
+              aria-label={t('mig_planOrgInTab', name)}
+              data-testid="plan-migrations"
+            >
+              {MIGRATE_ICON}
+            </a>
+          )}
           <OpenOrgLink row={row} name={name} />
         </td>
       </tr>

@@ -12,8 +12,8 @@ function Lazy<P extends object>(props: { load: () => Promise<ComponentType<P>>; 
   return View ? <View {...props.props} /> : <p class="muted">{t('loading')}</p>;
 }
 
-export function LazyMigrations() {
-  return <Lazy load={() => import('./MigrationsView').then((m) => m.MigrationsView)} props={{}} />;
+export function LazyMigrations(props: { org?: string }) {
+  return <Lazy load={() => import('./MigrationsView').then((m) => m.MigrationsView)} props={props} />;
 }
 
 export function LazyClientReport(props: { client: string }) {

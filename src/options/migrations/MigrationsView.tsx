@@ -22,7 +22,8 @@ const clientsOf = (rows: readonly DashboardRow[], migrations: readonly Migration
     ...new Set([...rows.flatMap((r) => (r.profileLabel ? [r.profileLabel] : [])), ...migrations.map((m) => m.client)]),
   ].sort((a, b) => a.localeCompare(b));
 
-export function MigrationsView() {
+/** `org`: the org a link picked (#migrations?org=<id>): its card is asked at once and takes the focus. */
+export function MigrationsView(props: { org?: string }) {
   const [rows, setRows] = useState<DashboardRow[]>();
   const [migrations, setMigrations] = useState<MigrationRecord[]>([]);
   const [now, setNow] = useState(Date.now());
@@ -57,7 +58,7 @@ export function MigrationsView() {
       {rows && rows.length === 0 && <p>{t('mig_no_sources')}</p>}
       <ul class="plain">
         {(rows ?? []).map((row) => (
-          <OrgSource key={row.orgId} row={row} onStarted={readMigrations} />
+          <OrgSource key={row.orgId} row={row} onStarted={readMigrations} picked={row.orgId === props.org} />
         ))}
       </ul>
     </section>

@@ -1,51 +1,45 @@
 // One client's linked Cloud Manager org as Atlas sees it (asked on demand: one call per org opened): its projects,
 // each deployment's facts and readiness verdict with the reasons, and a plan per deployment. An answer here also
 // confirms the link from the Atlas side, whatever Cloud Manager's status says.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DashboardRow } from '../../shared/dashboard-messages';
-import type { DeploymentView, MigrationSourceView } from '../../shared/migration-messages';
+import type { MigrationSourceView } from '../../shared/migration-messages';
 import { send } from '../../shared/send';
 import { t } from '../../shared/text/i18n';
 import { orgLabel } from '../../shared/text/org-label';
+import { DeploymentVerdict } from '../../ui/DeploymentVerdict';
 import { ErrorNotice } from '../../ui/Notice';
+import { factsText } from '../../ui/readiness-words';
 import { useAction } from '../../ui/use-action';
-import { factsText, noteText, reasonText } from './migration-words';
 import { PlanForm } from './PlanForm';
 
-function Verdict({ deployment }: { deployment: DeploymentView }) {
-  const { readiness } = deployment;
-  return (
-    <div data-testid="deployment-verdict" data-ready={String(readiness.ready)}>
-      <strong class={readiness.ready ? '' : 'failed'}>{t(readiness.ready ? 'mig_ready' : 'mig_not_ready')}</strong>
-      {readiness.reasons.length > 0 && (
-        <ul>
-          {readiness.reasons.map((r) => (
-            <li key={r.rule}>{reasonText(r)}</li>
-          ))}
-        </ul>
-      )}
-      {readiness.notes.length > 0 && (
-        <ul class="muted">
-          {readiness.notes.map((n) => (
-            <li key={n.rule}>{noteText(n)}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-export function OrgSource(props: { row: DashboardRow; onStarted: () => void }) {
+export function OrgSource(props: {
+  row: DashboardRow;
+  onStarted: () => void;
+  /** Opened from the popup or the dashboard row for this org: asked at once, in view, with the focus. */
+  picked?: boolean;
+}) {
   const { row } = props;
+  const card = useRef<HTMLDivElement>(null);
+  const name = useRef<HTMLElement>(null);
   const [seen, setSeen] = useState<MigrationSourceView>();
   const [planning, setPlanning] = useState<string>();
   const action = useAction();
   const look = () =>
     action.run(async () => setSeen(await send('migrations/available-projects', { cloudManagerOrgId: row.orgId })));
+  useEffect(() => {
+    if (!props.picked) return;
+    card.current?.scrollIntoView({ block: 'start' });
+    name.current?.focus();
+    look();
+  }, [props.picked]);
   return (
-    <li data-testid={`migration-org-${row.orgId}`}>
-      <div class="card">
-        <strong>{orgLabel(row.name, row.orgId)}</strong> <span class="muted">{row.profileLabel}</span>
+    <li data-testid={`migration-org-${row.orgId}`} data-picked={props.picked ? 'true' : undefined}>
+      <div class="card" ref={card}>
+        <strong ref={name} tabIndex={-1}>
+          {orgLabel(row.name, row.orgId)}
+        </strong>{' '}
+        <span class="muted">{row.profileLabel}</span>
         <div class="row">
           <button type="button" disabled={action.busy} onClick={look}>
             {t(seen ? 'mig_look_again' : 'mig_look')}
@@ -66,7 +60,7 @@ export function OrgSource(props: { row: DashboardRow; onStarted: () => void }) {
                       <li key={key} data-testid={`deployment-${d.name}`}>
                         <strong>{d.name}</strong>
                         <div class="muted">{factsText(d)}</div>
-                        <Verdict deployment={d} />
+                        <DeploymentVerdict deployment={d} />
                         {planning === key ? (
                           <PlanForm
                             orgId={row.orgId}

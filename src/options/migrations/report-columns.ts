@@ -6,8 +6,9 @@ import type { MigrationRecord } from '../../shared/migration-messages';
 import type { ReportHistoryEntry, ReportOrgView } from '../../shared/migration-report-messages';
 import { type MessageKey, t } from '../../shared/text/i18n';
 import { OPERATION_KEYS } from '../../shared/text/keys';
+import { reasonText } from '../../ui/readiness-words';
 import { rowStatusText } from '../dashboard/row-text';
-import { lagText, reasonText, statusText, windowWords } from './migration-words';
+import { lagText, statusText, windowWords } from './migration-words';
 
 export type TimeText = (ms: number | undefined) => string;
 export type Cell<R> = (row: R, time: TimeText) => string;
