@@ -1,8 +1,8 @@
 // The popup inside Chrome's 600 px (#32 item 4), shared by the English and the Korean run: through the real toolbar
 // popup, first run on an org page (the setup form names the org), the setup form with an error (IP not on the key's
-// access list), an org with create-and-link (a client with an Atlas key pair), the same org linked, the Atlas org's
-// page and the unlock form — each at most 600 px tall with its main action's bottom inside the first 600 px, so
-// nothing sits behind a scroll bar. Selectors are ids and test ids, so one suite serves both languages.
+// access list), an org with create-and-link (a client with an Atlas key pair), the same org linked (and what Atlas
+// sees of it, open), the Atlas org's page and the unlock form — each at most 600 px tall with its main action's
+// bottom inside the first 600 px, so nothing sits behind a scroll bar. Selectors are ids and test ids, so one suite serves both languages.
 import type { Locator } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { test } from './fixtures';
@@ -84,6 +84,10 @@ export function popupHeightSuite(language: 'en' | 'ko') {
       await popup.page.locator('.status.SYNCED').waitFor({ timeout: 15_000 });
       // Linked: the last of the org card's actions (link again, unlink).
       await fits('linked', popup, popup.page.locator('main button').last());
+      // What Atlas sees, open: the projects scroll in their box, "Plan in the Migrations tab" in view.
+      await popup.page.locator('button[aria-controls="atlas-sees"]').click();
+      await popup.page.getByTestId('atlas-sees-projects').waitFor({ timeout: 15_000 });
+      await fits('what Atlas sees', popup, popup.page.getByTestId('plan-in-migrations'));
       await popup.close();
 
       popup = await popupOn(orgPageUrl(atlasOrgOf(run).id));
