@@ -33,7 +33,6 @@ function ipv4Octets(text: string): number[] | 'bad-octet' | undefined {
 
 /** An IPv6 address as eight 16-bit groups (an embedded IPv4 in the last 32 bits allowed), or undefined. */
 function ipv6Groups(text: string): number[] | undefined {
-  // Stryker disable next-line Regex,ConditionalExpression: a fast refusal only: every piece split off below is matched by anchored hex or digit patterns, so any other character is refused there too
   if (!/^[0-9a-fA-F:.]+$/.test(text)) return undefined;
   const halves = text.split('::');
   if (halves.length > 2) return undefined;
@@ -67,14 +66,12 @@ function ipv6Groups(text: string): number[] | undefined {
 function formatIpv6(groups: number[]): string {
   // Stryker disable next-line UnaryOperator: best.start is read only once best.length >= 2, and by then best has been replaced whole
   let best = { start: -1, length: 0 };
-  // Stryker disable next-line EqualityOperator: there are always 8 groups; at i = 8 groups[8] is undefined, so the turn only steps past the end
   for (let i = 0; i < 8; ) {
     if (groups[i] !== 0) {
       i++;
       continue;
     }
     let j = i;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: groups[8] is undefined, so groups[j] === 0 already stops the run at 8
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > best.length) best = { start: i, length: j - i };
     i = j;
@@ -88,7 +85,6 @@ function formatIpv6(groups: number[]): string {
 function clearHostBits(units: number[], unitBits: number, prefix: number): number[] {
   return units.map((unit, i) => {
     const kept = Math.min(unitBits, Math.max(0, prefix - i * unitBits));
-    // Stryker disable next-line ConditionalExpression: with kept = 0 the other branch is x ^ x, also 0
     const mask = kept === 0 ? 0 : ((1 << unitBits) - 1) ^ ((1 << (unitBits - kept)) - 1);
     return unit & mask;
   });
@@ -138,7 +134,6 @@ export function readAddressEntry(raw: string): EntryReading {
 
 /** The entries of what the user typed: separated by commas, spaces, tabs or line breaks; empty ones ignored. */
 export function splitAddressEntries(text: string): string[] {
-  // Stryker disable next-line Regex: splitting on single separators only adds empty entries, which the filter drops
   return text.split(/[\s,]+/).filter((entry) => entry !== '');
 }
 

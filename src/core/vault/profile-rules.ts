@@ -21,7 +21,6 @@ export const MAX_NAME_LENGTH = 256;
  * the private key goes into the same hash, and no real key ever holds anything else.
  */
 export function isHeaderSafe(text: string): boolean {
-  // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which fails both tests below, so one more turn changes nothing
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x21 || code > 0x7e) return false;
@@ -35,7 +34,6 @@ export function isHeaderSafe(text: string): boolean {
  * this extension and is refused; the text-direction characters the display-safe rule added since are cleaned instead.
  */
 export function hasControlCharacter(text: string): boolean {
-  // Stryker disable next-line EqualityOperator: charCodeAt past the end is NaN, which fails every test below, so one more turn changes nothing
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
@@ -128,8 +126,7 @@ const MAX_ENTRIES: Partial<Record<VaultErrorField, number>> = {
 export function describeProblem(field: VaultErrorField, problem: FieldProblem): string {
   const words =
     problem === 'too-long'
-      ? // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: MAX_LABEL_LENGTH and MAX_KEY_LENGTH are both 200, so either branch says the same
-        `is longer than ${field === 'label' ? MAX_LABEL_LENGTH : MAX_KEY_LENGTH} characters`
+      ? `is longer than ${field === 'label' ? MAX_LABEL_LENGTH : MAX_KEY_LENGTH} characters`
       : problem === 'too-many'
         ? `holds more than ${(MAX_ENTRIES[field] ?? MAX_ORGS_PER_PROFILE).toLocaleString('en-US')} entries`
         : PROBLEM_WORDS[problem];

@@ -23,13 +23,11 @@ export function setIdentity(contents: VaultContents, profileId: string, identity
   const updated: Profile = {
     ...rest,
     ...identityFields(identity),
-    // Stryker disable next-line ArrowFunction,ConditionalExpression: an org is bound to one key pair only, so an emptied list is rebound below
     orgIds: identity.kind === 'org' ? current.orgIds.filter((o) => o === identity.org.id) : current.orgIds,
   };
   const next = { ...contents, profiles: contents.profiles.map((p) => (p.id === profileId ? updated : p)) };
   // Bound to its org unless another key pair of the same org already is (that choice stays the user's).
   const taken = next.profiles.some(
-    // Stryker disable next-line ConditionalExpression: the key pair itself holds the org only if it was bound to it, and then binding again changes nothing
     (p) => p.id !== profileId && identity.kind === 'org' && p.orgIds.includes(identity.org.id),
   );
   return identity.kind === 'org' && !taken ? bindOrg(next, identity.org.id, profileId) : next;
@@ -68,7 +66,6 @@ export function profileServes(profile: Profile, orgId: string, base?: string): b
   // An Atlas key pair serves no Cloud Manager or Ops Manager org, not even the id of its own Atlas org.
   if (profile.side === 'atlas') return false;
   if (profile.org) return profile.org.id === orgId;
-  // Stryker disable next-line ConditionalExpression: every key pair has its server's address, so it never equals an undefined base
   if (profile.global) return profile.orgIds.includes(orgId) || (base !== undefined && profile.baseUrl === base);
   return profile.orgIds.includes(orgId);
 }

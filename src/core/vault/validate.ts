@@ -48,11 +48,7 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
     );
   if (!isRecord(raw)) throw fail('it does not hold key pairs', { variant: 'not-contents' });
   if (raw.version !== 1) {
-    if (
-      typeof raw.version === 'number' &&
-      // Stryker disable next-line EqualityOperator: a version other than 1 is above 1 exactly when it is at least 1
-      raw.version > 1
-    ) {
+    if (typeof raw.version === 'number' && raw.version > 1) {
       throw source === 'vault'
         ? new VaultError('unsupported-version', 'The vault was written by a newer version of this extension.')
         : new VaultError(

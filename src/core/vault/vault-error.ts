@@ -44,10 +44,8 @@ export class VaultError extends Error {
   constructor(kind: VaultErrorKind, message: string, details: VaultErrorDetails = {}) {
     super(message);
     this.kind = kind;
-    // Stryker disable ConditionalExpression: the class fields above already exist as undefined (ES2022 define semantics), so assigning undefined changes nothing
     if (details.variant !== undefined) this.variant = details.variant;
     if (details.field !== undefined) this.field = details.field;
     if (details.params !== undefined) this.params = details.params;
-    // Stryker restore ConditionalExpression
   }
 }
