@@ -3,7 +3,7 @@
 // Every step runs even when an earlier one failed, so one run shows everything; the last line is "N passed, N failed"
 // over all tests plus the lint/typecheck/budget/build steps, after the list of what failed (CI may show only a run's
 // last lines: a failure far up the log is named again there).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const only = process.argv[2]; // optional: "unit" or "e2e"
@@ -13,19 +13,46 @@ let failed = 0;
 /** What failed, for the summary at the end: a step, or a test with the first line of its failure. */
 const failures = [];
 
-function step(name, command, args) {
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape that starts a terminal colour
+const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** Runs a command, its output shown as it comes and its last 200 KB kept for the summary. */
+function runShown(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['inherit', 'pipe', 'pipe'], env: process.env });
+    let tail = '';
+    const keep = (out) => (chunk) => {
+      out.write(chunk);
+      tail = (tail + chunk).slice(-200_000);
+    };
+    child.stdout.on('data', keep(process.stdout));
+    child.stderr.on('data', keep(process.stderr));
+    child.on('close', (status, signal) => resolve({ status, signal, tail: plain(tail) }));
+  });
+}
+
+/** What a failed step's output says last: vitest's unhandled errors when it has some, else its last lines. */
+function lastWords(tail) {
+  const lines = tail.split('\n').map((l) => l.trimEnd());
+  const unhandled = lines.findIndex((l) => /Unhandled (Error|Rejection)/.test(l));
+  const from = unhandled >= 0 ? lines.slice(unhandled, unhandled + 14) : lines.filter((l) => l.trim()).slice(-12);
+  return from.filter((l) => l.trim()).map((l) => `      ${l.slice(0, 200)}`);
+}
+
+async function step(name, command, args) {
   console.log(`\n── ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const result = await runShown(command, args);
   const ok = result.status === 0;
-  console.log(`── ${name}: ${ok ? 'ok' : `FAILED (exit ${result.status ?? result.signal})`}`);
-  if (!ok) failures.push(`step ${name}: exit ${result.status ?? result.signal}`);
+  const exit = result.status ?? result.signal;
+  console.log(`── ${name}: ${ok ? 'ok' : `FAILED (exit ${exit})`}`);
+  if (!ok) failures.push([`step ${name}: exit ${exit}; its output ended with:`, ...lastWords(result.tail)].join('\n'));
   return ok;
 }
 
-function vitest(name, config) {
+async function vitest(name, config) {
   const report = `test-results/${name}.json`;
   rmSync(report, { force: true });
-  const ok = step(name, 'npx', [
+  const ok = await step(name, 'npx', [
     'vitest',
     'run',
     '--config',
@@ -58,22 +85,22 @@ function vitest(name, config) {
   } else if (!ok) failed += 1;
 }
 
-function check(name, command, args) {
-  if (step(name, command, args)) passed += 1;
+async function check(name, command, args) {
+  if (await step(name, command, args)) passed += 1;
   else failed += 1;
 }
 
 if (!only) {
-  check('lint', 'npx', ['biome', 'check', '.']);
-  check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-  check('duplication', 'node', ['scripts/duplication.mjs']);
+  await check('lint', 'npx', ['biome', 'check', '.']);
+  await check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  await check('duplication', 'node', ['scripts/duplication.mjs']);
 }
-if (!only || only === 'unit') vitest('unit', 'vitest.config.ts');
+if (!only || only === 'unit') await vitest('unit', 'vitest.config.ts');
 if (!only || only === 'e2e') {
-  if (step('build', 'npx', ['vite', 'build'])) {
+  if (await step('build', 'npx', ['vite', 'build'])) {
     passed += 1;
-    if (!only) check('size', 'npx', ['size-limit', '--config', 'scripts/size-limit.config.ts']);
-    vitest('e2e', 'vitest.e2e.config.ts');
+    if (!only) await check('size', 'npx', ['size-limit', '--config', 'scripts/size-limit.config.ts']);
+    await vitest('e2e', 'vitest.e2e.config.ts');
   } else failed += 1;
 }
 if (failures.length) console.log(`\nWhat failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
