@@ -27,8 +27,8 @@ export function refusal(run: () => unknown) {
     run();
   } catch (error) {
     if (!(error instanceof VaultError)) throw error;
-    const { kind, variant, field, params, message } = error;
-    return { kind, variant, field, params, message };
+    const { kind, variant, field, params } = error;
+    return { kind, variant, field, params };
   }
   throw new Error('expected a VaultError, but the call succeeded');
 }

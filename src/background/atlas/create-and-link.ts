@@ -30,22 +30,14 @@ import {
 export function atlasKeyPairOfClient(profiles: readonly Profile[], client: Profile, atlasOrgId: string): Profile {
   const atlas = atlasKeyPairFor(atlasKeyPairsOfClient(profiles, client.label), atlasOrgId);
   if (atlas) return atlas;
-  throw new WorkerError(
-    'no-atlas-key-pair',
-    `No Atlas key pair of the client ${client.label} serves that Atlas org: add the client's Atlas key pair.`,
-    { client: client.label, atlasOrgId },
-  );
+  throw new WorkerError('no-atlas-key-pair', { client: client.label, atlasOrgId });
 }
 
 /** The addresses the token must carry: an Ops Manager server's (asked once per key pair), none for Cloud Manager. */
 export function accessListFor(profile: Profile): string[] | undefined {
   if (profileSide(profile) !== 'ops-manager') return undefined;
   if (profile.accessListIps?.length) return profile.accessListIps;
-  throw new WorkerError(
-    'access-list-ips-missing',
-    "Atlas needs the Ops Manager server's external IP addresses in the link token: add them to its key pair.",
-    { client: profile.label },
-  );
+  throw new WorkerError('access-list-ips-missing', { client: profile.label });
 }
 
 const isTokenUseless = (error: unknown) => toErrorView(error).kind === 'invalid-token';
@@ -56,7 +48,7 @@ export async function createAndLink(request: {
   profileId?: string;
 }): Promise<OrgStatusRecord> {
   const { orgId, atlasOrgId } = request;
-  if (!isObjectId(atlasOrgId)) throw new WorkerError('invalid-input', 'That is not an Atlas org id.');
+  if (!isObjectId(atlasOrgId)) throw new WorkerError('invalid-input');
   const since = lockEpoch();
   let key: string | undefined;
   try {

@@ -17,7 +17,7 @@ import { revokeReach } from './revoke-reach';
 async function atlasKeyPair(atlasOrgId: string) {
   const contents = await readContents();
   const atlas = atlasKeyPairFor(contents.profiles, atlasOrgId);
-  if (!atlas) throw new WorkerError('no-atlas-key-pair', 'No Atlas key pair serves that Atlas org.', { atlasOrgId });
+  if (!atlas) throw new WorkerError('no-atlas-key-pair', { atlasOrgId });
   return { contents, atlas };
 }
 

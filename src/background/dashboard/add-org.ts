@@ -13,7 +13,7 @@ import { knownRows } from './view';
 
 // The input may be anything the user pasted (even a token by mistake): errors never repeat it.
 const notAnOrg = () =>
-  new WorkerError('invalid-input', 'Paste an org id or the address of a Cloud Manager org or project page.', {
+  new WorkerError('invalid-input', {
     variant: 'org-address',
   });
 
@@ -27,7 +27,7 @@ async function orgOfInput(input: string, profileId?: string): Promise<{ orgId: s
     ? await resolveGroupWith(location, profileId)
     : await knownGroupOrg(location, await readContents());
   if (!orgId) {
-    throw new WorkerError('no-profile', 'No saved key pair knows this project: choose its client.', {
+    throw new WorkerError('no-profile', {
       variant: 'project-client',
     });
   }
@@ -41,7 +41,7 @@ export async function addOrg(input: string, profileId?: string): Promise<Dashboa
   if (profileId) {
     await updateContents((contents) => {
       const profile = contents.profiles.find((p) => p.id === profileId);
-      if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
+      if (!profile) throw new WorkerError('no-profile');
       if (!profileServes(profile, orgId, server ?? CLOUD_MANAGER_BASE)) throw keyOfOtherOrg(profile.org);
       return { contents: bindOrg(contents, orgId, profileId), result: null };
     });

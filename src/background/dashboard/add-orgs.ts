@@ -17,7 +17,7 @@ import { setOrgClient } from './edit-org';
 /** The most orgs one message adds or assigns: a consultant's list, not unbounded work. */
 export const MAX_BATCH = 1000;
 
-const notAList = () => new WorkerError('invalid-input', 'The list of orgs is not valid.');
+const notAList = () => new WorkerError('invalid-input');
 
 const isOptionalString = (value: unknown, max: number) =>
   value === undefined || (typeof value === 'string' && value.length <= max);
@@ -37,21 +37,14 @@ function precheck(entry: BatchOrgEntry, contents: VaultContents): void {
   const { input, profileId, atlasOrgId } = entry;
   const profile = profileId ? contents.profiles.find((p) => p.id === profileId) : undefined;
   if (profileId && (!profile || profile.side === 'atlas')) {
-    throw new WorkerError(
-      'no-profile',
-      // Stryker disable next-line StringLiteral: a precheck's refusal reaches the page as its kind only (toErrorView drops the text)
-      'That key pair is no longer in the vault.',
-    );
+    throw new WorkerError('no-profile');
   }
   const orgId = input.trim();
   if (profile && isObjectId(orgId) && !profileServes(profile, orgId)) throw keyOfOtherOrg(profile.org);
   if (atlasOrgId === undefined) return;
+  // An Atlas target is one of the org's client's: without a key pair the org has no client.
   if (!profile) {
-    throw new WorkerError(
-      'no-profile',
-      // Stryker disable next-line StringLiteral: a precheck's refusal reaches the page as its kind only (toErrorView drops the text)
-      'An Atlas target needs the org to have a client.',
-    );
+    throw new WorkerError('no-profile');
   }
   atlasKeyPairOfClient(contents.profiles, profile, atlasOrgId);
 }
@@ -94,11 +87,11 @@ function servingKeyPair(candidates: readonly Profile[], orgId: string, base?: st
 export async function setClients(orgIds: unknown, client: unknown): Promise<{ results: ClientAssignResult[] }> {
   if (!Array.isArray(orgIds) || orgIds.length > MAX_BATCH || !orgIds.every(isObjectId)) throw notAList();
   if (typeof client !== 'string' || client.trim() === '' || client.length > 200) {
-    throw new WorkerError('invalid-input', 'Choose a client.');
+    throw new WorkerError('invalid-input');
   }
   const [contents, statuses] = await Promise.all([readContents(), allOrgStatuses()]);
   const candidates = cloudManagerKeyPairsOfClient(contents.profiles, client);
-  if (candidates.length === 0) throw new WorkerError('no-profile', 'No key pair of that client is saved.');
+  if (candidates.length === 0) throw new WorkerError('no-profile');
   const results: ClientAssignResult[] = [];
   for (const orgId of new Set(orgIds as string[])) {
     const profile = servingKeyPair(candidates, orgId, statuses[orgId]?.base);

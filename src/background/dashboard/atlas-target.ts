@@ -14,7 +14,7 @@ import { readContents } from '../vault/vault-store';
 // Far above any consultant's list, low enough that one message cannot queue unbounded work.
 const MAX_TARGETS = 5000;
 
-const invalid = () => new WorkerError('invalid-input', 'The list of Atlas targets is not valid.');
+const invalid = () => new WorkerError('invalid-input');
 
 function checkChoice(
   choice: AtlasTargetChoice,
@@ -23,17 +23,18 @@ function checkChoice(
 ): void {
   const { orgId, atlasOrgId } = choice;
   if (!isObjectId(orgId) || (atlasOrgId !== null && !isObjectId(atlasOrgId))) {
-    throw new WorkerError('invalid-input', 'That is not an org id.', { variant: 'org-address' });
+    throw new WorkerError('invalid-input', { variant: 'org-address' });
   }
   // Only Cloud Manager and Ops Manager key pairs are bound to orgs (the vault refuses an Atlas key pair that is).
   const bound = contents.profiles.some((p) => p.orgIds.includes(orgId));
   // Only an org the dashboard lists: a target never adds an org by itself.
-  if (!bound && !statuses[orgId]) throw new WorkerError('invalid-input', 'That org is not in the dashboard.');
+  if (!bound && !statuses[orgId]) throw new WorkerError('invalid-input');
   if (atlasOrgId === null) return;
   // Never an Atlas key pair: an Atlas key pair serves no Cloud Manager or Ops Manager org, not even by its id.
   const client = profileForOrg(contents, orgId, statuses[orgId]?.base);
+  // No key pair of this org is saved, so it has no client whose Atlas org could be its target.
   if (!client) {
-    throw new WorkerError('no-profile', 'No key pair of this org is saved, so it has no client.');
+    throw new WorkerError('no-profile');
   }
   // The same rule (and refusal, no-atlas-key-pair) as create-and-link's own.
   atlasKeyPairOfClient(contents.profiles, client, atlasOrgId);

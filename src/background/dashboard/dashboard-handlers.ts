@@ -17,16 +17,16 @@ import { dashboardView, knownRows } from './view';
 // Far above any consultant's list, low enough that one message cannot queue unbounded work.
 const MAX_ORGS_PER_RUN = 5000;
 
-function orgList(requested: unknown, what: string): string[] {
+function orgList(requested: unknown): string[] {
   if (!Array.isArray(requested) || requested.length > MAX_ORGS_PER_RUN || !requested.every(isObjectId)) {
-    throw new WorkerError('invalid-input', `The list of orgs to ${what} is not valid.`);
+    throw new WorkerError('invalid-input');
   }
   return [...new Set(requested as string[])];
 }
 
 async function orgsToRefresh(requested: unknown): Promise<string[]> {
   if (requested === undefined) return (await knownRows()).map((row) => row.orgId);
-  return orgList(requested, 'refresh');
+  return orgList(requested);
 }
 
 export const dashboardHandlers: HandlersOf<DashboardMessages> = {
@@ -54,7 +54,7 @@ export const dashboardHandlers: HandlersOf<DashboardMessages> = {
   async 'dashboard/link-run'({ orgIds, concurrency }) {
     if (isRefreshRunning()) return (await refreshProgress())!;
     await readContents();
-    const ids = orgList(orgIds, 'link');
+    const ids = orgList(orgIds);
     return startLinkRun(ids, concurrency === undefined ? await readConcurrency() : clampConcurrency(concurrency));
   },
 

@@ -11,19 +11,19 @@ import { isRefreshRunning } from './refresh-run';
 
 function checkOrgId(orgId: unknown): asserts orgId is string {
   if (!isObjectId(orgId)) {
-    throw new WorkerError('invalid-input', 'That is not an org id.', { variant: 'org-address' });
+    throw new WorkerError('invalid-input', { variant: 'org-address' });
   }
 }
 
 /** Binds the org to the profile, or to none when `profileId` is null. */
 export async function setOrgClient(orgId: string, profileId: string | null): Promise<null> {
   checkOrgId(orgId);
-  if (profileId !== null && typeof profileId !== 'string') throw new WorkerError('invalid-input', 'No such key pair.');
+  if (profileId !== null && typeof profileId !== 'string') throw new WorkerError('invalid-input');
   const base = (await orgStatus(orgId))?.base;
   await updateContents((contents) => {
     if (profileId === null) return { contents: unbindOrg(contents, orgId), result: null };
     const profile = contents.profiles.find((p) => p.id === profileId);
-    if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
+    if (!profile) throw new WorkerError('no-profile');
     // Only a key pair of this org (or its server's global key) may be chosen: never another client's.
     if (!profileServes(profile, orgId, base)) throw keyOfOtherOrg(profile.org);
     return { contents: bindOrg(contents, orgId, profileId), result: null };
@@ -37,7 +37,7 @@ export async function removeOrg(orgId: string): Promise<null> {
   const operation = runningOperation(orgId);
   // A call or a refresh still running would write the org's status back as soon as it ends.
   if (operation || isRefreshRunning()) {
-    throw new WorkerError('busy', 'A call for this org is still running.', operation ? { operation } : undefined);
+    throw new WorkerError('busy', operation ? { operation } : undefined);
   }
   await updateContents((contents) => ({ contents: unbindOrg(contents, orgId), result: null }));
   await forgetOrgStatus(orgId);

@@ -31,7 +31,7 @@ export const VALIDATION_ASK_MS = 2_000;
 export const VALIDATION_PATIENCE_MS = 10 * 60_000;
 const MAX_BATCH = 500;
 
-const invalidList = () => new WorkerError('invalid-input', 'That list of plans is not valid.', { variant: 'batch' });
+const invalidList = () => new WorkerError('invalid-input', { variant: 'batch' });
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 256;
 
 async function batch(): Promise<BatchPlan[]> {

@@ -26,7 +26,7 @@ export function withAnswer(record: MigrationRecord, answer: LiveMigration, now: 
 
 export async function storedMigration(migrationId: unknown): Promise<MigrationRecord> {
   const record = typeof migrationId === 'string' ? (await migrationsItem.get())[migrationId] : undefined;
-  if (!record) throw new WorkerError('invalid-input', 'That migration is not known here.', { variant: 'migration' });
+  if (!record) throw new WorkerError('invalid-input', { variant: 'migration' });
   return record;
 }
 

@@ -109,7 +109,7 @@ async function startMigration(request: {
   requireSameEpoch(since);
   if (validation?.outcome !== 'passed') {
     const variant = validation?.outcome ?? 'none';
-    throw new WorkerError('not-validated', 'Validate this plan first: Atlas has not passed it.', { variant });
+    throw new WorkerError('not-validated', { variant });
   }
   // Taken before the start: a second start of the same plan (a double click) finds no passed validation.
   await validationsItem.update(({ [key]: _taken, ...rest }) => rest);
@@ -121,7 +121,7 @@ async function startMigration(request: {
   const sourceProject = available.find((p) => p.projectId === plan.sourceProjectId);
   const atlasProject = projects.find((p) => p.id === plan.atlasProjectId);
   if (!sourceProject || !atlasProject) {
-    throw new WorkerError('invalid-input', 'That migration plan is not complete.', { variant: 'migration-plan' });
+    throw new WorkerError('invalid-input', { variant: 'migration-plan' });
   }
   requireSameEpoch(since);
   const started = await recorded(
@@ -165,7 +165,7 @@ async function cutover(request: { migrationId: string }): Promise<MigrationRecor
   // Atlas is asked first: a cutover goes only to a migration it calls ready.
   const now = await checkMigration(record);
   if (!now.readyForCutover) {
-    throw new WorkerError('migration-not-ready', 'Atlas does not call this migration ready for cutover.', {
+    throw new WorkerError('migration-not-ready', {
       status: now.status,
     });
   }

@@ -10,8 +10,7 @@ import {
 } from '../../shared/migration-messages';
 import { WorkerError } from '../messaging/worker-error';
 
-const invalid = () =>
-  new WorkerError('invalid-input', 'That migration plan is not complete.', { variant: 'migration-plan' });
+const invalid = () => new WorkerError('invalid-input', { variant: 'migration-plan' });
 
 // Cluster, deployment and host names: what Atlas and Cloud Manager give, bounded; never a control character.
 const isName = (v: unknown): v is string =>

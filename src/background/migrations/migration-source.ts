@@ -26,20 +26,20 @@ export interface MigrationSource {
  */
 export async function migrationSource(cloudManagerOrgId: unknown, atlasOrgId?: string): Promise<MigrationSource> {
   if (!isObjectId(cloudManagerOrgId)) {
-    throw new WorkerError('invalid-input', 'That is not an org id.', { variant: 'org-address' });
+    throw new WorkerError('invalid-input', { variant: 'org-address' });
   }
   const [contents, record] = await Promise.all([readContents(), orgStatus(cloudManagerOrgId)]);
   const client = profileForOrg(contents, cloudManagerOrgId, record?.base);
   const orgName = record?.name ?? (client?.org?.id === cloudManagerOrgId ? client.org.name : undefined);
   if (!client) {
-    throw new WorkerError('no-profile', 'No saved key pair belongs to this org: add the key pair of this org.', {
+    throw new WorkerError('no-profile', {
       orgId: cloudManagerOrgId,
       ...(orgName ? { orgName } : {}),
     });
   }
   const target = atlasOrgId ?? atlasTargetOf(contents.profiles, client.label, chosenTarget(record)).atlasOrgId;
   if (!target) {
-    throw new WorkerError('no-atlas-target', 'This org has no Atlas target: choose its Atlas org first.', {
+    throw new WorkerError('no-atlas-target', {
       orgId: cloudManagerOrgId,
       ...(orgName ? { orgName } : {}),
     });

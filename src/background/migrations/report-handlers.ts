@@ -14,7 +14,7 @@ import { migrationsItem } from './migration-store';
 
 async function clientReportData(client: unknown): Promise<ClientReportData> {
   if (typeof client !== 'string' || !client.trim()) {
-    throw new WorkerError('invalid-input', 'Choose a client.', { variant: 'client' });
+    throw new WorkerError('invalid-input', { variant: 'client' });
   }
   const [contents, rows, kept, migrations, history] = await Promise.all([
     readContents(),

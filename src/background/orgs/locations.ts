@@ -71,13 +71,12 @@ export async function resolveGroupWith(
   const known = await knownGroupOrg(location, contents);
   if (known) return known;
   let profile = contents.profiles.find((p) => p.id === profileId);
-  if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
+  if (!profile) throw new WorkerError('no-profile');
   if (profile.baseUrl !== location.base) {
-    throw new WorkerError('no-profile', 'That key pair is for another server than this page.');
+    throw new WorkerError('no-profile');
   }
   // An Atlas key pair never signs a Cloud Manager call, not even to find a project's org.
-  if (profileSide(profile) === 'atlas')
-    throw new WorkerError('no-profile', 'An Atlas key pair has no Cloud Manager project.');
+  if (profileSide(profile) === 'atlas') throw new WorkerError('no-profile');
   if (profile.global) {
     const group = await apiFor(profile).orgOfGroup(location.groupId);
     await rememberGroupOrg(location.groupId, group.orgId, group.name);
@@ -90,14 +89,14 @@ export async function resolveGroupWith(
       const next = setIdentity(c, profileId, identity);
       return { contents: next, result: next.profiles.find((p) => p.id === profileId)! };
     });
-    if (!profile.org) throw new WorkerError('no-profile', 'That key pair is not the key of one org.');
+    if (!profile.org) throw new WorkerError('no-profile');
   }
   const org = profile.org;
   const projects = await apiFor(profile).projectsOf(org.id);
   await updateContents((c) => ({ contents: setProjects(c, profileId, projects), result: null }));
   const project = projects.find((p) => p.id === location.groupId);
   if (!project) {
-    throw new WorkerError('no-profile', `This project is not in ${org.name}, the org of that key pair.`, {
+    throw new WorkerError('no-profile', {
       variant: 'project-elsewhere',
       orgId: org.id,
       orgName: org.name,
@@ -111,7 +110,7 @@ export async function resolveGroupWith(
 export async function resolveProjectWith(url: string, profileId: string): Promise<{ orgId: string }> {
   // Stryker disable next-line ConditionalExpression: parseUiUrl refuses a non-string as well.
   const location = await locate(typeof url === 'string' ? url : undefined);
-  if (location.kind !== 'group') throw new WorkerError('invalid-input', 'This tab is not a project page.');
+  if (location.kind !== 'group') throw new WorkerError('invalid-input');
   return { orgId: await resolveGroupWith(location, profileId) };
 }
 

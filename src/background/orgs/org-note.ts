@@ -10,13 +10,13 @@ import { allOrgStatuses, saveOrgStatus } from './org-state';
 export { noteOf } from './note-text';
 
 export function setOrgNote(orgId: string, note: string): Promise<OrgStatusRecord> {
-  if (!isObjectId(orgId)) throw new WorkerError('invalid-input', 'That is not an org id.');
-  if (typeof note !== 'string') throw new WorkerError('invalid-input', 'A note is text.');
+  if (!isObjectId(orgId)) throw new WorkerError('invalid-input');
+  if (typeof note !== 'string') throw new WorkerError('invalid-input');
   const problem = noteProblem(note);
   if (problem === 'control-character') {
-    throw new WorkerError('invalid-input', 'A note is plain text on one line: no control character.');
+    throw new WorkerError('invalid-input');
   }
-  if (problem === 'too-long') throw new WorkerError('invalid-input', 'A note has at most 500 characters.');
+  if (problem === 'too-long') throw new WorkerError('invalid-input');
   return saveOrgStatus(orgId, { note: note.trim() || undefined });
 }
 

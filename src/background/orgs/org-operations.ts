@@ -27,13 +27,13 @@ import { type CallRequest, type Operation, orgStatus, runExclusive } from './org
 export function chooseProfile(contents: VaultContents, orgId: string, picked?: string, base?: string): Profile {
   if (picked) {
     const profile = contents.profiles.find((p) => p.id === picked);
-    if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
+    if (!profile) throw new WorkerError('no-profile');
     if (!profileServes(profile, orgId, base)) throw keyOfOtherOrg(profile.org);
     return profile;
   }
   const serving = profileForOrg(contents, orgId, base);
   if (serving) return serving;
-  throw new WorkerError('no-profile', 'No saved key pair belongs to this org: add the key pair of this org.');
+  throw new WorkerError('no-profile');
 }
 
 /** Binds the org to the global key the user picked, once the API has answered for it (never before). */
@@ -139,13 +139,10 @@ export async function linkOrg(request: {
   const token = normalizeLinkToken(request.linkToken);
   const fingerprint = await tokenFingerprint(token);
   const earlierOrg = (await tokenFingerprintsItem.get())[fingerprint] ?? sending.get(fingerprint);
+  // MongoDB advises one link token per Cloud Manager org: a second use needs the user's word.
   if (earlierOrg && earlierOrg !== request.orgId && !request.allowTokenReuse) {
     const name = (await orgStatus(earlierOrg))?.name;
-    throw new WorkerError(
-      'token-reused',
-      'This link token was already used for another org. MongoDB advises one link token per Cloud Manager org.',
-      name ? { orgId: earlierOrg, orgName: name } : { orgId: earlierOrg },
-    );
+    throw new WorkerError('token-reused', name ? { orgId: earlierOrg, orgName: name } : { orgId: earlierOrg });
   }
   return perform(
     request.orgId,

@@ -95,7 +95,7 @@ function busyWith(running: CallRequest): WorkerError {
   }
   params.variant = variant;
   if (running.profileLabel) params.label = running.profileLabel;
-  return new WorkerError('busy', `A ${running.operation} call for this org is still running.`, params);
+  return new WorkerError('busy', params);
 }
 
 function note(orgId: string, operation: Operation | undefined): Promise<unknown> {

@@ -58,9 +58,6 @@ function serverNotAllowed(baseUrl: string, allowed: readonly string[]): WorkerEr
   const servers = allowed.join(', ');
   return new WorkerError(
     'server-not-allowed',
-    allowed.length
-      ? `Your organization allows key pairs only for these Ops Manager servers: ${servers}. ${baseUrl} is not one of them.`
-      : `Your organization allows no Ops Manager server: ${baseUrl} cannot be used.`,
     allowed.length ? { server: baseUrl, servers } : { server: baseUrl, variant: 'none' },
   );
 }
@@ -82,7 +79,7 @@ export async function requireAllowedServers(profiles: readonly { baseUrl: string
 
 export async function requireBackupExportAllowed(): Promise<void> {
   if ((await readManagedSettings()).backupExportAllowed === false) {
-    throw new WorkerError('backup-export-off', 'Your organization turned off the export of backups.');
+    throw new WorkerError('backup-export-off');
   }
 }
 

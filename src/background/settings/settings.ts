@@ -34,7 +34,7 @@ export async function readSettings(): Promise<Settings> {
 
 export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
   if (patch.autoLockMinutes !== undefined && !isChoice(patch.autoLockMinutes)) {
-    throw new WorkerError('invalid-input', `Auto-lock must be one of ${AUTO_LOCK_CHOICES.join(', ')} minutes.`);
+    throw new WorkerError('invalid-input');
   }
   // The user's choice is kept even above the organization's limit (it applies again if the policy goes away);
   // what is answered and applied is capped. Only the user's own fields are stored, never `managed`.

@@ -91,7 +91,7 @@ export const backupHandlers: HandlersOf<BackupMessages> = {
         // A restore on a fresh install sets the vault up: one set up meanwhile (another window) is never replaced
         // by someone who has not unlocked it.
         if (!current && (await readVault(vaultStorage))) {
-          throw new WorkerError('vault-exists', 'A vault already exists: unlock it instead of restoring a backup.');
+          throw new WorkerError('vault-exists');
         }
         await writeEnvelope(adopted.envelope, adopted.key);
         await rememberVaultKey(adopted.key, since);
@@ -104,7 +104,7 @@ export const backupHandlers: HandlersOf<BackupMessages> = {
     await requireAllowedServers(incoming.profiles);
     const choice = onConflict ?? 'keep-both'; // nothing is lost when the page did not say
     if (!['keep-current', 'take-backup', 'keep-both'].includes(choice)) {
-      throw new WorkerError('invalid-input', 'Choose which version of a changed key pair to keep.');
+      throw new WorkerError('invalid-input');
     }
     const merged = await updateContents((vault) => {
       const contents = mergeContents(vault, incoming, { onConflict: choice });

@@ -136,7 +136,7 @@ async function judgeAll(contents: VaultContents, keyPairs: readonly ProfileInput
 function listOf(keyPairs: unknown): ProfileInput[] {
   const list = Array.isArray(keyPairs) ? keyPairs : [];
   if (list.length > MAX_PROFILES) {
-    throw new WorkerError('invalid-input', `At most ${MAX_PROFILES} key pairs can be imported at once.`);
+    throw new WorkerError('invalid-input');
   }
   return list;
 }
@@ -194,12 +194,13 @@ export const importHandlers: HandlersOf<ImportMessages> = {
     if (passphrase !== undefined) {
       assertPassphrase(passphrase);
       if ((await vaultState()) !== 'empty') {
-        throw new WorkerError('vault-exists', 'A vault already exists: unlock it instead of creating a new one.');
+        throw new WorkerError('vault-exists');
       }
       const judged = await judgeAll(emptyContents(), inputs, now);
       const { contents, result } = saveJudged(emptyContents(), inputs, judged, now);
+      // No key pair of the list could be identified: no vault is created for none.
       if (result.saved.length === 0) {
-        throw new WorkerError('invalid-input', 'No key pair of the list could be identified: nothing was saved.');
+        throw new WorkerError('invalid-input');
       }
       await createNewVault(passphrase, contents);
       return result;

@@ -71,7 +71,7 @@ export function requireNewKey(
   const twin = profileWithKey(contents, key.publicKey, key.baseUrl, options.except);
   if (!twin) return;
   if (options.orgId && twin.org && twin.org.id !== options.orgId) throw keyOfOtherOrg(twin.org);
-  throw new WorkerError('duplicate-key', `This public key is already saved as "${twin.label}".`, {
+  throw new WorkerError('duplicate-key', {
     label: twin.label,
   });
 }

@@ -106,7 +106,7 @@ export const profileHandlers: HandlersOf<ProfileMessages> = {
 
   async 'profiles/test'({ profileId, orgId }) {
     const profile = (await readContents()).profiles.find((p) => p.id === profileId);
-    if (!profile) throw new WorkerError('no-profile', 'That key pair is no longer in the vault.');
+    if (!profile) throw new WorkerError('no-profile');
     // Which org the key belongs to now (a key pair saved before keys were identified learns it here).
     const identity = await identifyKey(profile);
     await updateContents((c) => ({ contents: setIdentity(c, profileId, identity), result: null }));
@@ -116,8 +116,7 @@ export const profileHandlers: HandlersOf<ProfileMessages> = {
       return { orgId: identity.org.id, name: identity.org.name, canLink: true, side: 'atlas' };
     }
     const target = identity.kind === 'org' ? identity.org.id : (orgId ?? profile.orgIds[0]);
-    if (!target)
-      throw new WorkerError('invalid-input', 'Give an org id (or its address) to test this global key against.');
+    if (!target) throw new WorkerError('invalid-input');
     const api = apiFor(profile);
     const name = identity.kind === 'org' ? identity.org.name : (await api.organization(target)).name;
     // The status of the link needs Organization Owner, as linking does: a read-only key is told so here.

@@ -25,8 +25,7 @@ export function unlockedSinceLock(): boolean {
   return keptIn === epoch;
 }
 
-export const lockedMeanwhile = () =>
-  new WorkerError('vault-locked', 'The vault was locked meanwhile: enter your passphrase to unlock it.');
+export const lockedMeanwhile = () => new WorkerError('vault-locked');
 
 /** Throws `vault-locked` when the vault locked since `since`: checked after every await of a call that sends. */
 export function requireSameEpoch(since: number): void {

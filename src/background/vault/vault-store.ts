@@ -45,7 +45,7 @@ export function createNewVault(passphrase: string, contents: VaultContents): Pro
   const since = lockEpoch();
   return withVaultLock(async () => {
     if (await readVault(vaultStorage)) {
-      throw new WorkerError('vault-exists', 'A vault already exists: unlock it instead of creating a new one.');
+      throw new WorkerError('vault-exists');
     }
     const { envelope, key } = await createVault(passphrase, contents);
     await writeEnvelope(envelope, key);
@@ -58,11 +58,7 @@ async function refuseWhileWaiting(): Promise<void> {
   const failures = await unlockFailuresItem.get();
   const waitMs = failures.lastAt + unlockDelayMs(failures.count) - Date.now();
   if (waitMs > 0) {
-    throw new WorkerError(
-      'too-many-attempts',
-      `Too many wrong passphrases: wait ${Math.ceil(waitMs / 1000)} s before trying again.`,
-      { seconds: String(Math.ceil(waitMs / 1000)) },
-    );
+    throw new WorkerError('too-many-attempts', { seconds: String(Math.ceil(waitMs / 1000)) });
   }
 }
 
@@ -115,13 +111,13 @@ export async function lockVault(): Promise<void> {
 
 export async function requireEnvelope(): Promise<VaultEnvelope> {
   const envelope = await readVault(vaultStorage);
-  if (!envelope) throw new WorkerError('vault-empty', 'No key pair is saved yet: set up the vault first.');
+  if (!envelope) throw new WorkerError('vault-empty');
   return envelope;
 }
 
 async function requireKey(): Promise<CryptoKey> {
   const key = await currentVaultKey();
-  if (!key) throw new WorkerError('vault-locked', 'The vault is locked: enter your passphrase to unlock it.');
+  if (!key) throw new WorkerError('vault-locked');
   return key;
 }
 

@@ -1,6 +1,7 @@
 // The one error type the Cloud Manager layer throws: a kind the UI switches on, the variant of its text, and the
 // safe facts (status, code, caller IP, wait time, redirect host) a translation needs. The words are the pages' (the
-// message catalogues); the message here is a short summary for logs and developers.
+// message catalogues); the message here is the kind and variant, for logs and developers.
+import { errorSummary } from '../text/error-summary';
 import type { CloudManagerErrorKind } from './error-kinds';
 import { chooseVariant, type ErrorTextParams } from './error-variants';
 
@@ -39,7 +40,7 @@ export class CloudManagerError extends Error {
     if (facts.host !== undefined) params.host = facts.host;
     if (facts.projectIds?.length) params.projects = facts.projectIds.join(', ');
     const variant = chooseVariant(kind, facts.variant, params);
-    super(`Cloud Manager error: ${kind}${variant === 'default' ? '' : ` (${variant})`}`);
+    super(errorSummary(kind, variant === 'default' ? undefined : variant));
     this.kind = kind;
     this.variant = variant;
     this.params = params;

@@ -36,8 +36,5 @@ export async function replayableBody(body: BodyInit | null | undefined): Promise
     const bytes = new Uint8Array(await body.arrayBuffer());
     return { send: bytes, bytes, contentType: body.type || undefined };
   }
-  throw new DigestError(
-    'unreplayable-body',
-    'This request body cannot be replayed (a stream or form data): Digest authentication may need to send it more than once. Pass a string, ArrayBuffer, typed array, Blob or URLSearchParams.',
-  );
+  throw new DigestError('unreplayable-body');
 }

@@ -247,12 +247,7 @@ async function readAuthenticationInfo(
       (info.nc === undefined || info.nc.toLowerCase() === formatNc(input.nc)) &&
       (info.cnonce === undefined || info.cnonce === input.cnonce);
     if (info.rspauth.toLowerCase() !== expected || !echoed) {
-      await failed(
-        new DigestError(
-          'rspauth-mismatch',
-          'The server could not prove it knows the credentials (rspauth mismatch): the answer was not trusted.',
-        ),
-      );
+      await failed(new DigestError('rspauth-mismatch'));
     }
   }
   if (info.nextnonce) {

@@ -1,11 +1,11 @@
-// What the Digest client's and the token client's errors share: a kind the caller can switch on, a message that
-// describes what went wrong with the exchange (never a credential), and for a refused redirect the host it named.
+// What the Digest client's and the token client's errors share: a kind the caller can switch on (also the message,
+// so a log line names it; never a credential), and for a refused redirect the host it named.
 export class ExchangeError<Kind extends string> extends Error {
   readonly kind: Kind;
   /** For 'redirected': the host (host:port) the answer pointed to, when it could be read; never a path or query. */
   readonly host?: string;
-  constructor(kind: Kind, message: string, options?: { cause?: unknown; host?: string }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  constructor(kind: Kind, options?: { cause?: unknown; host?: string }) {
+    super(kind, options?.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
     if (options?.host !== undefined) this.host = options.host;
   }

@@ -8,7 +8,6 @@ import type { ReplayableRequest } from './replayable-request';
 /** The client's own error type (DigestError, OAuthError): the kinds sending can end in are among its kinds. */
 export type ExchangeErrorType<E extends ExchangeError<string>> = new (
   kind: Extract<TransportErrorKind, 'aborted' | 'timeout' | 'network' | 'redirected'>,
-  message: string,
   options?: { cause?: unknown; host?: string },
 ) => E;
 
@@ -37,10 +36,8 @@ export function startExchange<E extends ExchangeError<string>>(
 ): Exchange<E> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-  const cancelled = (cause?: unknown) =>
-    new ErrorType('aborted', 'The request was cancelled.', cause === undefined ? undefined : { cause });
-  const late = (cause?: unknown) =>
-    new ErrorType('timeout', `No answer within ${timeoutMs} ms.`, cause === undefined ? undefined : { cause });
+  const cancelled = (cause?: unknown) => new ErrorType('aborted', cause === undefined ? undefined : { cause });
+  const late = (cause?: unknown) => new ErrorType('timeout', cause === undefined ? undefined : { cause });
 
   return {
     signal,
@@ -52,13 +49,12 @@ export function startExchange<E extends ExchangeError<string>>(
       } catch (error) {
         if (request.signal?.aborted) throw cancelled(error);
         if (timeout.aborted) throw late(error);
-        throw new ErrorType('network', `The server could not be reached (${request.origin}).`, { cause: error });
+        throw new ErrorType('network', { cause: error });
       }
       const redirect = redirectOf(response, request);
       if (redirect) {
         await discard(response);
-        const where = redirect.host === undefined ? 'another address' : redirect.host;
-        throw new ErrorType('redirected', `The server pointed the request to ${where}; it was not followed.`, {
+        throw new ErrorType('redirected', {
           host: redirect.host,
         });
       }

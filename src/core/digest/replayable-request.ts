@@ -32,12 +32,12 @@ export async function replayableRequest(input: string | URL | Request, init: Req
 
   const signal = init.signal ?? request?.signal ?? undefined;
   // Before reading a body or sending anything.
-  if (signal?.aborted) throw new DigestError('aborted', 'The request was cancelled.', { cause: signal.reason });
+  if (signal?.aborted) throw new DigestError('aborted', { cause: signal.reason });
 
   let source: BodyInit | null | undefined = init.body;
   if (source === undefined && request?.body) {
     if (request.bodyUsed) {
-      throw new DigestError('unreplayable-body', 'The Request body was already read: it cannot be sent again.');
+      throw new DigestError('unreplayable-body');
     }
     source = await request.arrayBuffer();
   }
@@ -93,10 +93,7 @@ export function sendInit(
     new Request(request.url, init);
   } catch {
     // The platform's message quotes the offending header whole (username, Digest response): it is not kept.
-    throw new DigestError(
-      'invalid-request',
-      'The request could not be built, so it was not sent: a header (such as the username) holds a character HTTP does not allow, or the method and body do not go together.',
-    );
+    throw new DigestError('invalid-request');
   }
   init.signal = signal;
   return init;

@@ -21,15 +21,11 @@ export async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
-/** Which endpoint a failure names: 'token' or 'revocation'. */
-export type OAuthEndpoint = 'token' | 'revocation';
-
 /**
  * Sends the form and returns the answer, any status: a request that cannot be built, a failure to send, a timeout
- * (the signal) and a redirect are thrown as OAuthErrors naming the endpoint.
+ * (the signal) and a redirect are thrown as OAuthErrors.
  */
 export async function postClientForm(
-  endpoint: OAuthEndpoint,
   target: URL,
   credentials: ClientCredentials,
   body: string,
@@ -53,33 +49,25 @@ export async function postClientForm(
     // A header the platform will not send (a line break pasted into the id) fails here, not as a network error.
     new Request(target.href, init);
   } catch {
-    throw new OAuthError(
-      'invalid-request',
-      `The ${endpoint} request could not be built, so it was not sent: the client id holds a character HTTP does not allow.`,
-    );
+    throw new OAuthError('invalid-request');
   }
   let response: Response;
   try {
     response = await fetcher(target.href, signal ? { ...init, signal } : init);
   } catch (error) {
     if (signal?.aborted) {
-      throw new OAuthError('timeout', `The ${endpoint} endpoint did not answer in time.`, { cause: error });
+      throw new OAuthError('timeout', { cause: error });
     }
-    throw new OAuthError('network', `The ${endpoint} endpoint could not be reached (${target.origin}).`, {
+    throw new OAuthError('network', {
       cause: error,
     });
   }
   const redirect = redirectOf(response, { url: target.href, origin: target.origin });
   if (redirect) {
     await discard(response);
-    const where = redirect.host === undefined ? 'another address' : redirect.host;
-    throw new OAuthError(
-      'redirected',
-      `The ${endpoint} endpoint pointed the request to ${where}; it was not followed.`,
-      {
-        host: redirect.host,
-      },
-    );
+    throw new OAuthError('redirected', {
+      host: redirect.host,
+    });
   }
   return response;
 }

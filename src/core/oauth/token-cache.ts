@@ -32,8 +32,7 @@ export function windowWait(sent: number[], now: number): number {
 }
 
 /** What a closed cache answers: the vault locked, so nothing is asked for, sent or kept until it is reopened. */
-export const closedError = () =>
-  new OAuthError('aborted', 'The token client was closed (the vault locked): nothing was sent.');
+export const closedError = () => new OAuthError('aborted');
 
 export interface Acquisition {
   /** The store key of the token (tokenKey). */

@@ -68,22 +68,15 @@ async function prepared(input: string | URL | Request, init: RequestInit): Promi
     return await replayableRequest(input, unreplayable(init.body) ? { ...init, body: undefined } : init);
   } catch (error) {
     // A header or address the platform cannot take: its message quotes the value, so it is not kept.
-    if (error instanceof TypeError) throw new OAuthError('invalid-request', WORDS['invalid-request']!);
+    if (error instanceof TypeError) throw new OAuthError('invalid-request');
     throw asOAuthError(error);
   }
 }
 
-const WORDS: Partial<Record<OAuthErrorKind, string>> = {
-  aborted: 'The request was cancelled.',
-  'unreplayable-body': 'The Request body was already read: it cannot be sent.',
-  'invalid-request':
-    'The request could not be built, so it was not sent: a header holds a character HTTP does not allow.',
-};
-
 function asOAuthError(error: unknown): unknown {
   if (!(error instanceof DigestError)) return error;
   const kind = error.kind as OAuthErrorKind;
-  return new OAuthError(kind, WORDS[kind] ?? 'The request could not be sent.');
+  return new OAuthError(kind);
 }
 
 /**

@@ -24,11 +24,11 @@ export async function requestToken(
   now: () => number,
 ): Promise<TokenOutcome> {
   const target = new URL(tokenUrl);
-  const response = await postClientForm('token', target, credentials, 'grant_type=client_credentials', fetcher, signal);
+  const response = await postClientForm(target, credentials, 'grant_type=client_credentials', fetcher, signal);
   if (response.status === 200) {
     const answer = parseTokenAnswer(await text(response));
     if (!answer) {
-      throw new OAuthError('malformed-token-answer', 'The token endpoint answered 200 without a usable Bearer token.');
+      throw new OAuthError('malformed-token-answer');
     }
     return { ok: true, answer };
   }

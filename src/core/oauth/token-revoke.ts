@@ -37,7 +37,7 @@ export async function revokeToken(
   const target = new URL(revokeUrlOf(server));
   const fetcher = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const body = new URLSearchParams({ token: accessToken, token_type_hint: 'access_token' }).toString();
-  const response = await postClientForm('revocation', target, credentials, body, fetcher, options.signal);
+  const response = await postClientForm(target, credentials, body, fetcher, options.signal);
   if (response.status === 200) {
     await discard(response);
     return;

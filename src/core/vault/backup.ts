@@ -37,10 +37,10 @@ export interface VaultBackup {
   workspace?: SealedWorkspace;
 }
 
-const damagedBackup = () => refuse('damaged', 'This vault backup is damaged or incomplete.');
+const damagedBackup = () => refuse('damaged');
 
-function refuse(variant: string, message: string) {
-  return new VaultError('invalid-backup', message, { variant });
+function refuse(variant: string) {
+  return new VaultError('invalid-backup', { variant });
 }
 
 /**
@@ -49,34 +49,24 @@ function refuse(variant: string, message: string) {
  * file from occupying the worker for hours.
  */
 function checkBackupEnvelope(envelope: unknown): asserts envelope is VaultEnvelope {
-  if (!envelope || typeof envelope !== 'object') throw refuse('damaged', 'This vault backup is damaged or incomplete.');
+  if (!envelope || typeof envelope !== 'object') throw refuse('damaged');
   const { version, kdf } = envelope as { version?: unknown; kdf?: { iterations?: unknown } };
   if (typeof version === 'number' && version > VAULT_VERSION) {
-    throw refuse(
-      'newer-version',
-      'This backup was written by a newer version of this extension: update the extension to import it.',
-    );
+    throw refuse('newer-version');
   }
   const iterations = kdf && typeof kdf === 'object' ? kdf.iterations : undefined;
   if (typeof iterations === 'number' && iterations > MAX_ITERATIONS) {
-    throw refuse(
-      'costly-kdf',
-      'This backup asks for more than 10,000,000 PBKDF2 iterations: opening it would take too long, and this ' +
-        'extension never writes such a file.',
-    );
+    throw refuse('costly-kdf');
   }
   if (typeof iterations === 'number' && iterations < MIN_ITERATIONS) {
-    throw refuse(
-      'weak-kdf',
-      'This backup is sealed with fewer than 600,000 PBKDF2 iterations: this extension never writes such a file.',
-    );
+    throw refuse('weak-kdf');
   }
   if (
     !isVaultEnvelope(envelope) ||
     fromBase64(envelope.cipher.iv).length !== 12 ||
     fromBase64(envelope.data).length < 16
   ) {
-    throw refuse('damaged', 'This vault backup is damaged or incomplete.');
+    throw refuse('damaged');
   }
 }
 
@@ -112,21 +102,21 @@ export function makeBackup(envelope: VaultEnvelope, now: number, workspace?: Sea
   };
   const text = `${JSON.stringify(backup, null, 2)}\n`;
   if (text.length > MAX_BACKUP_CHARS) {
-    throw refuse('too-large', 'This backup would be too large to import again (over 5 MB): nothing was written.');
+    throw refuse('too-large');
   }
   return text;
 }
 
 export function parseBackup(text: string): VaultBackup {
-  if (typeof text !== 'string') throw refuse('not-json', 'This file is not a vault backup (it is not JSON).');
+  if (typeof text !== 'string') throw refuse('not-json');
   if (text.length > MAX_BACKUP_CHARS) {
-    throw refuse('too-large', 'This file is too large to be a vault backup (over 5 MB).');
+    throw refuse('too-large');
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw refuse('not-json', 'This file is not a vault backup (it is not JSON).');
+    throw refuse('not-json');
   }
   const backup = parsed as Partial<Record<keyof VaultBackup, unknown>> | null;
   if (
@@ -136,14 +126,11 @@ export function parseBackup(text: string): VaultBackup {
     Array.isArray(backup) ||
     backup.format !== BACKUP_FORMAT
   ) {
-    throw refuse('foreign', 'This file is not a vault backup of this extension.');
+    throw refuse('foreign');
   }
   const version = backup.version ?? 1;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    throw refuse(
-      'newer-version',
-      'This backup was written by a newer version of this extension: update the extension to import it.',
-    );
+    throw refuse('newer-version');
   }
   if (version !== 1 && version !== BACKUP_VERSION) throw damagedBackup();
   checkBackupEnvelope(backup.envelope);
@@ -208,12 +195,10 @@ export async function adoptBackup(
     return { ...opened, envelope: await sealVault(contents, newKey, kdf), key: newKey };
   }
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new VaultError(
-      'weak-passphrase',
-      `This backup's passphrase is shorter than ${MIN_PASSPHRASE_LENGTH} characters: choose a new passphrase ` +
-        'for the vault to import it.',
-      { variant: 'backup-passphrase-too-short', params: { min: String(MIN_PASSPHRASE_LENGTH) } },
-    );
+    throw new VaultError('weak-passphrase', {
+      variant: 'backup-passphrase-too-short',
+      params: { min: String(MIN_PASSPHRASE_LENGTH) },
+    });
   }
   return { ...opened, envelope: await sealVault(contents, key, copyEnvelope(backup.envelope).kdf), key };
 }

@@ -9,8 +9,7 @@ export interface BaseUrlOptions {
   allowInsecureHttp?: boolean;
 }
 
-const invalid = (variant: string, message: string) =>
-  new VaultError('invalid-base-url', message, { variant, field: 'baseUrl' });
+const invalid = (variant: string) => new VaultError('invalid-base-url', { variant, field: 'baseUrl' });
 
 /** The origin of a well-formed https:// or http:// address, without deciding whether http:// is acceptable. */
 export function baseUrlOrigin(url: string | undefined): string {
@@ -19,13 +18,10 @@ export function baseUrlOrigin(url: string | undefined): string {
   try {
     parsed = new URL(text);
   } catch {
-    throw invalid(
-      'not-a-url',
-      'The server address must be a full address such as https://opsmanager.example.com:8443.',
-    );
+    throw invalid('not-a-url');
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw invalid('scheme', 'The server address must start with https:// or http://.');
+    throw invalid('scheme');
   }
   if (
     (parsed.pathname !== '/' &&
@@ -36,10 +32,7 @@ export function baseUrlOrigin(url: string | undefined): string {
     parsed.username ||
     parsed.password
   ) {
-    throw invalid(
-      'has-path',
-      'The server address must be the host only, without a path (e.g. https://opsmanager.example.com:8443).',
-    );
+    throw invalid('has-path');
   }
   return parsed.origin;
 }
@@ -58,11 +51,7 @@ export function isInsecureHttp(origin: string): boolean {
 export function normalizeBaseUrl(url: string | undefined, options: BaseUrlOptions = {}): string {
   const origin = baseUrlOrigin(url);
   if (isInsecureHttp(origin) && options.allowInsecureHttp !== true) {
-    throw invalid(
-      'insecure-http',
-      'http:// sends the link token and the Digest exchange unencrypted: anyone on the network path can read ' +
-        'them. Use https://, or confirm that you accept this risk for this server.',
-    );
+    throw invalid('insecure-http');
   }
   return origin;
 }

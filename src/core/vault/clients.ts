@@ -2,7 +2,7 @@
 // orgs, Atlas orgs and key pairs; and a rename, which gives every key pair of the client the new name at once, so a
 // client's Cloud Manager and Atlas key pairs stay paired.
 import { type ClientKeyPair, clientNames } from './client-names';
-import { describeProblem, labelProblem, sameLabel, sentence } from './profile-rules';
+import { labelProblem, sameLabel } from './profile-rules';
 import { profileSide } from './sides';
 import type { KeyOrg, KeySide, VaultContents } from './types';
 import { VaultError } from './vault-error';
@@ -61,16 +61,16 @@ export function renameClient(
   const name = typeof to === 'string' ? to.trim() : '';
   const problem = labelProblem(name);
   if (problem) {
-    throw new VaultError('invalid-profile', sentence(describeProblem('label', problem)), {
+    throw new VaultError('invalid-profile', {
       variant: problem,
       field: 'label',
     });
   }
   const own = contents.profiles.filter((p) => typeof from === 'string' && sameLabel(p.label, from));
-  if (own.length === 0) throw new VaultError('unknown-profile', 'No key pair of that client is in the vault.');
+  if (own.length === 0) throw new VaultError('unknown-profile');
   const taken = contents.profiles.some((p) => !own.includes(p) && sameLabel(p.label, name));
   if (taken && !join) {
-    throw new VaultError('invalid-profile', 'Another client has that name: say whether to join the two.', {
+    throw new VaultError('invalid-profile', {
       variant: 'client-exists',
       field: 'label',
       params: { client: name },

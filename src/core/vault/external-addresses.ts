@@ -173,7 +173,7 @@ export function parseExternalAddresses(text: string): ExternalAddresses {
 export function checkExternalAddresses(list: unknown, side: KeySide): string[] {
   if (list === undefined || (Array.isArray(list) && list.length === 0)) return [];
   if (side !== 'ops-manager') {
-    throw new VaultError('invalid-profile', 'Only an Ops Manager key pair has external addresses.', {
+    throw new VaultError('invalid-profile', {
       variant: 'addresses-need-ops-manager',
       field: 'accessListIps',
     });
@@ -181,15 +181,9 @@ export function checkExternalAddresses(list: unknown, side: KeySide): string[] {
   const read = readAddressList(list);
   if (read?.ok) return read.addresses;
   const tooMany = read?.tooMany !== undefined;
-  throw new VaultError(
-    'invalid-profile',
-    tooMany
-      ? `An Ops Manager key pair has at most ${MAX_EXTERNAL_ADDRESSES} external addresses.`
-      : 'An external address is not an IPv4 or IPv6 address or CIDR block.',
-    {
-      variant: tooMany ? 'too-many-addresses' : 'bad-address',
-      field: 'accessListIps',
-      params: tooMany ? { max: String(MAX_EXTERNAL_ADDRESSES) } : {},
-    },
-  );
+  throw new VaultError('invalid-profile', {
+    variant: tooMany ? 'too-many-addresses' : 'bad-address',
+    field: 'accessListIps',
+    params: tooMany ? { max: String(MAX_EXTERNAL_ADDRESSES) } : {},
+  });
 }

@@ -129,11 +129,7 @@ export function mergeContents(
     else if (p && options.onConflict === 'keep-both' && !sameContent(p, q)) profiles.push({ ...q, id: freshId() });
   }
   if (profiles.length > MAX_PROFILES) {
-    throw new VaultError(
-      'invalid-backup',
-      `Together, the vault and this backup hold more than ${MAX_PROFILES} key pairs: nothing was imported.`,
-      { variant: 'too-many-profiles', params: { max: String(MAX_PROFILES) } },
-    );
+    throw new VaultError('invalid-backup', { variant: 'too-many-profiles', params: { max: String(MAX_PROFILES) } });
   }
 
   // An org bound in the current vault stays with that key pair (its id survives every choice above); an org

@@ -1,8 +1,6 @@
 // The rules a key pair's fields must meet, shared by the forms (profiles.ts) and the check of everything the
 // vault decrypts (validate.ts), so that a file can never hold what a form would refuse.
 import { displaySafe, hasDisplayUnsafeCharacter } from '../text/display-safe';
-import { MAX_EXTERNAL_ADDRESSES } from './external-addresses';
-import type { VaultErrorField } from './vault-error';
 
 export const MAX_PROFILES = 500;
 export const MAX_ORGS_PER_PROFILE = 10_000;
@@ -85,54 +83,4 @@ export function labelProblem(label: string): FieldProblem | undefined {
 export function cleanedLabel(label: string): string {
   if (!hasDisplayUnsafeCharacter(label)) return label;
   return displaySafe(label).trim() || '\uFFFD';
-}
-
-export const FIELD_WORDS: Record<VaultErrorField, string> = {
-  id: 'the id',
-  label: 'the name',
-  publicKey: 'the public key',
-  privateKey: 'the private key',
-  baseUrl: 'the server address',
-  insecureHttpConfirmed: 'the http:// confirmation',
-  orgIds: 'the list of org ids',
-  org: "the key's org",
-  global: 'the global-key mark',
-  projects: "the list of the org's projects",
-  side: 'the side (Cloud Manager, Ops Manager or Atlas)',
-  credential: 'the kind of credential (API key or service account)',
-  accessListIps: "the Ops Manager server's external addresses",
-  createdAt: 'the creation time',
-  updatedAt: 'the time of the last change',
-};
-
-const PROBLEM_WORDS: Record<Exclude<FieldProblem, 'too-long' | 'too-many'>, string> = {
-  'not-text': 'is not text',
-  empty: 'is empty',
-  'unsendable-character':
-    'contains a character that cannot be sent (a line break, an invisible or non-ASCII character)',
-  'control-character': 'contains a control character (such as a line break or a tab)',
-  'bad-format': 'is not in the expected format',
-  'not-normalised': 'is not in its normal form',
-  'not-a-list': 'is not a list',
-  'bad-time': 'is not a valid time',
-};
-
-const MAX_ENTRIES: Partial<Record<VaultErrorField, number>> = {
-  projects: MAX_PROJECTS_PER_PROFILE,
-  accessListIps: MAX_EXTERNAL_ADDRESSES,
-};
-
-/** "the public key contains a character that cannot be sent (...)": words only, never the field's value. */
-export function describeProblem(field: VaultErrorField, problem: FieldProblem): string {
-  const words =
-    problem === 'too-long'
-      ? `is longer than ${field === 'label' ? MAX_LABEL_LENGTH : MAX_KEY_LENGTH} characters`
-      : problem === 'too-many'
-        ? `holds more than ${(MAX_ENTRIES[field] ?? MAX_ORGS_PER_PROFILE).toLocaleString('en-US')} entries`
-        : PROBLEM_WORDS[problem];
-  return `${FIELD_WORDS[field]} ${words}`;
-}
-
-export function sentence(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

@@ -6,14 +6,12 @@ import { profileCredential } from './credentials';
 import { checkExternalAddresses } from './external-addresses';
 import { identityFields, type KeyIdentity } from './identity';
 import {
-  describeProblem,
   type FieldProblem,
   keyProblem,
   labelProblem,
   MAX_ORGS_PER_PROFILE,
   MAX_PROFILES,
   ORG_ID,
-  sentence,
 } from './profile-rules';
 import { checkedCredential, requireSideRule } from './side-rules';
 import { deriveSide, isKeySide, profileSide } from './sides';
@@ -46,7 +44,7 @@ type ProfileFields = Pick<
 >;
 
 const fieldError = (field: 'label' | 'publicKey' | 'privateKey', problem: FieldProblem) =>
-  new VaultError('invalid-profile', sentence(describeProblem(field, problem)), { variant: problem, field });
+  new VaultError('invalid-profile', { variant: problem, field });
 
 // Messages arrive from pages as untyped JSON: a missing or non-text field reads as empty rather than a TypeError.
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '').trim();
@@ -56,13 +54,13 @@ function validated(input: ProfileInput): ProfileFields {
   const publicKey = textOf(input.publicKey);
   const privateKey = textOf(input.privateKey);
   if (!label) {
-    throw new VaultError('invalid-profile', 'Give the key pair a name (the client).', {
+    throw new VaultError('invalid-profile', {
       variant: 'empty',
       field: 'label',
     });
   }
   if (!publicKey || !privateKey) {
-    throw new VaultError('invalid-profile', 'Both the public and the private key are needed.', {
+    throw new VaultError('invalid-profile', {
       variant: 'empty',
       field: publicKey ? 'privateKey' : 'publicKey',
     });
@@ -76,7 +74,7 @@ function validated(input: ProfileInput): ProfileFields {
   const baseUrl = normalizeBaseUrl(input.baseUrl, { allowInsecureHttp: input.allowInsecureHttp === true });
   const side = input.side === undefined ? deriveSide({ baseUrl }) : input.side;
   if (!isKeySide(side)) {
-    throw new VaultError('invalid-profile', 'Choose whether the key is for Cloud Manager, Ops Manager or Atlas.', {
+    throw new VaultError('invalid-profile', {
       variant: 'bad-side',
       field: 'side',
     });
@@ -125,11 +123,7 @@ export function addProfile(
   identity?: KeyIdentity,
 ): { contents: VaultContents; profile: Profile } {
   if (contents.profiles.length >= MAX_PROFILES) {
-    throw new VaultError(
-      'invalid-profile',
-      `The vault already holds ${MAX_PROFILES} key pairs: remove one before adding another.`,
-      { variant: 'too-many-profiles', params: { max: String(MAX_PROFILES) } },
-    );
+    throw new VaultError('invalid-profile', { variant: 'too-many-profiles', params: { max: String(MAX_PROFILES) } });
   }
   const fields = validated(input);
   requireMatchingIdentity(fields.side, identity);
@@ -150,7 +144,7 @@ export function addProfile(
 /** An Atlas key pair is identified by the Atlas API, any other by Cloud Manager's or Ops Manager's: never crossed. */
 export function requireMatchingIdentity(side: KeySide | undefined, identity: KeyIdentity | undefined): void {
   if (!identity || (side === 'atlas') === (identity.kind === 'atlas-org')) return;
-  throw new VaultError('invalid-profile', "The key's server answered for another side than the key pair's.", {
+  throw new VaultError('invalid-profile', {
     variant: 'side-change',
     field: 'side',
   });
@@ -163,12 +157,12 @@ export function updateProfile(
   now: number,
 ): { contents: VaultContents; profile: Profile } {
   const current = contents.profiles.find((p) => p.id === id);
-  if (!current) throw new VaultError('unknown-profile', 'That key pair is no longer in the vault.');
+  if (!current) throw new VaultError('unknown-profile');
   const baseUrl = patch.baseUrl ?? current.baseUrl;
   const side = patch.side ?? profileSide(current);
   // An Atlas key pair and a Cloud Manager / Ops Manager one are keys of different orgs: a new key pair, not an edit.
   if ((side === 'atlas') !== (current.side === 'atlas')) {
-    throw new VaultError('invalid-profile', 'An Atlas key pair cannot become a Cloud Manager or Ops Manager one.', {
+    throw new VaultError('invalid-profile', {
       variant: 'side-change',
       field: 'side',
     });
@@ -176,7 +170,7 @@ export function updateProfile(
   // A service account and an API key are different credentials: the kind changes only with a new secret.
   const credential = patch.credential ?? profileCredential(current);
   if (credential !== profileCredential(current) && !textOf(patch.privateKey)) {
-    throw new VaultError('invalid-profile', 'Enter the new secret to change an API key to a service account or back.', {
+    throw new VaultError('invalid-profile', {
       variant: 'credential-change',
       field: 'credential',
     });
@@ -211,31 +205,31 @@ export function updateProfile(
 
 export function removeProfile(contents: VaultContents, id: string): VaultContents {
   if (!contents.profiles.some((p) => p.id === id)) {
-    throw new VaultError('unknown-profile', 'That key pair is no longer in the vault.');
+    throw new VaultError('unknown-profile');
   }
   return { ...contents, profiles: contents.profiles.filter((p) => p.id !== id) };
 }
 
 export function bindOrg(contents: VaultContents, orgId: string, profileId: string): VaultContents {
   const target = contents.profiles.find((p) => p.id === profileId);
-  if (!target) throw new VaultError('unknown-profile', 'That key pair is no longer in the vault.');
+  if (!target) throw new VaultError('unknown-profile');
   // Refused here rather than by the vault's check after the write, which would call the vault damaged.
   if (typeof orgId !== 'string' || !ORG_ID.test(orgId)) {
-    throw new VaultError('invalid-profile', 'That is not a Cloud Manager org id (24 hexadecimal characters).', {
+    throw new VaultError('invalid-profile', {
       variant: 'bad-org-id',
       field: 'orgIds',
     });
   }
   // An Atlas key pair serves its Atlas org's link tokens, never a Cloud Manager org (its own org is none).
   if (target.org && (target.side === 'atlas' || target.org.id !== orgId)) {
-    throw new VaultError('invalid-profile', `This key pair belongs to ${target.org.name}: it serves no other org.`, {
+    throw new VaultError('invalid-profile', {
       variant: 'other-org',
       field: 'orgIds',
       params: { orgId: target.org.id, orgName: target.org.name },
     });
   }
   if (!target.orgIds.includes(orgId) && target.orgIds.length >= MAX_ORGS_PER_PROFILE) {
-    throw new VaultError('invalid-profile', 'A key pair can serve at most 10,000 orgs.', {
+    throw new VaultError('invalid-profile', {
       variant: 'too-many',
       field: 'orgIds',
       params: { max: String(MAX_ORGS_PER_PROFILE) },

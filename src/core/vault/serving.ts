@@ -11,10 +11,10 @@ import { VaultError } from './vault-error';
 /** Records what the server said about a saved key: an org key is bound to its org and to no other. */
 export function setIdentity(contents: VaultContents, profileId: string, identity: KeyIdentity): VaultContents {
   const current = contents.profiles.find((p) => p.id === profileId);
-  if (!current) throw new VaultError('unknown-profile', 'That key pair is no longer in the vault.');
+  if (!current) throw new VaultError('unknown-profile');
   requireMatchingIdentity(current.side, identity);
   if (identity.kind !== 'global' && !ORG_ID.test(identity.org.id)) {
-    throw new VaultError('invalid-profile', 'That is not a Cloud Manager org id (24 hexadecimal characters).', {
+    throw new VaultError('invalid-profile', {
       variant: 'bad-org-id',
       field: 'org',
     });

@@ -21,7 +21,7 @@ export const sideHasOwnServers = (side: KeySide): boolean => side === 'ops-manag
 export function checkedCredential(value: unknown, side: KeySide): KeyCredential {
   const credential = value === undefined ? 'api-key' : value;
   if (!isKeyCredential(credential)) {
-    throw new VaultError('invalid-profile', 'Choose whether the key pair is an API key or a service account.', {
+    throw new VaultError('invalid-profile', {
       variant: 'bad-credential',
       field: 'credential',
     });
@@ -30,10 +30,10 @@ export function checkedCredential(value: unknown, side: KeySide): KeyCredential 
   return credential;
 }
 
-/** What breaks the rule: `message` is the form's sentence, `words` the same fact inside the vault's check's sentence. */
+/** What breaks the rule: the field at fault and the variant of the pages' words. */
 export type SideProblem =
-  | { field: 'credential'; variant: 'credential-side'; message: string; words: string }
-  | { field: 'baseUrl'; variant: 'side-server'; message: string; words: string };
+  | { field: 'credential'; variant: 'credential-side' }
+  | { field: 'baseUrl'; variant: 'side-server' };
 
 /** What breaks the rule, if anything, for a key pair of this side, kind and server (an origin in normal form). */
 export function sideProblem(key: {
@@ -42,20 +42,10 @@ export function sideProblem(key: {
   baseUrl: string;
 }): SideProblem | undefined {
   if (key.credential === 'service-account' && !sideHasServiceAccounts(key.side)) {
-    return {
-      field: 'credential',
-      variant: 'credential-side',
-      message: 'Ops Manager has no service accounts: use an API key pair.',
-      words: 'it is a service account of Ops Manager, which has none',
-    };
+    return { field: 'credential', variant: 'credential-side' };
   }
   if (!sideHasOwnServers(key.side) && key.baseUrl !== CLOUD_MANAGER_BASE_URL) {
-    return {
-      field: 'baseUrl',
-      variant: 'side-server',
-      message: `A Cloud Manager or Atlas key pair signs in at ${CLOUD_MANAGER_BASE_URL} only: choose Ops Manager for another server.`,
-      words: `it is a Cloud Manager or Atlas key pair on a server other than ${CLOUD_MANAGER_BASE_URL}`,
-    };
+    return { field: 'baseUrl', variant: 'side-server' };
   }
   return undefined;
 }
@@ -74,6 +64,6 @@ export function keyPairSideProblem(
 export function requireSideRule(profile: Pick<Profile, 'side' | 'credential' | 'baseUrl' | 'global'>): void {
   const problem = keyPairSideProblem(profile);
   if (problem) {
-    throw new VaultError('invalid-profile', problem.message, { variant: problem.variant, field: problem.field });
+    throw new VaultError('invalid-profile', { variant: problem.variant, field: problem.field });
   }
 }

@@ -8,7 +8,6 @@ import { readAddressList } from './external-addresses';
 import { cut } from './identity';
 import {
   cleanedLabel,
-  describeProblem,
   type FieldProblem,
   hasControlCharacter,
   keyProblem,
@@ -38,30 +37,20 @@ type Raw = Record<string, unknown>;
 const isRecord = (x: unknown): x is Raw => !!x && typeof x === 'object' && !Array.isArray(x);
 
 export function validateContents(raw: unknown, source: ContentsSource): VaultContents {
-  const fail = (reason: string, details: VaultErrorDetails) =>
-    new VaultError(
-      source === 'vault' ? 'corrupted' : 'invalid-backup',
-      source === 'vault'
-        ? `The saved vault cannot be read (${reason}).`
-        : `This backup cannot be imported (${reason}).`,
-      details,
-    );
-  if (!isRecord(raw)) throw fail('it does not hold key pairs', { variant: 'not-contents' });
+  const fail = (details: VaultErrorDetails) =>
+    new VaultError(source === 'vault' ? 'corrupted' : 'invalid-backup', details);
+  if (!isRecord(raw)) throw fail({ variant: 'not-contents' });
   if (raw.version !== 1) {
     if (typeof raw.version === 'number' && raw.version > 1) {
       throw source === 'vault'
-        ? new VaultError('unsupported-version', 'The vault was written by a newer version of this extension.')
-        : new VaultError(
-            'invalid-backup',
-            'This backup was written by a newer version of this extension: update the extension to import it.',
-            { variant: 'newer-version' },
-          );
+        ? new VaultError('unsupported-version')
+        : new VaultError('invalid-backup', { variant: 'newer-version' });
     }
-    throw fail('it does not hold key pairs', { variant: 'not-contents' });
+    throw fail({ variant: 'not-contents' });
   }
-  if (!Array.isArray(raw.profiles)) throw fail('it does not hold key pairs', { variant: 'not-contents' });
+  if (!Array.isArray(raw.profiles)) throw fail({ variant: 'not-contents' });
   if (raw.profiles.length > MAX_PROFILES) {
-    throw fail(`it holds more than ${MAX_PROFILES} key pairs`, {
+    throw fail({
       variant: 'too-many-profiles',
       params: { max: String(MAX_PROFILES) },
     });
@@ -71,8 +60,7 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
   const profiles = raw.profiles.map((p: unknown, i) => {
     const position = i + 1;
     const params = { profile: String(position) };
-    const at = (field: VaultErrorField, problem: FieldProblem) =>
-      fail(`profile ${position}: ${describeProblem(field, problem)}`, { variant: problem, field, params });
+    const at = (field: VaultErrorField, problem: FieldProblem) => fail({ variant: problem, field, params });
     const text = (field: VaultErrorField, value: unknown): string => {
       if (typeof value !== 'string') throw at(field, 'not-text');
       return value;
@@ -88,13 +76,13 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
       }
       return value;
     };
-    if (!isRecord(p)) throw fail(`profile ${position} is not a key pair`, { variant: 'not-a-profile', params });
+    if (!isRecord(p)) throw fail({ variant: 'not-a-profile', params });
 
     const id = text('id', p.id);
     if (!PROFILE_ID.test(id)) throw at('id', 'bad-format');
     const sameId = idOwners.get(id);
     if (sameId !== undefined) {
-      throw fail(`profile ${position}: its id is also the id of profile ${sameId}`, {
+      throw fail({
         variant: 'duplicate-id',
         field: 'id',
         params: { ...params, otherProfile: String(sameId) },
@@ -136,7 +124,7 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
     const orgIds = new Set<string>();
     p.orgIds.forEach((orgId: unknown, k) => {
       if (typeof orgId !== 'string' || !ORG_ID.test(orgId)) {
-        throw fail(`profile ${position}: org id ${k + 1} is not a Cloud Manager org id`, {
+        throw fail({
           variant: 'bad-org-id',
           field: 'orgIds',
           params: { ...params, org: String(k + 1) },
@@ -144,7 +132,7 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
       }
       const owner = orgOwners.get(orgId);
       if (owner !== undefined && owner !== position) {
-        throw fail(`profile ${position}: one of its orgs is also bound to profile ${owner}`, {
+        throw fail({
           variant: 'org-bound-twice',
           field: 'orgIds',
           params: { ...params, otherProfile: String(owner) },
@@ -170,7 +158,7 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
     if (p.global !== undefined && p.global !== true) throw at('global', 'bad-format');
     if (org && p.global === true) throw at('global', 'bad-format');
     if (org && [...orgIds].some((o) => o !== org.id)) {
-      throw fail(`profile ${position}: it is bound to an org its key does not belong to`, {
+      throw fail({
         variant: 'other-org',
         field: 'orgIds',
         params,
@@ -189,7 +177,7 @@ export function validateContents(raw: unknown, source: ContentsSource): VaultCon
     // (no other key pair is lost): requireSideRule refuses that key pair before any call, findProfileProblem names it.
     const sideFault = sideProblem({ side, credential: p.credential ?? 'api-key', baseUrl });
     if (sideFault && source === 'backup') {
-      throw fail(`profile ${position}: ${sideFault.words}`, {
+      throw fail({
         variant: sideFault.variant,
         field: sideFault.field,
         params,

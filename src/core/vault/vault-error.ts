@@ -1,5 +1,7 @@
 // The vault's one error type: a kind the UI switches on (with an optional variant, the field at fault and safe
-// parameters such as a profile's position) and a sentence that never contains a secret or a field's value.
+// parameters such as a profile's position); its message is only the kind, variant and field, never a value.
+import { errorSummary } from '../text/error-summary';
+
 export type VaultErrorKind =
   | 'wrong-passphrase'
   | 'corrupted'
@@ -41,8 +43,8 @@ export class VaultError extends Error {
   readonly variant?: string;
   readonly field?: VaultErrorField;
   readonly params?: Record<string, string>;
-  constructor(kind: VaultErrorKind, message: string, details: VaultErrorDetails = {}) {
-    super(message);
+  constructor(kind: VaultErrorKind, details: VaultErrorDetails = {}) {
+    super(errorSummary(kind, details.variant, details.field));
     this.kind = kind;
     if (details.variant !== undefined) this.variant = details.variant;
     if (details.field !== undefined) this.field = details.field;

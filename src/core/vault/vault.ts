@@ -22,7 +22,7 @@ export const emptyContents = (): VaultContents => ({ version: 1, profiles: [] })
 
 export function assertPassphrase(passphrase: string): void {
   if (typeof passphrase !== 'string' || passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new VaultError('weak-passphrase', `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`, {
+    throw new VaultError('weak-passphrase', {
       variant: 'too-short',
       params: { min: String(MIN_PASSPHRASE_LENGTH) },
     });
@@ -61,22 +61,17 @@ export async function createVault(
 
 function checkShape(envelope: unknown): asserts envelope is VaultEnvelope {
   if (envelope && typeof envelope === 'object' && (envelope as { version?: unknown }).version !== VAULT_VERSION) {
-    throw new VaultError('unsupported-version', 'The vault was written by an unknown version of this extension.');
+    throw new VaultError('unsupported-version');
   }
   const iterations = (envelope as { kdf?: { iterations?: unknown } } | undefined)?.kdf?.iterations;
   if (typeof iterations === 'number' && iterations > MAX_ITERATIONS) {
-    throw new VaultError(
-      'corrupted',
-      'The saved vault asks for more than 10,000,000 PBKDF2 iterations: this extension never writes that, and ' +
-        'deriving the key would take too long.',
-      { variant: 'costly-kdf' },
-    );
+    throw new VaultError('corrupted', { variant: 'costly-kdf' });
   }
   if (!isVaultEnvelope(envelope)) {
-    throw new VaultError('corrupted', 'The saved vault is damaged or incomplete.', { variant: 'damaged' });
+    throw new VaultError('corrupted', { variant: 'damaged' });
   }
   if (fromBase64(envelope.cipher.iv).length !== 12 || fromBase64(envelope.data).length < 16) {
-    throw new VaultError('corrupted', 'The saved vault is damaged or incomplete.', { variant: 'damaged' });
+    throw new VaultError('corrupted', { variant: 'damaged' });
   }
 }
 
@@ -96,13 +91,7 @@ export async function openEnvelope(
   } catch {
     // GCM cannot tell a wrong key from altered data (or an altered salt or iteration count, which yields a
     // different key): both fail authentication, and nothing is ever half-read.
-    throw new VaultError(
-      'wrong-passphrase',
-      source === 'vault'
-        ? 'Wrong passphrase (or the saved vault was altered): it could not be opened. Nothing was changed.'
-        : 'Wrong passphrase for this backup (or the file was altered): it could not be opened. Nothing was changed.',
-      source === 'backup' ? { variant: 'backup' } : {},
-    );
+    throw new VaultError('wrong-passphrase', source === 'backup' ? { variant: 'backup' } : {});
   }
   let raw: unknown;
   try {
@@ -110,8 +99,8 @@ export async function openEnvelope(
   } catch {
     // Authentic ciphertext that is not JSON: only someone holding the passphrase could have written it.
     throw source === 'vault'
-      ? new VaultError('corrupted', 'The saved vault is damaged or incomplete.', { variant: 'damaged' })
-      : new VaultError('invalid-backup', 'This vault backup is damaged or incomplete.', { variant: 'damaged' });
+      ? new VaultError('corrupted', { variant: 'damaged' })
+      : new VaultError('invalid-backup', { variant: 'damaged' });
   }
   return validateContents(raw, source);
 }

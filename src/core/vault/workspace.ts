@@ -65,9 +65,8 @@ export interface SealedWorkspace {
   data: string;
 }
 
-// The page shows 'damaged' as the envelope's own damage; the message (never shown) names the part for a test.
-const damaged = (part: string) =>
-  new VaultError('invalid-backup', `This vault backup is damaged or incomplete (${part}).`, { variant: 'damaged' });
+// The page shows 'damaged' as the envelope's own damage.
+const damaged = () => new VaultError('invalid-backup', { variant: 'damaged' });
 
 type Raw = Record<string, unknown>;
 const isRecord = (x: unknown): x is Raw => !!x && typeof x === 'object' && !Array.isArray(x);
@@ -78,10 +77,10 @@ const TOKEN_SOURCES: readonly unknown[] = ['created', 'pasted'];
 const RESULT = /^[A-Za-z0-9_-]{1,64}$/;
 const FINGERPRINT = /^[0-9a-f]{8,64}$/;
 
-/** Reads one record's fields, each checked; any fault refuses the whole part (`part` names it, never a value). */
-function fieldsOf(raw: unknown, part: string) {
-  if (!isRecord(raw)) throw damaged(part);
-  const fail = () => damaged(part);
+/** Reads one record's fields, each checked; any fault refuses the whole part. */
+function fieldsOf(raw: unknown) {
+  if (!isRecord(raw)) throw damaged();
+  const fail = () => damaged();
   const optional = <T>(value: unknown, read: (v: unknown) => T): T | undefined =>
     value === undefined ? undefined : read(value);
   const oneOf =
@@ -123,7 +122,7 @@ function defined<T extends object>(fields: T): T {
 }
 
 function orgOf(value: unknown): WorkspaceOrg {
-  const f = fieldsOf(value, 'orgs');
+  const f = fieldsOf(value);
   const { raw } = f;
   const base = f.optional(raw.base, (v) => {
     if (typeof v !== 'string') throw f.fail();
@@ -143,7 +142,7 @@ function orgOf(value: unknown): WorkspaceOrg {
     return v.trim() || undefined;
   });
   const linkMade = f.optional(raw.linkMade, (v) => {
-    const made = fieldsOf(v, 'orgs');
+    const made = fieldsOf(v);
     return defined({
       time: made.time(made.raw.time),
       tokenSource: made.oneOf<'created' | 'pasted'>(TOKEN_SOURCES)(made.raw.tokenSource),
@@ -164,7 +163,7 @@ function orgOf(value: unknown): WorkspaceOrg {
 }
 
 function historyEntryOf(value: unknown): WorkspaceHistoryEntry {
-  const f = fieldsOf(value, 'history');
+  const f = fieldsOf(value);
   const { raw } = f;
   if (typeof raw.ok !== 'boolean') throw f.fail();
   const orgId = raw.orgId === '' ? '' : f.orgId(raw.orgId);
@@ -189,21 +188,17 @@ function historyEntryOf(value: unknown): WorkspaceHistoryEntry {
 
 /** Checks a decrypted workspace field by field: bounded lists, one record per org, only known fields. */
 export function validateWorkspace(raw: unknown): Workspace {
-  if (!isRecord(raw)) throw damaged('workspace');
+  if (!isRecord(raw)) throw damaged();
   if (typeof raw.version === 'number' && raw.version > WORKSPACE_VERSION) {
-    throw new VaultError(
-      'invalid-backup',
-      'This backup was written by a newer version of this extension: update the extension to import it.',
-      { variant: 'newer-version' },
-    );
+    throw new VaultError('invalid-backup', { variant: 'newer-version' });
   }
-  if (raw.version !== WORKSPACE_VERSION) throw damaged('workspace');
-  if (!Array.isArray(raw.orgs) || raw.orgs.length > MAX_WORKSPACE_ORGS) throw damaged('orgs');
+  if (raw.version !== WORKSPACE_VERSION) throw damaged();
+  if (!Array.isArray(raw.orgs) || raw.orgs.length > MAX_WORKSPACE_ORGS) throw damaged();
   const orgs = raw.orgs.map(orgOf);
-  if (new Set(orgs.map((o) => o.orgId)).size !== orgs.length) throw damaged('orgs');
+  if (new Set(orgs.map((o) => o.orgId)).size !== orgs.length) throw damaged();
   const workspace: Workspace = { version: WORKSPACE_VERSION, orgs };
   if (raw.history !== undefined) {
-    if (!Array.isArray(raw.history) || raw.history.length > MAX_HISTORY_ENTRIES) throw damaged('history');
+    if (!Array.isArray(raw.history) || raw.history.length > MAX_HISTORY_ENTRIES) throw damaged();
     workspace.history = raw.history.map(historyEntryOf);
   }
   return workspace;
@@ -250,13 +245,13 @@ export async function openWorkspace(
     );
   } catch {
     // The key pairs opened with this key, so the passphrase is right: the workspace was altered or moved.
-    throw damaged('workspace');
+    throw damaged();
   }
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
   } catch {
-    throw damaged('workspace');
+    throw damaged();
   }
   return validateWorkspace(raw);
 }

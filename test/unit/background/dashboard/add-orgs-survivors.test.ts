@@ -81,7 +81,6 @@ describe('dashboard/add-orgs: the limits of a list', () => {
     expect(await w.send('dashboard/add-orgs', { entries: [{ input: orgId(9) }, undefined] })).toStrictEqual(INVALID);
     await expect(w.handlers['dashboard/add-orgs']({ entries: [] })).rejects.toMatchObject({
       kind: 'invalid-input',
-      message: 'The list of orgs is not valid.',
     });
     expect(statuses(fake)[orgId(9)]).toBeUndefined();
   });
@@ -167,9 +166,8 @@ describe('dashboard/set-clients: the limits of a list and of a client', () => {
     const ask = (client: string) => w.handlers['dashboard/set-clients']({ orgIds: [orgId(1)], client });
     await expect(ask('c'.repeat(200))).rejects.toMatchObject({
       kind: 'no-profile',
-      message: 'No key pair of that client is saved.',
     });
-    await expect(ask('c'.repeat(201))).rejects.toMatchObject({ kind: 'invalid-input', message: 'Choose a client.' });
+    await expect(ask('c'.repeat(201))).rejects.toMatchObject({ kind: 'invalid-input' });
   });
 
   it('answers an org the dashboard has never seen on its own row', async () => {

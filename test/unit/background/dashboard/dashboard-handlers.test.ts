@@ -125,7 +125,6 @@ describe('dashboard/refresh-all', () => {
     expect(stored('dashboardConcurrency')).toBeUndefined();
     await expect(w.handlers['dashboard/refresh-all']({ orgIds: ['nope'] })).rejects.toMatchObject({
       kind: 'invalid-input',
-      message: 'The list of orgs to refresh is not valid.',
     });
     const run = await w.handlers['dashboard/refresh-all']({ orgIds: ids(5000), concurrency: 8 });
     expect(run.total).toBe(5000);

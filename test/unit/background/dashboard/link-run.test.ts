@@ -144,7 +144,7 @@ describe('create and link run (worker)', () => {
     state.link = (orgId) => {
       if (orgId === org(1)) return new CloudManagerError('timeout');
       if (orgId === org(2)) return new CloudManagerError('network');
-      if (orgId === org(3)) return new WorkerError('outcome-unknown', 'unknown');
+      if (orgId === org(3)) return new WorkerError('outcome-unknown');
       if (orgId === org(4)) return new CloudManagerError('bad-credentials', { status: 401 });
       return undefined;
     };
@@ -189,7 +189,7 @@ describe('create and link run (worker)', () => {
   it('a locked vault stops the run instead of failing every org left', async () => {
     seedTargets(6);
     const { startLinkRun, refreshProgress, WorkerError } = await freshModules();
-    state.link = (orgId) => (orgId === org(2) ? new WorkerError('vault-locked', 'locked') : undefined);
+    state.link = (orgId) => (orgId === org(2) ? new WorkerError('vault-locked') : undefined);
     await startLinkRun(orgs(6), 1);
     await vi.runAllTimersAsync();
     expect((await refreshProgress())!).toMatchObject({ state: 'cancelled', succeeded: 1, failed: 1, skipped: 4 });

@@ -126,7 +126,7 @@ describe('refresh run (worker)', () => {
     const { startRefreshRun, refreshProgress } = await freshModule();
     // The worker's own error class, from the same fresh module graph as the run.
     const { WorkerError } = await import('../../../../src/background/messaging/worker-error');
-    state.answer = () => (locked ? new WorkerError('vault-locked', 'locked') : undefined);
+    state.answer = () => (locked ? new WorkerError('vault-locked') : undefined);
     startRefreshRun(orgs(20), 2);
     await vi.advanceTimersByTimeAsync(250); // two rounds done, the third in flight
     locked = true;
@@ -191,7 +191,7 @@ describe('refresh run (worker)', () => {
   it('only a locked vault stops the run: another worker error fails its own row', async () => {
     const { startRefreshRun, refreshProgress } = await freshModule();
     const { WorkerError } = await import('../../../../src/background/messaging/worker-error');
-    state.answer = (orgId) => (orgId === org(1) ? new WorkerError('no-profile', 'no key pair') : undefined);
+    state.answer = (orgId) => (orgId === org(1) ? new WorkerError('no-profile') : undefined);
     startRefreshRun(orgs(4), 1);
     await vi.runAllTimersAsync();
     const end = (await refreshProgress())!;

@@ -1,7 +1,8 @@
 // Every road from a thrown value to the ErrorView a page words: each vault error kind to its page kind, with its
 // variant (a field's variant names the field), field and safe params and nothing else; a worker error's kind and
 // params (none when it has none); local faults (decoding → vault-corrupted, anything else → internal); a Cloud
-// Manager or Digest failure with variant, error code and status. And the words and params of a key of another org.
+// Manager or Digest failure with variant, error code and status. And the params of a key of another org, and a
+// worker error's message: its kind and variant, never a param.
 import { describe, expect, it } from 'vitest';
 import { toErrorView } from '../../../../src/background/messaging/error-view';
 import { keyOfOtherOrg, WorkerError } from '../../../../src/background/messaging/worker-error';
@@ -20,13 +21,13 @@ describe('toErrorView: vault errors', () => {
     ['invalid-base-url', 'invalid-input'],
     ['not-found', 'invalid-input'],
   ] as const)('%s reads as %s, with no params when it has none', (kind, view) => {
-    expect(toErrorView(new VaultError(kind, 'words the page never shows'))).toEqual({ kind: view });
+    expect(toErrorView(new VaultError(kind))).toEqual({ kind: view });
   });
 
   it.each(['unsendable-character', 'control-character', 'too-long'])(
     "a field's %s variant names the field",
     (variant) => {
-      expect(toErrorView(new VaultError('invalid-profile', 'x', { variant, field: 'privateKey' }))).toEqual({
+      expect(toErrorView(new VaultError('invalid-profile', { variant, field: 'privateKey' }))).toEqual({
         kind: 'invalid-input',
         params: { variant: `${variant}-privateKey`, field: 'privateKey' },
       });
@@ -34,22 +35,22 @@ describe('toErrorView: vault errors', () => {
   );
 
   it('any other variant stays as it is, beside its field; a variant without a field has no field', () => {
-    expect(toErrorView(new VaultError('invalid-profile', 'x', { variant: 'empty', field: 'label' }))).toEqual({
+    expect(toErrorView(new VaultError('invalid-profile', { variant: 'empty', field: 'label' }))).toEqual({
       kind: 'invalid-input',
       params: { variant: 'empty', field: 'label' },
     });
-    expect(toErrorView(new VaultError('invalid-profile', 'x', { variant: 'too-long' }))).toEqual({
+    expect(toErrorView(new VaultError('invalid-profile', { variant: 'too-long' }))).toEqual({
       kind: 'invalid-input',
       params: { variant: 'too-long' },
     });
-    expect(toErrorView(new VaultError('invalid-base-url', 'x', { field: 'baseUrl' }))).toEqual({
+    expect(toErrorView(new VaultError('invalid-base-url', { field: 'baseUrl' }))).toEqual({
       kind: 'invalid-input',
       params: { field: 'baseUrl' },
     });
   });
 
   it('keeps its params beside the variant', () => {
-    const error = new VaultError('weak-passphrase', 'x', { variant: 'too-short', params: { min: '10' } });
+    const error = new VaultError('weak-passphrase', { variant: 'too-short', params: { min: '10' } });
     expect(toErrorView(error)).toEqual({ kind: 'weak-passphrase', params: { min: '10', variant: 'too-short' } });
     expect(error.params).toEqual({ min: '10' }); // the error itself is not changed
   });
@@ -57,7 +58,7 @@ describe('toErrorView: vault errors', () => {
 
 describe('toErrorView: worker errors', () => {
   it('a worker error without params has none', () => {
-    expect(toErrorView(new WorkerError('vault-locked', 'The vault is locked.'))).toEqual({ kind: 'vault-locked' });
+    expect(toErrorView(new WorkerError('vault-locked'))).toEqual({ kind: 'vault-locked' });
   });
 
   it('a key of another org names its org; without one it names none', () => {
@@ -68,11 +69,24 @@ describe('toErrorView: worker errors', () => {
       kind: 'key-other-org',
       params: { orgId: 'a1', orgName: 'Acme' },
     });
-    expect(named.message).toBe('This key pair belongs to the org Acme (a1), not to this one.');
+    expect(named.message).toBe('key-other-org');
     const unnamed = keyOfOtherOrg(undefined);
     expect(unnamed.params).toBeUndefined();
-    expect(unnamed.message).toBe('This key pair belongs to another org: it is never used for this one.');
+    expect(unnamed.message).toBe('key-other-org');
     expect(toErrorView(unnamed)).toEqual({ kind: 'key-other-org' });
+  });
+
+  it("a worker error's message is its kind and variant, for logs: never a parameter's value", () => {
+    const error = new WorkerError('no-profile', { variant: 'project-elsewhere', orgId: 'a1b2c3', orgName: 'Acme' });
+    expect(error.message).toBe('no-profile (project-elsewhere)');
+    expect(String(error)).toBe('WorkerError: no-profile (project-elsewhere)');
+    expect(new WorkerError('busy', { operation: 'link', label: 'Acme Payroll' }).message).toBe('busy');
+    expect(new WorkerError('vault-locked').message).toBe('vault-locked');
+    // The page still gets every parameter.
+    expect(toErrorView(error)).toEqual({
+      kind: 'no-profile',
+      params: { variant: 'project-elsewhere', orgId: 'a1b2c3', orgName: 'Acme' },
+    });
   });
 });
 

@@ -7,14 +7,14 @@ import { VaultError } from '../../../../src/core/vault';
 
 describe('toErrorView', () => {
   it('maps vault errors to the kinds the UI explains', () => {
-    expect(toErrorView(new VaultError('wrong-passphrase', 'x')).kind).toBe('wrong-passphrase');
-    expect(toErrorView(new VaultError('corrupted', 'x')).kind).toBe('vault-corrupted');
+    expect(toErrorView(new VaultError('wrong-passphrase')).kind).toBe('wrong-passphrase');
+    expect(toErrorView(new VaultError('corrupted')).kind).toBe('vault-corrupted');
     // A key pair deleted meanwhile (another settings tab): the user is asked to choose one again.
-    expect(toErrorView(new VaultError('unknown-profile', 'x')).kind).toBe('no-profile');
+    expect(toErrorView(new VaultError('unknown-profile')).kind).toBe('no-profile');
   });
 
   it("keeps a worker error's kind and parameters, and sends no words of its own", () => {
-    expect(toErrorView(new WorkerError('busy', 'A link call is running.', { operation: 'link' }))).toEqual({
+    expect(toErrorView(new WorkerError('busy', { operation: 'link' }))).toEqual({
       kind: 'busy',
       params: { operation: 'link' },
     });

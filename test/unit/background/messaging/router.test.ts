@@ -65,7 +65,7 @@ describe('router', () => {
     const router = createRouter({
       'profiles/remove': async (request: unknown) => {
         seen.push(request);
-        throw new WorkerError('no-profile', 'That key pair is no longer in the vault.', { variant: 'x' });
+        throw new WorkerError('no-profile', { variant: 'x' });
       },
     } as never);
     const popup = page('src/popup/index.html') as never;

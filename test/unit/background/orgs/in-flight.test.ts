@@ -79,7 +79,7 @@ describe('the org call running now', () => {
     const second = state.runExclusive(OTHER, 'unlink', () => two.promise);
     await vi.waitFor(() => expect(Object.keys(notes()).sort()).toEqual([ORG, OTHER]));
     expect(() => state.runExclusive(ORG, 'status', async () => null)).toThrow(
-      expect.objectContaining({ kind: 'busy', message: 'A link call for this org is still running.' }),
+      expect.objectContaining({ kind: 'busy', params: expect.objectContaining({ operation: 'link' }) }),
     );
     one.resolve(null);
     await first;

@@ -156,7 +156,6 @@ describe("resolveProjectWith: the client the user named, and that client's org o
     await w.forget();
     await expect(w.resolveProjectWith(projectPage(1), w.profiles[1]!.id)).rejects.toMatchObject({
       kind: 'no-profile',
-      message: 'This project is not in Org 2, the org of that key pair.',
       params: { variant: 'project-elsewhere', orgId: orgId(2), orgName: 'Org 2' },
     });
     expect(cm.calls).toEqual([`abcdefg2: projects ${orgId(2)}`]);
@@ -189,20 +188,16 @@ describe("resolveProjectWith: the client the user named, and that client's org o
     fake.origins.push(`${OPS}/*`);
     await expect(w.resolveProjectWith(projectPage(1, OPS), w.profiles[0]!.id)).rejects.toMatchObject({
       kind: 'no-profile',
-      message: 'That key pair is for another server than this page.',
     });
     await expect(w.resolveProjectWith(projectPage(1), w.profiles[1]!.id)).rejects.toMatchObject({
       kind: 'no-profile',
-      message: 'That key pair is for another server than this page.',
     });
     await expect(w.resolveProjectWith(projectPage(1), 'gone')).rejects.toMatchObject({
       kind: 'no-profile',
-      message: 'That key pair is no longer in the vault.',
     });
     for (const url of [orgPage(1), 'https://example.com/', 42 as never]) {
       await expect(w.resolveProjectWith(url, w.profiles[0]!.id)).rejects.toMatchObject({
         kind: 'invalid-input',
-        message: 'This tab is not a project page.',
       });
     }
     expect(cm.calls).toEqual([]);
@@ -227,7 +222,6 @@ describe("resolveProjectWith: the client the user named, and that client's org o
     fake.origins.push(`${OPS}/*`);
     await expect(w.resolveProjectWith(projectPage(2, OPS), 'old')).rejects.toMatchObject({
       kind: 'no-profile',
-      message: 'That key pair is not the key of one org.',
     });
     expect(cm.calls).toEqual(['global9: orgs']);
     expect((await readContents()).profiles[1]).toMatchObject({ id: 'old', global: true });

@@ -56,7 +56,6 @@ describe('an Ops Manager global key', () => {
     const w = await worker(key(1), globalKey(1));
     await expect(w.refreshStatus(orgId(5))).rejects.toMatchObject({
       kind: 'no-profile',
-      message: 'No saved key pair belongs to this org: add the key pair of this org.',
     });
     await w.saveOrgStatus(orgId(5), { base: OPS });
     cm.refuse = true;
@@ -100,9 +99,7 @@ describe('an Ops Manager global key', () => {
   it('chooseProfile refuses a picked key pair gone from the vault, and one of another org by its name', async () => {
     const w = await worker(key(1), key(2));
     const contents = await w.readContents();
-    expect(() => w.chooseProfile(contents, orgId(1), 'gone')).toThrow(
-      expect.objectContaining({ kind: 'no-profile', message: 'That key pair is no longer in the vault.' }),
-    );
+    expect(() => w.chooseProfile(contents, orgId(1), 'gone')).toThrow(expect.objectContaining({ kind: 'no-profile' }));
     expect(() => w.chooseProfile(contents, orgId(1), w.profiles[1]!.id)).toThrow(
       expect.objectContaining({ kind: 'key-other-org', params: { orgId: orgId(2), orgName: 'Org 2' } }),
     );
@@ -118,8 +115,6 @@ describe('one link token, one org', () => {
     await w.linkOrg({ orgId: orgId(1), linkToken: `  ${token(1)}\n` });
     await expect(w.linkOrg({ orgId: orgId(2), linkToken: ` ${token(1)} ` })).rejects.toMatchObject({
       kind: 'token-reused',
-      message:
-        'This link token was already used for another org. MongoDB advises one link token per Cloud Manager org.',
       params: { orgId: orgId(1), orgName: 'Org 1' },
     });
     expect(cm.calls).toEqual([`abcdefg1: link ${orgId(1)}`, `abcdefg1: link ${orgId(1)}`]);

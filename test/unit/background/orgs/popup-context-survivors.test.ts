@@ -1,8 +1,8 @@
 // What the popup is told about the Atlas side of a client, at its edges: on an Atlas org's page, the client's Cloud
 // Manager orgs are listed with what is known of them, and by the name their key pair was saved with once the
 // dashboard forgot them (an Ops Manager global key's bound org, never named by its key, is listed unnamed); on an
-// org page the Atlas targets are offered only where the org has a client; and an Atlas key pair is refused, with
-// its words and no call, as the client of a project page.
+// org page the Atlas targets are offered only where the org has a client; and an Atlas key pair is refused, as
+// no-profile and with no call, as the client of a project page.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshWorker, globalKey, key, OPS, orgId, orgPage, projectOf } from './org-fixture';
 
@@ -89,14 +89,12 @@ describe("an org page's Atlas targets", () => {
 });
 
 describe('a project page', () => {
-  it('refuses an Atlas key pair as its client, with its words, before any call', async () => {
+  it('refuses an Atlas key pair as its client (no-profile), before any call', async () => {
     const w = await worker(key(1), atlasKey());
     atlas.requests.length = 0;
     const { resolveGroupWith } = await import('../../../../src/background/orgs/locations');
     const location = { kind: 'group' as const, groupId: projectOf(4), base: CM, orgId: undefined };
-    await expect(resolveGroupWith(location, w.byKey('abcdefg7'))).rejects.toThrow(
-      'An Atlas key pair has no Cloud Manager project.',
-    );
+    await expect(resolveGroupWith(location, w.byKey('abcdefg7'))).rejects.toMatchObject({ kind: 'no-profile' });
     expect(cm.calls).toEqual([]);
     expect(atlas.requests).toEqual([]);
   });

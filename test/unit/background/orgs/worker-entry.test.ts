@@ -133,18 +133,42 @@ describe('the worker entry', () => {
 
   it("an admin's policy change locks an open vault at once when its new limit has passed; other areas' changes do not", async () => {
     const w = await start();
-    expect(fake.storageChanged).toHaveLength(1);
-    const [changed] = fake.storageChanged;
+    // Two listeners: the storage copy's (storage/mirror.ts), then the policy's.
+    expect(fake.storageChanged).toHaveLength(2);
+    const changed = (changes: Record<string, unknown>, area: string) => {
+      for (const listener of fake.storageChanged) listener(changes, area);
+    };
     await w.send('vault/create', { passphrase: 'a passphrase 123', profile: key(1) });
     fake.storage.data.session.set('lastActivity', Date.now() - 10 * 60_000);
     fake.managed.policy = { maxAutoLockMinutes: 5 };
-    changed!({ lastActivity: {} }, 'session');
-    changed!({}, 'local');
+    changed({ lastActivity: {} }, 'session');
+    changed({}, 'local');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fake.storage.data.session.has('vaultKey')).toBe(true); // still open (asking the worker would be activity)
-    changed!({ maxAutoLockMinutes: { newValue: 5 } }, 'managed');
+    changed({ maxAutoLockMinutes: { newValue: 5 } }, 'managed');
     await vi.waitFor(async () => expect(await w.send('context/get', {})).toMatchObject({ value: { vault: 'locked' } }));
     fake.managed.policy = undefined;
+  });
+
+  it("a popup opened again is answered from the worker's copy of storage: no storage read (#33 item 4)", async () => {
+    const w = await start();
+    await w.send('vault/create', { passphrase: 'a passphrase 123', profile: key(1) });
+    await w.saveOrgStatus(orgId(1), { status: 'SYNCED' });
+    const first = await w.send('context/get', { url: orgPage(1) });
+    expect(first).toMatchObject({ ok: true, value: { vault: 'unlocked', org: { status: 'SYNCED' } } });
+    const local = vi.spyOn(fake.storage.local, 'get');
+    const session = vi.spyOn(fake.storage.session, 'get');
+    expect(await w.send('context/get', { url: orgPage(1) })).toEqual(first);
+    expect(local).not.toHaveBeenCalled();
+    expect(session).not.toHaveBeenCalled();
+    // A write from elsewhere reaches the next answer through storage.onChanged.
+    const table = { [orgId(1)]: { orgId: orgId(1), status: 'NOT_SYNCED' } };
+    fake.storage.data.local.set('orgStatus', table);
+    for (const listener of fake.storageChanged) listener({ orgStatus: { newValue: table } }, 'local');
+    expect(await w.send('context/get', { url: orgPage(1) })).toMatchObject({
+      value: { org: { status: 'NOT_SYNCED' } },
+    });
+    expect(local).toHaveBeenCalledTimes(1);
   });
 
   it('a policy change that fails is logged by its kind, never thrown', async () => {
@@ -152,7 +176,7 @@ describe('the worker entry', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await w.send('vault/create', { passphrase: 'a passphrase 123', profile: key(1) });
     vi.spyOn(polyfill.alarms, 'create').mockRejectedValueOnce({ kind: 'alarms-gone' });
-    fake.storageChanged[0]!({}, 'managed');
+    for (const listener of fake.storageChanged) listener({}, 'managed');
     await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('policy change failed:', 'alarms-gone'));
   });
 

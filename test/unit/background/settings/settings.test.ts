@@ -43,9 +43,10 @@ describe('settings', () => {
       error: { kind: 'invalid-input' },
     });
     expect(fake.storage.data.local.get('settings')).toEqual({ autoLockMinutes: 5 });
-    await expect(settings.writeSettings({ autoLockMinutes: minutes as never })).rejects.toThrow(
-      'Auto-lock must be one of 0, 1, 5, 15, 60 minutes.',
-    );
+    await expect(settings.writeSettings({ autoLockMinutes: minutes as never })).rejects.toMatchObject({
+      name: 'WorkerError',
+      kind: 'invalid-input',
+    });
   });
 
   it.each([{ autoLockMinutes: 7 }, { autoLockMinutes: '5' }, {}, 'garbage', [5]])(

@@ -158,9 +158,7 @@ describe('backup/import: merge', () => {
     ).toEqual({ ok: false, error: { kind: 'invalid-input' } });
     expect(snapshot()).toEqual(before);
     const request = { text: w.text, passphrase: PASSPHRASE, mode: 'merge', onConflict: 'both' } as const;
-    await expect(w.handlers['backup/import'](request as never)).rejects.toThrow(
-      'Choose which version of a changed key pair to keep.',
-    );
+    await expect(w.handlers['backup/import'](request as never)).rejects.toMatchObject({ kind: 'invalid-input' });
   });
 
   it('a wrong passphrase changes nothing, and nothing is imported while locked', async () => {

@@ -215,21 +215,24 @@ describe('profiles/update', () => {
   });
 });
 
-describe("the worker's own words (for the console; pages word the kind)", () => {
-  it('names what went wrong in a sentence', async () => {
+describe('the refusals a page words by kind', () => {
+  it('name what went wrong by kind and params', async () => {
     const w = await worker(key(1));
-    await expect(w.handlers['profiles/test']({ profileId: 'gone' })).rejects.toThrow(
-      'That key pair is no longer in the vault.',
-    );
-    await expect(w.handlers['profiles/add']({ profile: { ...key(1), label: 'Again' } })).rejects.toThrow(
-      'This public key is already saved as "Client 1".',
-    );
+    await expect(w.handlers['profiles/test']({ profileId: 'gone' })).rejects.toMatchObject({
+      kind: 'no-profile',
+      message: 'no-profile',
+    });
+    await expect(w.handlers['profiles/add']({ profile: { ...key(1), label: 'Again' } })).rejects.toMatchObject({
+      kind: 'duplicate-key',
+      message: 'duplicate-key',
+      params: { label: 'Client 1' },
+    });
     cloud.orgs.set('abcdefg2', []);
     await w.handlers['profiles/add']({ profile: key(2, { baseUrl: OPS }) });
     const global = (await w.list())[1]!;
-    await expect(w.handlers['profiles/test']({ profileId: global.id as string })).rejects.toThrow(
-      'Give an org id (or its address) to test this global key against.',
-    );
+    await expect(w.handlers['profiles/test']({ profileId: global.id as string })).rejects.toMatchObject({
+      kind: 'invalid-input',
+    });
   });
 });
 

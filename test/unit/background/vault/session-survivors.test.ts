@@ -1,5 +1,5 @@
-// A lock is final, at every point of an unlock or a key load it can land on: the unlock is told "locked meanwhile"
-// (its exact words), no key is cached, and storage.session is left as the lock left it, so a restarted worker finds
+// A lock is final, at every point of an unlock or a key load it can land on: the unlock is told the vault is locked
+// (a vault-locked WorkerError), no key is cached, and storage.session is left as the lock left it, so a restarted worker finds
 // the vault locked too. The lock is made to land at one precise step: while the key is exported (nothing stored
 // yet), while it is written to storage.session, while the activity time is written, while a restarted worker
 // imports the stored key.
@@ -16,7 +16,7 @@ vi.mock('../../../../src/background/vault/key-identity', async (importOriginal) 
 
 const PASSPHRASE = 'a passphrase 123';
 const KEY = { label: 'Client', publicKey: 'abcdefg1', privateKey: '1a2b3c4d-0000-4000-8000-000000000001' };
-const LOCKED_MEANWHILE = 'The vault was locked meanwhile: enter your passphrase to unlock it.';
+const LOCKED_MEANWHILE = expect.objectContaining({ name: 'WorkerError', kind: 'vault-locked' });
 
 /** A new worker life: modules loaded afresh, storage as the last life left it. */
 async function worker() {
@@ -85,7 +85,7 @@ describe('an unlock the lock lands on', () => {
     expect([...fake.storage.data.session.keys()]).toEqual([]);
   });
 
-  it('an unlock that lost the race is told so in words, whatever its key', async () => {
+  it('an unlock that lost the race is told so, whatever its key', async () => {
     const w = await lockedVault();
     const since = w.session.lockEpoch();
     await w.session.forgetSession();

@@ -63,12 +63,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('refusals, in words', () => {
+describe('refusals, by kind', () => {
   it('a second vault is refused: vault-exists', async () => {
     const w = await unlockedVault();
     const creating = w.store.createNewVault(NEW, w.vault.emptyContents());
     await expect(creating).rejects.toMatchObject({ kind: 'vault-exists' });
-    await expect(creating).rejects.toThrow('A vault already exists: unlock it instead of creating a new one.');
   });
 
   it('no vault yet: vault-empty', async () => {
@@ -77,7 +76,6 @@ describe('refusals, in words', () => {
     const w = await worker();
     const reading = w.store.readContents();
     await expect(reading).rejects.toMatchObject({ kind: 'vault-empty' });
-    await expect(reading).rejects.toThrow('No key pair is saved yet: set up the vault first.');
   });
 
   it('a locked vault: vault-locked', async () => {
@@ -86,7 +84,6 @@ describe('refusals, in words', () => {
     const w = await worker();
     const reading = w.store.readContents();
     await expect(reading).rejects.toMatchObject({ kind: 'vault-locked' });
-    await expect(reading).rejects.toThrow('The vault is locked: enter your passphrase to unlock it.');
   });
 
   it('the back-off says how many seconds are left, rounded up', async () => {
@@ -98,7 +95,6 @@ describe('refusals, in words', () => {
     vi.setSystemTime(T0 + 1_500);
     const unlocking = w.store.unlockWithPassphrase(OLD);
     await expect(unlocking).rejects.toMatchObject({ kind: 'too-many-attempts', params: { seconds: '3' } });
-    await expect(unlocking).rejects.toThrow('Too many wrong passphrases: wait 3 s before trying again.');
   });
 });
 

@@ -11,7 +11,7 @@ const LINK = `/api/public/v1.0/orgs/${ORG}/liveExport/migrationLink`;
 const STATUS = `${LINK}/status`;
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LWxpbmstdG9rZW4tZm9yLXRlc3Rz.Zm9vYmFy';
 /** A lost connection as the transport (the Digest layer) reports it. */
-const lost = () => new DigestError('network', `The server could not be reached (${BASE}).`);
+const lost = () => new DigestError('network');
 
 function setup(routes: Record<string, Reply[]>, retry = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 }) {
   const server = fakeCloudManager(routes);

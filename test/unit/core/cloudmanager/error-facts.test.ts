@@ -17,10 +17,22 @@ describe('CloudManagerError', () => {
   it('has its name and a message naming kind and variant', () => {
     const plain = new CloudManagerError('timeout');
     expect(plain.name).toBe('CloudManagerError');
-    expect(plain.message).toBe('Cloud Manager error: timeout');
-    expect(new CloudManagerError('timeout', { variant: 'during-link' }).message).toBe(
-      'Cloud Manager error: timeout (during-link)',
-    );
+    expect(plain.message).toBe('timeout');
+    expect(new CloudManagerError('timeout', { variant: 'during-link' }).message).toBe('timeout (during-link)');
+  });
+
+  it("never puts a fact into its message: the server's words, the caller's IP, a host or project ids", () => {
+    const error = new CloudManagerError('ip-not-allowed', {
+      status: 403,
+      errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
+      detail: 'IP address 203.0.113.9 is not allowed to access Acme Payroll.',
+      callerIp: '203.0.113.9',
+      host: 'elsewhere.example:8443',
+      projectIds: ['5f1a2b3c4d5e6f7a8b9c0d1e'],
+    });
+    expect(error.message).toBe(`ip-not-allowed${error.variant === 'default' ? '' : ` (${error.variant})`}`);
+    expect(error.message).not.toMatch(/203\.0|Acme|elsewhere|5f1a2b3c|403|IP_ADDRESS/);
+    expect(error.params.ip).toBe('203.0.113.9'); // the page still names it
   });
 
   it('a fact the error lacks is no param at all', () => {

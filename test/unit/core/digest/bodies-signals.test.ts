@@ -66,7 +66,6 @@ describe('bodies', () => {
     const { server, client } = digestSetup();
     const error = await failure(client(URL_A, { method: 'POST', body: make(), duplex: 'half' } as RequestInit));
     expect(error.kind).toBe('unreplayable-body');
-    expect(error.message).toMatch(/cannot be replayed.*string, ArrayBuffer, typed array, Blob or URLSearchParams/);
     expect(server.seen).toHaveLength(0);
   });
 });
@@ -116,10 +115,7 @@ describe('what is sent', () => {
     const request = new Request(URL_A, { method: 'POST', body: 'once' });
     await request.text();
     const error = await failure(client(request));
-    expect([error.kind, error.message]).toEqual([
-      'unreplayable-body',
-      'The Request body was already read: it cannot be sent again.',
-    ]);
+    expect(error.kind).toBe('unreplayable-body');
     expect(server.seen).toHaveLength(0);
   });
 });
@@ -130,7 +126,6 @@ describe('signals and failures', () => {
     const started = Date.now();
     const error = await failure(client(URL_A, { signal: new AbortController().signal }));
     expect(error.kind).toBe('timeout');
-    expect(error.message).toMatch(/60 ms/);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -168,7 +163,6 @@ describe('signals and failures', () => {
       });
       const error = await failure(client(URL_A));
       expect(error.kind).toBe('network');
-      expect(error.message).toMatch(/cm\.example\.test/);
       expect((error.cause as Error).message).toBe('fetch failed');
     }
   });

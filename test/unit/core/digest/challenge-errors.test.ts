@@ -1,7 +1,6 @@
-// The words and edges of header parsing (issue #18): each malformed header or Authentication-Info is refused with a
-// message that says what was expected and where (never the header itself), a tab may separate scheme and
-// parameters, a token68 starts right after its scheme (a stray character is refused, not skipped), and a server
-// value quoted in a message is cut short only past 40 characters.
+// The edges of header parsing (issue #18): each malformed header or Authentication-Info is refused as a
+// malformed-challenge whose message is that kind (never the header, never a server value), a tab may separate
+// scheme and parameters, and a token68 starts right after its scheme (a stray character is refused, not skipped).
 import { describe, expect, it } from 'vitest';
 import { DigestError, parseChallenges, parseParamList, pickDigestChallenge } from '../../../../src/core/digest';
 
@@ -15,38 +14,32 @@ function thrown(run: () => unknown): DigestError {
   throw new Error('expected a DigestError');
 }
 
-describe('parseParamList (Authentication-Info) refuses malformed text, saying what and where', () => {
+describe('parseParamList (Authentication-Info) refuses malformed text', () => {
   it.each([
-    ['=abc', 'Malformed authentication header: expected a parameter name at character 1.'],
-    ['rspauth "00"', 'Malformed authentication header: expected "=" after "rspauth" at character 9.'],
-    ['rspauth="00", trailing', 'Malformed authentication header: expected a parameter at character 15.'],
-    ['rspauth="00", nc=1, qop=auth, NC=2, QOP=auth-int', 'Parameter nc, qop is given twice, with two values.'],
-  ])('%j', (text, message) => {
+    ['=abc'],
+    ['rspauth "00"'],
+    ['rspauth="00", trailing'],
+    ['rspauth="00", nc=1, qop=auth, NC=2, QOP=auth-int'],
+  ])('%j', (text) => {
     const error = thrown(() => parseParamList(text));
-    expect(error.kind).toBe('malformed-challenge');
-    expect(error.message).toBe(message);
+    expect([error.kind, error.message]).toEqual(['malformed-challenge', 'malformed-challenge']);
   });
 });
 
 describe('parseChallenges', () => {
-  it('refuses a challenge that is neither parameters nor a token68, saying where', () => {
-    const error = thrown(() => parseChallenges('Negotiate "abc"'));
-    expect(error.kind).toBe('malformed-challenge');
-    expect(error.message).toBe('Malformed authentication header: expected parameters or a token68 at character 11.');
+  it('refuses a challenge that is neither parameters nor a token68', () => {
+    expect(thrown(() => parseChallenges('Negotiate "abc"')).kind).toBe('malformed-challenge');
   });
 
-  it.each([
-    ['Negotiate ?,a', 11],
-    ['Bearer @@,x', 8],
-  ])('refuses %j: a token68 must start right after the scheme, no character skipped', (header, at) => {
-    const error = thrown(() => parseChallenges(header));
-    expect(error.message).toBe(`Malformed authentication header: expected parameters or a token68 at character ${at}.`);
-  });
+  it.each([['Negotiate ?,a'], ['Bearer @@,x']])(
+    'refuses %j: a token68 must start right after the scheme, no character skipped',
+    (header) => {
+      expect(thrown(() => parseChallenges(header)).kind).toBe('malformed-challenge');
+    },
+  );
 
-  it('says where the scheme is not followed by a space', () => {
-    expect(thrown(() => parseChallenges('Digest@ realm="r"')).message).toBe(
-      'Malformed authentication header: expected a space after the scheme at character 7.',
-    );
+  it('refuses a scheme not followed by a space', () => {
+    expect(thrown(() => parseChallenges('Digest@ realm="r"')).kind).toBe('malformed-challenge');
   });
 
   it('accepts a tab between the scheme and its parameters or token68', () => {
@@ -63,20 +56,13 @@ describe('parseChallenges', () => {
   });
 });
 
-describe('a server value quoted in an error message', () => {
-  it('is shown whole up to 40 characters', () => {
-    const value = 'X'.repeat(40);
-    const error = thrown(() => pickDigestChallenge(`Digest realm="r", nonce="n", algorithm=${value}`));
-    expect(error.message).toBe(
-      `The server offers only Digest challenges this client does not support: algorithm=${value}.`,
-    );
-  });
-
-  it('is cut at 40 characters with an ellipsis beyond', () => {
-    const value = 'Y'.repeat(41);
-    const error = thrown(() => pickDigestChallenge(`Digest realm="r", nonce="n", qop="${value}"`));
-    expect(error.message).toBe(
-      `The server offers only Digest challenges this client does not support: qop="${'Y'.repeat(40)}…".`,
-    );
+describe('a server value the client does not support', () => {
+  it.each([
+    ['algorithm', `algorithm=${'X'.repeat(40)}`],
+    ['qop', `qop="${'Y'.repeat(41)}"`],
+  ])('(%s) is an unsupported-challenge whose message never repeats it', (_name, offer) => {
+    const error = thrown(() => pickDigestChallenge(`Digest realm="r", nonce="n", ${offer}`));
+    expect([error.kind, error.message]).toEqual(['unsupported-challenge', 'unsupported-challenge']);
+    expect(error.message).not.toMatch(/XXXX|YYYY/);
   });
 });

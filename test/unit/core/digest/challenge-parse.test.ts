@@ -78,20 +78,19 @@ describe('parseChallenges', () => {
   });
 
   it.each([
-    ['Digest realm="never closed', /not closed/],
-    ['Digest realm="r\\', /not closed/],
-    ['Digest realm="r" nonce="n"', /expected "," between parameters at character 18/],
-    ['="x"', /expected an authentication scheme at character 1/],
-    ['Digest realm="r", nonce="n", ="x"', /expected a parameter name|expected an authentication scheme/],
-    ['Bearer abc def', /expected "," after the token68/],
-    ['Digest@ realm="r"', /expected a space after the scheme/],
-    ['Digest realm="r", nonce=@', /expected "," between parameters/],
+    ['Digest realm="never closed'],
+    ['Digest realm="r\\'],
+    ['Digest realm="r" nonce="n"'],
+    ['="x"'],
+    ['Digest realm="r", nonce="n", ="x"'],
+    ['Bearer abc def'],
+    ['Digest@ realm="r"'],
+    ['Digest realm="r", nonce=@'],
     // "/" and "=" are not token characters: an unquoted nonce holding them is refused, not truncated.
-    ['Digest realm="r", nonce=a/b=', /expected "," between parameters at character 26/],
-  ])('%j is a malformed-challenge DigestError (%s)', (header, message) => {
+    ['Digest realm="r", nonce=a/b='],
+  ])('%j is a malformed-challenge DigestError', (header) => {
     const error = thrown(() => parseChallenges(header));
     expect(error.kind).toBe('malformed-challenge');
-    expect(error.message).toMatch(message);
   });
 });
 
@@ -173,13 +172,11 @@ describe('pickDigestChallenge', () => {
   });
 
   it('a Digest parameter given twice with two values is malformed; an unknown one, or the same value twice, is not', () => {
-    for (const [header, names] of [
-      ['Digest realm="r", nonce="a", NONCE="b", qop="auth"', 'nonce'],
-      ['Digest realm="r", nonce="n", algorithm=MD5, algorithm=SHA-256, stale=true, stale=false', 'algorithm, stale'],
-    ] as const) {
-      const error = thrown(() => pickDigestChallenge(header));
-      expect(error.kind).toBe('malformed-challenge');
-      expect(error.message).toBe(`The Digest challenge gives ${names} twice with different values.`);
+    for (const header of [
+      'Digest realm="r", nonce="a", NONCE="b", qop="auth"',
+      'Digest realm="r", nonce="n", algorithm=MD5, algorithm=SHA-256, stale=true, stale=false',
+    ]) {
+      expect(thrown(() => pickDigestChallenge(header)).kind).toBe('malformed-challenge');
     }
     expect(pickDigestChallenge('Digest realm="r", nonce="n", x="1", x="2", nonce="n"')).toMatchObject({ nonce: 'n' });
     // Another scheme's repeated parameter is its own business.
@@ -188,27 +185,24 @@ describe('pickDigestChallenge', () => {
     });
   });
 
-  it('a long unsupported value is cut short in the message', () => {
+  it("an unsupported offer's message is its kind: the server's value is never repeated", () => {
     const error = thrown(() => pickDigestChallenge(`Digest realm="r", nonce="n", algorithm=${'X'.repeat(500)}`));
-    expect(error.message).toBe(
-      `The server offers only Digest challenges this client does not support: algorithm=${'X'.repeat(40)}….`,
-    );
+    expect([error.kind, error.message]).toEqual(['unsupported-challenge', 'unsupported-challenge']);
   });
 
   it.each([
-    [digest('SHA-512-256'), 'unsupported-challenge', /support: algorithm=SHA-512-256\.$/],
-    [`${digest('SHA-512-256')}, ${digest('sha-1')}`, 'unsupported-challenge', /algorithm=SHA-512-256, algorithm=sha-1/],
-    ['Digest realm="r", nonce="n", qop="auth-conf"', 'unsupported-challenge', /qop="auth-conf"/],
-    ['Digest realm="r", nonce="n", algorithm=MD5-sess', 'unsupported-challenge', /MD5-sess without qop/],
-    ['Digest realm="r", algorithm=MD5', 'malformed-challenge', /no realm or no nonce/],
-    ['Digest nonce="n"', 'malformed-challenge', /no realm or no nonce/],
-    ['Digest realm="r", nonce=""', 'malformed-challenge', /no realm or no nonce/],
-    ['Digest', 'malformed-challenge', /no realm or no nonce/],
-    ['Digest realm="r", nonce="unterminated', 'malformed-challenge', /not closed/],
-  ])('%j → %s, never a silent MD5', (header, kind, message) => {
+    [digest('SHA-512-256'), 'unsupported-challenge'],
+    [`${digest('SHA-512-256')}, ${digest('sha-1')}`, 'unsupported-challenge'],
+    ['Digest realm="r", nonce="n", qop="auth-conf"', 'unsupported-challenge'],
+    ['Digest realm="r", nonce="n", algorithm=MD5-sess', 'unsupported-challenge'],
+    ['Digest realm="r", algorithm=MD5', 'malformed-challenge'],
+    ['Digest nonce="n"', 'malformed-challenge'],
+    ['Digest realm="r", nonce=""', 'malformed-challenge'],
+    ['Digest', 'malformed-challenge'],
+    ['Digest realm="r", nonce="unterminated', 'malformed-challenge'],
+  ])('%j → %s, never a silent MD5', (header, kind) => {
     const error = thrown(() => pickDigestChallenge(header));
     expect(error.kind).toBe(kind);
-    expect(error.message).toMatch(message);
   });
 });
 
@@ -231,11 +225,9 @@ describe('parseParamList (Authentication-Info)', () => {
   it('is a typed error when malformed, when a parameter comes twice with two values, or when text is left over', () => {
     expect(thrown(() => parseParamList('nextnonce="abc')).kind).toBe('malformed-challenge');
     expect(thrown(() => parseParamList('rspauth')).kind).toBe('malformed-challenge');
-    const twice = thrown(() => parseParamList('nextnonce="a", rspauth="00", nextnonce="b"'));
-    expect([twice.kind, twice.message]).toEqual([
-      'malformed-challenge',
-      'Parameter nextnonce is given twice, with two values.',
-    ]);
+    expect(thrown(() => parseParamList('nextnonce="a", rspauth="00", nextnonce="b"')).kind).toBe('malformed-challenge');
+    // The same value twice is no conflict.
+    expect(parseParamList('nextnonce="a", nextnonce="a"')).toEqual({ nextnonce: 'a' });
     expect(thrown(() => parseParamList('rspauth="00", trailing garbage')).kind).toBe('malformed-challenge');
   });
 });

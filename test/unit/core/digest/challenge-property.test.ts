@@ -88,7 +88,7 @@ describe('parser properties', () => {
         const others = serializeChallenges(d.others);
         const full = others ? `${others}, ${header}` : header;
         if (d.algorithm?.endsWith('-sess') && !d.qop) {
-          expect(() => pickDigestChallenge(full)).toThrow(/without qop/);
+          expect(() => pickDigestChallenge(full)).toThrow(expect.objectContaining({ kind: 'unsupported-challenge' }));
           return;
         }
         expect(pickDigestChallenge(full)).toEqual({
@@ -115,7 +115,7 @@ describe('parser properties', () => {
         parts.splice(Math.min(at, parts.length), 0, `${n}=${q(a)}`);
         parts.push(`${upper ? n.toUpperCase() : n}=${q(b)}`);
         expect(() => pickDigestChallenge(`Digest ${parts.join(', ')}`)).toThrow(
-          expect.objectContaining({ kind: 'malformed-challenge', message: expect.stringContaining(n) }),
+          expect.objectContaining({ kind: 'malformed-challenge' }),
         );
       }),
       RUNS,

@@ -18,27 +18,27 @@ async function failure(promise: Promise<unknown>): Promise<DigestError> {
 const sleep = (ms: number) => new Promise<'slept'>((resolve) => setTimeout(() => resolve('slept'), ms));
 
 describe('a cancelled or timed-out call', () => {
-  it('cancelled during a request: "The request was cancelled.", the fetch’s rejection kept as the cause', async () => {
+  it('cancelled during a request: aborted, the fetch’s rejection kept as the cause', async () => {
     const { client } = digestSetup({ delayMs: 200 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('user left')), 30);
     const error = await failure(client(URL_A, { signal: controller.signal }));
-    expect([error.kind, error.message]).toEqual(['aborted', 'The request was cancelled.']);
+    expect(error.kind).toBe('aborted');
     expect((error.cause as Error).message).toBe('user left');
   });
 
-  it('cancelled before it starts: the same words, the signal’s reason kept as the cause', async () => {
+  it('cancelled before it starts: the same kind, the signal’s reason kept as the cause', async () => {
     const { client, server } = digestSetup();
     const reason = new Error('page closed');
     const error = await failure(client(URL_A, { signal: AbortSignal.abort(reason) }));
-    expect([error.kind, error.message, error.cause]).toEqual(['aborted', 'The request was cancelled.', reason]);
+    expect([error.kind, error.cause]).toEqual(['aborted', reason]);
     expect(server.seen).toHaveLength(0);
   });
 
-  it('timed out during a request: says after how long, the fetch’s rejection kept as the cause', async () => {
+  it('timed out during a request: timeout, the fetch’s rejection kept as the cause', async () => {
     const { client } = digestSetup({ delayMs: 5_000 }, { timeoutMs: 60 });
     const error = await failure(client(URL_A));
-    expect([error.kind, error.message]).toEqual(['timeout', 'No answer within 60 ms.']);
+    expect(error.kind).toBe('timeout');
     expect((error.cause as Error).name).toBe('TimeoutError');
   });
 
@@ -71,7 +71,7 @@ describe('a cancelled or timed-out call', () => {
     await sleep(10);
     controller.abort();
     const error = await waiting;
-    expect([error.kind, error.message]).toEqual(['aborted', 'The request was cancelled.']);
+    expect(error.kind).toBe('aborted');
     open();
     expect((await leader).status).toBe(200);
   });
@@ -80,7 +80,7 @@ describe('a cancelled or timed-out call', () => {
     const { leader, waiter, open } = heldLeader(50);
     await sleep(10);
     const error = await failure(waiter(URL_A));
-    expect([error.kind, error.message]).toEqual(['timeout', 'No answer within 50 ms.']);
+    expect(error.kind).toBe('timeout');
     open();
     expect((await leader).status).toBe(200);
   });
@@ -90,18 +90,17 @@ describe('what counts as a redirect', () => {
   const answering = (make: () => Response) =>
     createDigestFetch(MUFASA, { fetch: async () => make(), store: createMemoryNonceStore() });
 
-  it('a 3xx without a readable Location: "another address", no host', async () => {
+  it('a 3xx without a readable Location: redirected, no host', async () => {
     const error = await failure(answering(() => new Response(null, { status: 302 }))(URL_A));
     expect(error.kind).toBe('redirected');
     expect(error.host).toBeUndefined();
-    expect(error.message).toBe('The server pointed the request to another address; it was not followed.');
   });
 
   it('a 3xx with a Location: names its host (and port) only', async () => {
     const location = 'https://elsewhere.example:8443/collect?linkToken=secret';
     const error = await failure(answering(() => new Response(null, { status: 307, headers: { location } }))(URL_A));
     expect(error.host).toBe('elsewhere.example:8443');
-    expect(error.message).toBe('The server pointed the request to elsewhere.example:8443; it was not followed.');
+    expect([error.kind, error.message]).toEqual(['redirected', 'redirected']); // the host is a field, not in the words
   });
 
   it.each([300, 399])('%i is a redirect', async (status) => {

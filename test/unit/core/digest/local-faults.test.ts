@@ -48,10 +48,9 @@ describe('a request that cannot be built is not a network failure', () => {
 });
 
 describe('a server that cannot be reached', () => {
-  it('a closed port → network, naming only the origin', async () => {
+  it('a closed port → network', async () => {
     const port = await closedPort();
     const error = await failure(client('Mufasa')(`http://127.0.0.1:${port}/api/public/v1.0/orgs`));
     expect(error.kind).toBe('network');
-    expect(error.message).toBe(`The server could not be reached (http://127.0.0.1:${port}).`);
   });
 });

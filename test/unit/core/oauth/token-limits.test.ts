@@ -159,7 +159,7 @@ describe('refusals from the token endpoint', () => {
     expect(f.state.apiRequests).toHaveLength(0);
   });
 
-  it('a failure to reach the token endpoint is a network error naming only the origin', async () => {
+  it('a failure to reach the token endpoint is a network error that names nothing it was sent', async () => {
     const f = fakeOAuth();
     const call = f.client({
       fetch: async () => {
@@ -167,10 +167,7 @@ describe('refusals from the token endpoint', () => {
       },
     });
     const error = await failure(call(CM_ORGS));
-    expect(error).toMatchObject({
-      kind: 'network',
-      message: 'The token endpoint could not be reached (https://cloud.mongodb.com).',
-    });
+    expect(error).toMatchObject({ kind: 'network', message: 'network' });
     expect(describeError(error).kind).toBe('network');
   });
 });

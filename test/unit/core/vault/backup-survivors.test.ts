@@ -1,5 +1,5 @@
 // Reading and adopting a backup (backup.ts), for the properties mutation testing found unprotected (issue #18):
-// the exact refusal (variant and words) for each malformed file, checks that look at the type before the value, the
+// the exact refusal (kind and variant) for each malformed file, checks that look at the type before the value, the
 // file's date, a passphrase that is not text, and the passphrase-length boundary on "replace".
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -23,8 +23,6 @@ vi.mock('../../../../src/core/vault/keys', fastKdf); // the KDF's cost is not wh
 
 const PASS = 'a long enough passphrase';
 const contents = { version: 1, profiles: [profile('p1')] };
-const DAMAGED = 'This vault backup is damaged or incomplete.';
-const NOT_JSON = 'This file is not a vault backup (it is not JSON).';
 
 const b64 = (bytes: number) => Buffer.from(new Uint8Array(bytes).fill(9)).toString('base64');
 const goodEnvelope = (): VaultEnvelope => ({
@@ -38,32 +36,28 @@ const file = (envelope: unknown, extra: Record<string, unknown> = { createdAt: '
 
 async function refusal(run: Promise<unknown> | (() => unknown)) {
   const error = await vaultErrorOf(run);
-  return { kind: error.kind, variant: error.variant, message: error.message };
+  return { kind: error.kind, variant: error.variant };
 }
-const refused = (variant: string, message: string) => ({ kind: 'invalid-backup', variant, message });
+const refused = (variant: string) => ({ kind: 'invalid-backup', variant });
 
-describe('parseBackup refuses what is not a backup, in words', () => {
+describe('parseBackup refuses what is not a backup', () => {
   it('input that is not text is not-json, before its length or content is read', async () => {
     for (const text of [undefined, null, 123, { format: BACKUP_FORMAT }]) {
-      expect(await refusal(() => parseBackup(text as never))).toEqual(refused('not-json', NOT_JSON));
+      expect(await refusal(() => parseBackup(text as never))).toEqual(refused('not-json'));
     }
   });
 
   it('text that is not JSON, too large, or JSON of another kind', async () => {
-    expect(await refusal(() => parseBackup('{"format":'))).toEqual(refused('not-json', NOT_JSON));
-    expect(await refusal(() => parseBackup(' '.repeat(MAX_BACKUP_CHARS + 1)))).toEqual(
-      refused('too-large', 'This file is too large to be a vault backup (over 5 MB).'),
-    );
+    expect(await refusal(() => parseBackup('{"format":'))).toEqual(refused('not-json'));
+    expect(await refusal(() => parseBackup(' '.repeat(MAX_BACKUP_CHARS + 1)))).toEqual(refused('too-large'));
     for (const text of ['5', '"text"', 'true', '[]', 'null', '{"format":"other"}']) {
-      expect(await refusal(() => parseBackup(text))).toEqual(
-        refused('foreign', 'This file is not a vault backup of this extension.'),
-      );
+      expect(await refusal(() => parseBackup(text))).toEqual(refused('foreign'));
     }
   });
 });
 
 describe('the backup’s envelope is checked by type, then by value', () => {
-  const damaged = refused('damaged', DAMAGED);
+  const damaged = refused('damaged');
   const withKdf = (kdf: unknown) => ({ ...goodEnvelope(), kdf });
   const withIterations = (iterations: unknown) => withKdf({ ...goodEnvelope().kdf, iterations });
 
@@ -78,29 +72,13 @@ describe('the backup’s envelope is checked by type, then by value', () => {
   });
 
   it('a newer version is newer-version; a version that is not a number is damaged', async () => {
-    expect(await refusal(() => parseBackup(file({ ...goodEnvelope(), version: 2 })))).toEqual(
-      refused(
-        'newer-version',
-        'This backup was written by a newer version of this extension: update the extension to import it.',
-      ),
-    );
+    expect(await refusal(() => parseBackup(file({ ...goodEnvelope(), version: 2 })))).toEqual(refused('newer-version'));
     expect(await refusal(() => parseBackup(file({ ...goodEnvelope(), version: '2' })))).toEqual(damaged);
   });
 
   it('too many iterations is costly-kdf, too few weak-kdf; counts that are not numbers are damaged', async () => {
-    expect(await refusal(() => parseBackup(file(withIterations(MAX_ITERATIONS + 1))))).toEqual(
-      refused(
-        'costly-kdf',
-        'This backup asks for more than 10,000,000 PBKDF2 iterations: opening it would take too long, and this ' +
-          'extension never writes such a file.',
-      ),
-    );
-    expect(await refusal(() => parseBackup(file(withIterations(MIN_ITERATIONS - 1))))).toEqual(
-      refused(
-        'weak-kdf',
-        'This backup is sealed with fewer than 600,000 PBKDF2 iterations: this extension never writes such a file.',
-      ),
-    );
+    expect(await refusal(() => parseBackup(file(withIterations(MAX_ITERATIONS + 1))))).toEqual(refused('costly-kdf'));
+    expect(await refusal(() => parseBackup(file(withIterations(MIN_ITERATIONS - 1))))).toEqual(refused('weak-kdf'));
     for (const iterations of [String(MAX_ITERATIONS * 2), '1', null, true]) {
       expect(await refusal(() => parseBackup(file(withIterations(iterations))))).toEqual(damaged);
     }
@@ -148,8 +126,6 @@ describe('opening a backup', () => {
     expect(await refusal(previewBackup(backup, 'not the passphrase'))).toEqual({
       kind: 'wrong-passphrase',
       variant: 'backup',
-      message:
-        'Wrong passphrase for this backup (or the file was altered): it could not be opened. Nothing was changed.',
     });
   });
 
@@ -166,7 +142,7 @@ describe('opening a backup', () => {
   it('authentic ciphertext that is not JSON is invalid-backup/damaged', async () => {
     // JSON.stringify(undefined) is undefined, which seals as zero bytes: the data is the tag alone.
     const { backup } = await craftBackup(undefined, PASS);
-    expect(await refusal(previewBackup(backup, PASS))).toEqual(refused('damaged', DAMAGED));
+    expect(await refusal(previewBackup(backup, PASS))).toEqual(refused('damaged'));
   });
 });
 
@@ -182,16 +158,14 @@ describe('adoptBackup keeps the backup’s passphrase only if it is long enough'
     expect(await openVaultWithKey(adopted.envelope, key)).toEqual(previewed);
   });
 
-  it('one character less is refused as weak-passphrase, in words', async () => {
+  it('one character less is refused as weak-passphrase', async () => {
     const short = 'x'.repeat(MIN_PASSPHRASE_LENGTH - 1);
     const { backup } = await craftBackup(contents, short);
     const error = await vaultErrorOf(adoptBackup(backup, short));
-    expect({ kind: error.kind, variant: error.variant, params: error.params, message: error.message }).toEqual({
+    expect({ kind: error.kind, variant: error.variant, params: error.params }).toEqual({
       kind: 'weak-passphrase',
       variant: 'backup-passphrase-too-short',
       params: { min: '10' },
-      message:
-        "This backup's passphrase is shorter than 10 characters: choose a new passphrase for the vault to import it.",
     });
   });
 

@@ -1,54 +1,36 @@
 // A key pair's server address (base-url.ts), for the properties mutation testing found unprotected (issue #18): the
-// variant and words of each refusal, and which 127.x.y.z addresses count as this machine.
+// kind, variant and field of each refusal, and which 127.x.y.z addresses count as this machine.
 import { describe, expect, it } from 'vitest';
 import { isInsecureHttp, isLoopbackHost, normalizeBaseUrl } from '../../../../src/core/vault';
 import { vaultErrorOf } from './backup-fixtures';
 
 async function refusal(url: string) {
   const error = await vaultErrorOf(() => normalizeBaseUrl(url));
-  return { kind: error.kind, variant: error.variant, field: error.field, message: error.message };
+  return { kind: error.kind, variant: error.variant, field: error.field };
 }
-const refused = (variant: string, message: string) => ({
-  kind: 'invalid-base-url',
-  variant,
-  field: 'baseUrl',
-  message,
-});
+const refused = (variant: string) => ({ kind: 'invalid-base-url', variant, field: 'baseUrl' });
 
-describe('normalizeBaseUrl refuses in words, naming the field', () => {
+describe('normalizeBaseUrl refuses by variant, naming the field', () => {
   it('an address that is not a URL is not-a-url', async () => {
     for (const url of ['ops.example.com', 'https://', 'http://exa mple.com']) {
-      expect(await refusal(url)).toEqual(
-        refused('not-a-url', 'The server address must be a full address such as https://opsmanager.example.com:8443.'),
-      );
+      expect(await refusal(url)).toEqual(refused('not-a-url'));
     }
   });
 
   it('another scheme is scheme', async () => {
     for (const url of ['ftp://ops.example.com', 'javascript:alert(1)', 'file:///etc/passwd']) {
-      expect(await refusal(url)).toEqual(refused('scheme', 'The server address must start with https:// or http://.'));
+      expect(await refusal(url)).toEqual(refused('scheme'));
     }
   });
 
   it('a path, query, fragment or credentials is has-path', async () => {
     for (const url of ['https://ops.example.com/api', 'https://ops.example.com/?a=1', 'https://u:p@ops.example.com']) {
-      expect(await refusal(url)).toEqual(
-        refused(
-          'has-path',
-          'The server address must be the host only, without a path (e.g. https://opsmanager.example.com:8443).',
-        ),
-      );
+      expect(await refusal(url)).toEqual(refused('has-path'));
     }
   });
 
   it('http:// to another machine is insecure-http, unless the risk was accepted', async () => {
-    expect(await refusal('http://ops.example.com:8080')).toEqual(
-      refused(
-        'insecure-http',
-        'http:// sends the link token and the Digest exchange unencrypted: anyone on the network path can read ' +
-          'them. Use https://, or confirm that you accept this risk for this server.',
-      ),
-    );
+    expect(await refusal('http://ops.example.com:8080')).toEqual(refused('insecure-http'));
     expect(normalizeBaseUrl('http://ops.example.com:8080', { allowInsecureHttp: true })).toBe(
       'http://ops.example.com:8080',
     );

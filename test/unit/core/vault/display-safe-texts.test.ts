@@ -36,7 +36,6 @@ describe('a label typed with a text-direction character', () => {
         kind: 'invalid-profile',
         field: 'label',
         variant: 'control-character',
-        message: 'The name contains a control character (such as a line break or a tab).',
       });
       const { contents, profile: saved } = addProfile(emptyContents(), input, 1);
       expect(await vaultErrorOf(() => updateProfile(contents, saved.id, { label }, 2))).toMatchObject({

@@ -19,7 +19,6 @@ async function refusal(list: unknown, side: 'cloud-manager' | 'ops-manager' | 'a
     variant: error.variant,
     field: error.field,
     params: error.params,
-    message: error.message,
   };
 }
 
@@ -88,14 +87,13 @@ describe('readAddressList: which lists are read', () => {
   });
 });
 
-describe('checkExternalAddresses: the words, variant and parameters of each refusal', () => {
+describe('checkExternalAddresses: the variant and parameters of each refusal', () => {
   it('another side than Ops Manager is addresses-need-ops-manager', async () => {
     expect(await refusal(['192.0.2.1'], 'atlas')).toEqual({
       kind: 'invalid-profile',
       variant: 'addresses-need-ops-manager',
       field: 'accessListIps',
       params: undefined,
-      message: 'Only an Ops Manager key pair has external addresses.',
     });
   });
 
@@ -105,10 +103,8 @@ describe('checkExternalAddresses: the words, variant and parameters of each refu
       variant: 'too-many-addresses',
       field: 'accessListIps',
       params: { max: String(MAX_EXTERNAL_ADDRESSES) },
-      message: `An Ops Manager key pair has at most ${MAX_EXTERNAL_ADDRESSES} external addresses.`,
     };
     expect(MAX_EXTERNAL_ADDRESSES).toBe(50);
-    expect(expected.message).toBe('An Ops Manager key pair has at most 50 external addresses.');
     const distinct = Array.from({ length: MAX_EXTERNAL_ADDRESSES + 1 }, (_, i) => `192.0.2.${i}`);
     expect(await refusal(distinct, 'ops-manager')).toEqual(expected);
     const farTooLong = Array.from({ length: MAX_EXTERNAL_ADDRESSES * 4 + 1 }, () => '192.0.2.1');
@@ -121,7 +117,6 @@ describe('checkExternalAddresses: the words, variant and parameters of each refu
       variant: 'bad-address',
       field: 'accessListIps',
       params: {},
-      message: 'An external address is not an IPv4 or IPv6 address or CIDR block.',
     };
     expect(await refusal(['192.0.2.1/24'], 'ops-manager')).toEqual(expected);
     expect(await refusal('192.0.2.1', 'ops-manager')).toEqual(expected);

@@ -37,7 +37,6 @@ describe('addProfile: at most MAX_PROFILES key pairs', () => {
       variant: 'too-many-profiles',
       field: undefined,
       params: { max: '500' },
-      message: 'The vault already holds 500 key pairs: remove one before adding another.',
     });
   });
 
@@ -49,13 +48,12 @@ describe('addProfile: at most MAX_PROFILES key pairs', () => {
 });
 
 describe('validated: which field a form is told about first', () => {
-  it('an empty name comes first, in its own words', () => {
+  it('an empty name comes first', () => {
     expect(refusal(() => addProfile(vault(), { label: ' ', publicKey: '', privateKey: '' }, 5))).toEqual({
       kind: 'invalid-profile',
       variant: 'empty',
       field: 'label',
       params: undefined,
-      message: 'Give the key pair a name (the client).',
     });
   });
 
@@ -70,7 +68,6 @@ describe('validated: which field a form is told about first', () => {
         variant: 'empty',
         field,
         params: undefined,
-        message: 'Both the public and the private key are needed.',
       });
     }
   });
@@ -150,13 +147,13 @@ describe('newProfileId', () => {
 });
 
 describe('a key pair that is gone', () => {
-  const gone = { kind: 'unknown-profile', message: 'That key pair is no longer in the vault.' };
+  const gone = { kind: 'unknown-profile' };
 
   it('is named the same way by updateProfile, removeProfile and bindOrg', () => {
     const contents = vault(profile('p1'));
-    expect(refusal(() => updateProfile(contents, 'p2', { label: 'x' }, 5))).toMatchObject(gone);
-    expect(refusal(() => removeProfile(contents, 'p2'))).toMatchObject(gone);
-    expect(refusal(() => bindOrg(contents, ORG_1, 'p2'))).toMatchObject(gone);
+    expect(refusal(() => updateProfile(contents, 'p2', { label: 'x' }, 5))).toEqual(gone);
+    expect(refusal(() => removeProfile(contents, 'p2'))).toEqual(gone);
+    expect(refusal(() => bindOrg(contents, ORG_1, 'p2'))).toEqual(gone);
   });
 });
 
@@ -166,7 +163,6 @@ describe('bindOrg', () => {
     variant: 'bad-org-id',
     field: 'orgIds',
     params: undefined,
-    message: 'That is not a Cloud Manager org id (24 hexadecimal characters).',
   };
 
   it('refuses anything but 24 lowercase hex digits, a list holding one included', () => {
@@ -187,7 +183,6 @@ describe('bindOrg', () => {
         variant: 'too-many',
         field: 'orgIds',
         params: { max: '10000' },
-        message: 'A key pair can serve at most 10,000 orgs.',
       });
     });
 

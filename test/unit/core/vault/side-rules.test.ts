@@ -54,11 +54,7 @@ describe('a form or a message', () => {
     ['a Cloud Manager API key on another server', apiKey({ side: 'cloud-manager', baseUrl: 'https://evil.example' })],
   ])('cannot save %s', async (_, input) => {
     const error = await vaultErrorOf(() => addProfile(emptyContents(), input, 1));
-    expect(error).toMatchObject({
-      ...SIDE_SERVER,
-      message:
-        'A Cloud Manager or Atlas key pair signs in at https://cloud.mongodb.com only: choose Ops Manager for another server.',
-    });
+    expect(error).toMatchObject(SIDE_SERVER);
   });
 
   it('cannot move a saved Cloud Manager service account to another server, nor make it an Ops Manager one', async () => {
@@ -91,34 +87,29 @@ describe('a backup (restored or merged)', () => {
       'a service account on Ops Manager',
       { side: 'ops-manager', baseUrl: OPS, credential: 'service-account' },
       { field: 'credential', variant: 'credential-side' },
-      'it is a service account of Ops Manager, which has none',
     ],
     [
       'a service account of an older backup (no side) on an Ops Manager server',
       { baseUrl: OPS, credential: 'service-account' },
       { field: 'credential', variant: 'credential-side' },
-      'it is a service account of Ops Manager, which has none',
     ],
     [
       'a Cloud Manager service account on another server',
       { side: 'cloud-manager', baseUrl: 'https://ops.internal.example:8443', credential: 'service-account' },
       { field: 'baseUrl', variant: 'side-server' },
-      'it is a Cloud Manager or Atlas key pair on a server other than https://cloud.mongodb.com',
     ],
     [
       'a Cloud Manager key on a confirmed http:// server',
       { side: 'cloud-manager', baseUrl: 'http://ops.internal.example', insecureHttpConfirmed: true },
       { field: 'baseUrl', variant: 'side-server' },
-      'it is a Cloud Manager or Atlas key pair on a server other than https://cloud.mongodb.com',
     ],
-  ])('holding %s is refused, naming the key pair', (_, fields, refusal, words) => {
+  ])('holding %s is refused, naming the key pair', (_, fields, refusal) => {
     const raw = { version: 1, profiles: [profile('p1'), profile('p2', fields)] };
     expect(() => validateContents(raw, 'backup')).toThrow(
       expect.objectContaining({
         kind: 'invalid-backup',
         ...refusal,
         params: { profile: '2' },
-        message: `This backup cannot be imported (profile 2: ${words}).`,
       }),
     );
   });

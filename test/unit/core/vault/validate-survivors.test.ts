@@ -1,6 +1,6 @@
 // What validateContents answers, exactly, for each way a decrypted vault or a backup can be wrong (issue #18: the
 // mutants it left alive): the kind (a stored vault is 'corrupted', a backup 'invalid-backup'), the variant, the
-// field, the parameters naming the profile and the org, and the sentence for the log. Also the boundaries: 500
+// field, and the parameters naming the profile and the org. Also the boundaries: 500
 // key pairs and 10,000 org ids pass, one more does not; a time of 0 passes, -1 does not.
 import { describe, expect, it } from 'vitest';
 import {
@@ -24,11 +24,9 @@ function refusal(value: unknown, source: ContentsSource) {
   }
   expect(error).toBeInstanceOf(VaultError);
   const e = error as VaultError;
-  return { kind: e.kind, variant: e.variant, field: e.field, params: e.params, message: e.message };
+  return { kind: e.kind, variant: e.variant, field: e.field, params: e.params };
 }
 
-const VAULT = (reason: string) => `The saved vault cannot be read (${reason}).`;
-const BACKUP = (reason: string) => `This backup cannot be imported (${reason}).`;
 const one = { profile: '1' };
 
 describe('validateContents: what is not contents at all', () => {
@@ -37,12 +35,10 @@ describe('validateContents: what is not contents at all', () => {
       expect(refusal(value, 'vault')).toEqual({
         kind: 'corrupted',
         variant: 'not-contents',
-        message: VAULT('it does not hold key pairs'),
       });
       expect(refusal(value, 'backup')).toEqual({
         kind: 'invalid-backup',
         variant: 'not-contents',
-        message: BACKUP('it does not hold key pairs'),
       });
     });
   }
@@ -52,12 +48,10 @@ describe('validateContents: what is not contents at all', () => {
       expect(refusal({ version, profiles: [] }, 'vault')).toEqual({
         kind: 'corrupted',
         variant: 'not-contents',
-        message: VAULT('it does not hold key pairs'),
       });
       expect(refusal({ version, profiles: [] }, 'backup')).toEqual({
         kind: 'invalid-backup',
         variant: 'not-contents',
-        message: BACKUP('it does not hold key pairs'),
       });
     }
   });
@@ -66,12 +60,10 @@ describe('validateContents: what is not contents at all', () => {
     for (const version of [2, 1.5]) {
       expect(refusal({ version, profiles: [] }, 'vault')).toEqual({
         kind: 'unsupported-version',
-        message: 'The vault was written by a newer version of this extension.',
       });
       expect(refusal({ version, profiles: [] }, 'backup')).toEqual({
         kind: 'invalid-backup',
         variant: 'newer-version',
-        message: 'This backup was written by a newer version of this extension: update the extension to import it.',
       });
     }
   });
@@ -81,12 +73,10 @@ describe('validateContents: what is not contents at all', () => {
       expect(refusal({ version: 1, profiles }, 'vault')).toEqual({
         kind: 'corrupted',
         variant: 'not-contents',
-        message: VAULT('it does not hold key pairs'),
       });
       expect(refusal({ version: 1, profiles }, 'backup')).toEqual({
         kind: 'invalid-backup',
         variant: 'not-contents',
-        message: BACKUP('it does not hold key pairs'),
       });
     }
   });
@@ -99,13 +89,11 @@ describe('validateContents: what is not contents at all', () => {
       kind: 'corrupted',
       variant: 'too-many-profiles',
       params: { max: '500' },
-      message: VAULT('it holds more than 500 key pairs'),
     });
     expect(refusal(raw(...many), 'backup')).toEqual({
       kind: 'invalid-backup',
       variant: 'too-many-profiles',
       params: { max: '500' },
-      message: BACKUP('it holds more than 500 key pairs'),
     });
   });
 });
@@ -116,31 +104,21 @@ describe('validateContents: a key pair that is not one', () => {
       kind: 'corrupted',
       variant: 'not-a-profile',
       params: { profile: '2' },
-      message: VAULT('profile 2 is not a key pair'),
     });
     expect(refusal(raw(['p1']), 'backup')).toEqual({
       kind: 'invalid-backup',
       variant: 'not-a-profile',
       params: one,
-      message: BACKUP('profile 1 is not a key pair'),
     });
   });
 
   for (const field of ['id', 'label', 'publicKey', 'privateKey', 'baseUrl'] as const) {
     it(`names ${field} when it is not text`, () => {
-      const words = {
-        id: 'id',
-        label: 'name',
-        publicKey: 'public key',
-        privateKey: 'private key',
-        baseUrl: 'server address',
-      };
       expect(refusal(raw(profile('p1', { [field]: 42 })), 'vault')).toEqual({
         kind: 'corrupted',
         variant: 'not-text',
         field,
         params: one,
-        message: VAULT(`profile 1: the ${words[field]} is not text`),
       });
     });
   }
@@ -152,7 +130,6 @@ describe('validateContents: a key pair that is not one', () => {
         variant: 'bad-format',
         field: 'id',
         params: one,
-        message: VAULT('profile 1: the id is not in the expected format'),
       });
     }
     expect(validateContents(raw(profile('A-z_9'.repeat(12).slice(0, 64))), 'vault').profiles).toHaveLength(1);
@@ -164,7 +141,6 @@ describe('validateContents: a key pair that is not one', () => {
       variant: 'duplicate-id',
       field: 'id',
       params: { profile: '3', otherProfile: '1' },
-      message: BACKUP('profile 3: its id is also the id of profile 1'),
     });
   });
 });
@@ -177,7 +153,6 @@ describe('validateContents: names and keys, strict for a backup, lenient for the
       variant: 'control-character',
       field: 'label',
       params: one,
-      message: BACKUP('profile 1: the name contains a control character (such as a line break or a tab)'),
     });
     expect(validateContents(withTab, 'vault').profiles[0]!.label).toBe('Client one');
   });
@@ -189,20 +164,17 @@ describe('validateContents: names and keys, strict for a backup, lenient for the
       variant: 'empty',
       field: 'label',
       params: one,
-      message: VAULT('profile 1: the name is empty'),
     });
     expect(refusal(blank, 'backup')).toMatchObject({ kind: 'invalid-backup', variant: 'empty', field: 'label' });
   });
 
   for (const field of ['publicKey', 'privateKey'] as const) {
-    const words = field === 'publicKey' ? 'public key' : 'private key';
     it(`refuses an empty ${field} in both, an unsendable one only in a backup`, () => {
       expect(refusal(raw(profile('p1', { [field]: '' })), 'vault')).toEqual({
         kind: 'corrupted',
         variant: 'empty',
         field,
         params: one,
-        message: VAULT(`profile 1: the ${words} is empty`),
       });
       const spaced = raw(profile('p1', { [field]: 'ab cd' }));
       expect(refusal(spaced, 'backup')).toMatchObject({ variant: 'unsendable-character', field });
@@ -219,7 +191,6 @@ describe('validateContents: the server address', () => {
         variant: 'empty',
         field: 'baseUrl',
         params: one,
-        message: (source === 'vault' ? VAULT : BACKUP)('profile 1: the server address is empty'),
       });
     }
   });
@@ -231,7 +202,6 @@ describe('validateContents: the server address', () => {
         variant: 'bad-format',
         field: 'baseUrl',
         params: one,
-        message: BACKUP('profile 1: the server address is not in the expected format'),
       });
     }
   });
@@ -243,7 +213,6 @@ describe('validateContents: the server address', () => {
       variant: 'not-normalised',
       field: 'baseUrl',
       params: one,
-      message: VAULT('profile 1: the server address is not in its normal form'),
     });
     expect(validateContents(slash, 'backup').profiles[0]!.baseUrl).toBe('https://cloud.mongodb.com');
   });
@@ -255,7 +224,6 @@ describe('validateContents: the server address', () => {
         variant: 'bad-format',
         field: 'insecureHttpConfirmed',
         params: one,
-        message: VAULT('profile 1: the http:// confirmation is not in the expected format'),
       });
     }
   });
@@ -269,7 +237,6 @@ describe('validateContents: org ids', () => {
         variant: 'not-a-list',
         field: 'orgIds',
         params: one,
-        message: VAULT('profile 1: the list of org ids is not a list'),
       });
     }
   });
@@ -284,7 +251,6 @@ describe('validateContents: org ids', () => {
       variant: 'too-many',
       field: 'orgIds',
       params: one,
-      message: BACKUP('profile 1: the list of org ids holds more than 10,000 entries'),
     });
   });
 
@@ -296,7 +262,6 @@ describe('validateContents: org ids', () => {
         variant: 'bad-org-id',
         field: 'orgIds',
         params: { profile: '2', org: '2' },
-        message: VAULT('profile 2: org id 2 is not a Cloud Manager org id'),
       });
     }
     expect(refusal(raw(profile('p1', { orgIds: ['xyz', ORG_A] })), 'backup')).toEqual({
@@ -304,7 +269,6 @@ describe('validateContents: org ids', () => {
       variant: 'bad-org-id',
       field: 'orgIds',
       params: { profile: '1', org: '1' },
-      message: BACKUP('profile 1: org id 1 is not a Cloud Manager org id'),
     });
   });
 
@@ -315,7 +279,6 @@ describe('validateContents: org ids', () => {
       variant: 'org-bound-twice',
       field: 'orgIds',
       params: { profile: '3', otherProfile: '1' },
-      message: VAULT('profile 3: one of its orgs is also bound to profile 1'),
     });
   });
 
@@ -326,14 +289,12 @@ describe('validateContents: org ids', () => {
       variant: 'other-org',
       field: 'orgIds',
       params: one,
-      message: BACKUP('profile 1: it is bound to an org its key does not belong to'),
     });
   });
 });
 
 describe('validateContents: times', () => {
   for (const field of ['createdAt', 'updatedAt'] as const) {
-    const words = field === 'createdAt' ? 'the creation time' : 'the time of the last change';
     it(`refuses a ${field} that is not a finite time from 1970 on, keeps 0`, () => {
       for (const value of ['5', '-1', Number.NaN, Number.POSITIVE_INFINITY, -1, -0.5, undefined, 5n]) {
         expect(refusal(raw(profile('p1', { [field]: value })), 'vault')).toEqual({
@@ -341,7 +302,6 @@ describe('validateContents: times', () => {
           variant: 'bad-time',
           field,
           params: one,
-          message: VAULT(`profile 1: ${words} is not a valid time`),
         });
       }
       expect(validateContents(raw(profile('p1', { [field]: 0 })), 'backup').profiles[0]![field]).toBe(0);

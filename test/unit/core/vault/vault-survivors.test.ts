@@ -26,7 +26,6 @@ vi.mock('../../../../src/core/vault/keys', async (importOriginal) => {
 
 const PASS = 'a long enough passphrase';
 const contents: VaultContents = { version: 1, profiles: [profile('p1')] } as VaultContents;
-const DAMAGED = 'The saved vault is damaged or incomplete.';
 const fast = { iterations: 1000 };
 
 beforeEach(() => {
@@ -46,7 +45,7 @@ async function sealBytes(bytes: Uint8Array<ArrayBuffer>, key: CryptoKey, kdf: Va
 }
 
 describe('assertPassphrase', () => {
-  it('refuses a passphrase that is not text as weak-passphrase, in words', () => {
+  it('refuses a passphrase that is not text as weak-passphrase', () => {
     for (const passphrase of [undefined, null]) {
       let error: unknown;
       try {
@@ -59,7 +58,6 @@ describe('assertPassphrase', () => {
         kind: 'weak-passphrase',
         variant: 'too-short',
         params: { min: '10' },
-        message: 'The passphrase must have at least 10 characters.',
       });
     }
   });
@@ -74,10 +72,9 @@ describe('the stored envelope’s shape', () => {
         () => unlockVault(envelope as never, PASS, { minIterations: 0 }),
       ]) {
         const error = await vaultErrorOf(run);
-        expect({ kind: error.kind, variant: error.variant, message: error.message }).toEqual({
+        expect({ kind: error.kind, variant: error.variant }).toEqual({
           kind: 'corrupted',
           variant: 'damaged',
-          message: DAMAGED,
         });
       }
     }
@@ -92,12 +89,11 @@ describe('the stored envelope’s shape', () => {
     }
   });
 
-  it('an envelope of another version is unsupported-version, in words', async () => {
+  it('an envelope of another version is unsupported-version', async () => {
     const { envelope, key } = await createVault(PASS, contents, fast);
     const error = await vaultErrorOf(openVaultWithKey({ ...envelope, version: 2 as 1 }, key));
     expect(error.kind).toBe('unsupported-version');
     expect(error.variant).toBeUndefined();
-    expect(error.message).toBe('The vault was written by an unknown version of this extension.');
   });
 
   it('exactly MAX_ITERATIONS still opens; one more is refused as costly-kdf before any derivation', async () => {
@@ -110,22 +106,17 @@ describe('the stored envelope’s shape', () => {
     for (const run of [() => openVaultWithKey(over, key), () => unlockVault(over, PASS)]) {
       const error = await vaultErrorOf(run);
       expect([error.kind, error.variant]).toEqual(['corrupted', 'costly-kdf']);
-      expect(error.message).toBe(
-        'The saved vault asks for more than 10,000,000 PBKDF2 iterations: this extension never writes that, and ' +
-          'deriving the key would take too long.',
-      );
     }
     expect(deriveVaultKey).not.toHaveBeenCalled();
   });
 
-  it('an envelope missing a field is damaged, in words', async () => {
+  it('an envelope missing a field is damaged', async () => {
     const { envelope, key } = await createVault(PASS, contents, fast);
     const { data: _, ...withoutData } = envelope;
     const error = await vaultErrorOf(openVaultWithKey(withoutData as never, key));
-    expect({ kind: error.kind, variant: error.variant, message: error.message }).toEqual({
+    expect({ kind: error.kind, variant: error.variant }).toEqual({
       kind: 'corrupted',
       variant: 'damaged',
-      message: DAMAGED,
     });
   });
 
@@ -134,10 +125,9 @@ describe('the stored envelope’s shape', () => {
     for (const bytes of [16, 11]) {
       const iv = toBase64(new Uint8Array(bytes).fill(7));
       const error = await vaultErrorOf(openVaultWithKey({ ...envelope, cipher: { ...envelope.cipher, iv } }, key));
-      expect({ kind: error.kind, variant: error.variant, message: error.message }).toEqual({
+      expect({ kind: error.kind, variant: error.variant }).toEqual({
         kind: 'corrupted',
         variant: 'damaged',
-        message: DAMAGED,
       });
     }
   });
@@ -145,10 +135,9 @@ describe('the stored envelope’s shape', () => {
   it('data shorter than the 16-byte tag is damaged; 16 bytes that do not authenticate are a wrong passphrase', async () => {
     const { envelope, key } = await createVault(PASS, contents, fast);
     const short = await vaultErrorOf(openVaultWithKey({ ...envelope, data: toBase64(new Uint8Array(15)) }, key));
-    expect({ kind: short.kind, variant: short.variant, message: short.message }).toEqual({
+    expect({ kind: short.kind, variant: short.variant }).toEqual({
       kind: 'corrupted',
       variant: 'damaged',
-      message: DAMAGED,
     });
     const tagOnly = await vaultErrorOf(openVaultWithKey({ ...envelope, data: toBase64(new Uint8Array(16)) }, key));
     expect(tagOnly.kind).toBe('wrong-passphrase');
@@ -156,14 +145,11 @@ describe('the stored envelope’s shape', () => {
 });
 
 describe('what decrypts', () => {
-  it('a wrong passphrase names the saved vault, with no variant', async () => {
+  it('a wrong passphrase is wrong-passphrase, with no variant', async () => {
     const { envelope } = await createVault(PASS, contents, fast);
     const error = await vaultErrorOf(unlockVault(envelope, 'not the passphrase', { minIterations: 0 }));
     expect(error.kind).toBe('wrong-passphrase');
     expect(error.variant).toBeUndefined();
-    expect(error.message).toBe(
-      'Wrong passphrase (or the saved vault was altered): it could not be opened. Nothing was changed.',
-    );
   });
 
   it('authentic ciphertext that is not JSON is corrupted/damaged, on both opening paths', async () => {
@@ -174,10 +160,9 @@ describe('what decrypts', () => {
     for (const sealed of [empty, notJson]) {
       for (const run of [() => openVaultWithKey(sealed, key), () => unlockVault(sealed, PASS, { minIterations: 0 })]) {
         const error = await vaultErrorOf(run);
-        expect({ kind: error.kind, variant: error.variant, message: error.message }).toEqual({
+        expect({ kind: error.kind, variant: error.variant }).toEqual({
           kind: 'corrupted',
           variant: 'damaged',
-          message: DAMAGED,
         });
       }
     }
