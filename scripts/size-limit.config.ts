@@ -15,10 +15,10 @@ import { bundleEntries } from '../test/bench/sizes.ts';
 // when a change brings its figure down; never raise it to make room for a copy. Re-set on b881a7b (2026-12-06, night)
 // for the migration cockpit's badges, kept plans, 429-aware watch and batch runs (#34): worker 59.9 -> 61.7 KiB,
 // options 64.6 -> 66.5 KiB (docs/budgets.md). Lowered when errors lost their English sentences (kinds and
-// parameters only, #33 item 5): worker 57.1 KiB measured, budget 57.7; options 63.6, budget 64.3.
+// parameters only, #33 item 5): worker 56.6 KiB measured, budget 57.2; options 63.6, budget 64.3.
 const budgets: Record<string, string> = {
   popup: '16.8 KiB',
-  worker: '57.7 KiB',
+  worker: '57.2 KiB',
   options: '64.3 KiB',
 };
 
