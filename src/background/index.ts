@@ -5,8 +5,11 @@ import { followRunning, MIGRATION_WATCH_ALARM, watchRound } from './migrations/m
 import { BADGE_AGE_ALARM, onTabUpdated, repaintShownTabs, startBadgeAgeAlarm } from './orgs/tab-tracking';
 import { events, type MessageSender } from './platform/browser';
 import { applyPolicyChange } from './settings/policy-changes';
+import { mirrorStorage } from './storage/areas';
 import { onAlarm } from './vault/auto-lock';
 
+// First: every storage read from here on answers from the worker's copy once a key was read (storage/mirror.ts).
+mirrorStorage(events.storageChanged);
 const router = createRouter(handlers);
 const warn = (what: string) => (error: { kind?: string } | undefined) =>
   console.warn(`${what} failed:`, String(error?.kind ?? error));
