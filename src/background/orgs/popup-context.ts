@@ -48,8 +48,8 @@ function clientOrgsOf(
 }
 
 export async function popupContext(url: string | undefined): Promise<PopupContext> {
-  const [vault, settings] = await Promise.all([vaultState(), readSettings()]);
-  const location = await locate(url);
+  // Independent reads, asked together: each one not in the worker's copy is a round trip to the browser.
+  const [vault, settings, location] = await Promise.all([vaultState(), readSettings(), locate(url)]);
   const context: PopupContext = { vault, location, profiles: [], autoLockMinutes: settings.autoLockMinutes };
   // Stryker disable next-line ConditionalExpression: `true` reads orgId of 'other', undefined (`false` is tested).
   let orgId = location.kind === 'org' ? location.orgId : location.kind === 'group' ? location.orgId : undefined;
@@ -91,8 +91,8 @@ export async function popupContext(url: string | undefined): Promise<PopupContex
     }
     context.org = record ?? { orgId };
     context.inFlight = runningOperation(orgId);
-    context.interrupted = await interruptedOperation(orgId);
-    const migration = await orgMigration(orgId);
+    const [interrupted, migration] = await Promise.all([interruptedOperation(orgId), orgMigration(orgId)]);
+    context.interrupted = interrupted;
     if (migration) context.migration = migration;
   }
   return context;

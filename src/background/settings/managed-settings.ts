@@ -1,11 +1,11 @@
-// The organization's policies as the worker applies them: read from storage.managed at each use (an admin's change
-// applies at once, and a stopped MV3 worker keeps no copy to go stale); missing or throwing (Firefox with no
-// policies.json entry) means no policy. The refusals here are the only places a policy says no.
+// The organization's policies as the worker applies them: read from storage.managed, kept by the worker as last read
+// until storage.onChanged tells of an admin's change (storage/areas.ts: it applies at once, and a stopped MV3 worker
+// keeps no copy to go stale); missing or throwing (Firefox with no policies.json entry) means no policy. The refusals here are the only places a policy says no.
 import { CLOUD_MANAGER_BASE_URL } from '../../core/vault/base-url';
 import type { ManagedSettings } from '../../shared/domain';
 import { guardMethods } from '../api/guard-methods';
 import { WorkerError } from '../messaging/worker-error';
-import { browser } from '../platform/browser';
+import { managedPolicy } from '../storage/areas';
 import { isServerAllowed, POLICY_NAMES, readManagedPolicy } from './managed-policy';
 
 // One warning per wrong policy value per worker life: the policy is read at every use, the admin needs one line.
@@ -19,8 +19,7 @@ let lastRead: { text: string; managed: ManagedSettings; malformed: string[] } | 
 export async function readManagedState(): Promise<{ managed: ManagedSettings; malformed: string[] }> {
   let stored: unknown;
   try {
-    // Stryker disable next-line OptionalChaining: without storage.managed the call throws, into the catch that reads it as no policy
-    stored = await browser.storage.managed?.get(null);
+    stored = await managedPolicy();
   } catch {
     return { managed: {}, malformed: [] };
   }

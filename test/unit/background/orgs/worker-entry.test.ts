@@ -171,6 +171,35 @@ describe('the worker entry', () => {
     expect(local).toHaveBeenCalledTimes(1);
   });
 
+  it("the organization's policy is read once, and again when storage.onChanged tells of an admin's change", async () => {
+    const w = await start();
+    const changed = (changes: Record<string, unknown>) => {
+      for (const listener of fake.storageChanged) listener(changes, 'managed');
+    };
+    const managed = async () => ((await w.send('settings/get')) as { value: { managed?: object } }).value.managed;
+    fake.managed.policy = { maxAutoLockMinutes: 5 };
+    changed({ maxAutoLockMinutes: { newValue: 5 } }); // whatever the worker's start read is forgotten
+    const read = vi.spyOn(fake.browser.storage.managed, 'get');
+    expect(await managed()).toEqual({ maxAutoLockMinutes: 5 });
+    fake.managed.policy = {}; // not told: the worker keeps what it read
+    expect(await managed()).toEqual({ maxAutoLockMinutes: 5 });
+    expect(read).toHaveBeenCalledTimes(1);
+    changed({ maxAutoLockMinutes: { oldValue: 5 } });
+    expect(await managed()).toBeUndefined();
+    expect(read).toHaveBeenCalledTimes(2);
+    // Firefox without a policies.json entry throws: no policy, and the next read asks again.
+    fake.managed.policy = new Error('Managed storage manifest not found');
+    changed({});
+    expect(await managed()).toBeUndefined();
+    const afterThrows = read.mock.calls.length;
+    expect(afterThrows).toBeGreaterThan(2);
+    fake.managed.policy = { maxAutoLockMinutes: 5 };
+    expect(await managed()).toEqual({ maxAutoLockMinutes: 5 });
+    expect(await managed()).toEqual({ maxAutoLockMinutes: 5 });
+    expect(read).toHaveBeenCalledTimes(afterThrows + 1);
+    fake.managed.policy = undefined;
+  });
+
   it('a policy change that fails is logged by its kind, never thrown', async () => {
     const w = await start();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
