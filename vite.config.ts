@@ -51,6 +51,30 @@ export default defineConfig({
     target: 'chrome116',
     sourcemap: false,
     modulePreload: false,
+    rolldownOptions: {
+      output: {
+        // Fewer files on the popup's path (#33 item 4): each extension file Chromium serves costs its own load on a
+        // browser thread (5 to 10 ms each here, traced), more than the bytes do. The UI pieces the popup and the
+        // settings page both load at once go in one chunk (they were three), the polyfill and the shared words
+        // each keep theirs (the worker loads them too, never the UI). Measured: the popup's app loaded 23-25 ms
+        // after its first message instead of 31-35; org shown, warm, median of 7, 92-99 ms instead of 107-109.
+        codeSplitting: {
+          groups: [
+            { name: 'browser-polyfill', test: /node_modules\/webextension-polyfill\//, priority: 3 },
+            {
+              name: 'text',
+              test: /src\/shared\/(text\/(plural|i18n|org-label|error-words|error-text|keys|status-text)\.ts|vault-notice\.ts)$/,
+              priority: 2,
+            },
+            {
+              name: 'ui',
+              test: /node_modules\/preact\/(dist|hooks|jsx-runtime)\/|src\/ui\/(CopyIp|Notice|PasswordField|ActionOutcome|focus|ConfirmQuestion|ConfirmRelink|use-vault-state-notice|LinkTokenForm|ProfileSelect)\.tsx?$/,
+              priority: 1,
+            },
+          ],
+        },
+      },
+    },
   },
   server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
 });
