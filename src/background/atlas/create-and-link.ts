@@ -86,11 +86,9 @@ export async function createAndLink(request: {
       },
       atlasOrgId,
     );
-    // Stryker disable next-line ConditionalExpression: with no key nothing was held, and dropping an absent key changes nothing
     if (key) dropPending(key);
     return record;
   } catch (error) {
-    // Stryker disable next-line ConditionalExpression: with no key nothing was held: dropping or keeping it changes nothing
     if (key) {
       // After a lock nothing is kept for a retry: the token goes to history as made and not used.
       if (isTokenUseless(error)) dropPending(key);

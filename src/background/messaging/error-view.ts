@@ -38,12 +38,10 @@ function vaultView(error: VaultError): ErrorView {
 const DECODING_FAULTS = new Set(['OperationError', 'DataError', 'InvalidCharacterError', 'InvalidAccessError']);
 
 function localFault(error: unknown): ErrorView | undefined {
-  // Stryker disable next-line ConditionalExpression: a CloudManagerError always has a text kind, so the next check answers the same
   if (error instanceof CloudManagerError) return undefined;
   const kind = (error as { kind?: unknown } | null)?.kind;
   if (typeof kind === 'string') return undefined; // decoded by the Digest client or the API: theirs to describe
   const name = (error as { name?: unknown } | null)?.name;
-  // Stryker disable next-line ConditionalExpression: the Set holds text only, so has() is false for any other name anyway
   if (typeof name === 'string' && DECODING_FAULTS.has(name)) {
     return { kind: 'vault-corrupted' };
   }

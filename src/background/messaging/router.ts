@@ -38,7 +38,6 @@ export function createRouter(handlers: Handlers, noteAfterAnswer: () => void = n
     const name = typeof envelope?.name === 'string' ? envelope.name : undefined;
     // Own entries only: 'constructor', 'toString' and friends are not messages.
     const handler =
-      // Stryker disable next-line ConditionalExpression: no handler is named "undefined", so hasOwn alone answers the same
       name !== undefined && Object.hasOwn(handlers, name)
         ? (handlers[name as MessageName] as (request: unknown) => Promise<unknown>)
         : undefined;

@@ -78,7 +78,6 @@ export function paintBadge(tabId: number, record: OrgStatusRecord | undefined, b
   painting.set(tabId, run);
   // Stryker disable next-line BlockStatement: only frees the entry; a kept entry is a settled promise to chain on.
   run.finally(() => {
-    // Stryker disable next-line ConditionalExpression: `false` only keeps a settled entry (`true` is tested).
     if (painting.get(tabId) === run) painting.delete(tabId);
   });
   return run;

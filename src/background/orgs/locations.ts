@@ -32,7 +32,6 @@ export async function knownBases(): Promise<string[]> {
 }
 
 export async function locate(url: string | undefined): Promise<PageLocation> {
-  // Stryker disable next-line ConditionalExpression: parseUiUrl answers null for '' and undefined too.
   if (!url) return { kind: 'other' };
   const found = parseUiUrl(url, await knownBases());
   if (!found) return { kind: 'other' };
@@ -108,7 +107,6 @@ export async function resolveGroupWith(
 
 /** 'project/resolve': the popup's "which client is this project of?" answered. */
 export async function resolveProjectWith(url: string, profileId: string): Promise<{ orgId: string }> {
-  // Stryker disable next-line ConditionalExpression: parseUiUrl refuses a non-string as well.
   const location = await locate(typeof url === 'string' ? url : undefined);
   if (location.kind !== 'group') throw new WorkerError('invalid-input');
   return { orgId: await resolveGroupWith(location, profileId) };
@@ -116,9 +114,7 @@ export async function resolveProjectWith(url: string, profileId: string): Promis
 
 export async function orgIdOfTab(url: string | undefined): Promise<string | undefined> {
   const location = await locate(url);
-  // Stryker disable next-line ConditionalExpression: the guards only narrow the type ('other' has no orgId).
   if (location.kind === 'org') return location.orgId;
-  // Stryker disable next-line ConditionalExpression: the guard only narrows the type, as on the line above.
   if (location.kind === 'group') return location.orgId;
   return undefined;
 }

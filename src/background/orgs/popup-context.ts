@@ -51,9 +51,7 @@ export async function popupContext(url: string | undefined): Promise<PopupContex
   // Independent reads, asked together: each one not in the worker's copy is a round trip to the browser.
   const [vault, settings, location] = await Promise.all([vaultState(), readSettings(), locate(url)]);
   const context: PopupContext = { vault, location, profiles: [], autoLockMinutes: settings.autoLockMinutes };
-  // Stryker disable next-line ConditionalExpression: `true` reads orgId of 'other', undefined (`false` is tested).
   let orgId = location.kind === 'org' ? location.orgId : location.kind === 'group' ? location.orgId : undefined;
-  // Stryker disable next-line ConditionalExpression,StringLiteral: the guard only narrows the type (no base).
   const base = location.kind === 'other' ? undefined : location.base;
 
   if (vault === 'unlocked') {

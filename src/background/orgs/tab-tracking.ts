@@ -21,10 +21,8 @@ export async function onTabUpdated(tabId: number, change: TabChange, tab: TabLik
   latestUpdate.set(tabId, update);
   const current = () => latestUpdate.get(tabId) === update;
   const location = await locate(tab.url);
-  // Stryker disable next-line ConditionalExpression: the guard only narrows the type ('other' has no orgId).
   const orgId = location.kind === 'org' || location.kind === 'group' ? location.orgId : undefined;
   // Falling through would paint {orgId: undefined}, which clears the badge too, and call for no org (none is bound).
-  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, as said above (`true` is tested).
   if (!orgId) {
     if (current()) await paintBadge(tabId, undefined);
     return;
@@ -35,7 +33,6 @@ export async function onTabUpdated(tabId: number, change: TabChange, tab: TabLik
   await paintBadge(tabId, record ?? { orgId });
   const fresh = record?.checkedAt !== undefined && Date.now() - record.checkedAt < STALE_AFTER_MS;
   // Without the vault check, readContents would refuse a locked vault (caught below) before any call.
-  // Stryker disable next-line ConditionalExpression: equivalent, as said above; the check spares that detour.
   if (fresh || (await vaultState()) !== 'unlocked') return;
   try {
     await refreshStatusAutomatically(orgId);

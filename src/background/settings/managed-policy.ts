@@ -19,7 +19,6 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 
 /** The longest timed choice that is not longer than the limit: an admin's 30 allows 15, never 60. */
 function capOf(limit: number): number {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a limit is 1 or more, so 1 is always kept and 0 is never the largest
   return Math.max(...AUTO_LOCK_CHOICES.filter((c) => c > 0 && c <= limit));
 }
 
@@ -28,7 +27,6 @@ function serversOf(value: unknown[], problems: PolicyProblem[]): string[] {
   const servers = new Set<string>();
   value.forEach((entry, index) => {
     try {
-      // Stryker disable next-line StringLiteral: the error is caught just below and never shown
       if (typeof entry !== 'string' || entry.trim() === '') throw new Error('not an address');
       servers.add(baseUrlOrigin(entry));
     } catch {
@@ -57,7 +55,6 @@ export function readManagedPolicy(stored: unknown): { managed: ManagedSettings; 
   if (!isObject(stored)) return { managed, problems };
   for (const [policy, value] of Object.entries(stored)) {
     if (policy === 'maxAutoLockMinutes') {
-      // Stryker disable next-line ConditionalExpression: Number.isInteger never converts, so it alone refuses what is not a number
       if (typeof value === 'number' && Number.isInteger(value) && value >= 1) managed.maxAutoLockMinutes = capOf(value);
       else {
         managed.maxAutoLockMinutes = SHORTEST_LOCK;
@@ -92,7 +89,6 @@ export function readManagedPolicy(stored: unknown): { managed: ManagedSettings; 
 export function effectiveAutoLock(userMinutes: number, managed: ManagedSettings): number {
   const cap = managed.maxAutoLockMinutes;
   if (cap === undefined) return userMinutes;
-  // Stryker disable next-line EqualityOperator: a choice equal to the limit gives the limit either way
   return userMinutes === 0 || userMinutes > cap ? cap : userMinutes;
 }
 

@@ -82,7 +82,6 @@ export const profileHandlers: HandlersOf<ProfileMessages> = {
       requireNewKey(contents, draft, { except: profileId });
       identity = await identifyKey(draft);
       if (current.org && (identity.kind === 'global' || identity.org.id !== current.org.id)) {
-        // Stryker disable next-line ConditionalExpression,StringLiteral: a global identity has no org: undefined either way
         throw keyOfOtherOrg(identity.kind !== 'global' ? identity.org : undefined);
       }
     }
