@@ -3,7 +3,7 @@
 // the client the user chose. The org is kept as a status record (named when a key pair of it is saved) without a
 // status until it is first checked; it is served by its own org's key pair, never another's.
 import { CLOUD_MANAGER_BASE, isObjectId } from '../../core/cloudmanager';
-import { bindOrg, profileForOrg, profileServes } from '../../core/vault';
+import { bindOrg, profileServes } from '../../core/vault';
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
 import { knownGroupOrg, locate, resolveGroupWith } from '../orgs/locations';
@@ -46,10 +46,11 @@ export async function addOrg(input: string, profileId?: string): Promise<Dashboa
       return { contents: bindOrg(contents, orgId, profileId), result: null };
     });
   }
-  // The org's name is known without a call when a key pair of it is saved.
-  // Stryker disable next-line LogicalOperator: the base only selects global keys, which name no org: same name
-  const own = profileForOrg(await readContents(), orgId, server ?? CLOUD_MANAGER_BASE);
-  const name = own?.org?.id === orgId ? own.org.name : undefined;
+  // The org's name is known without a call when a key pair of it is saved (a global key of its server serving it
+  // too does not hide it).
+  const name = (await readContents()).profiles
+    .map((p) => (p.side === 'atlas' ? undefined : p.org))
+    .find((org) => org?.id === orgId)?.name;
   await saveOrgStatus(orgId, { ...(server ? { base: server } : {}), ...(name ? { name } : {}) });
   const row = (await knownRows()).find((r) => r.orgId === orgId);
   return row ?? { orgId };
