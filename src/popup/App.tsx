@@ -16,13 +16,25 @@ const UnlockForm = lazyPanel(() => import('../ui/UnlockForm').then((m) => m.Unlo
 const ProjectClientPanel = lazyPanel(() => import('./ProjectClientPanel').then((m) => m.ProjectClientPanel));
 const AtlasOrgPanel = lazyPanel(() => import('./AtlasOrgPanel').then((m) => m.AtlasOrgPanel));
 
-/** `first`: the answer to the context/get main.tsx sent before this module loaded. */
-export function App(props: { url?: string; first?: Promise<PopupContext> }) {
-  const [context, setContext] = useState<PopupContext>();
-  const [loadError, setLoadError] = useState<ErrorView>();
+/** What main.tsx's context/get came back with, when it came back before the app's first render. */
+export type FirstAnswer = { context: PopupContext } | { error: ErrorView };
+
+/**
+ * `first`: the answer to the context/get main.tsx sent before this module loaded. `answered`: that answer, when it
+ * was in before the first render: then the popup's first render is already the org's (no "Loading" render, and no
+ * wait for the effect that would ask, which Preact runs only after the next frame).
+ */
+export function App(props: { url?: string; first?: Promise<PopupContext>; answered?: FirstAnswer }) {
+  const answered = props.answered;
+  const [context, setContext] = useState<PopupContext | undefined>(
+    answered && 'context' in answered ? answered.context : undefined,
+  );
+  const [loadError, setLoadError] = useState<ErrorView | undefined>(
+    answered && 'error' in answered ? answered.error : undefined,
+  );
 
   // The first load takes main.tsx's answer; every later one asks again.
-  const first = useRef(props.first);
+  const first = useRef(answered ? undefined : props.first);
   const reload = useCallback(async () => {
     const answer = first.current ?? send('context/get', { url: props.url });
     first.current = undefined;
@@ -34,8 +46,10 @@ export function App(props: { url?: string; first?: Promise<PopupContext> }) {
     }
   }, [props.url]);
 
+  const initial = useRef(!answered);
   useEffect(() => {
-    reload();
+    if (initial.current) reload();
+    initial.current = true;
   }, [reload]);
   // Locked or unlocked elsewhere (auto-lock, the settings page): the popup shows the unlock form or the org at once.
   useVaultStateNotice((vault) => {
