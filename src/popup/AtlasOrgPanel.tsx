@@ -7,8 +7,9 @@ import type { ClientOrg, ErrorView, OrgCallReply, PopupContext } from '../shared
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { orgLabel } from '../shared/text/org-label';
-import { ConfirmRelink, linkConfirmed, mayBeLinked } from '../ui/ConfirmRelink';
+import { ConfirmRelink } from '../ui/ConfirmRelink';
 import { ErrorNotice, Notice } from '../ui/Notice';
+import { linkConfirmed, mayBeLinked } from '../ui/relink-state';
 import { pendingTime } from './CreateAndLink';
 import { NotRecordedNotice } from './NotRecordedNotice';
 import { RevokeToken } from './RevokeToken';

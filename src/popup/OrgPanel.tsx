@@ -7,15 +7,17 @@ import type { OrgCallReply, OrgStatusRecord, PopupContext, ProfileView } from '.
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { OPERATION_KEYS } from '../shared/text/keys';
-import { ConfirmRelink, linkConfirmed, mayBeLinked } from '../ui/ConfirmRelink';
 import { LinkTokenField, TokenReuseNotice, useLinkToken } from '../ui/LinkTokenForm';
 import { Notice } from '../ui/Notice';
 import { ProfileSelect } from '../ui/ProfileSelect';
-import { ConfirmUnlink } from './ConfirmUnlink';
+import { linkConfirmed, mayBeLinked } from '../ui/relink-state';
 import { lazyPanel } from './lazy-panel';
 import { NotRecordedNotice } from './NotRecordedNotice';
 import { type Failure, type Operation, StatusLine } from './StatusLine';
 
+// The questions before an unlink and before a new link over a link: loaded when asked.
+const ConfirmUnlink = lazyPanel(() => import('./ConfirmUnlink').then((m) => m.ConfirmUnlink));
+const ConfirmRelink = lazyPanel(() => import('../ui/ConfirmRelink').then((m) => m.ConfirmRelink));
 // Loaded when shown: an org with its key pair and no Atlas key pair needs neither.
 const CreateAndLink = lazyPanel(() => import('./CreateAndLink').then((m) => m.CreateAndLink));
 const NoKeyPairPanel = lazyPanel(() => import('./NoKeyPairPanel').then((m) => m.NoKeyPairPanel));

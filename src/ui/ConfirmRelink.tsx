@@ -1,16 +1,8 @@
 // The question before linking an org that is (or may be) linked: names the org, starts on the safe answer, and Escape
 // cancels. A new link replaces the current one, so a stray paste must not do it silently. A status check's NOT_SYNCED
 // does not confirm a link (Cloud Manager may answer it for an org with none): then the question says "may be".
-import type { OrgStatusRecord } from '../shared/domain';
 import { t } from '../shared/text/i18n';
 import { ConfirmQuestion } from './ConfirmQuestion';
-
-/** Whether the org may be linked: it asks before a new link. */
-export const mayBeLinked = (status: OrgStatusRecord['status']) => status === 'SYNCED' || status === 'NOT_SYNCED';
-
-/** Whether a link is confirmed: SYNCED, or NOT_SYNCED answered by a link's POST (a status check's is not). */
-export const linkConfirmed = (record: Pick<OrgStatusRecord, 'status' | 'statusFrom'>) =>
-  record.status === 'SYNCED' || (record.status === 'NOT_SYNCED' && record.statusFrom === 'link');
 
 export function ConfirmRelink(props: {
   orgName: string;

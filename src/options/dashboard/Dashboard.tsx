@@ -10,7 +10,6 @@ import { statusNextText } from '../../shared/text/status-text';
 import { ErrorNotice, Notice } from '../../ui/Notice';
 import { UnlockForm } from '../../ui/UnlockForm';
 import { type DashboardTool, ToolPanel, ToolToggles } from './DashboardTools';
-import './dashboard.css';
 import { EditOrgDialog } from './EditOrgDialog';
 import { csvFileName, downloadCsv, rowsToCsv } from './export-rows';
 import { LinkDialog } from './LinkDialog';

@@ -14,7 +14,6 @@ import { downloadText } from '../download';
 import { readClientReport } from './client-report';
 import { type Column, deploymentColumns, headersOf, historyColumns, orgColumns, utcText } from './report-columns';
 import { reportCsv, reportFileName } from './report-csv';
-import './report.css';
 
 function Table<R>(props: { columns: Column<R>[]; rows: readonly R[]; testId: string }) {
   return (

@@ -209,7 +209,8 @@ describe('linking again an org that is already linked', () => {
     await settled();
     expect(status()).toBe('Not synced (link not confirmed)');
     fireEvent.click(screen.getByRole('button', { name: 'Link again with a new token…' }));
-    const question = screen.getByRole('alertdialog');
+    // The question is loaded when asked.
+    const question = await screen.findByRole('alertdialog');
     expect(question.textContent).toContain(
       'Cloud Manager answered "not synced" for Acme Prod: it may already be linked to Atlas. Link it with a new token? A new link replaces any current one.',
     );
@@ -222,11 +223,12 @@ describe('linking again an org that is already linked', () => {
     expect(status()).toBe('Linked, synced');
     expect(screen.queryByLabelText('Atlas link token')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Link again with a new token…' }));
-    const question = screen.getByRole('alertdialog');
+    // The question is loaded when asked.
+    const question = await screen.findByRole('alertdialog');
     expect(question.textContent).toContain(
       'Acme Prod is already linked to Atlas. Link it again with a new token? The new link replaces the current one.',
     );
-    expect(document.activeElement?.textContent).toBe('Cancel');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Cancel'));
     expect(screen.queryByLabelText('Atlas link token')).toBeNull();
 
     fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
@@ -234,7 +236,7 @@ describe('linking again an org that is already linked', () => {
     expect(screen.queryByLabelText('Atlas link token')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Link again with a new token…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Link again' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Link again' }));
     const token = screen.getByLabelText('Atlas link token');
     await waitFor(() => expect(document.activeElement).toBe(token));
     expect(sentNames()).not.toContain('link/create');
@@ -251,7 +253,7 @@ describe('linking again an org that is already linked', () => {
     open(orgContext({ org: { orgId: ORG, name: 'Acme Prod', status: 'SYNCED', checkedAt: Date.now() } }));
     await settled();
     fireEvent.click(screen.getByRole('button', { name: 'Link again with a new token…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Link again' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Link again' }));
     fireEvent.input(screen.getByLabelText('Atlas link token'), { target: { value: TOKEN } });
     fireEvent.click(screen.getByRole('button', { name: 'Link to Atlas' }));
     // The link's POST answered NOT_SYNCED: a link was made, and the words say so.

@@ -1,0 +1,47 @@
+// The build's shape that the popup's speed rests on (#33 item 4): the worker is one file that imports nothing (each
+// module a service worker imports is one more fetch on every cold start), the popup reaches its first message
+// through its entry and one chunk, and the package holds no script that nothing loads.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reachableScripts } from '../../vite.config.ts';
+import { popupLoadedFiles } from '../bench/popup-loaded.ts';
+import { bundleEntries } from '../bench/sizes.ts';
+import { DIST } from './harness.ts';
+
+/** A path to another script of the build, as an import (static or not) names it in minified code. */
+const SCRIPT_PATH = /["'`]\.\.?\/[\w./-]+\.js["'`]/;
+
+describe('the built extension', () => {
+  it("runs its worker from one file that imports nothing, named by the manifest for Chrome's worker and Firefox's scripts", () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+    const worker: string = manifest.background.service_worker;
+    expect(manifest.background.scripts).toEqual([worker]);
+    expect(manifest.background.type).toBe('module');
+    const code = readFileSync(join(DIST, worker), 'utf8');
+    expect(code.match(SCRIPT_PATH)?.[0]).toBeUndefined();
+    // The worker's own code is in it: its message router and the polyfill it wraps.
+    expect(code).toContain('context/get');
+    expect(bundleEntries(DIST).find((e) => e.name === 'worker')?.files).toHaveLength(1);
+  });
+
+  it('holds no script that neither a page nor the worker loads', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+    const pages = ['src/popup/index.html', 'src/options/index.html'];
+    const entries = pages.flatMap((page) =>
+      [...readFileSync(join(DIST, page), 'utf8').matchAll(/<script[^>]*\ssrc="\/([^"]+\.js)"/g)].map((m) => m[1]!),
+    );
+    const reachable = reachableScripts(DIST, [manifest.background.service_worker, ...entries]);
+    const scripts = [
+      ...readdirSync(DIST).filter((f) => f.endsWith('.js')),
+      ...readdirSync(join(DIST, 'assets'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => `assets/${f}`),
+    ];
+    expect(scripts.filter((f) => !reachable.has(f))).toEqual([]);
+  });
+
+  it("loads at most 4 scripts before a known org's popup shows it: the entry, the polyfill's chunk, the app, the UI", () => {
+    expect(popupLoadedFiles(DIST).length).toBeLessThanOrEqual(4);
+  });
+});
