@@ -46,8 +46,13 @@ export function createFakeBrowser() {
     action: {
       setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => void paint(tabId, { text }),
       setTitle: async ({ tabId, title }: { tabId: number; title: string }) => void paint(tabId, { title }),
-      setIcon: async ({ tabId, path }: { tabId: number; path: Record<string, string> }) =>
-        void paint(tabId, { icon: path['16'] ?? '' }),
+      // An icon given as pixels is recorded by its sizes (the fake cannot tell which image they are).
+      setIcon: async (
+        details: { tabId: number } & ({ path: Record<string, string> } | { imageData: Record<string, unknown> }),
+      ) =>
+        void paint(details.tabId, {
+          icon: 'path' in details ? (details.path['16'] ?? '') : `pixels ${Object.keys(details.imageData).join(',')}`,
+        }),
       setBadgeBackgroundColor: async ({ tabId, color }: { tabId: number; color: string }) =>
         void paint(tabId, { color }),
     },

@@ -10,6 +10,7 @@ import { orgMigration } from '../migrations/org-migration';
 import { browser } from '../platform/browser';
 import { orgIdOfTab } from './locations';
 import { orgStatus } from './org-state';
+import { setTabIcon } from './tab-icon';
 
 const look = {
   SYNCED: { text: '✓', color: '#1e7d32', icon: 'synced' },
@@ -31,12 +32,6 @@ const readyLook = {
 export function badgeMark(state: BadgeState, glance: MigrationGlance | undefined): { text: string; color: string } {
   if (state === 'busy' || state === 'error' || glance?.phase !== 'ready' || !glance.window) return look[state];
   return readyLook[glance.window.level];
-}
-
-/** The tile colour carries the state too (public/icons, drawn by scripts/make-icons.mjs). */
-function iconPaths(state: string): Record<string, string> {
-  const name = state ? `icon-${state}` : 'icon';
-  return Object.fromEntries([16, 32, 48, 128].map((size) => [String(size), `/icons/${name}-${size}.png`]));
 }
 
 export type BadgeState = keyof typeof look;
@@ -89,14 +84,15 @@ async function paintNow(tabId: number, record: OrgStatusRecord | undefined, busy
     if (!state || !record) {
       await browser.action.setBadgeText({ tabId, text: '' });
       await browser.action.setTitle({ tabId, title: '' });
-      await browser.action.setIcon({ tabId, path: iconPaths('') });
+      await setTabIcon(tabId, '');
       return;
     }
     const migration = await orgMigration(record.orgId);
     const glance = migration && migrationGlance(migration, Date.now());
     const mark = badgeMark(state, glance);
     const migrationLine = glance ? `\n${migrationBadgeText(glance, migration.others)}` : '';
-    await browser.action.setIcon({ tabId, path: iconPaths(look[state].icon) });
+    // The tile colour carries the state too (public/icons, drawn by scripts/make-icons.mjs).
+    await setTabIcon(tabId, look[state].icon);
     await browser.action.setBadgeText({ tabId, text: mark.text });
     await browser.action.setBadgeBackgroundColor({ tabId, color: mark.color });
     await browser.action.setTitle({ tabId, title: badgeTitle(record, state) + migrationLine });

@@ -1,12 +1,15 @@
 // The worker's one door to the browser: the only worker file that imports webextension-polyfill. Worker logic sees
 // `browser` typed as just the parts it uses, so one small fake (test/support/fake-browser.ts) stands in for all of it.
-import polyfill, { type Runtime, type Tabs } from 'webextension-polyfill';
+import polyfill, { type Action, type Runtime, type Tabs } from 'webextension-polyfill';
 
 export interface StorageAreaLike {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }
+
+/** An icon's pixels by size ('16', '32'), as action.setIcon takes them. */
+export type IconPixels = Record<string, Action.ImageDataType>;
 
 export interface TabLike {
   id?: number;
@@ -32,7 +35,7 @@ export interface WorkerBrowser {
     setBadgeText(details: { tabId: number; text: string }): Promise<void>;
     setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void>;
     setTitle(details: { tabId: number; title: string }): Promise<void>;
-    setIcon(details: { tabId: number; path: Record<string, string> }): Promise<void>;
+    setIcon(details: { tabId: number } & ({ path: Record<string, string> } | { imageData: IconPixels })): Promise<void>;
   };
   alarms: {
     create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }): Promise<void>;

@@ -9,7 +9,7 @@ vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
 
 const NOW = Date.UTC(2026, 10, 29, 12);
 const icons = (name: string) =>
-  Object.fromEntries([16, 32, 48, 128].map((size) => [String(size), `/icons/${name}-${size}.png`]));
+  Object.fromEntries([16, 32].map((size) => [String(size), `/icons/${name}-${size}.png`]));
 const calls: string[] = [];
 
 async function worker() {
