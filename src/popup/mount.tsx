@@ -12,26 +12,39 @@ import { App, type FirstAnswer } from './App';
  */
 export const FIRST_ANSWER_WAIT_MS = 50;
 
-async function settledWithin(first: Promise<PopupContext>, ms: number): Promise<FirstAnswer | undefined> {
+/** `promise`'s value, or undefined once `ms` passed without it. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: number | undefined;
   const late = new Promise<undefined>((resolve) => {
     timer = window.setTimeout(resolve, ms);
   });
   try {
-    return await Promise.race([
-      first.then(
-        (context): FirstAnswer => ({ context }),
-        (error: unknown): FirstAnswer => ({ error: asErrorView(error) }),
-      ),
-      late,
-    ]);
+    return await Promise.race([promise, late]);
   } finally {
     window.clearTimeout(timer);
   }
 }
 
-export async function mountPopup(url: string | undefined, first: Promise<PopupContext>): Promise<void> {
+function settledWithin(first: Promise<PopupContext>, ms: number): Promise<FirstAnswer | undefined> {
+  return within(
+    first.then(
+      (context): FirstAnswer => ({ context }),
+      (error: unknown): FirstAnswer => ({ error: asErrorView(error) }),
+    ),
+    ms,
+  );
+}
+
+/** How long the first render waits for the stylesheet main.tsx linked (it loads in a few ms from the package). */
+const STYLE_WAIT_MS = 300;
+
+/** `styled`: settles once main.tsx's stylesheet loaded (or failed): the app does not paint unstyled. */
+export async function mountPopup(
+  url: string | undefined,
+  first: Promise<PopupContext>,
+  styled: Promise<void> = Promise.resolve(),
+): Promise<void> {
   document.documentElement.lang = browser.i18n.getUILanguage();
-  const answered = await settledWithin(first, FIRST_ANSWER_WAIT_MS);
+  const [answered] = await Promise.all([settledWithin(first, FIRST_ANSWER_WAIT_MS), within(styled, STYLE_WAIT_MS)]);
   render(<App url={url} first={first} answered={answered} />, document.getElementById('app')!);
 }
