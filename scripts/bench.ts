@@ -31,7 +31,8 @@ if (build.status !== 0) process.exit(1);
 console.log(`\n${'figure'.padEnd(FIGURE_WIDTH)} ${'measured'.padEnd(22)} target`);
 
 for (const size of bundleSizes()) {
-  const target = size.name === 'popup' ? '≤ 15 KB gzip' : size.name === 'worker' ? '≤ 35 KB gzip' : '';
+  // The popup's target is on all a known org's popup loads (the next line), not on its entry's static imports alone.
+  const target = size.name === 'popup' ? '(see the next line)' : size.name === 'worker' ? '≤ 35 KB gzip' : '';
   row(`JS gzip: ${size.name} (${size.files} files)`, kb(size.gzipBytes), target);
 }
 const loaded = popupLoaded();
