@@ -108,9 +108,146 @@ function pageScripts(dist: string): string[] {
   );
 }
 
-export function singleFileWorker(options: { entry: string; plugins: Plugin[] }): Plugin {
+/** What the worker's files are built from (paths from the project's root). */
+interface WorkerSources {
+  /** The worker's entry: everything it runs at each start. */
+  entry: string;
+  /** The capabilities it loads when first asked (background/extras.ts), a script of their own. */
+  extras: string;
+  /** The module the worker reaches its extras through, as the source has it, and the built worker's own. */
+  loader: string;
+  builtLoader: string;
+  plugins: Plugin[];
+}
+
+/**
+ * Whether a module must be one instance for the worker and its extras: the polyfill, and any module with a class (an
+ * error thrown by a copy would fail the worker's `instanceof`) or with state of its own at its top (a `let`, a `new`,
+ * a value a call made: storage items, the vault's session, the clients and their caches). Anything else (functions,
+ * constants, re-exports) the extras may copy, which keeps out of the worker what only the extras use.
+ */
+function holdsState(id: string): boolean {
+  if (!/\.ts$/.test(id)) return !/[\\/]crypto-js[\\/]/.test(id);
+  const code = readFileSync(id, 'utf8');
+  return (
+    /^(export\s+)?(abstract\s+)?(class|let|var)\s/m.test(code) ||
+    /^(export\s+)?const\s+\w+(\s*:[^=]+)?\s*=\s*(new\s|[\w.]+(<[^=]*>)?\()/m.test(code)
+  );
+}
+
+/**
+ * The names a module's source imports (or re-exports) from `source`: `['*']` for a namespace, none for a type-only
+ * import. The sources are TypeScript as Biome formats it: one `import … from '…';` statement each.
+ */
+export function importedNames(code: string, source: string): string[] {
+  const quoted = source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names: string[] = [];
+  for (const m of code.matchAll(
+    new RegExp(`(?:^|\\n)\\s*(?:import|export)\\s+(type\\s+)?([^;]*?)\\s*from\\s*'${quoted}'`, 'g'),
+  )) {
+    if (m[1]) continue;
+    const clause = m[2]!;
+    if (/\*/.test(clause)) return ['*'];
+    const braces = /\{([^}]*)\}/.exec(clause);
+    if (/^\s*[A-Za-z_$][\w$]*\s*(,|$)/.test(clause)) names.push('default');
+    for (const part of braces?.[1]?.split(',') ?? []) {
+      const name = part.trim();
+      if (name && !name.startsWith('type ')) names.push(name.split(/\s+as\s+/)[0]!);
+    }
+  }
+  return names;
+}
+
+/** The global the extras' script defines, and the one it takes the worker's modules from. */
+const EXTRAS_GLOBAL = '__cmExtras';
+const SHARED_GLOBAL = '__cmShared';
+const SHARED_ENTRY = '\0worker-with-shared-modules';
+
+/**
+ * The worker in two classic scripts (#33 item 4): what it runs at each start, and its extras, the settings page's
+ * capabilities it loads when first asked (see messaging/load-extras.sw.ts for how, in Chromium and Firefox). The
+ * extras never hold a copy of a module the worker has: each import of one is left out of their script and taken from
+ * the worker's own instance, which the worker hands over as `globalThis.__cmShared` (storage, the vault's session,
+ * the API clients and their nonce caches are one each). Built in three passes: the worker, to learn its modules;
+ * the extras, with those modules outside; the worker again, handing over the ones the extras named.
+ */
+export function singleFileWorker(sources: WorkerSources): Plugin {
   let outDir = 'dist';
   let root = process.cwd();
+  // A module's key in the worker's table: its path from the root, as an identifier.
+  const sharedKey = (id: string) => relative(root, id).replace(/[^A-Za-z0-9]/g, '_');
+
+  const bundle = async (input: string, output: Rolldown.OutputOptions, plugins: Plugin[], extrasFile = '') => {
+    const result = await build({
+      configFile: false,
+      root,
+      logLevel: 'warn',
+      plugins: [...sources.plugins, ...plugins],
+      define: { __CM_EXTRAS_FILE__: JSON.stringify(extrasFile) },
+      build: {
+        write: false,
+        target: 'chrome116',
+        sourcemap: false,
+        modulePreload: false,
+        copyPublicDir: false,
+        // Strict: the extras' exports are what the worker calls (Vite drops an app entry's exports otherwise).
+        rolldownOptions: { input, preserveEntrySignatures: 'strict', output: { ...output, codeSplitting: false } },
+      },
+    });
+    const files = (Array.isArray(result) ? result : [result]).flatMap((o) => (o as Rolldown.RolldownOutput).output);
+    const chunk = files[0];
+    if (files.length !== 1 || chunk?.type !== 'chunk') {
+      throw new Error(`${input} bundled into ${files.map((f) => f.fileName).join(', ')}: expected one script`);
+    }
+    return chunk;
+  };
+
+  // The built worker reaches its extras through its own loader, never through an import() of them.
+  const builtLoader: Plugin = {
+    name: 'worker-extras-loader',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === resolve(root, sources.loader) ? resolve(root, sources.builtLoader) : undefined;
+    },
+  };
+  // Each module handed over gives the names the extras import from it (`*` where an extras module takes the whole
+  // namespace).
+  const worker = (shared: { id: string; names: string[] }[], extrasFile: string) => {
+    const withShared: Plugin = {
+      name: 'worker-shared-modules',
+      resolveId: (id) => (id === SHARED_ENTRY ? id : undefined),
+      load(id) {
+        if (id !== SHARED_ENTRY) return undefined;
+        const lines = [`import ${JSON.stringify(resolve(root, sources.entry))};`];
+        const table = shared.map(({ id: module, names }, i) => {
+          if (names.includes('*')) {
+            lines.push(`import * as m${i} from ${JSON.stringify(module)};`);
+            return `${sharedKey(module)}: m${i}`;
+          }
+          const local = names.map((name, j) => `${name === 'default' ? 'default' : name} as m${i}_${j}`);
+          lines.push(`import { ${local.join(', ')} } from ${JSON.stringify(module)};`);
+          // Values, not getters: every export is a const or a function (none is reassigned), set by now.
+          // A default export (the polyfill's) is handed over as itself: the extras read an external's default
+          // import as the whole value they are given (Node's interop).
+          if (names.includes('default')) {
+            if (names.length > 1) throw new Error(`${module}: the extras import its default export and others`);
+            return `${sharedKey(module)}: m${i}_0`;
+          }
+          const values = names.map((name, j) => `${JSON.stringify(name)}: m${i}_${j}`);
+          return `${sharedKey(module)}: { ${values.join(', ')} }`;
+        });
+        return `${lines.join('\n')}\nglobalThis.${SHARED_GLOBAL} = { ${table.join(',\n')} };\n`;
+      },
+    };
+    return bundle(
+      SHARED_ENTRY,
+      { format: 'iife', entryFileNames: 'assets/worker-[hash].js' },
+      [builtLoader, withShared],
+      extrasFile,
+    );
+  };
+
   return {
     name: 'single-file-worker',
     apply: 'build',
@@ -122,49 +259,83 @@ export function singleFileWorker(options: { entry: string; plugins: Plugin[] }):
       order: 'post',
       sequential: true,
       async handler() {
-        const result = await build({
-          configFile: false,
-          root,
-          logLevel: 'warn',
-          plugins: options.plugins,
-          build: {
-            write: false,
-            target: 'chrome116',
-            sourcemap: false,
-            modulePreload: false,
-            copyPublicDir: false,
-            rolldownOptions: {
-              input: options.entry,
-              output: { format: 'es', codeSplitting: false, entryFileNames: 'assets/worker-[hash].js' },
-            },
-          },
-        });
-        const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-        const files = outputs.flatMap((o) => o.output);
-        const chunks = files.filter((f): f is Rolldown.OutputChunk => f.type === 'chunk');
-        if (chunks.length !== 1 || files.length !== 1) {
-          throw new Error(`the worker bundled into ${files.map((f) => f.fileName).join(', ')}: expected one file`);
+        // The extras leave out every module the worker holds. Handing one over can bring into the worker a module
+        // it did not need itself (an export only the extras use imports it): then the extras leave that one out
+        // too, until the worker's modules stay the same.
+        const workerModules = new Set((await worker([], '')).moduleIds);
+        for (let round = 1; ; round++) {
+          const { main, extras } = await split(workerModules);
+          const added = main.moduleIds.filter((id) => id !== SHARED_ENTRY && !workerModules.has(id));
+          if (added.length === 0) return finish(main, extras);
+          if (round === 5) throw new Error(`the worker's modules do not settle: ${added.join(', ')}`);
+          for (const id of added) workerModules.add(id);
         }
-        const worker = chunks[0]!;
-        writeFileSync(join(outDir, worker.fileName), worker.code);
-
-        const manifestPath = join(outDir, 'manifest.json');
-        const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-        manifest.background = { ...manifest.background, service_worker: worker.fileName, scripts: [worker.fileName] };
-        writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-
-        // What nothing loads any more goes: the loader, the worker's old chunk and chunks only it imported.
-        const kept = reachableScripts(outDir, [worker.fileName, ...pageScripts(outDir)]);
-        const scripts = [
-          ...readdirSync(outDir).filter((f) => f.endsWith('.js')),
-          ...readdirSync(join(outDir, 'assets'))
-            .filter((f) => f.endsWith('.js'))
-            .map((f) => `assets/${f}`),
-        ];
-        for (const file of scripts) if (!kept.has(file)) rmSync(join(outDir, file));
       },
     },
   };
+
+  async function split(workerModules: Set<string>) {
+    const handedOver = new Map<string, string>();
+    const bindings = new Map<string, Set<string>>();
+    const outside: Plugin = {
+      name: 'worker-modules-outside-extras',
+      enforce: 'pre',
+      async resolveId(source, importer, options) {
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        if (!resolved || !workerModules.has(resolved.id) || !holdsState(resolved.id)) return undefined;
+        // Handed over as values (see the worker's table): an export that could be reassigned cannot be.
+        if (/\.ts$/.test(resolved.id) && /^export\s+(let|var)\s/m.test(readFileSync(resolved.id, 'utf8'))) {
+          throw new Error(`${resolved.id} exports a variable the extras would not see change: export a function`);
+        }
+        // Named by its key, not its path: the bundler would write a path relative to the extras' file.
+        handedOver.set(sharedKey(resolved.id), resolved.id);
+        const names = importer ? importedNames(readFileSync(importer, 'utf8'), source) : ['*'];
+        for (const name of names) bindings.set(resolved.id, (bindings.get(resolved.id) ?? new Set()).add(name));
+        return { id: sharedKey(resolved.id), external: true };
+      },
+    };
+    const extras = await bundle(
+      resolve(root, sources.extras),
+      {
+        format: 'iife',
+        name: EXTRAS_GLOBAL,
+        entryFileNames: 'assets/worker-extras-[hash].js',
+        globals: (key) => `${SHARED_GLOBAL}.${key}`,
+      },
+      [outside],
+    );
+    const shared = extras.imports.map((key) => handedOver.get(key) ?? key).sort();
+    const main = await worker(
+      shared.map((id) => ({ id, names: [...(bindings.get(id) ?? ['*'])].sort() })),
+      extras.fileName,
+    );
+    return { main, extras };
+  }
+
+  function finish(main: Rolldown.OutputChunk, extras: Rolldown.OutputChunk) {
+    for (const file of [main, extras]) writeFileSync(join(outDir, file.fileName), file.code);
+
+    const manifestPath = join(outDir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    const { type: _module, ...background } = manifest.background;
+    // Chrome's service_worker is the worker alone; Firefox's event page runs both, the worker first.
+    manifest.background = {
+      ...background,
+      service_worker: main.fileName,
+      scripts: [main.fileName, extras.fileName],
+    };
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+
+    // What nothing loads any more goes: the loader, the worker's old chunk and chunks only it imported.
+    const kept = reachableScripts(outDir, [main.fileName, extras.fileName, ...pageScripts(outDir)]);
+    const scripts = [
+      ...readdirSync(outDir).filter((f) => f.endsWith('.js')),
+      ...readdirSync(join(outDir, 'assets'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => `assets/${f}`),
+    ];
+    for (const file of scripts) if (!kept.has(file)) rmSync(join(outDir, file));
+  }
 }
 
 export default defineConfig({
@@ -176,7 +347,13 @@ export default defineConfig({
     polyfillAsModule(),
     crx({ manifest: manifest as never }),
     finishManifest(),
-    singleFileWorker({ entry: manifest.background.service_worker, plugins: [polyfillAsModule()] }),
+    singleFileWorker({
+      entry: manifest.background.service_worker,
+      extras: 'src/background/extras.ts',
+      loader: 'src/background/messaging/load-extras.ts',
+      builtLoader: 'src/background/messaging/load-extras.sw.ts',
+      plugins: [polyfillAsModule()],
+    }),
   ],
   build: {
     outDir: 'dist',

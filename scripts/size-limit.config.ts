@@ -22,9 +22,12 @@ import { bundleEntries } from '../test/bench/sizes.ts';
 // file bundled on its own (57.2 -> 52.4 KiB: one gzip stream instead of eleven files), the preload helper went and
 // the questions before an unlink or a relink load when asked: popup 16.2 -> 14.7 KiB, whose budget is now the
 // issue's target, 15 KiB; options 62.9 -> 62.3 KiB.
+// Later that day (#33 item 4) the worker's extras (the settings page's capabilities and the popup's Atlas side)
+// became a script of their own the worker loads when first asked: the worker 52.4 -> 38.5 KiB, its extras 30.3 KiB.
 const budgets: Record<string, string> = {
   popup: '15 KiB',
-  worker: '52.8 KiB',
+  worker: '39 KiB',
+  'worker extras': '31 KiB',
   options: '63 KiB',
 };
 

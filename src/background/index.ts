@@ -1,7 +1,8 @@
 // The service worker's entry: registers every listener synchronously at start (MV3 wakes the worker for them).
 import { handlers } from './messaging/handlers';
+import { keepExtrasInstalled, loadExtras } from './messaging/load-extras';
 import { createRouter } from './messaging/router';
-import { followRunning, MIGRATION_WATCH_ALARM, watchRound } from './migrations/migration-watch';
+import { followRunning, MIGRATION_WATCH_ALARM } from './migrations/migration-follow';
 import { BADGE_AGE_ALARM, onTabUpdated, repaintShownTabs, startBadgeAgeAlarm } from './orgs/tab-tracking';
 import { events, type MessageSender } from './platform/browser';
 import { applyPolicyChange } from './settings/policy-changes';
@@ -10,6 +11,7 @@ import { onAlarm } from './vault/auto-lock';
 
 // First: every storage read from here on answers from the worker's copy once a key was read (storage/mirror.ts).
 mirrorStorage(events.storageChanged);
+keepExtrasInstalled();
 const router = createRouter(handlers);
 const warn = (what: string) => (error: { kind?: string } | undefined) =>
   console.warn(`${what} failed:`, String(error?.kind ?? error));
@@ -23,8 +25,11 @@ events.tabActivated.addListener(() => {
 });
 events.alarm.addListener((alarm) => {
   if (alarm.name === BADGE_AGE_ALARM) repaintShownTabs().catch(warn('badge repaint'));
-  else if (alarm.name === MIGRATION_WATCH_ALARM) watchRound().catch(warn('migration watch'));
-  else onAlarm(alarm).catch(warn('auto-lock'));
+  else if (alarm.name === MIGRATION_WATCH_ALARM) {
+    loadExtras()
+      .then((extras) => extras.watchRound())
+      .catch(warn('migration watch'));
+  } else onAlarm(alarm).catch(warn('auto-lock'));
 });
 events.storageChanged.addListener((_changes, area) => {
   if (area === 'managed') applyPolicyChange().catch(warn('policy change'));

@@ -31,6 +31,9 @@ export function bundleEntries(dist = 'dist'): { name: string; files: string[] }[
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
   const entries: { name: string; file: string }[] = [];
   entries.push({ name: 'worker', file: join(dist, manifest.background.service_worker) });
+  // What the worker loads when first asked (background/extras.ts): Firefox's scripts after the worker's own.
+  const extras = (manifest.background.scripts ?? []).slice(1) as string[];
+  for (const file of extras) entries.push({ name: 'worker extras', file: join(dist, file) });
   for (const [name, html] of [
     ['popup', 'src/popup/index.html'],
     ['options', 'src/options/index.html'],

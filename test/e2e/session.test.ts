@@ -43,6 +43,27 @@ describe('vault session', () => {
     expect(calls[0]).toMatchObject({ method: 'POST', status: 201, authorized: true });
   });
 
+  test('loads its extras when first asked, not at its start, and again after it was stopped', async ({
+    run,
+    popupOn,
+  }) => {
+    const extrasRun = async () => (await run.worker()).evaluate(() => '__cmExtras' in globalThis);
+    // A known org's popup, on a worker just started, shows the org's link without the extras.
+    await stopWorker(run);
+    const org = cmOrgs(run)[0]!;
+    const popup = await popupOn(orgPageUrl(org.id));
+    await expect.poll(() => popup.statusText()).toBe('Linked, synced');
+    await popup.close();
+    expect(await extrasRun()).toBe(false);
+    // The settings page's first message loads them: in Chromium, from the copy stored with the worker at its install.
+    const profiles = await sendFromExtensionPage(run, 'profiles/list', {});
+    expect(profiles.map((p: { label: string }) => p.label)).toContain('Owner key');
+    expect(await extrasRun()).toBe(true);
+    await stopWorker(run);
+    expect((await sendFromExtensionPage(run, 'profiles/list', {})).length).toBe(profiles.length);
+    expect(await extrasRun()).toBe(true);
+  });
+
   test('refuses a wrong passphrase and leaves the vault as it was', async ({ run, popupOn }) => {
     await sendFromExtensionPage(run, 'vault/lock', {});
     const before = await readStored(await run.worker(), 'vault');

@@ -8,7 +8,7 @@
 // nothing once the vault locked (signing-fetch.ts); its failures then read as `vault-locked`. From a lock to the
 // next unlock a key pair's client sends nothing, and the session's token and nonce caches stay closed: a call that
 // outlived the lock finds no fresh client, cache or store to send or write with.
-import { type AtlasApi, type AtlasMigrationApi, createAtlasApi, createAtlasMigrationApi } from '../../core/atlas';
+import { type AtlasApi, createAtlasApi } from '../../core/atlas';
 import { type CloudManagerApi, createCloudManagerApi } from '../../core/cloudmanager';
 import { reopenTokens } from '../../core/oauth';
 import { type Profile, profileCredential, requireSideRule } from '../../core/vault';
@@ -76,7 +76,8 @@ function sideChecked<A extends object>(profile: Profile, api: A): A {
   });
 }
 
-function clientFor<A extends object>(
+/** A client of a key pair, kept while the vault stays unlocked and the key pair the same (one per kind). */
+export function clientFor<A extends object>(
   profile: Profile,
   create: (options: { baseUrl: string; fetch: typeof fetch }) => A,
   kind = 'api',
@@ -117,11 +118,6 @@ export function apiFor(profile: Profile): CloudManagerApi {
 /** The Atlas Admin API client of an Atlas key pair: an API key shares the server's nonce like the others. */
 export function atlasApiFor(profile: Profile): AtlasApi {
   return clientFor(profile, createAtlasApi);
-}
-
-/** The Atlas migration client of an Atlas key pair (availableProjects, targets, validate, start, cutover). */
-export function atlasMigrationApiFor(profile: Profile): AtlasMigrationApi {
-  return clientFor(profile, createAtlasMigrationApi, 'migrations');
 }
 
 /**

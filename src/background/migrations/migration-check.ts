@@ -3,10 +3,10 @@
 // that says readyForCutover starts the 120-hour window's clock (Atlas does not give its start).
 import type { LiveMigration } from '../../core/atlas';
 import type { MigrationRecord } from '../../shared/migration-messages';
-import { atlasMigrationApiFor } from '../api/api-clients';
 import { toErrorView } from '../messaging/error-view';
 import { WorkerError } from '../messaging/worker-error';
 import { paintOrgTabs } from '../orgs/badge';
+import { atlasMigrationApiFor } from './migration-api';
 import { migrationSource } from './migration-source';
 import { migrationsItem, saveMigration } from './migration-store';
 

@@ -13,19 +13,19 @@ import type {
   MigrationRecord,
   ValidationView,
 } from '../../shared/migration-messages';
-import { atlasMigrationApiFor } from '../api/api-clients';
 import { toErrorView } from '../messaging/error-view';
 import { WorkerError } from '../messaging/worker-error';
 import { recordAction } from '../orgs/history';
 import { groupOrgItem } from '../storage/items';
 import { lockEpoch, requireSameEpoch } from '../vault/session';
 import { readContents } from '../vault/vault-store';
+import { atlasMigrationApiFor } from './migration-api';
 import { checkMigration, repaintOrg, storedMigration, withAnswer } from './migration-check';
+import { followRunning } from './migration-follow';
 import { checkedPlan, migrationPlan, planKey } from './migration-plan';
 import { keepAtlasProjectNames, keepPlanValidation, keepSeenDeployments } from './migration-plans';
 import { type MigrationSource, migrationSource } from './migration-source';
 import { migrationsItem, type StoredValidation, saveMigration, validationsItem } from './migration-store';
-import { followRunning } from './migration-watch';
 
 /** A history entry: the result is Atlas's status, or the error's kind. */
 async function recordMigrationAction(

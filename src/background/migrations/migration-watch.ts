@@ -5,17 +5,13 @@
 // wait Atlas named is over, kept in storage.session so a restarted worker waits too. 50 running migrations make 50
 // GETs a minute (npm run bench).
 import { cloudManagerRateLimit, runBulk } from '../../core/bulk';
-import type { MigrationRecord } from '../../shared/migration-messages';
-import { browser } from '../platform/browser';
 import { item } from '../storage/item';
 import { readContents } from '../vault/vault-store';
 import { checkMigration } from './migration-check';
-import { isSettled, migrationsItem } from './migration-store';
+import { followRunning, runningMigrations } from './migration-follow';
 import { askingOrder } from './watch-order';
 
-export const MIGRATION_WATCH_ALARM = 'migrations-watch';
-/** Once a minute: the lag moves in minutes, and 50 migrations stay far below Atlas's per-minute limits. */
-export const WATCH_PERIOD_MINUTES = 1;
+export { followRunning, MIGRATION_WATCH_ALARM, runningMigrations, WATCH_PERIOD_MINUTES } from './migration-follow';
 export const WATCH_CONCURRENCY = 4;
 /** The longest wait a 429 can impose on the watch: a Retry-After beyond it is taken as this. */
 export const WATCH_LONGEST_PAUSE_MS = 3_600_000;
@@ -25,20 +21,6 @@ export const watchPauseItem = item<{ until: number }>('migrationWatch', {
   fallback: { until: 0 },
   read: (s) => (typeof (s as { until?: unknown })?.until === 'number' ? (s as { until: number }) : undefined),
 });
-
-export async function runningMigrations(): Promise<MigrationRecord[]> {
-  return Object.values(await migrationsItem.get()).filter((record) => !isSettled(record));
-}
-
-/** Sets the alarm while something runs and clears it when nothing does (no request either way). */
-export async function followRunning(): Promise<boolean> {
-  const running = (await runningMigrations()).length > 0;
-  if (!running) await browser.alarms.clear(MIGRATION_WATCH_ALARM);
-  else if (!(await browser.alarms.get(MIGRATION_WATCH_ALARM))) {
-    await browser.alarms.create(MIGRATION_WATCH_ALARM, { periodInMinutes: WATCH_PERIOD_MINUTES });
-  }
-  return running;
-}
 
 let roundUnderWay: Promise<number> | undefined;
 

@@ -1,8 +1,7 @@
 // Handlers of the popup's org messages: what the tab shows, which org a project is of, link / status / unlink
-// (org-operations.ts), the history of those actions (the audit log), and the note kept with an org.
+// (org-operations.ts), the history of those actions (the audit log), and the note kept with an org. A token made in
+// Atlas, and its revocation, are the worker's extras (atlas/atlas-handlers.ts).
 import type { HandlersOf, MessageMap } from '../../shared/messages';
-import { createAndLink } from '../atlas/create-and-link';
-import { reachOfRevoke, revokeAtlasToken } from '../atlas/revoke-token';
 import { clearHistory, readHistory } from './history';
 import { resolveProjectWith } from './locations';
 import { noteOf, orgNotes, setOrgNote } from './org-note';
@@ -15,9 +14,6 @@ type OrgMessages = Pick<
   | 'context/get'
   | 'project/resolve'
   | 'link/create'
-  | 'atlas/link'
-  | 'atlas/revoke'
-  | 'atlas/revoke-reach'
   | 'link/status'
   | 'link/delete'
   | 'history/list'
@@ -31,9 +27,6 @@ export const orgHandlers: HandlersOf<OrgMessages> = {
   'project/resolve': ({ url, profileId }) => resolveProjectWith(url, profileId),
 
   'link/create': (request) => linkOrg(request),
-  'atlas/link': (request) => createAndLink(request),
-  'atlas/revoke': (request) => revokeAtlasToken(request),
-  'atlas/revoke-reach': (request) => reachOfRevoke(request),
   'link/status': ({ orgId, profileId }) => refreshStatus(orgId, profileId),
   'link/delete': ({ orgId, profileId }) => unlinkOrg(orgId, profileId),
 
