@@ -71,6 +71,39 @@ export function noPreloadHelper(): Plugin {
   };
 }
 
+/**
+ * The popup asks the browser for every script a known org's popup runs as soon as its HTML is read
+ * (`<link rel="modulepreload">`): its entry's chunks and those of the app main.tsx imports once it has sent its first
+ * message (the forms and questions, loaded when shown, are not). Without it each came only when the one before had
+ * run, one after the other; with it a known org shows 11 ms sooner warm and 15 ms sooner cold (docs/figures.md).
+ */
+export function preloadPopupPath(page = 'src/popup/index.html'): Plugin {
+  return {
+    name: 'preload-popup-path',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const { bundle, chunk } = ctx;
+        if (!bundle || !chunk || !ctx.filename.replaceAll('\\', '/').endsWith(page)) return undefined;
+        const files = new Set<string>();
+        const add = (file: string) => {
+          const found = bundle[file];
+          if (files.has(file) || found?.type !== 'chunk') return;
+          files.add(file);
+          for (const imported of found.imports) add(imported);
+        };
+        for (const file of [...chunk.imports, ...chunk.dynamicImports]) add(file);
+        return [...files].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 // The worker as one file (#33 item 4). A service worker starts on every popup after 30 s idle, and each module it
 // imports is one more fetch before its code runs: the shared build gave it a loader and ten chunks (the polyfill, the
 // words, the vault and clients the settings page also loads, ...), five deep. Here the worker's entry is bundled a
@@ -344,6 +377,7 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
   plugins: [
     noPreloadHelper(),
+    preloadPopupPath(),
     polyfillAsModule(),
     crx({ manifest: manifest as never }),
     finishManifest(),

@@ -3,7 +3,7 @@
 // (the rest is its extras, a second script it loads when first asked), the popup reaches its first message through
 // its entry and one chunk, and the package holds no script that nothing loads.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reachableScripts } from '../../vite.config.ts';
 import { popupLoadedFiles } from '../bench/popup-loaded.ts';
@@ -58,5 +58,13 @@ describe('the built extension', () => {
 
   it("loads at most 4 scripts before a known org's popup shows it: the entry, the polyfill's chunk, the app, the UI", () => {
     expect(popupLoadedFiles(DIST).length).toBeLessThanOrEqual(4);
+  });
+
+  it("names in the popup's HTML every other script a known org's popup runs, so the browser asks for all at once", () => {
+    const html = readFileSync(join(DIST, 'src/popup/index.html'), 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*\shref="\/([^"]+)"/g)].map((m) => m[1]!);
+    const [entry, ...others] = popupLoadedFiles(DIST).map((file) => relative(DIST, file));
+    expect(html).toContain(`src="/${entry}"`);
+    expect(preloaded.sort()).toEqual(others.sort());
   });
 });
