@@ -24,8 +24,10 @@ import { bundleEntries } from '../test/bench/sizes.ts';
 // issue's target, 15 KiB; options 62.9 -> 62.3 KiB.
 // Later that day (#33 item 4) the worker's extras (the settings page's capabilities and the popup's Atlas side)
 // became a script of their own the worker loads when first asked: the worker 52.4 -> 38.5 KiB, its extras 30.3 KiB.
+// The counted messages' table and tn() left the popup's words (only the settings page counts): popup 14.7 -> 14.3
+// KiB (14,680 B, under 15 KB in either unit), budget 14.5 KiB.
 const budgets: Record<string, string> = {
-  popup: '15 KiB',
+  popup: '14.5 KiB',
   worker: '39 KiB',
   'worker extras': '31 KiB',
   options: '63 KiB',

@@ -4,7 +4,8 @@
 import { useState } from 'preact/hooks';
 import type { BackupPreview, OptionsMessages } from '../shared/options-messages';
 import { send } from '../shared/send';
-import { t, tn } from '../shared/text/i18n';
+import { tn } from '../shared/text/counted';
+import { t } from '../shared/text/i18n';
 import { ActionOutcome } from '../ui/ActionOutcome';
 import { useNewPassphrase } from '../ui/NewPassphraseFields';
 import { PasswordField } from '../ui/PasswordField';

@@ -2,7 +2,8 @@
 // which version of a changed key pair a merge keeps, the key pairs a merge skips as already saved, the keys it holds
 // twice, and a new passphrase when a replace (or a restore on a fresh install) would keep a weak one.
 import type { BackupPreview } from '../shared/options-messages';
-import { type MessageKey, t, tn } from '../shared/text/i18n';
+import { tn } from '../shared/text/counted';
+import { type MessageKey, t } from '../shared/text/i18n';
 import { CancelButton } from '../ui/ActionOutcome';
 import { type NewPassphrase, NewPassphraseFields } from '../ui/NewPassphraseFields';
 

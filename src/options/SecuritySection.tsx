@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import type { ManagedSettings, Settings } from '../shared/domain';
 import { send } from '../shared/send';
-import { t, tn } from '../shared/text/i18n';
+import { tn } from '../shared/text/counted';
+import { t } from '../shared/text/i18n';
 import { SubmitWithOutcome } from '../ui/ActionOutcome';
 import { NewPassphraseFields, useNewPassphrase } from '../ui/NewPassphraseFields';
 import { PasswordField } from '../ui/PasswordField';

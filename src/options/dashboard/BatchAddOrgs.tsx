@@ -5,8 +5,9 @@
 import type { BatchOrgResult, DashboardRow } from '../../shared/dashboard-messages';
 import type { ProfileView } from '../../shared/domain';
 import { send } from '../../shared/send';
+import { tn } from '../../shared/text/counted';
 import { errorText } from '../../shared/text/error-text';
-import { t, tn } from '../../shared/text/i18n';
+import { t } from '../../shared/text/i18n';
 import { Notice } from '../../ui/Notice';
 import { ImportWithPreview } from './ImportWithPreview';
 import { LineTable, LineText } from './LineTable';

@@ -2,7 +2,8 @@
 // worker like "refresh all" (as many calls at once as the refresh last used), with start and cancel, the run's
 // progress and "Retry the N failed" (RunProgress.tsx).
 import type { RefreshProgress } from '../../shared/dashboard-messages';
-import { t, tn } from '../../shared/text/i18n';
+import { tn } from '../../shared/text/counted';
+import { t } from '../../shared/text/i18n';
 import { isRunning, RunProgress, type RunWords } from './RunProgress';
 
 function milestone(progress: RefreshProgress, now: number): string {

@@ -3,7 +3,8 @@
 // short), and "Retry the N failed".
 import { useState } from 'preact/hooks';
 import type { RefreshProgress } from '../../shared/dashboard-messages';
-import { t, tn } from '../../shared/text/i18n';
+import { tn } from '../../shared/text/counted';
+import { t } from '../../shared/text/i18n';
 import { isRunning, RunProgress, type RunWords } from './RunProgress';
 
 const MAX_CONCURRENCY = 8;

@@ -3,7 +3,8 @@
 import type { ComponentChildren } from 'preact';
 import { clientNames } from '../../core/vault/client-names';
 import type { ProfileView } from '../../shared/domain';
-import { t, tn } from '../../shared/text/i18n';
+import { tn } from '../../shared/text/counted';
+import { t } from '../../shared/text/i18n';
 import { statusName } from './row-text';
 import { NO_CLIENT, STATUS_CATEGORIES, type StatusCategory, type TableFilter } from './table-model';
 

@@ -4,7 +4,8 @@
 import type { DashboardRow } from '../../shared/dashboard-messages';
 import type { ProfileView } from '../../shared/domain';
 import { send } from '../../shared/send';
-import { t, tn } from '../../shared/text/i18n';
+import { tn } from '../../shared/text/counted';
+import { t } from '../../shared/text/i18n';
 import { Notice } from '../../ui/Notice';
 import { planTargetImport, type RejectedLine, type TargetImportPlan } from './atlas-targets';
 import { ImportWithPreview } from './ImportWithPreview';

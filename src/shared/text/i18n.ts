@@ -5,7 +5,6 @@
 
 import browser from 'webextension-polyfill';
 import type en from '../../../public/_locales/en/messages.json';
-import { type Counted, PLURAL_FORMS, PLURAL_LOCALE_KEY, pluralCategory } from './plural';
 
 export type MessageKey = keyof typeof en;
 
@@ -13,13 +12,4 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   const text = browser.i18n.getMessage(key, substitutions);
   // A missing key shows itself rather than an empty label; a test keeps the catalogues complete.
   return text || key;
-}
-
-/**
- * A counted message in the form its number takes in the catalogue's language ("1 org added", "2 orgs added"): see
- * plural.ts. The substitutions are given as for t(), the number among them where the text shows it.
- */
-export function tn(key: Counted, count: number, substitutions?: string | string[]): string {
-  const forms = PLURAL_FORMS[key];
-  return t(pluralCategory(t(PLURAL_LOCALE_KEY), count) === 'one' ? forms.one : forms.other, substitutions);
 }

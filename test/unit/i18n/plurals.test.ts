@@ -11,8 +11,9 @@ vi.mock('webextension-polyfill', () => ({
   default: { i18n: { getMessage: (key: string, subs?: string | string[]) => messagesOf(lookup.locale)(key, subs) } },
 }));
 
-const { tn } = await import('../../../src/shared/text/i18n');
-const { PLURAL_FORMS, pluralCategory } = await import('../../../src/shared/text/plural');
+const { tn } = await import('../../../src/shared/text/counted');
+const { pluralCategory } = await import('../../../src/shared/text/plural');
+const { PLURAL_FORMS } = await import('../../../src/shared/text/counted');
 const { errorWords } = await import('../../../src/shared/text/error-words');
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
