@@ -7,15 +7,21 @@ import { BADGE_AGE_ALARM, onTabUpdated, repaintShownTabs, startBadgeAgeAlarm } f
 import { events, type MessageSender } from './platform/browser';
 import { applyPolicyChange } from './settings/policy-changes';
 import { mirrorStorage } from './storage/areas';
+import { readAhead } from './storage/read-ahead';
 import { onAlarm } from './vault/auto-lock';
 
 // First: every storage read from here on answers from the worker's copy once a key was read (storage/mirror.ts).
 mirrorStorage(events.storageChanged);
+// Then what a popup's first message reads, while it is on its way: every message waits for this, then finds it all in
+// the worker's copy.
+const readAheadDone = readAhead();
 keepExtrasInstalled();
 const router = createRouter(handlers);
 const warn = (what: string) => (error: { kind?: string } | undefined) =>
   console.warn(`${what} failed:`, String(error?.kind ?? error));
-events.message.addListener((message: unknown, sender: MessageSender) => router(message, sender));
+events.message.addListener((message: unknown, sender: MessageSender) =>
+  readAheadDone.then(() => router(message, sender)),
+);
 events.tabUpdated.addListener((tabId, change, tab) => {
   onTabUpdated(tabId, change, tab).catch(warn('badge update'));
 });

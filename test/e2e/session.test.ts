@@ -2,6 +2,7 @@
 // the nonce cache lives in storage.session), auto-lock fires, an extension reload locks, a wrong passphrase
 // says so and changes nothing (the locked popup names the tab's org); a tab's visits check only an org with a key
 // pair of its own; no private key or passphrase is ever in storage or console output.
+import { chromium } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { StorageKey } from '../../src/background/storage/keys';
 import { test } from './fixtures';
@@ -43,16 +44,33 @@ describe('vault session', () => {
     expect(calls[0]).toMatchObject({ method: 'POST', status: 201, authorized: true });
   });
 
-  test('loads its extras when first asked, not at its start, and again after it was stopped', async ({
-    run,
-    popupOn,
-  }) => {
-    const extrasRun = async () => (await run.worker()).evaluate(() => '__cmExtras' in globalThis);
-    // A known org's popup, on a worker just started, shows the org's link without the extras.
+  test('loads its extras when first asked, not at its start, and again after it was stopped', async ({ run }) => {
+    // Asked of the running worker through a fresh CDP connection: run.worker() may open the settings page to wake
+    // it, and that page's first message would load the extras.
+    const extrasRun = async () => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const viewer = await chromium.connectOverCDP(run.cdpEndpoint);
+        try {
+          const worker = viewer
+            .contexts()
+            .flatMap((c) => c.serviceWorkers())
+            .find((w) => w.url().startsWith(`chrome-extension://${run.extensionId}/`));
+          if (worker) return await worker.evaluate(() => '__cmExtras' in globalThis);
+        } finally {
+          await viewer.close();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('no running worker');
+    };
+    // The popup's page, on a worker just started, asks what it shows without the extras. (Opened as a tab: the popup
+    // fixture and run.worker() may wake a stopped worker through the settings page, whose first message would load
+    // them.)
     await stopWorker(run);
-    const org = cmOrgs(run)[0]!;
-    const popup = await popupOn(orgPageUrl(org.id));
-    await expect.poll(() => popup.statusText()).toBe('Linked, synced');
+    const popup = await run.context.newPage();
+    await popup.goto(`chrome-extension://${run.extensionId}/src/popup/index.html`);
+    const answer = await popup.evaluate(() => chrome.runtime.sendMessage({ name: 'context/get', request: {} }));
+    expect(answer).toMatchObject({ ok: true, value: { vault: 'unlocked' } });
     await popup.close();
     expect(await extrasRun()).toBe(false);
     // The settings page's first message loads them: in Chromium, from the copy stored with the worker at its install.

@@ -171,6 +171,27 @@ describe('the worker entry', () => {
     expect(local).toHaveBeenCalledTimes(1);
   });
 
+  it("a worker started by a popup's first message has read what it reads while the message was on its way", async () => {
+    const w = await start();
+    await w.send('vault/create', { passphrase: 'a passphrase 123', profile: key(1) });
+    await w.saveOrgStatus(orgId(1), { status: 'SYNCED' });
+    const before = await w.send('context/get', { url: orgPage(1) });
+    // The worker stops and starts again, storage kept (the unlocked session too): its entry runs afresh.
+    for (const event of Object.values(events)) event.listeners.length = 0;
+    vi.resetModules();
+    const local = vi.spyOn(fake.storage.local, 'get');
+    const session = vi.spyOn(fake.storage.session, 'get');
+    await import('../../../../src/background/index');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // One read of each area for the popup's keys, at start.
+    expect(local.mock.calls[0]?.[0]).toEqual(expect.arrayContaining(['vault', 'settings', 'orgStatus', 'groupOrg']));
+    expect(session.mock.calls[0]?.[0]).toEqual(expect.arrayContaining(['vaultKey', 'inFlight']));
+    const atStart = [local.mock.calls.length, session.mock.calls.length];
+    const reply = await fire(events.message, { name: 'context/get', request: { url: orgPage(1) } }, POPUP);
+    expect(reply).toEqual(before);
+    expect([local.mock.calls.length, session.mock.calls.length]).toEqual(atStart);
+  });
+
   it("the organization's policy is read once, and again when storage.onChanged tells of an admin's change", async () => {
     const w = await start();
     const changed = (changes: Record<string, unknown>) => {
