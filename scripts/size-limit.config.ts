@@ -26,11 +26,16 @@ import { bundleEntries } from '../test/bench/sizes.ts';
 // became a script of their own the worker loads when first asked: the worker 52.4 -> 38.5 KiB, its extras 30.3 KiB.
 // The counted messages' table and tn() left the popup's words (only the settings page counts): popup 14.7 -> 14.3
 // KiB (14,680 B, under 15 KB in either unit), budget 14.5 KiB.
+// On 2026-12-07 (afternoon) the popup paints the panel the worker kept for its page (#33 item 4): the reading and
+// comparing cost the popup 14,680 -> 14,940 B, budget 14.64 KiB (14,991 B: the issue's 15 KB in either unit), and
+// the worker 39.0 -> 39.1 KiB (40,060 B), budget 39.2 KiB. The pages' pass stopped bundling the worker (vite.config.ts,
+// singleFileWorker): chunks it shared with the pages had carried worker-only code onto them, and the settings page
+// went 62.8 -> 49.7 KiB (all page scripts 84.0 -> 70.7 KB gzip), budget 50 KiB.
 const budgets: Record<string, string> = {
-  popup: '14.5 KiB',
-  worker: '39 KiB',
+  popup: '14.64 KiB',
+  worker: '39.2 KiB',
   'worker extras': '31 KiB',
-  options: '63 KiB',
+  options: '50 KiB',
 };
 
 const dist = process.env.SIZE_LIMIT_DIST ?? 'dist';

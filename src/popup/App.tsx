@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ErrorView, PopupContext } from '../shared/domain';
+import { samePanel } from '../shared/popup-snapshot';
 import { asErrorView, send } from '../shared/send';
 import { t } from '../shared/text/i18n';
 import { ErrorNotice } from '../ui/Notice';
@@ -24,7 +25,7 @@ export type FirstAnswer = { context: PopupContext } | { error: ErrorView };
  * was in before the first render: then the popup's first render is already the org's (no "Loading" render, and no
  * wait for the effect that would ask, which Preact runs only after the next frame).
  */
-export function App(props: { url?: string; first?: Promise<PopupContext>; answered?: FirstAnswer }) {
+export function App(props: { url?: string; first?: Promise<PopupContext>; answered?: FirstAnswer; kept?: boolean }) {
   const answered = props.answered;
   const [context, setContext] = useState<PopupContext | undefined>(
     answered && 'context' in answered ? answered.context : undefined,
@@ -35,7 +36,14 @@ export function App(props: { url?: string; first?: Promise<PopupContext>; answer
 
   // The first load takes main.tsx's answer; every later one asks again.
   const first = useRef(answered ? undefined : props.first);
+  // Bumped when the worker's answer paints another panel than the kept one: the panel starts afresh from it.
+  const [panel, setPanel] = useState(0);
+  // False while the kept panel stands in for the worker's answer.
+  const [settled, setSettled] = useState(!props.kept);
+  const asked = useRef(false);
   const reload = useCallback(async () => {
+    asked.current = true;
+    setSettled(true);
     const answer = first.current ?? send('context/get', { url: props.url });
     first.current = undefined;
     try {
@@ -45,6 +53,26 @@ export function App(props: { url?: string; first?: Promise<PopupContext>; answer
       setLoadError(asErrorView(error));
     }
   }, [props.url]);
+
+  // A kept panel is painted while the worker answers; its answer wins unless the popup asked again meanwhile.
+  useEffect(() => {
+    const kept = props.kept && answered && 'context' in answered ? answered.context : undefined;
+    if (!kept || !props.first) return;
+    props.first.then(
+      (fresh) => {
+        if (asked.current) return;
+        if (!samePanel(kept, fresh)) setPanel((n) => n + 1);
+        setContext(fresh);
+        setSettled(true);
+      },
+      (error: unknown) => {
+        if (asked.current) return;
+        setContext(undefined);
+        setLoadError(asErrorView(error));
+        setSettled(true);
+      },
+    );
+  }, []);
 
   const initial = useRef(!answered);
   useEffect(() => {
@@ -78,13 +106,13 @@ export function App(props: { url?: string; first?: Promise<PopupContext>; answer
       <main>
         {loadError && <ErrorNotice error={loadError} />}
         {!context && !loadError && <p aria-busy="true">{t('loading')}</p>}
-        {context && <Body context={context} url={props.url} reload={reload} />}
+        {context && <Body key={panel} context={context} url={props.url} reload={reload} settled={settled} />}
       </main>
     </>
   );
 }
 
-function Body(props: { context: PopupContext; url?: string; reload: () => Promise<void> }) {
+function Body(props: { context: PopupContext; url?: string; reload: () => Promise<void>; settled: boolean }) {
   const { context, reload } = props;
   if (context.vault === 'empty')
     return <SetupForm orgId={context.org?.orgId} orgName={context.org?.name} onDone={reload} />;
@@ -102,5 +130,5 @@ function Body(props: { context: PopupContext; url?: string; reload: () => Promis
       </div>
     );
   }
-  return <OrgPanel context={context} reload={reload} />;
+  return <OrgPanel context={context} reload={reload} settled={props.settled} />;
 }

@@ -32,15 +32,24 @@ export function candidateProfiles(context: PopupContext): ProfileView[] {
   return context.profiles.filter((p) => ids.includes(p.id));
 }
 
-export function OrgPanel(props: { context: PopupContext; reload: () => Promise<void> }) {
+/**
+ * `settled`: false while the panel is the one the worker kept for this page (its answer not in yet): the status
+ * check waits for that answer, which may tell of a call whose outcome is unknown (then nothing is checked).
+ */
+export function OrgPanel(props: { context: PopupContext; reload: () => Promise<void>; settled?: boolean }) {
   const candidates = candidateProfiles(props.context);
   if (candidates.length === 0) return <NoKeyPairPanel context={props.context} reload={props.reload} />;
-  return <LinkPanel {...props} candidates={candidates} />;
+  return <LinkPanel {...props} settled={props.settled ?? true} candidates={candidates} />;
 }
 
 const isLinked = (record: OrgStatusRecord) => mayBeLinked(record.status);
 
-function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; reload: () => Promise<void> }) {
+function LinkPanel(props: {
+  context: PopupContext;
+  candidates: ProfileView[];
+  reload: () => Promise<void>;
+  settled: boolean;
+}) {
   const { context, candidates } = props;
   const orgId = context.org!.orgId;
   const [record, setRecord] = useState<OrgStatusRecord>(context.org!);
@@ -96,8 +105,8 @@ function LinkPanel(props: { context: PopupContext; candidates: ProfileView[]; re
     performance.mark('atlas-link:org-shown');
   }, []);
   useEffect(() => {
-    if (profileId && !context.interrupted) checkStatus();
-  }, []);
+    if (props.settled && profileId && !context.interrupted) checkStatus();
+  }, [props.settled]);
 
   const link = async (allowTokenReuse = false) => {
     token.dismissReuse();

@@ -3,24 +3,19 @@
 import browser from 'webextension-polyfill';
 import type { PopupContext } from '../shared/domain';
 import { send } from '../shared/send';
-import themeUrl from '../ui/theme.css?url';
+import { keptContext, readKeptPanels } from './kept-panel';
 
 async function start(): Promise<void> {
+  const stored = readKeptPanels();
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const first: Promise<PopupContext> = send('context/get', { url: tab?.url });
+  // A page whose panel the worker kept paints it first, and asks the worker once it has (mount.tsx): a stopped
+  // worker's start (some 60 ms of work here) would otherwise slow a paint that does not need it.
+  const kept = keptContext(await stored, tab?.url, Date.now());
+  const first: Promise<PopupContext> | undefined = kept ? undefined : send('context/get', { url: tab?.url });
   // Handled where the app awaits it; this keeps an early failure from counting as unhandled meanwhile.
-  first.catch(() => undefined);
-  // The stylesheet only now: Chromium reads an extension's CSS through its words catalogue, a blocking call to the
-  // browser (20 ms traced in a new renderer) that, linked from the page, held this script back before it could send.
-  const styled = new Promise<void>((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = themeUrl;
-    link.onload = link.onerror = () => resolve();
-    document.head.append(link);
-  });
+  first?.catch(() => undefined);
   const { mountPopup } = await import('./mount');
-  mountPopup(tab?.url, first, styled);
+  mountPopup(tab?.url, first ?? kept!);
 }
 
 start();

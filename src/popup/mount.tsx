@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { PopupContext } from '../shared/domain';
-import { asErrorView } from '../shared/send';
+import { asErrorView, send } from '../shared/send';
 import { App, type FirstAnswer } from './App';
 
 /**
@@ -35,16 +35,25 @@ function settledWithin(first: Promise<PopupContext>, ms: number): Promise<FirstA
   );
 }
 
-/** How long the first render waits for the stylesheet main.tsx linked (it loads in a few ms from the package). */
-const STYLE_WAIT_MS = 300;
+/** Settles once the page has painted what was rendered before the call (after the next frame). */
+const painted = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => window.setTimeout(resolve, 0)));
 
-/** `styled`: settles once main.tsx's stylesheet loaded (or failed): the app does not paint unstyled. */
-export async function mountPopup(
-  url: string | undefined,
-  first: Promise<PopupContext>,
-  styled: Promise<void> = Promise.resolve(),
-): Promise<void> {
+/**
+ * `first`: main.tsx's context/get on its way, or the org panel the worker kept for this page: then that panel is
+ * painted at once, the worker asked once it is, and its answer replaces the panel if it differs. The stylesheet is
+ * in the page already (vite.config.ts, inlinePopupStyle).
+ */
+export async function mountPopup(url: string | undefined, first: Promise<PopupContext> | PopupContext): Promise<void> {
   document.documentElement.lang = browser.i18n.getUILanguage();
-  const [answered] = await Promise.all([settledWithin(first, FIRST_ANSWER_WAIT_MS), within(styled, STYLE_WAIT_MS)]);
-  render(<App url={url} first={first} answered={answered} />, document.getElementById('app')!);
+  const kept = first instanceof Promise ? undefined : first;
+  let paintedKept = () => {};
+  const asked = kept
+    ? new Promise<void>((resolve) => {
+        paintedKept = resolve;
+      }).then(() => send('context/get', { url }))
+    : (first as Promise<PopupContext>);
+  const answered = kept ? { context: kept } : await settledWithin(asked, FIRST_ANSWER_WAIT_MS);
+  render(<App url={url} first={asked} answered={answered} kept={Boolean(kept)} />, document.getElementById('app')!);
+  if (kept) painted().then(paintedKept);
 }

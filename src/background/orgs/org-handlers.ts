@@ -8,6 +8,7 @@ import { noteOf, orgNotes, setOrgNote } from './org-note';
 import { linkOrg, refreshStatus, unlinkOrg } from './org-operations';
 import { allOrgStatuses } from './org-state';
 import { popupContext } from './popup-context';
+import { answerStarted, keepForPopup } from './popup-snapshots';
 
 type OrgMessages = Pick<
   MessageMap,
@@ -23,7 +24,15 @@ type OrgMessages = Pick<
 >;
 
 export const orgHandlers: HandlersOf<OrgMessages> = {
-  'context/get': ({ url }) => popupContext(url),
+  async 'context/get'({ url }) {
+    const since = answerStarted();
+    const context = await popupContext(url);
+    // Kept after the answer is on its way: the popup waits for none of it, and a failure only costs a fast paint.
+    void keepForPopup(url, context, since).catch((error: { kind?: string } | undefined) => {
+      console.warn('popup panel not kept:', String(error?.kind ?? error));
+    });
+    return context;
+  },
   'project/resolve': ({ url, profileId }) => resolveProjectWith(url, profileId),
 
   'link/create': (request) => linkOrg(request),

@@ -19,7 +19,10 @@ export interface Item<T> {
   readonly area: AreaName;
   get(): Promise<T>;
   set(value: T): Promise<void>;
-  /** Runs `change` on the current value and stores its answer, after every earlier update of this key ended. */
+  /**
+   * Runs `change` on the current value and stores its answer, after every earlier update of this key ended; an
+   * answer that is the current value itself is not written.
+   */
   update(change: (current: T) => T | Promise<T>): Promise<T>;
   /** Like update, but `change` also returns a result for the caller: [next value, result]. */
   modify<R>(change: (current: T) => [T, R] | Promise<[T, R]>): Promise<R>;
@@ -113,7 +116,10 @@ export function item<T>(key: StorageKey, options: ItemOptions<T>): Item<T> {
     async modify(change) {
       await migrate();
       return serialised(queueKey, async () => {
-        const [next, result] = await change(decode(await readRaw()));
+        const current = decode(await readRaw());
+        const [next, result] = await change(current);
+        // The value itself handed back: nothing to write (and a key a lock wiped stays absent, not a default).
+        if (next === current && next !== undefined) return result;
         // undefined means "nothing stored" (storage cannot hold undefined).
         if (next === undefined) await storageArea(area).remove(key);
         else await storageArea(area).set({ [key]: next });

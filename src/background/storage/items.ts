@@ -5,6 +5,7 @@ import type { TokenRecord } from '../../core/oauth';
 import type { VaultStorage } from '../../core/vault';
 import type { RefreshProgress } from '../../shared/dashboard-messages';
 import type { HistoryEntry, Operation, OrgStatusRecord, Settings } from '../../shared/domain';
+import { POPUP_SNAPSHOTS_KEY, type PopupSnapshot } from '../../shared/popup-snapshot';
 import { storageArea } from './areas';
 import { item, serialised } from './item';
 import { STORAGE_KEYS, type StorageKey } from './keys';
@@ -76,6 +77,12 @@ export const oauthTokensItem = item<Record<string, TokenRecord>>('oauthTokens', 
 export const inFlightItem = item<Record<string, InFlightNote>>('inFlight', {
   fallback: {},
   read: tableOf((r) => typeof r.operation === 'string' && typeof r.startedAt === 'number'),
+});
+/** The org panels the next popups paint first, most recent first (the popup reads the key itself, never writes). */
+export const popupSnapshotsItem = item<PopupSnapshot[]>(POPUP_SNAPSHOTS_KEY, {
+  fallback: [],
+  read: (s) =>
+    Array.isArray(s) ? s.filter((e) => isObject(e) && typeof e.page === 'string' && Array.isArray(e.urls)) : undefined,
 });
 export const refreshRunItem = item<StoredRefresh | undefined>('dashboardRefresh', {
   fallback: undefined,

@@ -40,6 +40,9 @@ export const STORAGE_KEYS = {
   digestNonces: { area: 'session', wipeOnLock: true, readAtStart: true },
   oauthTokens: { area: 'session', wipeOnLock: true, readAtStart: true },
   inFlight: { area: 'session', wipeOnLock: false, readAtStart: true },
+  // The org panels last answered per page, painted by the next popup while the worker starts (popup-snapshot.ts);
+  // read at start because each context/get's answer is kept in it right after.
+  popupSnapshots: { area: 'session', wipeOnLock: true, readAtStart: true },
   dashboardRefresh: { area: 'session', wipeOnLock: false },
   autoCheckBudget: { area: 'session', wipeOnLock: false },
   // Until when the migration watch asks Atlas nothing, after a 429 named a wait.

@@ -16,6 +16,7 @@ import {
 } from '../../core/vault';
 import type { VaultState } from '../../shared/domain';
 import { WorkerError } from '../messaging/worker-error';
+import { forgetPopupSnapshots } from '../orgs/popup-snapshots';
 import { serialised } from '../storage/item';
 import { unlockFailuresItem, vaultStorage } from '../storage/items';
 import { dropContents, keepContents, keptContents } from './contents-cache';
@@ -30,6 +31,7 @@ export function withVaultLock<T>(work: () => Promise<T>): Promise<T> {
 /** Writes the envelope (staged, verified with `key`, promoted). Only inside withVaultLock. */
 export async function writeEnvelope(envelope: VaultEnvelope, key: CryptoKey): Promise<void> {
   dropContents();
+  await forgetPopupSnapshots();
   await writeVaultAtomically(vaultStorage, envelope, async (written) => {
     await openVaultWithKey(written, key);
   });

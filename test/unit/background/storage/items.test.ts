@@ -124,8 +124,14 @@ describe('vaultStorage', () => {
 });
 
 describe('the registry', () => {
-  it('the lock wipes the session key, the activity time, the nonces and the access tokens, and nothing else', () => {
-    expect(keysOf((spec) => spec.wipeOnLock)).toEqual(['vaultKey', 'lastActivity', 'digestNonces', 'oauthTokens']);
+  it('the lock wipes the session key, the activity time, the nonces, the access tokens and the kept popup panels, and nothing else', () => {
+    expect(keysOf((spec) => spec.wipeOnLock)).toEqual([
+      'vaultKey',
+      'lastActivity',
+      'digestNonces',
+      'oauthTokens',
+      'popupSnapshots',
+    ]);
   });
 
   it('only the envelope keys hold ciphertext; the session holds what dies with the browser', () => {
@@ -136,6 +142,7 @@ describe('the registry', () => {
       'digestNonces',
       'oauthTokens',
       'inFlight',
+      'popupSnapshots',
       'dashboardRefresh',
       'autoCheckBudget',
       'migrationWatch',
@@ -156,6 +163,6 @@ describe('the registry', () => {
       'migrationPlans',
       'migrationBatch',
     ]);
-    expect(Object.keys(STORAGE_KEYS)).toHaveLength(22);
+    expect(Object.keys(STORAGE_KEYS)).toHaveLength(23);
   });
 });

@@ -48,6 +48,14 @@ describe('storage items', () => {
     expect(fake.storage.data.session.has('vaultKey')).toBe(false);
   });
 
+  it('writes nothing when an update hands back the value it was given: a key the lock wiped stays absent', async () => {
+    const table = item<string[]>('popupSnapshots', { fallback: [] });
+    expect(await table.update((current) => current)).toEqual([]);
+    expect(fake.storage.data.session.has('popupSnapshots')).toBe(false);
+    await table.update(() => ['a']);
+    expect(fake.storage.data.session.get('popupSnapshots')).toEqual(['a']);
+  });
+
   it('migrates an older stored shape once, and records its version', async () => {
     fake.storage.data.local.set('settings', { lockAfter: 5 });
     const migrate = vi.fn((old: unknown) => ({ autoLockMinutes: (old as { lockAfter: number }).lockAfter }));
