@@ -59,7 +59,7 @@ row('Chromium: requests the sandbox saw for one link, warm (another key pair)', 
 
 // Issue #33: the popup against a minimal one (one message to a worker that answers it), in the same browser, round
 // by round; cold = its worker stopped before the round.
-const POPUP_ROUNDS = 9;
+const POPUP_ROUNDS = 21;
 const againstMinimal = await measurePopupAgainstMinimal(POPUP_ROUNDS);
 for (const temperature of ['warm', 'cold'] as const) {
   const ours = median(againstMinimal.extension[temperature]);
