@@ -42,7 +42,7 @@ export function pickDigestChallenge(header: string | null): (DigestParams & { st
   }
   const readings = digests.map(readChallenge);
   const usable = readings
-    .filter((r) => r.unsupported === undefined)
+    .filter((r) => !r.unsupported)
     .sort((a, b) => SUPPORTED_ALGORITHMS.indexOf(a.algorithm) - SUPPORTED_ALGORITHMS.indexOf(b.algorithm));
   if (usable.length === 0) {
     throw new DigestError('unsupported-challenge');

@@ -88,6 +88,9 @@ describe('parseChallenges', () => {
     ['Digest realm="r", nonce=@'],
     // "/" and "=" are not token characters: an unquoted nonce holding them is refused, not truncated.
     ['Digest realm="r", nonce=a/b='],
+    // A scheme runs into what would read as a token68 ("/" and "=" are token68's, not a token's): no separator.
+    ['Digest/x'],
+    ['Negotiate/abc=='],
   ])('%j is a malformed-challenge DigestError', (header) => {
     const error = thrown(() => parseChallenges(header));
     expect(error.kind).toBe('malformed-challenge');
