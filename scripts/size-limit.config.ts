@@ -31,11 +31,14 @@ import { bundleEntries } from '../test/bench/sizes.ts';
 // the worker 39.0 -> 39.1 KiB (40,060 B), budget 39.2 KiB. The pages' pass stopped bundling the worker (vite.config.ts,
 // singleFileWorker): chunks it shared with the pages had carried worker-only code onto them, and the settings page
 // went 62.8 -> 49.7 KiB (all page scripts 84.0 -> 70.7 KB gzip), budget 50 KiB.
+// On 2026-12-07 (evening) the polyfill's API table was cut to the namespaces the extension calls (vite.config.ts,
+// polyfillAsModule): popup 14,940 -> 14,290 B (budget 14.1 KiB), worker 40,060 -> 39,280 B (budget 38.5 KiB), options
+// 50.9 -> 50.2 kB (budget 49.3 KiB); the extras use the worker's polyfill.
 const budgets: Record<string, string> = {
-  popup: '14.64 KiB',
-  worker: '39.2 KiB',
+  popup: '14.1 KiB',
+  worker: '38.5 KiB',
   'worker extras': '31 KiB',
-  options: '50 KiB',
+  options: '49.3 KiB',
 };
 
 const dist = process.env.SIZE_LIMIT_DIST ?? 'dist';
