@@ -57,9 +57,12 @@ const wordOf = (text: string) =>
     .toLowerCase()
     .replace(/[\s_]+/g, '-');
 
+// Own words only: 'constructor' is no side, though every object has one.
+const sideWord = (word: string) => (Object.hasOwn(SIDE_WORDS, word) ? SIDE_WORDS[word] : undefined);
+
 export function sideOf(text: string): KeySide | undefined {
   const word = wordOf(text);
-  return SIDE_WORDS[word] ?? SIDE_WORDS[word.replace(/-/g, '')];
+  return sideWord(word) ?? sideWord(word.replace(/-/g, ''));
 }
 
 /** Absent or empty is an API key, as in the single form. */

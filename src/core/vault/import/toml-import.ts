@@ -22,7 +22,8 @@ const str = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 function lineOf(line: number, name: string, profile: Record<string, unknown>): ImportLine {
   const service = str(profile.service).toLowerCase() || 'cloud';
-  const side = SERVICE_SIDES[service] ?? service;
+  // Own words only: a service named 'constructor' or '__proto__' is an unknown side, not an object's property.
+  const side = Object.hasOwn(SERVICE_SIDES, service) ? SERVICE_SIDES[service]! : service;
   const serviceAccount = str(profile.client_id) !== '';
   const apiKey = str(profile.public_api_key) !== '';
   const server = service === 'cloudgov' ? ATLAS_FOR_GOVERNMENT : str(profile.ops_manager_url);
