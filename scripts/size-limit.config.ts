@@ -33,10 +33,11 @@ import { bundleEntries } from '../test/bench/sizes.ts';
 // went 62.8 -> 49.7 KiB (all page scripts 84.0 -> 70.7 KB gzip), budget 50 KiB.
 // On 2026-12-07 (evening) the polyfill's API table was cut to the namespaces the extension calls (vite.config.ts,
 // polyfillAsModule): popup 14,940 -> 14,290 B (budget 14.1 KiB), worker 40,060 -> 39,280 B (budget 38.5 KiB), options
-// 50.9 -> 50.2 kB (budget 49.3 KiB); the extras use the worker's polyfill.
+// 50.9 -> 50.2 kB (budget 49.3 KiB); the extras use the worker's polyfill. Then the vault's creation (and with it
+// the key pairs' identification and Atlas's client) moved to the extras: worker 39,280 -> 37,681 B, budget 37 KiB.
 const budgets: Record<string, string> = {
   popup: '14.1 KiB',
-  worker: '38.5 KiB',
+  worker: '37 KiB',
   'worker extras': '31 KiB',
   options: '49.3 KiB',
 };

@@ -1,6 +1,8 @@
 // What the worker loads when it is first asked for it, not at each start (#33 item 4): the settings page's
 // capabilities (the dashboard and its runs, migrations and their watch, backup and import, key pairs and clients),
-// and the popup's Atlas side (a token made in Atlas, a revocation). A known org's popup never needs them, and a cold worker that starts for the popup compiles and runs only the rest.
+// the popup's Atlas side (a token made in Atlas, a revocation) and the first run's vault creation, with the key
+// pairs' identification and Atlas's client. A known org's popup never needs them, and a cold worker that starts for
+// the popup compiles and runs only the rest.
 // The build makes this module its own script (vite.config.ts, `singleFileWorker`), which reaches what the worker
 // already holds (storage, the vault's session, the API clients) through the worker's own module instances, never
 // copies of them; messaging/load-extras.ts loads it.
@@ -15,8 +17,10 @@ import { backupHandlers } from './vault/backup-handlers';
 import { clientHandlers } from './vault/client-handlers';
 import { importHandlers } from './vault/import-handlers';
 import { profileHandlers } from './vault/profile-handlers';
+import { vaultCreateHandlers } from './vault/vault-create-handlers';
 
 export const extraHandlers = {
+  ...vaultCreateHandlers,
   ...atlasHandlers,
   ...profileHandlers,
   ...clientHandlers,

@@ -8,7 +8,6 @@
 // nothing once the vault locked (signing-fetch.ts); its failures then read as `vault-locked`. From a lock to the
 // next unlock a key pair's client sends nothing, and the session's token and nonce caches stay closed: a call that
 // outlived the lock finds no fresh client, cache or store to send or write with.
-import { type AtlasApi, createAtlasApi } from '../../core/atlas';
 import { type CloudManagerApi, createCloudManagerApi } from '../../core/cloudmanager';
 import { reopenTokens } from '../../core/oauth';
 import { type Profile, profileCredential, requireSideRule } from '../../core/vault';
@@ -113,11 +112,6 @@ export function clientFor<A extends object>(
 /** The Cloud Manager (or Ops Manager) client of a key pair of that side. */
 export function apiFor(profile: Profile): CloudManagerApi {
   return clientFor(profile, createCloudManagerApi);
-}
-
-/** The Atlas Admin API client of an Atlas key pair: an API key shares the server's nonce like the others. */
-export function atlasApiFor(profile: Profile): AtlasApi {
-  return clientFor(profile, createAtlasApi);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { isObjectId, normalizeLinkToken, tokenFingerprint } from '../../core/cloudmanager';
 import { atlasKeyPairFor, atlasKeyPairsOfClient, type Profile, profileSide } from '../../core/vault';
 import type { OrgStatusRecord } from '../../shared/domain';
-import { atlasApiFor } from '../api/api-clients';
+import { atlasApiFor } from '../api/atlas-clients';
 import { toErrorView } from '../messaging/error-view';
 import { WorkerError } from '../messaging/worker-error';
 import { linkWithNewToken } from '../orgs/org-operations';

@@ -4,7 +4,7 @@
 // status call: the org's record, its badges), so the popup can show what the revoke ended.
 import { atlasKeyPairFor, profileForOrg } from '../../core/vault';
 import type { OrgRef, RevokeReach, RevokeResult } from '../../shared/domain';
-import { atlasApiFor } from '../api/api-clients';
+import { atlasApiFor } from '../api/atlas-clients';
 import { toErrorView } from '../messaging/error-view';
 import { WorkerError } from '../messaging/worker-error';
 import { readHistory, recordAction } from '../orgs/history';

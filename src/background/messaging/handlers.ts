@@ -15,6 +15,7 @@ export type Handlers = {
 
 /** Every message the extras answer, and only those (a name missing or extra fails the type check). */
 export const EXTRA_MESSAGES = [
+  'vault/create',
   'atlas/link',
   'atlas/revoke',
   'atlas/revoke-reach',

@@ -9,7 +9,7 @@ import { apiFor } from '../api/api-clients';
 import { WorkerError } from '../messaging/worker-error';
 import { browser } from '../platform/browser';
 import { groupOrgItem } from '../storage/items';
-import { identifyKey } from '../vault/key-identity';
+import { identifyCloudManagerKey } from '../vault/cloud-manager-identity';
 import { readContents, updateContents } from '../vault/vault-store';
 
 export async function orgOfGroupCached(groupId: string): Promise<{ orgId: string; name?: string } | undefined> {
@@ -83,7 +83,7 @@ export async function resolveGroupWith(
   }
   if (!profile.org) {
     // Saved before keys were identified: learn its org first (its own GET /orgs).
-    const identity = await identifyKey(profile);
+    const identity = await identifyCloudManagerKey(profile);
     profile = await updateContents((c) => {
       const next = setIdentity(c, profileId, identity);
       return { contents: next, result: next.profiles.find((p) => p.id === profileId)! };

@@ -1,9 +1,9 @@
-// Which org a key pair belongs to, asked of its own server (`GET /orgs`) before the key pair is saved, when it is
-// edited and when it is tested, with the key pair's own credential (an API key or a service account's token, as
-// its later calls). A Cloud Manager key sees exactly one org; an Ops Manager key that sees several is
-// a global key, bound to its server; an Atlas key pair asks the Atlas API (atlas-identity.ts). The answer is what
-// binds a key pair: the user never binds one by hand.
-import { CLOUD_MANAGER_BASE, CloudManagerError } from '../../core/cloudmanager';
+// Which org a key pair belongs to, asked of its own server before the key pair is saved, when it is edited and when
+// it is tested, with the key pair's own credential (an API key or a service account's token, as its later calls):
+// an Atlas key pair asks the Atlas API (atlas-identity.ts), any other Cloud Manager's or Ops Manager's
+// (cloud-manager-identity.ts). The answer is what binds a key pair: the user never binds one by hand. Only the
+// settings page's and the first run's forms identify a key pair, so this comes with the worker's extras.
+import { CloudManagerError } from '../../core/cloudmanager';
 import {
   atlasKeyPairFor,
   type KeyIdentity,
@@ -12,12 +12,9 @@ import {
   requireSideRule,
   type VaultContents,
 } from '../../core/vault';
-import { apiForKey } from '../api/api-clients';
 import { keyOfOtherOrg, WorkerError } from '../messaging/worker-error';
-import { saveOrgStatus } from '../orgs/org-state';
 import { identifyAtlasKey } from './atlas-identity';
-
-type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl' | 'side' | 'credential' | 'global'>;
+import { identifyCloudManagerKey, type Key } from './cloud-manager-identity';
 
 /**
  * Asks the key's own API: the Atlas Admin API for an Atlas key pair, Cloud Manager's (or Ops Manager's) else. A key
@@ -26,21 +23,7 @@ type Key = Pick<Profile, 'publicKey' | 'privateKey' | 'baseUrl' | 'side' | 'cred
 export async function identifyKey(key: Key): Promise<KeyIdentity> {
   requireSideRule(key);
   if (key.side === 'atlas') return identifyAtlasKey(key);
-  const api = apiForKey(key);
-  const orgs = await api.ownOrgs();
-  if (orgs.length === 1) {
-    const org = orgs[0]!;
-    const projects = await api.projectsOf(org.id);
-    // The name is shown everywhere the org is, from now on (dashboard, badge, history).
-    await saveOrgStatus(
-      org.id,
-      key.baseUrl === CLOUD_MANAGER_BASE ? { name: org.name } : { name: org.name, base: key.baseUrl },
-    );
-    return { kind: 'org', org, projects };
-  }
-  // Only Ops Manager has keys that span orgs; Cloud Manager answering otherwise is not the API we know.
-  if (key.baseUrl === CLOUD_MANAGER_BASE) throw new CloudManagerError('unexpected-response');
-  return { kind: 'global' };
+  return identifyCloudManagerKey(key);
 }
 
 /**

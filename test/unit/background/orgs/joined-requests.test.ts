@@ -17,8 +17,8 @@ const atlas = vi.hoisted(() => ({
   orgOfKey: {} as Record<string, { id: string; name: string }>,
   made: [] as string[],
 }));
-vi.mock('../../../../src/background/api/api-clients', () => ({
-  ...cm.module,
+vi.mock('../../../../src/background/api/api-clients', () => cm.module);
+vi.mock('../../../../src/background/api/atlas-clients', () => ({
   atlasApiFor: () => ({
     createLinkToken: async (atlasOrgId: string) => {
       atlas.made.push(atlasOrgId);

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
 
-const { apiFor, apiForKey, atlasApiFor, forgetApiClients } = await import('../../../../src/background/api/api-clients');
+const { apiFor, apiForKey, forgetApiClients } = await import('../../../../src/background/api/api-clients');
+const { atlasApiFor } = await import('../../../../src/background/api/atlas-clients');
 const { addProfile, emptyContents } = await import('../../../../src/core/vault');
 const { WorkerError } = await import('../../../../src/background/messaging/worker-error');
 
