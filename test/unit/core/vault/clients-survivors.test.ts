@@ -4,6 +4,7 @@
 // reads them (kind, variant, field and the client named).
 import { describe, expect, it } from 'vitest';
 import { type AtlasOrgHolder, atlasOrgsOfClient } from '../../../../src/core/vault';
+import { clientNames, isNearMatch, nearMatches } from '../../../../src/core/vault/client-names';
 import { clientOverview, renameClient } from '../../../../src/core/vault/clients';
 import type { Profile, VaultContents } from '../../../../src/core/vault/types';
 import { VaultError } from '../../../../src/core/vault/vault-error';
@@ -138,5 +139,24 @@ describe('renameClient', () => {
       vault.profiles[2],
     ]);
     expect(contents.profiles[1]).toBe(vault.profiles[1]);
+  });
+});
+
+describe('client names', () => {
+  it('reads a typed name with spaces before it, or a run of spaces inside, as the name it spells', () => {
+    expect(isNearMatch('  globex', 'Globex Logistics')).toBe(true);
+    expect(isNearMatch('Globex  Logistics', 'Globex Logistics Europe')).toBe(true);
+    expect(isNearMatch('Globex Logistics Europe', 'globex \t logistics')).toBe(true);
+    expect(isNearMatch('GlobexLogisticsEurope', 'Globex Logistics Europe')).toBe(true);
+  });
+
+  it('names no near-match for a name typed exactly as a saved client, though it starts another', () => {
+    expect(nearMatches('Globex Logistics', ['Globex', 'Globex Logistics', 'Globex Logistics Europe'])).toEqual([]);
+    expect(nearMatches('Globex Logistics ', ['Globex', 'Globex Logistics'])).toEqual([]);
+  });
+
+  it('lists a client saved with and without spaces around its name once, trimmed', () => {
+    const key = (label: string) => ({ label, baseUrl: 'https://cloud.mongodb.com' });
+    expect(clientNames([key(' Acme '), key('Acme'), key('Globex ')])).toEqual(['Acme', 'Globex']);
   });
 });
