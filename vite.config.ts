@@ -190,9 +190,11 @@ interface WorkerSources {
   entry: string;
   /** The capabilities it loads when first asked (background/extras.ts), a script of their own. */
   extras: string;
-  /** The module the worker reaches its extras through, as the source has it, and the built worker's own. */
-  loader: string;
-  builtLoader: string;
+  /**
+   * The modules the worker reaches its extras through, as the source has them (an `import()`, which a service worker
+   * cannot do), each with the built worker's own, which loads the extras' script.
+   */
+  loaders: { source: string; built: string }[];
   plugins: Plugin[];
 }
 
@@ -289,7 +291,8 @@ export function singleFileWorker(sources: WorkerSources): Plugin {
     enforce: 'pre',
     async resolveId(source, importer, options) {
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === resolve(root, sources.loader) ? resolve(root, sources.builtLoader) : undefined;
+      const loader = sources.loaders.find((l) => resolved?.id === resolve(root, l.source));
+      return loader ? resolve(root, loader.built) : undefined;
     },
   };
   // Each module handed over gives the names the extras import from it (`*` where an extras module takes the whole
@@ -438,8 +441,10 @@ export default defineConfig({
     singleFileWorker({
       entry: manifest.background.service_worker,
       extras: 'src/background/extras.ts',
-      loader: 'src/background/messaging/load-extras.ts',
-      builtLoader: 'src/background/messaging/load-extras.sw.ts',
+      loaders: [
+        { source: 'src/background/messaging/load-extras.ts', built: 'src/background/messaging/load-extras.sw.ts' },
+        { source: 'src/background/api/oauth-loader.ts', built: 'src/background/api/oauth-loader.sw.ts' },
+      ],
       plugins: [polyfillAsModule()],
     }),
   ],

@@ -35,10 +35,12 @@ import { bundleEntries } from '../test/bench/sizes.ts';
 // polyfillAsModule): popup 14,940 -> 14,290 B (budget 14.1 KiB), worker 40,060 -> 39,280 B (budget 38.5 KiB), options
 // 50.9 -> 50.2 kB (budget 49.3 KiB); the extras use the worker's polyfill. Then the vault's creation (and with it
 // the key pairs' identification and Atlas's client) moved to the extras: worker 39,280 -> 37,681 B, budget 37 KiB.
+// Then the OAuth client went too (loaded by a service account's first call or a lock's revocation): worker 37,681 ->
+// 35,514 B, budget 35 KiB (#33's target); the extras 30,971 -> 33,590 B, budget 33 KiB (what the worker shed).
 const budgets: Record<string, string> = {
   popup: '14.1 KiB',
-  worker: '37 KiB',
-  'worker extras': '31 KiB',
+  worker: '35 KiB',
+  'worker extras': '33 KiB',
   options: '49.3 KiB',
 };
 

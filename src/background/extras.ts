@@ -34,4 +34,6 @@ export const extraHandlers = {
 
 export type ExtraName = keyof typeof extraHandlers & keyof MessageMap;
 
+// The service accounts' OAuth client, reached through api/oauth-loader.ts.
+export * as oauth from '../core/oauth';
 export { watchRound };

@@ -9,7 +9,6 @@
 // next unlock a key pair's client sends nothing, and the session's token and nonce caches stay closed: a call that
 // outlived the lock finds no fresh client, cache or store to send or write with.
 import { type CloudManagerApi, createCloudManagerApi } from '../../core/cloudmanager';
-import { reopenTokens } from '../../core/oauth';
 import { type Profile, profileCredential, requireSideRule } from '../../core/vault';
 import { onAllowedServerOnly } from '../settings/managed-settings';
 import { lockEpoch, lockedMeanwhile, unlockedSinceLock } from '../vault/session';
@@ -17,7 +16,8 @@ import { withCredentialTexts } from './credential-errors';
 import { guardMethods } from './guard-methods';
 import { openNonceStore } from './nonce-store';
 import { type CallGate, epochGate, type SigningKey, signingFetch } from './signing-fetch';
-import { openTokenStore, sessionTokenStore } from './token-store';
+import { reopenSessionTokens } from './token-client';
+import { openTokenStore } from './token-store';
 
 export { type SigningKey, signingFetch } from './signing-fetch';
 
@@ -41,7 +41,7 @@ function sessionGate(): CallGate {
   if (openedFor !== lockEpoch()) {
     openedFor = lockEpoch();
     clients.clear();
-    reopenTokens(sessionTokenStore);
+    reopenSessionTokens();
     openTokenStore();
     openNonceStore();
   }

@@ -7,10 +7,12 @@
 // identified before the vault exists), it keeps its nonces and tokens in memory for that call only: storage.session
 // and the session's token and nonce caches stay closed from a lock to the next unlock.
 import { createDigestFetch, createMemoryNonceStore, type NonceStore } from '../../core/digest';
-import { createMemoryTokenStore, createTokenFetch, type TokenStore } from '../../core/oauth';
+import type { TokenStore } from '../../core/oauth';
+import { createMemoryTokenStore } from '../../core/oauth/token-store';
 import { type Profile, profileCredential } from '../../core/vault';
 import { lockEpoch, lockedMeanwhile, unlockedSinceLock } from '../vault/session';
 import { sessionNonceStore } from './nonce-store';
+import { tokenFetch } from './token-client';
 import { sessionTokenStore } from './token-store';
 
 /** What a call needs of a key pair to sign in. */
@@ -47,10 +49,7 @@ export function signingFetch(key: SigningKey, gate: CallGate = epochGate()): typ
     };
     const signal = init.signal ? AbortSignal.any([init.signal, stop.signal]) : stop.signal;
     const call = serviceAccount
-      ? createTokenFetch(
-          { clientId: key.publicKey, clientSecret: key.privateKey },
-          { store: gate.tokenStore, fetch: gated },
-        )
+      ? tokenFetch({ clientId: key.publicKey, clientSecret: key.privateKey }, { store: gate.tokenStore, fetch: gated })
       : createDigestFetch(
           { username: key.publicKey, password: key.privateKey },
           { store: gate.nonceStore, shareNonceAcrossKeys: true, fetch: gated },

@@ -2,10 +2,12 @@
 // changed), so they stop counting toward the account's 100 live tokens and can no longer be used by anyone holding
 // a copy. Best effort: a revoke that fails or hangs is given up silently (the token expires within the hour anyway).
 // Sending writes nothing anywhere, and no failure is logged: its error could hold the server's words about the call.
-import { type ClientCredentials, forgetToken, revokeToken, tokenUrlOfKey } from '../../core/oauth';
+import type { ClientCredentials } from '../../core/oauth';
+import { tokenUrlOfKey } from '../../core/oauth/token-store';
 import { serialised } from '../storage/item';
 import { oauthTokensItem } from '../storage/items';
-import { liveTokensOf, sessionTokenStore } from './token-store';
+import { forgetToken, revokeToken } from './token-client';
+import { liveTokensOf } from './token-store';
 
 /** A revoke is abandoned after this long: it must not keep the worker busy, and nothing waits for it. */
 export const REVOKE_TIMEOUT_MS = 5_000;
@@ -85,7 +87,7 @@ export async function retireTokensOf(
 ): Promise<{ sent: Promise<void> }> {
   const revocations = await storedRevocations([account]);
   const keys = new Set(revocations.map((r) => r.key));
-  for (const key of keys) forgetToken(sessionTokenStore, key);
+  for (const key of keys) forgetToken(key);
   if (keys.size > 0) {
     // Decided inside the key's queue: after a lock's wipe, the table is removed again rather than written back.
     await oauthTokensItem.modify((table) => {

@@ -4,7 +4,8 @@
 // store until the next unlock: a token a call obtained after the lock is never written.
 // A token replaced by a renewal still lives for up to a minute: it stays listed (`retired`) until it expires, so the
 // lock revokes every live token of an account, not only the newest.
-import { isTokenRecord, type TokenRecord, type TokenStore } from '../../core/oauth';
+import type { TokenRecord, TokenStore } from '../../core/oauth';
+import { isTokenRecord } from '../../core/oauth/token-store';
 import { oauthTokensItem } from '../storage/items';
 import { lockableTable } from './lockable-table';
 

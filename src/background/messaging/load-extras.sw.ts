@@ -33,3 +33,8 @@ export function keepExtrasInstalled(): void {
     scope.importScripts?.(`/${__CM_EXTRAS_FILE__}`);
   });
 }
+
+/** The extras when this worker life has already loaded them (Firefox's event page has them from its start). */
+export function loadedExtras(): typeof Extras | undefined {
+  return scope.__cmExtras;
+}

@@ -1,11 +1,11 @@
 // Auto-lock after inactivity with chrome.alarms, which outlive the worker: every user action pushes the alarm back.
 // "When the browser closes" (0 minutes) needs no alarm: storage.session is wiped on browser exit.
 import { forgetNonces } from '../../core/digest';
-import { forgetTokens } from '../../core/oauth';
 import { forgetApiClients } from '../api/api-clients';
 import { closeNonceStore, sessionNonceStore } from '../api/nonce-store';
+import { closeSessionTokens } from '../api/token-client';
 import { sendRevocations } from '../api/token-revocation';
-import { closeTokenStore, sessionTokenStore } from '../api/token-store';
+import { closeTokenStore } from '../api/token-store';
 import { forgetPendingTokens } from '../atlas/pending-tokens';
 import { browser } from '../platform/browser';
 import { readSettings } from '../settings/settings';
@@ -46,7 +46,7 @@ export async function lockNow(): Promise<void> {
   forgetApiClients();
   forgetPendingTokens();
   forgetNonces(sessionNonceStore);
-  forgetTokens(sessionTokenStore);
+  closeSessionTokens();
   closeNonceStore();
   closeTokenStore();
   // Started before the wipe (its reads queue ahead of it), awaited by nothing the lock does.

@@ -1,8 +1,8 @@
 // The hash functions Digest may name, from crypto-js (WebCrypto has no MD5), imported one by one to keep the
 // worker small. Strings are hashed as UTF-8; bodies as their exact bytes.
 import type { lib } from 'crypto-js';
+import CryptoJS from 'crypto-js/core';
 import Hex from 'crypto-js/enc-hex';
-import WordArray from 'crypto-js/lib-typedarrays';
 import MD5 from 'crypto-js/md5';
 import SHA256 from 'crypto-js/sha256';
 
@@ -18,10 +18,17 @@ export function supportedAlgorithm(name: string | undefined): DigestAlgorithm | 
 
 export type Hasher = (input: string | Uint8Array) => string;
 
+/**
+ * Bytes as crypto-js's words: four bytes to a word, big-endian, the last one padded with zeros (what
+ * crypto-js/lib-typedarrays does; its copy of the whole library's array handling is not worth its size here).
+ */
+export function wordsOf(bytes: Uint8Array): lib.WordArray {
+  const words: number[] = new Array((bytes.length + 3) >>> 2).fill(0);
+  for (let i = 0; i < bytes.length; i++) words[i >>> 2]! |= bytes[i]! << (24 - (i % 4) * 8);
+  return CryptoJS.lib.WordArray.create(words, bytes.length);
+}
+
 export function hasherFor(algorithm: DigestAlgorithm): Hasher {
   const fn = algorithm.startsWith('SHA-256') ? SHA256 : MD5;
-  return (input) => {
-    const data = typeof input === 'string' ? input : (WordArray.create(input as unknown as number[]) as lib.WordArray);
-    return fn(data).toString(Hex);
-  };
+  return (input) => fn(typeof input === 'string' ? input : wordsOf(input)).toString(Hex);
 }
