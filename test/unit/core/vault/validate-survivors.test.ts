@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ContentsSource,
+  MAX_LABEL_LENGTH,
   MAX_ORGS_PER_PROFILE,
   MAX_PROFILES,
   VaultError,
@@ -155,6 +156,19 @@ describe('validateContents: names and keys, strict for a backup, lenient for the
       params: one,
     });
     expect(validateContents(withTab, 'vault').profiles[0]!.label).toBe('Client one');
+  });
+
+  it('refuses a label longer than MAX_LABEL_LENGTH in a backup, opens the vault with it as saved', () => {
+    const long = 'L'.repeat(MAX_LABEL_LENGTH + 1);
+    expect(refusal(raw(profile('p1', { label: long })), 'backup')).toEqual({
+      kind: 'invalid-backup',
+      variant: 'too-long',
+      field: 'label',
+      params: one,
+    });
+    expect(validateContents(raw(profile('p1', { label: long })), 'vault').profiles[0]!.label).toBe(long);
+    const atMost = 'L'.repeat(MAX_LABEL_LENGTH);
+    expect(validateContents(raw(profile('p1', { label: atMost })), 'backup').profiles[0]!.label).toBe(atMost);
   });
 
   it('refuses an empty label in both', () => {
