@@ -126,6 +126,11 @@ describe('mergeHistoryEntries', () => {
     expect(mergeHistoryEntries([here], [{ ...here, orgName: 'Renamed', profileLabel: 'Other', seq: 9 }]).added).toBe(0);
   });
 
+  it('reads an empty public key as none: the same event is not added again', () => {
+    expect(mergeHistoryEntries([entry(10)], [entry(10, { publicKey: '' })]).added).toBe(0);
+    expect(mergeHistoryEntries([entry(10, { publicKey: '' })], [entry(10)]).added).toBe(0);
+  });
+
   it('adds one entry the backup holds twice only once', () => {
     const merged = mergeHistoryEntries([entry(1, { seq: 1 })], [entry(2), entry(2)]);
     expect(merged.added).toBe(1);
