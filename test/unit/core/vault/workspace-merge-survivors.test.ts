@@ -36,6 +36,17 @@ describe('mergeOrgRecords', () => {
     expect([merged.added, merged.notes, merged.targets]).toEqual([0, 0, 0]);
   });
 
+  it('keeps every current org the backup does not mention', () => {
+    const current = { [ORG_A]: { orgId: ORG_A, note: 'mine' }, [ORG_C]: { orgId: ORG_C, name: 'Kept' } };
+    const merged = mergeOrgRecords(current, [{ orgId: ORG_B }]);
+    expect(merged.table).toStrictEqual({
+      [ORG_A]: { orgId: ORG_A, note: 'mine' },
+      [ORG_B]: { orgId: ORG_B },
+      [ORG_C]: { orgId: ORG_C, name: 'Kept' },
+    });
+    expect(mergeOrgRecords(current, []).table).toStrictEqual(current);
+  });
+
   it('does not touch the current table it was given', () => {
     const current = { [ORG_A]: { orgId: ORG_A } };
     const merged = mergeOrgRecords(current, [{ orgId: ORG_A, note: 'theirs' }, { orgId: ORG_B }]);

@@ -132,6 +132,8 @@ describe('validateWorkspace: an org record', () => {
     ['a record that is null', { version: 1, orgs: [null] }],
     ['no org id', { version: 1, orgs: [{ name: 'Acme' }] }],
     ['an org id that is a number', { version: 1, orgs: [{ orgId: 42 }] }],
+    ['an org id in a list', { version: 1, orgs: [{ orgId: [ORG_A] }] }],
+    ['a target in a list', withOrg({ atlasOrgId: [ATLAS] })],
     ['an org id with more around it', { version: 1, orgs: [{ orgId: `x${ORG_A}` }] }],
     ['a server address that is not text', withOrg({ base: 42 })],
     ['a server address that is no address', withOrg({ base: 'not a server' })],
@@ -203,7 +205,7 @@ describe('validateWorkspace: a history entry', () => {
       'migration-cutover',
     ];
     const history = operations.map((operation) => entry({ operation, orgId: '' }));
-    expect(validateWorkspace({ version: 1, orgs: [], history }).history?.map((e) => e.operation)).toEqual(operations);
+    expect(validateWorkspace({ version: 1, orgs: [], history }).history).toStrictEqual(history);
   });
 
   it('keeps results and fingerprints at their bounds', () => {
@@ -220,6 +222,7 @@ describe('validateWorkspace: a history entry', () => {
     ['ok that is not a boolean', withEntry({ ok: 'true' })],
     ['no ok', withEntry({ ok: undefined })],
     ['an org id that is not one', withEntry({ orgId: 'x' })],
+    ['an org id in a list', withEntry({ orgId: [ORG_A] })],
     ['no org id', withEntry({ orgId: undefined })],
     ['seq 0', withEntry({ seq: 0 })],
     ['a negative seq', withEntry({ seq: -1 })],
@@ -272,7 +275,11 @@ describe('a sealed workspace', () => {
   };
 
   /** Seals `plain` the documented way: AES-GCM, bound to 'workspace 1|' and the envelope's associated data. */
-  async function sealByHand(plain: Uint8Array<ArrayBuffer>, key: CryptoKey, envelope: Parameters<typeof associatedData>[0]) {
+  async function sealByHand(
+    plain: Uint8Array<ArrayBuffer>,
+    key: CryptoKey,
+    envelope: Parameters<typeof associatedData>[0],
+  ) {
     const label = new TextEncoder().encode('workspace 1|');
     const bound = associatedData(envelope);
     const additionalData = new Uint8Array([...label, ...bound]);
