@@ -4,7 +4,8 @@
 // earlier credential.
 import { describe, expect, it } from 'vitest';
 import { MAX_PROFILES } from '../../../../../src/core/vault';
-import { detectFormat, type ImportLine, parseImport } from '../../../../../src/core/vault/import';
+import { detectFormat, type ImportLine, parseImport, withSecret } from '../../../../../src/core/vault/import';
+import { parseCsvImport } from '../../../../../src/core/vault/import/csv-import';
 import { csvRows } from '../../../../../src/core/vault/import/csv-rows';
 import { addressList, credentialOf, sideOf } from '../../../../../src/core/vault/import/import-line';
 import { lineFromFields } from '../../../../../src/core/vault/import/line-fields';
@@ -444,5 +445,49 @@ describe('the same credential twice', () => {
       undefined,
       { kind: 'duplicate-in-import', firstLine: 4 },
     ]);
+  });
+});
+
+describe('what the first run of Stryker on import/ left alive', () => {
+  it('reads an indented table header as config.toml, and numbers its profiles from 1', () => {
+    expect(detectFormat('  [default]\n  public_api_key = "x"')).toBe('toml');
+    const text = '[a]\npublic_api_key = "k1"\n[b]\npublic_api_key = "k2"\n';
+    expect(linesOf(text).map((l) => l.line)).toEqual([1, 2]);
+  });
+
+  it('says where text that is not JSON was read as JSON', () => {
+    expect(parseImport('[{"client":', 'keys.json')).toStrictEqual({
+      ok: false,
+      format: 'json',
+      problem: { kind: 'bad-json' },
+    });
+  });
+
+  it('says CSV with no row at all is empty', () => {
+    expect(parseCsvImport('')).toStrictEqual({ ok: false, format: 'csv', problem: { kind: 'empty' } });
+    expect(parseCsvImport('\n , \n')).toStrictEqual({ ok: false, format: 'csv', problem: { kind: 'empty' } });
+  });
+
+  it('reads a kind written with several spaces or underscores', () => {
+    expect(credentialOf('API  key')).toBe('api-key');
+    expect(credentialOf('service__account')).toBe('service-account');
+  });
+
+  it('still asks for a secret filled in with white space only', () => {
+    const [line] = linesOf('client,side,publicKey,privateKey\nAcme,atlas,abcdefgh,');
+    expect(withSecret(line!, '   ')).toMatchObject({ needsSecret: true, input: { privateKey: '' } });
+    expect(withSecret(line!, ` ${UUID} `)).toMatchObject({ needsSecret: false, input: { privateKey: UUID } });
+  });
+
+  it('tells apart two lines with the same public key on two different addresses that are not servers', () => {
+    const row = (server: string) => ({
+      client: 'A',
+      side: 'ops-manager',
+      publicKey: 'abcdefgh',
+      privateKey: UUID,
+      server,
+    });
+    const lines = linesOf(JSON.stringify([row('not a server'), row('also not a server')]));
+    expect(lines.map((l) => l.problem)).toEqual([undefined, undefined]);
   });
 });
