@@ -71,6 +71,15 @@ describe('clientOverview', () => {
     expect(overview[0]?.cloudManagerOrgs).toStrictEqual([{ id: org(1), name: 'Acme Org' }, { id: org(2) }]);
   });
 
+  it('lists no Atlas org for an Atlas key pair the Atlas API has not named one for', () => {
+    expect(clientOverview([profile('1', 'Acme', { side: 'atlas' })])[0]).toStrictEqual({
+      name: 'Acme',
+      cloudManagerOrgs: [],
+      atlasOrgs: [],
+      keyPairs: [{ id: '1', side: 'atlas', publicKey: 'pub1' }],
+    });
+  });
+
   it("lists an Atlas key pair's org as an Atlas org only", () => {
     const overview = clientOverview([
       profile('1', 'Acme', { side: 'atlas', org: { id: org(1), name: 'Acme Atlas' }, orgIds: [org(2)] }),
@@ -148,6 +157,11 @@ describe('client names', () => {
     expect(isNearMatch('Globex  Logistics', 'Globex Logistics Europe')).toBe(true);
     expect(isNearMatch('Globex Logistics Europe', 'globex \t logistics')).toBe(true);
     expect(isNearMatch('GlobexLogisticsEurope', 'Globex Logistics Europe')).toBe(true);
+  });
+
+  it('finds no near-match in a name the typed one does not start, however it ends', () => {
+    expect(isNearMatch('Acme-', 'Globex')).toBe(false);
+    expect(isNearMatch('Globex', 'Acme, Inc.')).toBe(false);
   });
 
   it('names no near-match for a name typed exactly as a saved client, though it starts another', () => {
