@@ -104,3 +104,22 @@ describe("a twin's orgs", () => {
     expect(merged.profiles).toStrictEqual([{ ...current.profiles[0], orgIds: [ORG_A] }, other]);
   });
 });
+
+describe('a key pair under the same id', () => {
+  it.each([
+    ['its side', { side: 'cloud-manager' }],
+    ['its kind of credential', { credential: 'service-account' }],
+    ['its external addresses', { accessListIps: ['203.0.113.7'] }],
+  ])('is edited when only %s differs: a conflict, not unchanged', (_what, change) => {
+    const held = profile('p1', { side: 'ops-manager', baseUrl: OM, accessListIps: ['198.51.100.1'] });
+    const plan = planMerge(contents(held), contents({ ...held, ...change }));
+    expect(plan.conflicts.map((c) => c.id)).toEqual(['p1']);
+    expect(plan.unchanged).toEqual([]);
+  });
+
+  it('never keeps a Cloud Manager org for an Atlas key pair, even its own org', () => {
+    const atlas = profile('p1', { side: 'atlas', org: { id: ORG_A, name: 'Acme Atlas' }, orgIds: [ORG_A] });
+    const merged = mergeContents(contents(), contents(atlas), { onConflict: 'keep-current' });
+    expect(merged.profiles.map((p) => [p.id, p.orgIds])).toEqual([['p1', []]]);
+  });
+});
