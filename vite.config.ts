@@ -90,34 +90,99 @@ export function noPreloadHelper(): Plugin {
   };
 }
 
+// Never the development JSX runtime, whatever NODE_ENV the shell (or Vitest's `test`) passes: it embeds each
+// component's absolute path, and a store reviewer's rebuild in another folder would differ from the package.
+const JSX = { jsx: { runtime: 'automatic', importSource: 'preact', development: false } } as const;
+
+/** Bundles `options` apart from the pages' build, writing nothing: the passes of singleFilePopup and singleFileWorker. */
+async function bundleApart(
+  root: string,
+  plugins: Plugin[],
+  options: Rolldown.InputOptions & { output: Rolldown.OutputOptions },
+  define: Record<string, string> = {},
+): Promise<(Rolldown.OutputChunk | Rolldown.OutputAsset)[]> {
+  const result = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    plugins,
+    define,
+    oxc: JSX,
+    build: {
+      write: false,
+      target: 'chrome116',
+      sourcemap: false,
+      modulePreload: false,
+      copyPublicDir: false,
+      rolldownOptions: options,
+    },
+  });
+  return (Array.isArray(result) ? result : [result]).flatMap((o) => (o as Rolldown.RolldownOutput).output);
+}
+
 /**
- * The popup asks the browser for every script a known org's popup runs as soon as its HTML is read
- * (`<link rel="modulepreload">`): its entry's chunks and those of the app main.tsx imports once it has sent its first
- * message (the forms and questions, loaded when shown, are not). Without it each came only when the one before had
- * run, one after the other; with it a known org shows 11 ms sooner warm and 15 ms sooner cold (docs/figures.md).
+ * A known org's popup in one script (#33 item 4). Each extension file Chromium serves is one more load on a browser
+ * thread before the popup's code runs: its entry, the polyfill's chunk, the app and the UI chunk (4 files, all
+ * preloaded) showed the org 8 ms later warm than the same code in one file (median of 21, interleaved in one
+ * Chromium, docs/figures.md). The popup's script is bundled a second time on its own: first to learn what a known
+ * org's popup runs (the entry's static imports and the app it imports at once, `app`, with theirs), then with all of
+ * it in the entry's file; the forms and panels loaded when shown stay chunks of their own, which import Preact and
+ * the rest from that file. The page is pointed at it; the first pass's popup chunks, which nothing loads any more,
+ * are pruned with the worker's (singleFileWorker runs after this plugin).
  */
-export function preloadPopupPath(page = 'src/popup/index.html'): Plugin {
+export function singleFilePopup(sources: { page: string; entry: string; app: string; plugins: Plugin[] }): Plugin {
+  let outDir = 'dist';
+  let root = process.cwd();
+  const bundle = async (groups?: { name: string; test: (id: string) => boolean }[]) => {
+    const files = await bundleApart(root, sources.plugins, {
+      input: { popup: resolve(root, sources.entry) },
+      output: {
+        entryFileNames: 'assets/[name]-[hash].js',
+        chunkFileNames: 'assets/[name]-[hash].js',
+        ...(groups && { codeSplitting: { groups } }),
+      },
+    });
+    return files.filter((f): f is Rolldown.OutputChunk => f.type === 'chunk');
+  };
+  /** The modules of `chunk` and of every chunk it imports statically. */
+  const modulesOf = (chunk: Rolldown.OutputChunk, chunks: Rolldown.OutputChunk[], into = new Set<string>()) => {
+    for (const id of chunk.moduleIds) into.add(id);
+    for (const file of chunk.imports) modulesOf(chunks.find((c) => c.fileName === file)!, chunks, into);
+    return into;
+  };
   return {
-    name: 'preload-popup-path',
+    name: 'single-file-popup',
     apply: 'build',
-    transformIndexHtml: {
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle: {
       order: 'post',
-      handler(_html, ctx) {
-        const { bundle, chunk } = ctx;
-        if (!bundle || !chunk || !ctx.filename.replaceAll('\\', '/').endsWith(page)) return undefined;
-        const files = new Set<string>();
-        const add = (file: string) => {
-          const found = bundle[file];
-          if (files.has(file) || found?.type !== 'chunk') return;
-          files.add(file);
-          for (const imported of found.imports) add(imported);
-        };
-        for (const file of [...chunk.imports, ...chunk.dynamicImports]) add(file);
-        return [...files].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
-          injectTo: 'head' as const,
-        }));
+      sequential: true,
+      async handler() {
+        const first = await bundle();
+        const entry = first.find((c) => c.isEntry);
+        const app = first.find((c) => c.moduleIds.includes(resolve(root, sources.app)));
+        if (!entry || !app) throw new Error(`${sources.entry}: no entry chunk, or no chunk holding ${sources.app}`);
+        const known = modulesOf(app, first, modulesOf(entry, first));
+        const chunks = await bundle([{ name: 'popup', test: (id) => known.has(id) }]);
+        const script = chunks.find((c) => c.isEntry);
+        const missing = [...known].filter((id) => !script?.moduleIds.includes(id));
+        if (!script || script.imports.length > 0 || missing.length > 0) {
+          throw new Error(`${sources.entry}: a known org's popup needs more than its script: ${missing.join(', ')}`);
+        }
+        for (const chunk of chunks) writeFileSync(join(outDir, chunk.fileName), chunk.code);
+        const pagePath = join(outDir, sources.page);
+        const html = readFileSync(pagePath, 'utf8');
+        const scriptTag = /<script type="module"[^>]*\ssrc="\/[^"]+\.js"[^>]*><\/script>/;
+        if (!scriptTag.test(html)) throw new Error(`${sources.page}: no module script to point at ${script.fileName}`);
+        writeFileSync(
+          pagePath,
+          html
+            .replace(scriptTag, `<script type="module" src="/${script.fileName}"></script>`)
+            .replace(/\s*<link rel="modulepreload"[^>]*>/g, ''),
+        );
       },
     },
   };
@@ -256,23 +321,13 @@ export function singleFileWorker(sources: WorkerSources): Plugin {
   const sharedKey = (id: string) => relative(root, id).replace(/[^A-Za-z0-9]/g, '_');
 
   const bundle = async (input: string, output: Rolldown.OutputOptions, plugins: Plugin[], extrasFile = '') => {
-    const result = await build({
-      configFile: false,
+    const files = await bundleApart(
       root,
-      logLevel: 'warn',
-      plugins: [...sources.plugins, ...plugins],
-      define: { __CM_EXTRAS_FILE__: JSON.stringify(extrasFile) },
-      build: {
-        write: false,
-        target: 'chrome116',
-        sourcemap: false,
-        modulePreload: false,
-        copyPublicDir: false,
-        // Strict: the extras' exports are what the worker calls (Vite drops an app entry's exports otherwise).
-        rolldownOptions: { input, preserveEntrySignatures: 'strict', output: { ...output, codeSplitting: false } },
-      },
-    });
-    const files = (Array.isArray(result) ? result : [result]).flatMap((o) => (o as Rolldown.RolldownOutput).output);
+      [...sources.plugins, ...plugins],
+      // Strict: the extras' exports are what the worker calls (Vite drops an app entry's exports otherwise).
+      { input, preserveEntrySignatures: 'strict', output: { ...output, codeSplitting: false } },
+      { __CM_EXTRAS_FILE__: JSON.stringify(extrasFile) },
+    );
     const chunk = files[0];
     if (files.length !== 1 || chunk?.type !== 'chunk') {
       throw new Error(`${input} bundled into ${files.map((f) => f.fileName).join(', ')}: expected one script`);
@@ -428,16 +483,20 @@ export function singleFileWorker(sources: WorkerSources): Plugin {
 }
 
 export default defineConfig({
-  // Never the development JSX runtime, whatever NODE_ENV the shell (or Vitest's `test`) passes: it embeds each
-  // component's absolute path, and a store reviewer's rebuild in another folder would differ from the package.
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
+  oxc: JSX,
   plugins: [
     noPreloadHelper(),
-    preloadPopupPath(),
     inlinePopupStyle(),
     polyfillAsModule(),
     crx({ manifest: manifest as never }),
     finishManifest(),
+    // Before the worker's: its pruning removes the pages' chunks only the popup's first pass loaded.
+    singleFilePopup({
+      page: 'src/popup/index.html',
+      entry: 'src/popup/main.tsx',
+      app: 'src/popup/mount.tsx',
+      plugins: [noPreloadHelper(), polyfillAsModule()],
+    }),
     singleFileWorker({
       entry: manifest.background.service_worker,
       extras: 'src/background/extras.ts',
@@ -456,14 +515,13 @@ export default defineConfig({
     modulePreload: false,
     rolldownOptions: {
       output: {
-        // Fewer files on the popup's path (#33 item 4): each extension file Chromium serves costs its own load on a
-        // browser thread (5 to 10 ms each here, traced), more than the bytes do. The worker is bundled apart
-        // (singleFileWorker), so these chunks serve the two pages only: what main.tsx needs to send its first
-        // message in one chunk, the UI pieces and words both pages load at once in another. A known org's popup
-        // loads 4 scripts (it was 6, and 8 before): its entry, that chunk, the app (mount) and the UI chunk.
+        // Fewer files on the pages' paths (#33 item 4): each extension file Chromium serves costs its own load on a
+        // browser thread (5 to 10 ms each here, traced), more than the bytes do. The worker and the known org's popup
+        // are bundled apart (singleFileWorker, singleFilePopup), so these chunks serve the settings page and the
+        // popup's first pass: the polyfill and the one way to reach the worker in one chunk, the UI pieces and words
+        // in another.
         codeSplitting: {
           groups: [
-            // What main.tsx needs to send its first message: the polyfill and the one way to reach the worker.
             {
               name: 'browser-polyfill',
               test: /node_modules\/webextension-polyfill\/|src\/shared\/(send|messages)\.ts$|vite\/preload-helper\.js$/,

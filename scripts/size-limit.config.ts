@@ -37,8 +37,10 @@ import { bundleEntries } from '../test/bench/sizes.ts';
 // the key pairs' identification and Atlas's client) moved to the extras: worker 39,280 -> 37,681 B, budget 37 KiB.
 // Then the OAuth client went too (loaded by a service account's first call or a lock's revocation): worker 37,681 ->
 // 35,514 B, budget 35 KiB (#33's target); the extras 30,971 -> 33,590 B, budget 33 KiB (what the worker shed).
+// On 2026-12-07 (night) a known org's popup became one script (vite.config.ts, singleFilePopup): 4 files -> 1,
+// 14,291 -> 13,133 B (one gzip stream), budget 13 KiB.
 const budgets: Record<string, string> = {
-  popup: '14.1 KiB',
+  popup: '13 KiB',
   worker: '35 KiB',
   'worker extras': '33 KiB',
   options: '49.3 KiB',
@@ -48,7 +50,8 @@ const dist = process.env.SIZE_LIMIT_DIST ?? 'dist';
 if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No build in ${dist}/: run npm run build first`);
 
 export default bundleEntries(dist).map(({ name, files: entryFiles }) => {
-  // The popup loads its forms only when shown: its budget is what a known org's popup loads (#33 item 4).
+  // The popup loads its forms only when shown: its budget is what a known org's popup loads (#33 item 4), its one
+  // script.
   const files = name === 'popup' ? popupLoadedFiles(dist) : entryFiles;
   const limit = budgets[name];
   if (!limit) throw new Error(`No size budget for the ${name} entry`);

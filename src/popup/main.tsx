@@ -1,5 +1,7 @@
-// Popup entry: asks the worker for the active tab's context first, and only then loads the app that shows it, so
-// the one message the popup waits for is on its way before any view code is fetched or parsed.
+// Popup entry: asks the worker for the active tab's context first, and only then mounts the app that shows it. In
+// the build the app is in this entry's own file (vite.config.ts, singleFilePopup): one file reaches its first line
+// sooner than two, and the app's top-level code (definitions) runs while tabs.query is answered. In development
+// and the unit tests the import() below still loads it apart, after the message.
 import browser from 'webextension-polyfill';
 import type { PopupContext } from '../shared/domain';
 import { send } from '../shared/send';

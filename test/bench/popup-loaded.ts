@@ -1,29 +1,15 @@
-// The JS a known org's popup loads: the entry's chunks and those of the app it imports at once (main.tsx's own
-// import()s), but not the forms and panels loaded only when shown (theirs are import()s of the app's chunks).
+// The JS a known org's popup loads before it shows the org: its one script (vite.config.ts, singleFilePopup: the
+// entry, the polyfill, the app and its UI in one file) and any script that one imports statically. The forms and
+// panels loaded only when shown (import()s) are not counted.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundleEntries } from './sizes.ts';
 
-function staticClosure(file: string, seen: Set<string>): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  for (const m of readFileSync(file, 'utf8').matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) {
-    staticClosure(join(file, '..', m[1]!), seen);
-  }
-  return seen;
-}
-
-/** Every file a known org's popup loads: the entry, its static imports and main.tsx's own import()s with theirs. */
+/** Every file a known org's popup loads before it shows the org. */
 export function popupLoadedFiles(dist = 'dist'): string[] {
   const popup = bundleEntries(dist).find((e) => e.name === 'popup');
   if (!popup) throw new Error('no popup entry in the build');
-  const entry = popup.files[0]!;
-  const files = new Set(popup.files);
-  for (const m of readFileSync(entry, 'utf8').matchAll(/import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g)) {
-    staticClosure(join(entry, '..', m[1]!), files);
-  }
-  return [...files];
+  return popup.files;
 }
 
 export function popupLoaded(dist = 'dist'): { gzipBytes: number; files: number } {
