@@ -43,6 +43,17 @@ export function snapshotOf(context: PopupContext): PopupContext | undefined {
   return { ...rest, vault, org, candidates, profiles };
 }
 
+/**
+ * Whether two values read alike as JSON, whatever the order of their keys: Chromium's storage gives an object back
+ * with its keys sorted, a message keeps the order they were set in. A key set to undefined is no key (as in JSON).
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = (o: object) => Object.entries(o).filter(([, v]) => v !== undefined);
+  const [left, right] = [keys(a), new Map(keys(b))];
+  return left.length === right.size && left.every(([k, v]) => right.has(k) && sameJson(v, right.get(k)));
+}
+
 /** True when a fresh answer paints what the kept one painted. */
-export const samePanel = (kept: PopupContext, fresh: PopupContext): boolean =>
-  JSON.stringify(snapshotOf(fresh)) === JSON.stringify(kept);
+export const samePanel = (kept: PopupContext, fresh: PopupContext): boolean => sameJson(snapshotOf(fresh), kept);

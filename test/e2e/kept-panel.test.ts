@@ -45,6 +45,22 @@ describe('the kept panel', () => {
     const workerStartedAt = await worker.evaluate(() => performance.timeOrigin);
     expect(shown.shownAt).toBeLessThan(workerStartedAt);
 
+    // Opened again with the worker running, the kept panel is the worker's answer: the panel renders once (one
+    // org-shown mark), not once kept and again when the answer came. The answer is in once the popup's own status
+    // check (sent after it) reached Cloud Manager.
+    const statusChecks = () =>
+      run.sandbox.log.filter((e) => e.method === 'GET' && e.path.endsWith('/migrationLink/status'));
+    await expect.poll(() => statusChecks().length).toBeGreaterThan(0);
+    const checksBefore = statusChecks().length;
+    await triggerAction(run, tab, target);
+    const renders = await readAndClose(run, popupUrl, async (popup) => {
+      await popup.getByTestId('org-id').waitFor();
+      await expect.poll(() => statusChecks().length).toBeGreaterThan(checksBefore);
+      await popup.getByTestId('status').waitFor();
+      return popup.evaluate(() => performance.getEntriesByName('atlas-link:org-shown').length);
+    });
+    expect(renders).toBe(1);
+
     await sendFromExtensionPage(run, 'vault/lock', {});
     expect(await readStored(await run.worker(), 'popupSnapshots')).toBeUndefined();
   });

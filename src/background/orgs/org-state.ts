@@ -7,6 +7,7 @@
 import type { ErrorView, Operation, OrgStatusRecord } from '../../shared/domain';
 import { WorkerError } from '../messaging/worker-error';
 import { inFlightItem, orgStatusItem } from '../storage/items';
+import { keepOrgRecord } from './popup-snapshots';
 
 export type { Operation } from '../../shared/domain';
 
@@ -20,12 +21,19 @@ export async function orgStatus(orgId: string): Promise<OrgStatusRecord | undefi
   return (await allOrgStatuses())[orgId];
 }
 
-/** Merges `patch` into the org's record (creating it: only for orgs the user touched). */
-export function saveOrgStatus(orgId: string, patch: Partial<OrgStatusRecord>): Promise<OrgStatusRecord> {
-  return orgStatusItem.modify((table) => {
+/**
+ * Merges `patch` into the org's record (creating it: only for orgs the user touched), and into the org's panels
+ * kept for the next popup (popup-snapshots.ts), which the caller does not wait for.
+ */
+export async function saveOrgStatus(orgId: string, patch: Partial<OrgStatusRecord>): Promise<OrgStatusRecord> {
+  const saved = await orgStatusItem.modify((table) => {
     const record: OrgStatusRecord = { ...table[orgId], ...patch, orgId };
     return [{ ...table, [orgId]: record }, record];
   });
+  void keepOrgRecord(saved).catch((error: { kind?: string } | undefined) => {
+    console.warn('popup panel not updated:', String(error?.kind ?? error));
+  });
+  return saved;
 }
 
 /** Forgets what is known of the org's link (the dashboard's "remove from this list"). */

@@ -1,7 +1,7 @@
 // Keeps each org panel the worker answers, for the next popup of that page to paint while the worker starts
 // (shared/popup-snapshot.ts says why). Written after the answer, never across a lock, dropped with every vault write.
 
-import type { PopupContext } from '../../shared/domain';
+import type { OrgStatusRecord, PopupContext } from '../../shared/domain';
 import {
   POPUP_SNAPSHOT_PAGES,
   POPUP_SNAPSHOT_URLS,
@@ -45,6 +45,24 @@ export async function keepForPopup(
     const snapshot: PopupSnapshot = { page, urls, context: kept, until };
     return [snapshot, ...others].slice(0, POPUP_SNAPSHOT_PAGES);
   });
+}
+
+/**
+ * The org's record changed (a status check, a link, an unlink): every kept panel of that org takes it, so that the
+ * next popup paints what the worker will answer. Kept as it was, the panel differed from the answer by the status
+ * check its own popup ran (the record's time at least), and every popup opened again replaced its panel once the
+ * answer came: a second render, and any token typed meanwhile gone. Only panels already kept change (a lock's wipe
+ * stays empty).
+ */
+export function keepOrgRecord(record: OrgStatusRecord): Promise<void> {
+  const ofOrg = (s: PopupSnapshot) => s.context.org?.orgId === record.orgId;
+  return popupSnapshotsItem
+    .update((current) =>
+      current.some(ofOrg)
+        ? current.map((s) => (ofOrg(s) ? { ...s, context: { ...s.context, org: record } } : s))
+        : current,
+    )
+    .then(() => undefined);
 }
 
 /** Forgets every kept panel: the vault changed, and a panel may name a key pair or a binding it no longer has. */

@@ -38,6 +38,30 @@ describe('samePanel', () => {
     expect(samePanel(kept, orgContext())).toBe(true);
     expect(samePanel(kept, orgContext({ inFlight: 'status' }))).toBe(true);
   });
+  it("is the same when storage gives the panel back with its keys sorted, as Chromium's does", () => {
+    const sorted = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sorted)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([k, v]) => [k, sorted(v)]),
+            )
+          : value;
+    const fromChromium = sorted(kept) as typeof kept;
+    expect(JSON.stringify(fromChromium)).not.toBe(JSON.stringify(kept));
+    expect(samePanel(fromChromium, orgContext())).toBe(true);
+    expect(samePanel(fromChromium, orgContext({ autoLockMinutes: 5 }))).toBe(false);
+  });
+  it('differs where a value differs at any depth, an array holds more, or a key is missing', () => {
+    const context = orgContext();
+    expect(samePanel(kept, { ...context, org: { ...context.org!, name: 'Acme Test' } })).toBe(false);
+    expect(samePanel(kept, { ...context, candidates: [...context.candidates!, 'p9'] })).toBe(false);
+    expect(samePanel({ ...kept, profileId: undefined }, context)).toBe(false);
+    expect(samePanel({ ...kept, extra: undefined } as typeof kept, context)).toBe(true);
+    expect(samePanel({ ...kept, org: [] } as unknown as typeof kept, context)).toBe(false);
+  });
   it.each([
     ['another status', { org: { orgId: ORG, name: 'Acme Prod', status: 'SYNCED' as const } }],
     ['another key pair chosen', { profileId: undefined }],

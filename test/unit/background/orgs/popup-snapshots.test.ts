@@ -3,8 +3,8 @@
 // vault write; never written back by an answer made before either.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PopupContext } from '../../../../src/shared/domain';
-import type { PopupSnapshot } from '../../../../src/shared/popup-snapshot';
-import { freshWorker, key, orgId, orgPage } from './org-fixture';
+import { type PopupSnapshot, samePanel } from '../../../../src/shared/popup-snapshot';
+import { freshWorker, key, orgId, orgPage, storedStatus } from './org-fixture';
 
 const fake = await vi.hoisted(async () => (await import('../../../support/fake-browser')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake.browser }));
@@ -93,6 +93,31 @@ describe("the popup's kept panels", () => {
     expect(kept()).toHaveLength(1);
     await w.snapshots.keepForPopup(orgPage(1), { ...answer, candidates: [] }, since);
     expect(kept()).toEqual([]);
+  });
+
+  it("takes each new record of its org (a status check, a link), so that the next popup's panel is the answer", async () => {
+    const w = await worker();
+    await w.context(orgPage(1));
+    await w.context(orgPage(2));
+    await vi.waitFor(() => expect(kept()).toHaveLength(2));
+    // The popup's own status check: the record's time (at least) changes, and only org 1's panel takes it.
+    const before = kept()!.find((s) => s.context.org?.orgId === orgId(2))!;
+    const checked = await w.handlers['link/status']({ orgId: orgId(1), profileId: w.profiles[0]!.id });
+    expect(checked.checkedAt).toBeGreaterThan(0);
+    await vi.waitFor(() => {
+      const panel = kept()!.find((s) => s.context.org?.orgId === orgId(1))!;
+      expect(panel.context.org).toEqual(storedStatus(fake, orgId(1)));
+    });
+    // The next popup's answer (asked without keeping it again) is the panel it painted.
+    const { popupContext } = await import('../../../../src/background/orgs/popup-context');
+    const panel = kept()!.find((s) => s.context.org?.orgId === orgId(1))!;
+    expect(samePanel(panel.context, await popupContext(orgPage(1)))).toBe(true);
+    expect(kept()!.find((s) => s.context.org?.orgId === orgId(2))).toEqual(before);
+    // Locked, no panel is written back by a record saved after.
+    await w.lockNow();
+    await w.handlers['link/status']({ orgId: orgId(1), profileId: w.profiles[0]!.id }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.storage.data.session.has('popupSnapshots')).toBe(false);
   });
 
   it('keeps at most 20 pages', async () => {
