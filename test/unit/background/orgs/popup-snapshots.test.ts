@@ -120,6 +120,35 @@ describe("the popup's kept panels", () => {
     expect(fake.storage.data.session.has('popupSnapshots')).toBe(false);
   });
 
+  it('keeps nothing for an answer without a tab address or of a page that is no org or project', async () => {
+    const w = await worker();
+    const answer = await w.context(orgPage(1));
+    await vi.waitFor(() => expect(kept()).toHaveLength(1));
+    const before = kept();
+    const since = w.snapshots.answerStarted();
+    await w.snapshots.keepForPopup(undefined, answer, since);
+    await w.snapshots.keepForPopup('https://example.com/', { ...answer, location: { kind: 'other' } }, since);
+    expect(kept()).toEqual(before);
+  });
+
+  it("keeps a page's address once, and its 5 latest", async () => {
+    const w = await worker();
+    const tabs = (...names: string[]) => names.map((tab) => `${orgPage(1)}?tab=${tab}`);
+    for (const tab of ['a', 'b', 'a']) await w.context(`${orgPage(1)}?tab=${tab}`);
+    await vi.waitFor(() => expect(kept()?.[0]?.urls).toEqual(tabs('a', 'b')));
+    for (const tab of ['c', 'd', 'e', 'f']) await w.context(`${orgPage(1)}?tab=${tab}`);
+    await vi.waitFor(() => expect(kept()?.[0]?.urls[0]).toBe(`${orgPage(1)}?tab=f`));
+    expect(kept()![0]!.urls).toEqual(tabs('f', 'e', 'd', 'c', 'a'));
+  });
+
+  it('keeps a panel without a deadline when the vault locks only with the browser', async () => {
+    const w = await worker();
+    await w.handlers['settings/set']({ autoLockMinutes: 0 });
+    await w.context(orgPage(1));
+    await vi.waitFor(() => expect(kept()).toHaveLength(1));
+    expect(kept()![0]!.until).toBeNull();
+  });
+
   it('keeps at most 20 pages', async () => {
     const w = await worker();
     const answer = await w.context(orgPage(1));
